@@ -1,0 +1,69 @@
+// swift-tools-version:6.1
+// Glimlach: a customer-happiness platform. Services talk gRPC-style over a
+// ZeroMQ Majordomo bus, with protobuf-c messages. See README.md and docs/.
+import PackageDescription
+
+let package = Package(
+    name: "Glimlach",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "bus", targets: ["BusBroker"]),
+        .library(name: "Bus", targets: ["Bus"]),
+        .library(name: "Domain", targets: ["Domain"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        // C libraries from Debian, each behind a small shim header.
+        .systemLibrary(
+            name: "CZeroMQ", path: "Shared/CZeroMQ", pkgConfig: "libzmq",
+            providers: [.apt(["libzmq3-dev"])]),
+        .systemLibrary(
+            name: "CProtobufC", path: "Shared/CProtobufC", pkgConfig: "libprotobuf-c",
+            providers: [.apt(["libprotobuf-c-dev"])]),
+        // protoc-c output for proto/*.proto (scripts/gen-proto writes it; never edit).
+        .target(
+            name: "GlimlachProto", dependencies: ["CProtobufC"], path: "Shared/GlimlachProto",
+            sources: ["src"], publicHeadersPath: "include"),
+
+        // Core: the shared domain vocabulary. Depends on nothing.
+        .target(name: "Domain", path: "Shared/Domain"),
+        // Wire: Swift values <-> protobuf-c messages, driven by the generated descriptors.
+        .target(name: "Wire", dependencies: ["CProtobufC", "GlimlachProto"], path: "Shared/Wire"),
+        // ZeroMQ: thread-confined sockets and the poll loop that owns them.
+        .target(
+            name: "ZeroMQ",
+            dependencies: ["CZeroMQ", .product(name: "Logging", package: "swift-log")],
+            path: "Shared/ZeroMQ"),
+        // Bus: Majordomo broker, RPC client, worker runtime, events.
+        .target(
+            name: "Bus",
+            dependencies: [
+                "ZeroMQ", "Wire", "GlimlachProto",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Shared/Bus"),
+
+        .executableTarget(
+            name: "BusBroker",
+            dependencies: [
+                "Bus",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Services/Bus"),
+
+        .testTarget(name: "DomainTests", dependencies: ["Domain"], path: "Tests/DomainTests"),
+        .testTarget(
+            name: "WireTests", dependencies: ["Wire", "GlimlachProto"], path: "Tests/WireTests"),
+        .testTarget(
+            name: "BusTests", dependencies: ["Bus", "ZeroMQ", "CZeroMQ", "Wire", "GlimlachProto"],
+            path: "Tests/BusTests"),
+    ]
+)
