@@ -20,10 +20,10 @@ let package = Package(
     targets: [
         // C libraries from Debian, each behind a small shim header.
         .systemLibrary(
-            name: "CZeroMQ", path: "Shared/CZeroMQ", pkgConfig: "libzmq",
+            name: "CZeroMQ", path: "Shared/CZeroMQ",
             providers: [.apt(["libzmq3-dev"])]),
         .systemLibrary(
-            name: "CProtobufC", path: "Shared/CProtobufC", pkgConfig: "libprotobuf-c",
+            name: "CProtobufC", path: "Shared/CProtobufC",
             providers: [.apt(["libprotobuf-c-dev"])]),
         // protoc-c output for proto/*.proto (scripts/gen-proto writes it; never edit).
         .target(

@@ -1,0 +1,65 @@
+import CProtobufC
+
+/// Reads a protobuf-c struct (as `protobuf_c_message_unpack` returns it) into a
+/// `WireRecord`: unset fields are left out, repeated fields are always a `.list`.
+enum CMessageReader {
+    /// - Throws: `WireError.invalidValue` when a string is not valid UTF-8.
+    static func read(_ message: UnsafePointer<ProtobufCMessage>, schema: MessageSchema, path: String = "")
+        throws -> WireRecord
+    {
+        let raw = UnsafeRawPointer(message)
+        var record = WireRecord(minimumCapacity: schema.fields.count)
+        for field in schema.fields {
+            let fieldPath = join(path, field.name)
+            if field.isRepeated {
+                let count = raw.load(fromByteOffset: field.countOffset, as: Int.self)
+                var items: [WireValue] = []
+                items.reserveCapacity(count)
+                if count > 0, let array = raw.load(fromByteOffset: field.offset, as: UnsafeRawPointer?.self) {
+                    for index in 0..<count {
+                        let slot = array + index * field.kind.storageSize
+                        if let item = try load(field, at: slot, path: "\(fieldPath)[\(index)]") { items.append(item) }
+                    }
+                }
+                record[field.name] = .list(items)
+            } else if isSet(field, in: raw), let value = try load(field, at: raw + field.offset, path: fieldPath) {
+                record[field.name] = value
+            }
+        }
+        return record
+    }
+
+    private static func isSet(_ field: FieldSchema, in message: UnsafeRawPointer) -> Bool {
+        switch field.presence {
+        case .hasFlag(let offset): message.load(fromByteOffset: offset, as: protobuf_c_boolean.self) != 0
+        case .oneofCase(let offset): message.load(fromByteOffset: offset, as: UInt32.self) == field.number
+        case .pointer, .always: true
+        }
+    }
+
+    /// The value in `slot`, or nil for a NULL string or message pointer.
+    private static func load(_ field: FieldSchema, at slot: UnsafeRawPointer, path: String) throws -> WireValue? {
+        switch field.kind {
+        case .int32, .sint32, .sfixed32, .enumeration: return .int(Int64(slot.load(as: Int32.self)))
+        case .int64, .sint64, .sfixed64: return .int(slot.load(as: Int64.self))
+        case .uint32, .fixed32: return .uint(UInt64(slot.load(as: UInt32.self)))
+        case .uint64, .fixed64: return .uint(slot.load(as: UInt64.self))
+        case .float: return .double(Double(slot.load(as: Float.self)))
+        case .double: return .double(slot.load(as: Double.self))
+        case .bool: return .bool(slot.load(as: protobuf_c_boolean.self) != 0)
+        case .string:
+            guard let text = slot.load(as: UnsafePointer<CChar>?.self) else { return nil }
+            guard let string = String(validatingCString: text) else {
+                throw WireError.invalidValue(field: path, reason: "not valid UTF-8")
+            }
+            return .string(string)
+        case .bytes:
+            let data = slot.load(as: ProtobufCBinaryData.self)
+            guard data.len > 0, let bytes = data.data else { return .bytes([]) }
+            return .bytes(Array(UnsafeBufferPointer(start: bytes, count: data.len)))
+        case .message:
+            guard let child = slot.load(as: UnsafePointer<ProtobufCMessage>?.self) else { return nil }
+            return .message(try read(child, schema: MessageSchema.named(field.messageName!)!, path: path))
+        }
+    }
+}
