@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "bus", targets: ["BusBroker"]),
+        .executable(name: "bus-test-worker", targets: ["BusTestWorker"]),
         .library(name: "Bus", targets: ["Bus"]),
         .library(name: "Domain", targets: ["Domain"]),
     ],
@@ -58,6 +59,12 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Services/Bus"),
+
+        // A worker process the bus tests start, kill and count (not shipped).
+        .executableTarget(
+            name: "BusTestWorker",
+            dependencies: ["Bus", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
+            path: "Tests/BusTestWorker"),
 
         .testTarget(name: "DomainTests", dependencies: ["Domain"], path: "Tests/DomainTests"),
         .testTarget(

@@ -66,3 +66,12 @@ struct WireMessageTests {
         #expect(throws: (any Error).self) { try Reply(wireBytes: bytes) }
     }
 }
+
+@Suite("Typed messages: edge cases")
+struct WireMessageEdgeTests {
+    @Test("an empty repeated field of messages is a list, not bytes")
+    func emptyRepeatedMessages() throws {
+        let header = Header(request_id: "r", deadline_ms: nil, trace_id: nil, metadata: [], idempotent: nil)
+        #expect(try Header(wireBytes: header.wireBytes()) == header)
+    }
+}

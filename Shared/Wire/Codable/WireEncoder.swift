@@ -13,8 +13,9 @@ public enum WireEncoder {
     }
 
     static func encodeValue<T: Encodable>(_ value: T, path: [any CodingKey]) throws -> WireValue {
-        if let bytes = value as? [UInt8] { return .bytes(bytes) }
-        if let data = value as? Data { return .bytes([UInt8](data)) }
+        // Compare static types: an empty array of any element type casts to [UInt8].
+        if T.self == [UInt8].self { return .bytes(value as! [UInt8]) }
+        if T.self == Data.self { return .bytes([UInt8](value as! Data)) }
         let encoder = NodeEncoder(codingPath: path)
         try value.encode(to: encoder)
         return encoder.node.value

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Bus
+import Logging
+import Foundation
+import ServiceLifecycle
+
+/// `bus`: the Majordomo broker and event proxy every Glimlach service connects to.
+@main
+struct BusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bus",
+        abstract: "Run the Glimlach bus: Majordomo broker (RPC) and XSUB/XPUB proxy (events).")
+
+    @Option(help: "Majordomo ROUTER endpoint (env GLIMLACH_BUS_ENDPOINT).")
+    var endpoint = env("GLIMLACH_BUS_ENDPOINT", "tcp://127.0.0.1:5555")
+
+    @Option(help: "XSUB endpoint publishers connect to (env GLIMLACH_EVENTS_IN).")
+    var eventsIn = env("GLIMLACH_EVENTS_IN", "tcp://127.0.0.1:5556")
+
+    @Option(help: "XPUB endpoint subscribers connect to (env GLIMLACH_EVENTS_OUT).")
+    var eventsOut = env("GLIMLACH_EVENTS_OUT", "tcp://127.0.0.1:5557")
+
+    @Option(help: "Heartbeat interval in ms (env GLIMLACH_HEARTBEAT_MS).")
+    var heartbeatMs = Int64(env("GLIMLACH_HEARTBEAT_MS", "1000")) ?? 1000
+
+    @Option(help: "Heartbeats a worker may miss before it counts as dead (env GLIMLACH_LIVENESS).")
+    var liveness = Int64(env("GLIMLACH_LIVENESS", "3")) ?? 3
+
+    @Option(help: "Deadline in ms for requests that carry none (env GLIMLACH_DEFAULT_DEADLINE_MS).")
+    var defaultDeadlineMs = Int64(env("GLIMLACH_DEFAULT_DEADLINE_MS", "30000")) ?? 30000
+
+    @Option(help: "Waiting requests per service before RESOURCE_EXHAUSTED (env GLIMLACH_MAX_QUEUE).")
+    var maxQueue = Int(env("GLIMLACH_MAX_QUEUE", "10000")) ?? 10000
+
+    @Option(help: "Largest accepted message in bytes (env GLIMLACH_MAX_MESSAGE_BYTES).")
+    var maxMessageBytes = Int64(env("GLIMLACH_MAX_MESSAGE_BYTES", "16777216")) ?? 16_777_216
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error (env GLIMLACH_LOG_LEVEL).")
+    var logLevel = env("GLIMLACH_LOG_LEVEL", "info")
+
+    func run() async throws {
+        var configuration = BrokerConfiguration()
+        configuration.endpoint = endpoint
+        configuration.eventsIn = eventsIn
+        configuration.eventsOut = eventsOut
+        configuration.heartbeatIntervalMs = heartbeatMs
+        configuration.liveness = liveness
+        configuration.defaultDeadlineMs = defaultDeadlineMs
+        configuration.maxQueuePerService = maxQueue
+        configuration.maxMessageBytes = maxMessageBytes
+        var logger = Logger(label: "bus")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let broker = Broker(configuration: configuration, logger: logger)
+        let group = ServiceGroup(
+            configuration: .init(services: [broker], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+}
+
+/// An environment variable, or `fallback` when it is unset or empty.
+func env(_ name: String, _ fallback: String) -> String {
+    guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { return fallback }
+    return value
+}

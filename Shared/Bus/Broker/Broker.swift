@@ -1,0 +1,122 @@
+import Logging
+import ServiceLifecycle
+import ZeroMQ
+
+/// The bus: a Majordomo broker on a ROUTER socket plus the XSUB/XPUB proxy for
+/// domain events, all owned by one dedicated thread.
+///
+/// ```swift
+/// let broker = Broker(configuration: .ephemeral(), logger: logger)
+/// let endpoints = try await broker.start()
+/// ... connect clients and workers to endpoints.requests ...
+/// await broker.stop()
+/// ```
+/// As a swift-service-lifecycle `Service`, `run()` starts it and stops it on
+/// graceful shutdown.
+public final class Broker: Service, Sendable {
+    enum Command: Sendable {
+        case stop
+    }
+
+    public let configuration: BrokerConfiguration
+    private let logger: Logger
+    private let mailbox = Mailbox<Command>()
+    private let context = ZMQContext()
+
+    public init(configuration: BrokerConfiguration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Binds the sockets and starts the loop thread.
+    /// - Returns: the endpoints bound (ports resolved when the configuration used `*`).
+    /// - Throws: `ZMQError` when an endpoint cannot be bound (EADDRINUSE, EINVAL).
+    public func start() async throws -> BrokerEndpoints {
+        try await withCheckedThrowingContinuation { (started: CheckedContinuation<BrokerEndpoints, any Error>) in
+            let thread = LoopThread(name: "bus-broker") { [self] in
+                runLoop(started: started)
+            }
+            self.thread.withLock { $0 = thread }
+        }
+    }
+
+    /// Stops the loop, closes the sockets and terminates the context.
+    public func stop() async {
+        mailbox.post(.stop)
+        await thread.withLock { $0 }?.join()
+        context.terminate()
+    }
+
+    public func run() async throws {
+        let endpoints = try await start()
+        logger.info(
+            "bus listening",
+            metadata: ["requests": "\(endpoints.requests)", "events-in": "\(endpoints.eventsIn)", "events-out": "\(endpoints.eventsOut)"])
+        try? await gracefulShutdown()
+        await stop()
+        logger.info("bus stopped")
+    }
+
+    private let thread = SendableBox<LoopThread?>(nil)
+
+    private func runLoop(started: CheckedContinuation<BrokerEndpoints, any Error>) {
+        let router: ZMQSocket, eventsIn: ZMQSocket, eventsOut: ZMQSocket
+        do {
+            router = try ZMQSocket(context, type: .router)
+            eventsIn = try ZMQSocket(context, type: .xsub)
+            eventsOut = try ZMQSocket(context, type: .xpub)
+        } catch {
+            return started.resume(throwing: error)
+        }
+        defer { [router, eventsIn, eventsOut].forEach { $0.close() } }
+        do {
+            try router.setMaxMessageSize(configuration.maxMessageBytes)
+            try router.set(.sendHighWaterMark, 0)
+            try router.set(.receiveHighWaterMark, 0)
+            try eventsOut.set(.sendHighWaterMark, configuration.eventHighWaterMark)
+            try router.bind(configuration.endpoint)
+            try eventsIn.bind(configuration.eventsIn)
+            try eventsOut.bind(configuration.eventsOut)
+        } catch {
+            return started.resume(throwing: error)
+        }
+        started.resume(
+            returning: BrokerEndpoints(
+                requests: router.lastEndpoint, eventsIn: eventsIn.lastEndpoint, eventsOut: eventsOut.lastEndpoint))
+
+        var state = BrokerState(configuration: configuration, logger: logger, now: monotonicMilliseconds())
+        var poller = Poller(sockets: [router, eventsIn, eventsOut], wakeup: mailbox.wakeup)
+        while true {
+            do {
+                let ready = try poller.wait(timeoutMs: state.millisecondsUntilTick(now: monotonicMilliseconds()))
+                if ready.woken, mailbox.takeAll().contains(where: { if case .stop = $0 { true } else { false } }) {
+                    return
+                }
+                for index in ready.sockets {
+                    switch index {
+                    case 0:
+                        for _ in 0..<512 {
+                            guard let frames = try router.receive() else { break }
+                            state.receive(frames, now: monotonicMilliseconds())
+                        }
+                    case 1: try forward(from: eventsIn, to: eventsOut)
+                    default: try forward(from: eventsOut, to: eventsIn)
+                    }
+                }
+                state.tick(now: monotonicMilliseconds())
+                for message in state.takeOutbox() { try router.send(message) }
+            } catch {
+                logger.error("broker loop stopped", metadata: ["error": "\(error)"])
+                return
+            }
+        }
+    }
+
+    /// The event proxy: XSUB to XPUB carries events, XPUB to XSUB subscriptions.
+    private func forward(from source: ZMQSocket, to destination: ZMQSocket) throws {
+        for _ in 0..<512 {
+            guard let message = try source.receive() else { return }
+            try destination.send(message)
+        }
+    }
+}

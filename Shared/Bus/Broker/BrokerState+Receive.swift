@@ -1,0 +1,137 @@
+import Logging
+import Wire
+import ZeroMQ
+
+extension BrokerState {
+    /// One message from the ROUTER: `frames[0]` is the sender's identity.
+    mutating func receive(_ frames: Multipart, now: Int64) {
+        guard let sender = frames.first else { return }
+        let inbound: BrokerInbound
+        do {
+            inbound = try BrokerInbound(frames: frames.dropFirst())
+        } catch {
+            logger.debug("dropped invalid message", metadata: ["error": "\(error)", "frames": "\(frames.count)"])
+            if workers[sender] != nil { removeWorker(sender, reason: "sent invalid MDP (\(error))", now: now) }
+            return
+        }
+        switch inbound {
+        case .request(let service, let body):
+            request(from: sender, service: service, body: body, now: now)
+        case .ready(let service, let capacity):
+            ready(sender, service: service, capacity: capacity, now: now)
+        case .reply(let address, let body):
+            reply(from: sender, address: address, body: body, now: now)
+        case .heartbeat:
+            if workers[sender] != nil {
+                workers[sender]!.expiry = now + workerExpiry
+            } else {
+                sendToWorker(sender, .disconnect)  // unknown (e.g. after a broker restart): re-register
+            }
+        case .disconnect:
+            retire(sender, now: now)
+        }
+    }
+
+    private mutating func request(from client: [UInt8], service: String, body: Multipart, now: Int64) {
+        if service.hasPrefix("mmi.") { return answerMMI(client, service: service, body: body) }
+        if service == MDP.brokerService { return answerBrokerCall(client, body: body, now: now) }
+        // RPC bodies are [method, header, payload]; a stock MDP body has no header.
+        let header = body.count >= 3 ? try? RequestHeader(wireBytes: body[1]) : nil
+        let budget = header?.deadline_ms.map(Int64.init) ?? configuration.defaultDeadlineMs
+        let request = Request(
+            client: client, service: service, body: body, header: header, deadline: now + budget, queuedAt: now)
+        guard budget > 0 else {
+            return fail(request, RPCError(.deadlineExceeded, "the request arrived with no time left"))
+        }
+        guard (services[service]?.waiting.count ?? 0) < configuration.maxQueuePerService else {
+            return fail(
+                request,
+                RPCError(
+                    .resourceExhausted,
+                    "service '\(service)' has \(configuration.maxQueuePerService) requests waiting"))
+        }
+        services[service, default: Service()].waiting.append(request)
+        dispatch(service, now: now)
+    }
+
+    private mutating func ready(_ worker: [UInt8], service: String, capacity: Int, now: Int64) {
+        guard workers[worker] == nil else {
+            return removeWorker(worker, reason: "sent READY twice", now: now)
+        }
+        guard !service.hasPrefix("mmi."), service != MDP.brokerService else {
+            return sendToWorker(worker, .disconnect)
+        }
+        workers[worker] = Worker(service: service, capacity: capacity, expiry: now + workerExpiry)
+        services[service, default: Service()].workers.append(worker)
+        logger.info("worker registered", metadata: ["service": "\(service)", "capacity": "\(capacity)"])
+        dispatch(service, now: now)
+    }
+
+    private mutating func reply(from worker: [UInt8], address: [UInt8], body: Multipart, now: Int64) {
+        guard workers[worker] != nil else { return sendToWorker(worker, .disconnect) }
+        workers[worker]!.expiry = now + workerExpiry
+        guard let ticket = Ticket(address: address), let flight = inFlight[ticket.number],
+            flight.worker == worker
+        else {
+            return logger.debug("dropped reply for an unknown request")
+        }
+        finish(ticket.number, flight)
+        if workers[worker]!.retiring && workers[worker]!.tickets.isEmpty { workers[worker] = nil }
+        let service = flight.request.service
+        if !flight.answered {
+            outbox.append([flight.request.client, [], MDP.clientHeader, Array(service.utf8)] + body)
+            services[service]!.served += 1
+        }
+        dispatch(service, now: now)
+    }
+
+    /// A worker leaving on its own: no new work; it may still answer what it has.
+    private mutating func retire(_ worker: [UInt8], now: Int64) {
+        guard let record = workers[worker] else { return }
+        guard !record.tickets.isEmpty else {
+            return removeWorker(worker, reason: "disconnected", now: now, acknowledge: false)
+        }
+        workers[worker]!.retiring = true
+        services[record.service]?.workers.removeAll { $0 == worker }
+        logger.info("worker retiring", metadata: ["service": "\(record.service)", "running": "\(record.tickets.count)"])
+    }
+
+    /// Forgets an answered or abandoned dispatch and frees its worker slot.
+    mutating func finish(_ ticket: UInt64, _ flight: InFlight) {
+        inFlight[ticket] = nil
+        workers[flight.worker]?.tickets.remove(ticket)
+        services[flight.request.service]?.inFlight -= 1
+    }
+
+    /// Answers the client with an error status on the broker's behalf.
+    mutating func fail(_ request: Request, _ error: RPCError) {
+        let header = (try? ReplyHeader(request_id: request.requestID, error: error).wireBytes()) ?? []
+        outbox.append([request.client, [], MDP.clientHeader, Array(request.service.utf8), header, []])
+        services[request.service, default: Service()].failed += 1
+        logger.debug(
+            "answered on the broker's behalf",
+            metadata: ["service": "\(request.service)", "code": "\(error.code)", "request_id": "\(request.requestID ?? "-")"])
+    }
+
+    mutating func sendToWorker(_ worker: [UInt8], _ command: MDP.Command, _ rest: Multipart = []) {
+        outbox.append([worker, [], MDP.workerHeader, command.frame] + rest)
+    }
+}
+
+/// The broker's number for one dispatch, carried in the MDP client-address frame
+/// (8 bytes big-endian, then the client's identity). Workers echo the frame back
+/// unchanged, so replies find their request even from a stock MDP worker.
+struct Ticket {
+    let number: UInt64
+
+    init(_ number: UInt64) { self.number = number }
+
+    init?(address: [UInt8]) {
+        guard address.count >= 8 else { return nil }
+        number = address.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    func address(client: [UInt8]) -> [UInt8] {
+        (0..<8).map { UInt8(truncatingIfNeeded: number >> (56 - 8 * $0)) } + client
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import Logging
+import Synchronization
+import Wire
+import ZeroMQ
+
+/// An async client of the bus that any number of tasks share: requests are
+/// pipelined on one DEALER socket and replies matched by request id. The socket
+/// lives on the client's own thread; callers only ever await.
+///
+/// ```swift
+/// let client = BusClient(endpoint: "tcp://127.0.0.1:5555")
+/// let reply = try await client.call(.health("tickets"), HealthRequest(), options: .init(timeout: .seconds(2)))
+/// await client.close()
+/// ```
+public final class BusClient: Sendable {
+    enum Command: Sendable {
+        case send(PendingCall)
+        case cancel(String)
+        case stop
+    }
+
+    /// Used when neither the call nor an enclosing call sets a deadline.
+    public let defaultTimeout: Duration
+    let logger: Logger
+    let mailbox = Mailbox<Command>()
+    private let context = ZMQContext()
+    private let idPrefix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+    private let counter = Atomic<UInt64>(0)
+    private let loop: SendableBox<LoopThread?> = SendableBox(nil)
+
+    /// Connects (in the background; libzmq reconnects by itself) to the broker.
+    public init(endpoint: String, defaultTimeout: Duration = .seconds(5), logger: Logger = Logger(label: "bus.client")) {
+        self.defaultTimeout = defaultTimeout
+        self.logger = logger
+        let thread = LoopThread(name: "bus-client") { [self] in
+            var loop = ClientLoop(client: self, endpoint: endpoint)
+            loop.run()
+        }
+        loop.withLock { $0 = thread }
+    }
+
+    /// Calls `method` with `request` and decodes the reply.
+    /// - Throws: `RPCError` with the status the service, the broker or this client
+    ///   gave (DEADLINE_EXCEEDED when no reply came in time, CANCELLED when the task was).
+    public func call<Request, Reply>(
+        _ method: Method<Request, Reply>, _ request: Request, options: CallOptions = CallOptions()
+    ) async throws -> Reply {
+        let payload: [UInt8]
+        do { payload = try request.wireBytes() } catch let error as WireError {
+            throw RPCError(.invalidArgument, error.description)
+        }
+        let reply = try await call(
+            service: method.service, method: method.name, payload: payload, idempotent: method.idempotent,
+            options: options)
+        do { return try Reply(wireBytes: reply) } catch let error as WireError {
+            throw RPCError(.internal, "reply of \(method.service).\(method.name) does not decode: \(error)")
+        }
+    }
+
+    /// Calls a method with an encoded payload and returns the encoded reply.
+    /// - Throws: `RPCError`, as `call(_:_:options:)`.
+    public func call(
+        service: String, method: String, payload: [UInt8], idempotent: Bool = false,
+        options: CallOptions = CallOptions()
+    ) async throws -> [UInt8] {
+        let enclosing = CallContext.current
+        let now = monotonicMilliseconds()
+        var deadline = now + (options.timeout ?? defaultTimeout).wholeMilliseconds
+        if let outer = enclosing?.deadline { deadline = min(deadline, outer) }
+        let id = "\(idPrefix)-\(counter.add(1, ordering: .relaxed).newValue)"
+        let header = RequestHeader(
+            request_id: id, deadline_ms: UInt32(clamping: max(deadline - now, 0)),
+            trace_id: options.traceID ?? enclosing?.traceID ?? id,
+            metadata: (enclosing?.metadata ?? [:]).merging(options.metadata) { $1 }.sorted { $0.key < $1.key }
+                .map { MetadataEntry(key: $0.key, value: $0.value) },
+            idempotency_key: options.idempotencyKey, idempotent: idempotent ? true : nil)
+        let frames: Multipart = [
+            [], MDP.clientHeader, Array(service.utf8), Array(method.utf8), try header.wireBytes(), payload,
+        ]
+        return try await send(id: id, kind: .rpc, description: "\(service).\(method)", frames: frames, deadline: deadline)
+    }
+
+    /// Asks the broker whether `service` has a worker (ZeroMQ RFC 8 `mmi.service`).
+    /// - Throws: `RPCError` DEADLINE_EXCEEDED when the broker does not answer in time.
+    public func hasWorkers(service: String, timeout: Duration = .seconds(2)) async throws -> Bool {
+        let id = "\(idPrefix)-mmi-\(counter.add(1, ordering: .relaxed).newValue)"
+        let frames: Multipart = [[], MDP.clientHeader, Array(MDP.mmiService.utf8), Array(service.utf8)]
+        let deadline = monotonicMilliseconds() + timeout.wholeMilliseconds
+        let code = try await send(id: id, kind: .mmi, description: MDP.mmiService, frames: frames, deadline: deadline)
+        return code == Array("200".utf8)
+    }
+
+    private func send(id: String, kind: PendingCall.Kind, description: String, frames: Multipart, deadline: Int64)
+        async throws -> [UInt8]
+    {
+        try Task.checkCancellation()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                mailbox.post(
+                    .send(
+                        PendingCall(
+                            id: id, kind: kind, description: description, frames: frames, deadline: deadline,
+                            continuation: continuation)))
+            }
+        } onCancel: {
+            mailbox.post(.cancel(id))
+        }
+    }
+
+    /// Fails every waiting call with UNAVAILABLE and closes the socket.
+    public func close() async {
+        mailbox.post(.stop)
+        await loop.withLock { $0 }?.join()
+        context.terminate()
+    }
+
+    func makeSocket(endpoint: String) throws -> ZMQSocket {
+        let socket = try ZMQSocket(context, type: .dealer)
+        try socket.set(.sendHighWaterMark, 0)
+        try socket.set(.receiveHighWaterMark, 0)
+        try socket.set(.reconnectIntervalMs, 100)
+        try socket.set(.reconnectIntervalMaxMs, 1000)
+        try socket.connect(endpoint)
+        return socket
+    }
+}

@@ -1,0 +1,30 @@
+import Wire
+
+/// A call that did not succeed: a status code and a message for people. Handlers
+/// throw it to answer with that status; clients catch it.
+public struct RPCError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let code: StatusCode
+    public let message: String
+
+    public init(_ code: StatusCode, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(code): \(message)" }
+
+    /// INVALID_ARGUMENT naming `field`.
+    public static func invalidArgument(field: String, _ reason: String) -> RPCError {
+        RPCError(.invalidArgument, "\(field): \(reason)")
+    }
+
+    /// NOT_FOUND for a missing entity, e.g. `notFound("ticket", id)`.
+    public static func notFound(_ kind: String, _ id: String) -> RPCError {
+        RPCError(.notFound, "no \(kind) '\(id)'")
+    }
+
+    /// A request payload that does not decode becomes INVALID_ARGUMENT naming the field.
+    init(decoding error: WireError) {
+        self.init(.invalidArgument, error.description)
+    }
+}

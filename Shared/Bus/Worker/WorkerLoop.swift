@@ -1,0 +1,120 @@
+import Logging
+import Wire
+import ZeroMQ
+
+/// The worker's thread: registers, heartbeats, receives requests, sends replies,
+/// and reconnects when the broker goes silent or asks it to.
+struct WorkerLoop {
+    let worker: BusWorker
+    private var socket: ZMQSocket?
+    private var running = 0
+    private var brokerExpiry: Int64 = 0
+    private var nextHeartbeat: Int64 = 0
+    private var stoppingSince: Int64?
+
+    init(worker: BusWorker) {
+        self.worker = worker
+    }
+
+    private var configuration: WorkerConfiguration { worker.configuration }
+
+    mutating func run() {
+        defer { socket?.close() }
+        while true {
+            if socket == nil && !connect() { return }
+            var poller = Poller(sockets: [socket!], wakeup: worker.mailbox.wakeup)
+            while let current = socket {
+                let now = monotonicMilliseconds()
+                guard let ready = try? poller.wait(timeoutMs: Int(max(0, nextHeartbeat - now))) else { return }
+                if ready.woken { handleCommands(on: current) }
+                if !ready.sockets.isEmpty { receiveAll(from: current) }
+                if let since = stoppingSince,
+                    running == 0 || monotonicMilliseconds() - since >= configuration.drainTimeoutMs
+                {
+                    return
+                }
+                keepAlive(current)
+            }
+        }
+    }
+
+    /// A fresh socket and READY: `"" MDPW01 0x01 service concurrency`.
+    private mutating func connect() -> Bool {
+        do {
+            let socket = try worker.makeSocket()
+            self.socket = socket
+            try socket.send([
+                [], MDP.workerHeader, MDP.Command.ready.frame, Array(worker.router.service.utf8),
+                Array(String(configuration.concurrency).utf8),
+            ])
+        } catch {
+            worker.logger.error("worker cannot connect", metadata: ["error": "\(error)"])
+            return false
+        }
+        let now = monotonicMilliseconds()
+        brokerExpiry = now + configuration.heartbeatIntervalMs * configuration.liveness
+        nextHeartbeat = now + configuration.heartbeatIntervalMs
+        return true
+    }
+
+    private mutating func reconnect(_ reason: String) {
+        worker.logger.warning("reconnecting to the bus", metadata: ["reason": "\(reason)"])
+        socket?.close()
+        socket = nil
+    }
+
+    private mutating func handleCommands(on socket: ZMQSocket) {
+        for command in worker.mailbox.takeAll() {
+            switch command {
+            case .reply(let address, let frames):
+                running -= 1
+                send(socket, .reply, [address, []] + frames)
+            case .stop:
+                guard stoppingSince == nil else { continue }
+                stoppingSince = monotonicMilliseconds()
+                send(socket, .disconnect)
+            }
+        }
+    }
+
+    private mutating func receiveAll(from socket: ZMQSocket) {
+        while let frames = try? socket.receive() {
+            brokerExpiry = monotonicMilliseconds() + configuration.heartbeatIntervalMs * configuration.liveness
+            guard frames.count >= 3, frames[0].isEmpty, frames[1] == MDP.workerHeader, frames[2].count == 1 else {
+                worker.logger.debug("dropped a message that is not MDP")
+                continue
+            }
+            switch MDP.Command(rawValue: frames[2][0]) {
+            case .request:
+                // "" MDPW01 0x02 address "" method header payload
+                guard frames.count >= 6, frames[4].isEmpty else { continue }
+                let header = frames.count >= 7 ? try? RequestHeader(wireBytes: frames[6]) : nil
+                running += 1
+                worker.serve(
+                    address: frames[3], method: String(decoding: frames[5], as: UTF8.self), header: header,
+                    payload: frames.count >= 8 ? frames[7] : [], receivedAt: monotonicMilliseconds())
+            case .disconnect:
+                if stoppingSince == nil { return reconnect("the broker asked this worker to register again") }
+            case .heartbeat, .ready, .reply, nil:
+                break
+            }
+        }
+    }
+
+    private mutating func keepAlive(_ socket: ZMQSocket) {
+        let now = monotonicMilliseconds()
+        if now >= brokerExpiry && stoppingSince == nil {
+            return reconnect("no message from the broker for \(configuration.liveness) heartbeats")
+        }
+        if now >= nextHeartbeat {
+            nextHeartbeat = now + configuration.heartbeatIntervalMs
+            send(socket, .heartbeat)
+        }
+    }
+
+    private func send(_ socket: ZMQSocket, _ command: MDP.Command, _ rest: Multipart = []) {
+        do { try socket.send([[], MDP.workerHeader, command.frame] + rest) } catch {
+            worker.logger.warning("worker send failed", metadata: ["error": "\(error)"])
+        }
+    }
+}
