@@ -9,6 +9,8 @@ import ServiceLifecycle
 /// a worker in the middle of one.
 ///
 ///     bus-test-worker <endpoint> <service> [concurrency]
+///
+/// Heartbeat settings come from GLIMLACH_HEARTBEAT_MS and GLIMLACH_LIVENESS.
 @main
 enum TestWorker {
     static func main() async throws {
@@ -18,7 +20,8 @@ enum TestWorker {
             exit(2)
         }
         let service = arguments[2]
-        var configuration = WorkerConfiguration(endpoint: arguments[1])
+        var configuration = WorkerConfiguration.fromEnvironment(ProcessInfo.processInfo.environment)
+        configuration.endpoint = arguments[1]
         configuration.concurrency = arguments.count > 3 ? Int(arguments[3]) ?? 1 : 1
         let pid = "pid:\(getpid())"
         var router = ServiceRouter(service: service)

@@ -17,4 +17,21 @@ public struct WorkerConfiguration: Sendable {
     public init(endpoint: String) {
         self.endpoint = endpoint
     }
+
+    /// The keys above from the environment, `endpoint` unless GLIMLACH_BUS_ENDPOINT is set.
+    public static func fromEnvironment(
+        _ environment: [String: String], endpoint: String = "tcp://127.0.0.1:5555"
+    ) -> WorkerConfiguration {
+        var configuration = WorkerConfiguration(endpoint: environment["GLIMLACH_BUS_ENDPOINT"] ?? endpoint)
+        if let value = environment["GLIMLACH_CONCURRENCY"].flatMap(Int.init), value > 0 {
+            configuration.concurrency = value
+        }
+        if let value = environment["GLIMLACH_HEARTBEAT_MS"].flatMap(Int64.init), value > 0 {
+            configuration.heartbeatIntervalMs = value
+        }
+        if let value = environment["GLIMLACH_LIVENESS"].flatMap(Int64.init), value > 0 {
+            configuration.liveness = value
+        }
+        return configuration
+    }
 }

@@ -1,0 +1,164 @@
+import Bus
+import Foundation
+import Testing
+import Wire
+
+/// An echo service for the tests: `Echo` answers with the request's number, `Sleep`
+/// waits that many ms, `Fail` throws what the number selects, `Budget` reports the
+/// budget it was handed.
+private enum Echo {
+    static let echo = Method<SinceRequest, SinceReply>(service: "echo", name: "Echo", idempotent: true)
+    static let sleep = Method<SinceRequest, SinceReply>(service: "echo", name: "Sleep")
+    static let fail = Method<SinceRequest, SinceReply>(service: "echo", name: "Fail")
+    static let budget = Method<SinceRequest, SinceReply>(service: "echo", name: "Budget")
+    static let nested = Method<SinceRequest, SinceReply>(service: "echo", name: "Nested")
+    static let missing = Method<SinceRequest, SinceReply>(service: "echo", name: "Missing")
+
+    struct Secret: Error { let detail = "database password is hunter2" }
+
+    static func router(client: @escaping @Sendable () -> BusClient) -> ServiceRouter {
+        var router = ServiceRouter(service: "echo")
+        router.register(echo) { request, _ in SinceReply(events: [], last_sequence: request.after_sequence) }
+        router.register(sleep) { request, _ in
+            try await Task.sleep(for: .milliseconds(Int(request.after_sequence)))
+            return SinceReply(events: [], last_sequence: request.after_sequence)
+        }
+        router.register(fail) { request, _ in
+            if request.after_sequence == 1 { throw RPCError.notFound("ticket", "T-42") }
+            throw Secret()
+        }
+        router.register(budget) { _, context in
+            SinceReply(events: [], last_sequence: UInt64(max(0, context.remainingMs ?? -1)))
+        }
+        router.register(nested) { request, _ in
+            // No timeout of its own: the nested call inherits what is left of this one.
+            try await client().call(budget, request)
+        }
+        return router
+    }
+}
+
+@Suite("RPC over the bus", .serialized)
+struct RPCTests {
+    @Test("a typed call round-trips through broker and worker")
+    func roundTrip() async throws {
+        let bus = try await InProcessBus()
+        try await bus.worker(Echo.router { bus.client() })
+        let reply = try await bus.client().call(Echo.echo, SinceRequest(after_sequence: 42))
+        #expect(reply.last_sequence == 42)
+        await bus.shutdown()
+    }
+
+    @Test("many tasks share one client: 500 pipelined calls each get their own reply")
+    func pipelined() async throws {
+        let bus = try await InProcessBus()
+        try await bus.worker(Echo.router { bus.client() }, concurrency: 8)
+        let client = bus.client()
+        let mismatches = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for number in 0..<500 {
+                group.addTask {
+                    try await client.call(Echo.echo, SinceRequest(after_sequence: UInt64(number))).last_sequence
+                        == UInt64(number)
+                }
+            }
+            return try await group.reduce(0) { $0 + ($1 ? 0 : 1) }
+        }
+        #expect(mismatches == 0)
+        #expect(try await bus.listing()["echo"]?.served == 500)
+        await bus.shutdown()
+    }
+
+    @Test("statuses: unknown method, thrown RPCError, other errors without internals, bad payload")
+    func statuses() async throws {
+        let bus = try await InProcessBus()
+        try await bus.worker(Echo.router { bus.client() })
+        let client = bus.client()
+        await #expect(throws: RPCError(.unimplemented, "service 'echo' has no method 'Missing'")) {
+            try await client.call(Echo.missing, SinceRequest(after_sequence: 0))
+        }
+        await #expect(throws: RPCError(.notFound, "no ticket 'T-42'")) {
+            try await client.call(Echo.fail, SinceRequest(after_sequence: 1))
+        }
+        do {
+            _ = try await client.call(Echo.fail, SinceRequest(after_sequence: 2))
+            Issue.record("expected INTERNAL")
+        } catch let error as RPCError {
+            #expect(error.code == .internal)
+            #expect(!error.message.contains("hunter2"))
+        }
+        // A payload without the required after_sequence field.
+        await #expect(throws: RPCError(.invalidArgument, "field 'after_sequence' is required")) {
+            try await client.call(service: "echo", method: "Echo", payload: [])
+        }
+        await bus.shutdown()
+    }
+
+    @Test("the client gives up at its deadline; the slow call does not hold up others")
+    func clientDeadline() async throws {
+        let bus = try await InProcessBus()
+        try await bus.worker(Echo.router { bus.client() }, concurrency: 2)
+        let client = bus.client()
+        let clock = ContinuousClock()
+        let start = clock.now
+        await #expect(throws: RPCError.self) {
+            try await client.call(Echo.sleep, SinceRequest(after_sequence: 3000), options: .init(timeout: .milliseconds(200)))
+        }
+        let waited = clock.now - start
+        #expect(waited >= .milliseconds(190) && waited < .milliseconds(1500))
+        #expect(try await client.call(Echo.echo, SinceRequest(after_sequence: 7)).last_sequence == 7)
+        await bus.shutdown()
+    }
+
+    @Test("a nested call gets the remaining budget of the call that made it")
+    func nestedBudget() async throws {
+        let bus = try await InProcessBus()
+        try await bus.worker(Echo.router { bus.client() }, concurrency: 4)
+        let reply = try await bus.client().call(
+            Echo.nested, SinceRequest(after_sequence: 0), options: .init(timeout: .milliseconds(800)))
+        #expect(reply.last_sequence > 0 && reply.last_sequence <= 800)
+        await bus.shutdown()
+    }
+
+    @Test("a service nobody serves fails within the caller's deadline")
+    func unknownService() async throws {
+        let bus = try await InProcessBus()
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            _ = try await bus.client().call(
+                Method<HealthRequest, HealthReply>.health("nobody"), HealthRequest(),
+                options: .init(timeout: .milliseconds(300)))
+            Issue.record("expected a failure")
+        } catch let error as RPCError {
+            #expect([.unavailable, .deadlineExceeded].contains(error.code))
+        }
+        #expect(clock.now - start < .milliseconds(1000))
+        #expect(try await bus.client().hasWorkers(service: "nobody") == false)
+        await bus.shutdown()
+    }
+
+    @Test("a cancelled task's call ends with CANCELLED")
+    func cancellation() async throws {
+        let bus = try await InProcessBus()
+        try await bus.worker(Echo.router { bus.client() })
+        let client = bus.client()
+        let call = Task { try await client.call(Echo.sleep, SinceRequest(after_sequence: 2000)) }
+        try await Task.sleep(for: .milliseconds(100))
+        call.cancel()
+        await #expect(throws: RPCError.self) { try await call.value }
+        do { _ = try await call.value } catch let error as RPCError { #expect(error.code == .cancelled) }
+        await bus.shutdown()
+    }
+
+    @Test("the broker answers Health and lists services with workers, capacity and counts")
+    func operatorListing() async throws {
+        let bus = try await InProcessBus()
+        try await bus.worker(Echo.router { bus.client() }, concurrency: 3)
+        _ = try await bus.client().call(Echo.echo, SinceRequest(after_sequence: 1))
+        let health = try await bus.client().call(BusAPI.health, HealthRequest())
+        #expect(health.service == "bus" && health.status == .serving)
+        let echo = try #require(try await bus.listing()["echo"])
+        #expect(echo.workers == 1 && echo.capacity == 3 && echo.served == 1 && echo.queue_depth == 0)
+        await bus.shutdown()
+    }
+}

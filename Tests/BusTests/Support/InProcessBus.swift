@@ -1,0 +1,70 @@
+import Bus
+import Logging
+
+/// A broker on ephemeral loopback ports with fast heartbeats, plus workers and
+/// clients that are stopped with it.
+final class InProcessBus: @unchecked Sendable {
+    let broker: Broker
+    let endpoints: BrokerEndpoints
+    private var workers: [BusWorker] = []
+    private var clients: [BusClient] = []
+    static let heartbeatMs: Int64 = 100
+
+    init(configure: (inout BrokerConfiguration) -> Void = { _ in }) async throws {
+        var configuration = BrokerConfiguration.ephemeral()
+        configuration.heartbeatIntervalMs = Self.heartbeatMs
+        configure(&configuration)
+        broker = Broker(configuration: configuration, logger: Logger(label: "test.bus"))
+        endpoints = try await broker.start()
+    }
+
+    /// Starts a worker serving `router` and waits until the broker knows it.
+    @discardableResult
+    func worker(_ router: ServiceRouter, concurrency: Int = 4) async throws -> BusWorker {
+        var configuration = WorkerConfiguration(endpoint: endpoints.requests)
+        configuration.concurrency = concurrency
+        configuration.heartbeatIntervalMs = Self.heartbeatMs
+        let worker = BusWorker(router: router, configuration: configuration, logger: Logger(label: "test.worker"))
+        worker.start()
+        workers.append(worker)
+        try await waitUntil("\(router.service) has a worker") { try await self.client().hasWorkers(service: router.service) }
+        return worker
+    }
+
+    /// A client of this bus (one shared unless `fresh`).
+    func client(fresh: Bool = false) -> BusClient {
+        if !fresh, let first = clients.first { return first }
+        let client = BusClient(endpoint: endpoints.requests, defaultTimeout: .seconds(5))
+        clients.append(client)
+        return client
+    }
+
+    func listing() async throws -> [String: ServiceInfo] {
+        let reply = try await client().call(BusAPI.listServices, ListServicesRequest())
+        return Dictionary(uniqueKeysWithValues: reply.services.map { ($0.name, $0) })
+    }
+
+    func shutdown() async {
+        for worker in workers { await worker.stop() }
+        for client in clients { await client.close() }
+        await broker.stop()
+    }
+}
+
+/// Polls `condition` every 20 ms until it holds; fails after `timeout`.
+func waitUntil(
+    _ what: String, timeout: Duration = .seconds(10), _ condition: @Sendable () async throws -> Bool
+) async throws {
+    let clock = ContinuousClock()
+    let end = clock.now + timeout
+    while clock.now < end {
+        if (try? await condition()) == true { return }
+        try await Task.sleep(for: .milliseconds(20))
+    }
+    throw TimeoutError(what: what)
+}
+
+struct TimeoutError: Error, CustomStringConvertible {
+    let what: String
+    var description: String { "timed out waiting until \(what)" }
+}
