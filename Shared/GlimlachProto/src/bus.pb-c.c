@@ -327,12 +327,14 @@ const ProtobufCMessageDescriptor glimlach__bus__list_services_reply__descriptor 
   (ProtobufCMessageInit) glimlach__bus__list_services_reply__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCMethodDescriptor glimlach__bus__bus__method_descriptors[1] =
+static const ProtobufCMethodDescriptor glimlach__bus__bus__method_descriptors[2] =
 {
+  { "Health", &glimlach__health_request__descriptor, &glimlach__health_reply__descriptor },
   { "ListServices", &glimlach__bus__list_services_request__descriptor, &glimlach__bus__list_services_reply__descriptor },
 };
 const unsigned glimlach__bus__bus__method_indices_by_name[] = {
-  0         /* ListServices */
+  0,        /* Health */
+  1         /* ListServices */
 };
 const ProtobufCServiceDescriptor glimlach__bus__bus__descriptor =
 {
@@ -341,17 +343,25 @@ const ProtobufCServiceDescriptor glimlach__bus__bus__descriptor =
   "Bus",
   "Glimlach__Bus__Bus",
   "glimlach.bus",
-  1,
+  2,
   glimlach__bus__bus__method_descriptors,
   glimlach__bus__bus__method_indices_by_name
 };
+void glimlach__bus__bus__health(ProtobufCService *service,
+                                const Glimlach__HealthRequest *input,
+                                Glimlach__HealthReply_Closure closure,
+                                void *closure_data)
+{
+  assert(service->descriptor == &glimlach__bus__bus__descriptor);
+  service->invoke(service, 0, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void glimlach__bus__bus__list_services(ProtobufCService *service,
                                        const Glimlach__Bus__ListServicesRequest *input,
                                        Glimlach__Bus__ListServicesReply_Closure closure,
                                        void *closure_data)
 {
   assert(service->descriptor == &glimlach__bus__bus__descriptor);
-  service->invoke(service, 0, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 1, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__bus__bus__init (Glimlach__Bus__Bus_Service *service,
                                Glimlach__Bus__Bus_ServiceDestroy destroy)
