@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "bus", targets: ["BusBroker"]),
         .executable(name: "bus-test-worker", targets: ["BusTestWorker"]),
+        .executable(name: "glimlach-contractgen", targets: ["ContractGen"]),
         .library(name: "Bus", targets: ["Bus"]),
         .library(name: "Domain", targets: ["Domain"]),
     ],
@@ -51,6 +52,10 @@ let package = Package(
             ],
             path: "Shared/Bus"),
 
+        // Contract: the Swift side of proto/, generated from the descriptors by ContractGen.
+        .target(name: "Contract", dependencies: ["Bus", "Domain", "Wire"], path: "Shared/Contract"),
+
+        .executableTarget(name: "ContractGen", dependencies: ["Wire"], path: "Services/ContractGen"),
         .executableTarget(
             name: "BusBroker",
             dependencies: [

@@ -28,3 +28,9 @@ public struct RPCError: Error, Equatable, Sendable, CustomStringConvertible {
         self.init(.invalidArgument, error.description)
     }
 }
+
+/// An error that knows the status it stands for. The worker runtime answers with
+/// that status instead of INTERNAL, e.g. a broken domain rule as INVALID_ARGUMENT.
+public protocol RPCErrorConvertible: Error {
+    var rpcError: RPCError { get }
+}

@@ -30,6 +30,11 @@ public struct ServiceRouter: Sendable {
             let request: Request
             do { request = try Request(wireBytes: bytes) } catch let error as WireError {
                 throw RPCError(decoding: error)
+            } catch let error as RPCErrorConvertible {
+                throw error.rpcError
+            } catch {
+                // Whatever refuses the bytes refuses the caller's input.
+                throw RPCError(.invalidArgument, "\(error)")
             }
             return try await handler(request, context).wireBytes()
         }
@@ -53,6 +58,8 @@ public struct ServiceRouter: Sendable {
             return (ReplyHeader(request_id: context.requestID, code: .ok), reply)
         } catch let error as RPCError {
             return (ReplyHeader(request_id: context.requestID, error: error), [])
+        } catch let error as RPCErrorConvertible {
+            return (ReplyHeader(request_id: context.requestID, error: error.rpcError), [])
         } catch {
             logger.error(
                 "handler failed",

@@ -28,6 +28,8 @@ public struct FieldSchema: @unchecked Sendable {
     public let isRepeated: Bool
     /// Full name of the message type of a `.message` field.
     public let messageName: String?
+    /// Full name of the enum type of an `.enumeration` field.
+    public var enumName: String? { enumDescriptor.map { String(cString: $0.pointee.name) } }
     let presence: Presence
     let offset: Int
     /// For repeated fields: where the element count (`size_t n_<name>`) lives.

@@ -28,4 +28,9 @@ public final class MessageSchema: @unchecked Sendable {
     public static func named(_ fullName: String) -> MessageSchema? {
         ProtoRegistry.shared.messages[fullName]
     }
+
+    /// Every message of the contract, sorted by full name.
+    public static var all: [MessageSchema] {
+        ProtoRegistry.shared.messages.values.sorted { $0.fullName < $1.fullName }
+    }
 }

@@ -1,0 +1,36 @@
+# Glimlach: the two commands a new machine needs are `make run` and `make test`.
+SHELL := /bin/bash
+export PATH := $(PATH):/opt/swift/usr/bin
+SWIFT ?= swift
+DATA ?= data
+
+.PHONY: run test bootstrap build proto proto-check unit leak-check clean
+
+## Install what is missing, build, start the local stack and load demo data.
+run: bootstrap build
+	.build/debug/glimlach up --data-dir $(DATA) --demo
+
+## Everything CI checks: fresh generated code, the build, every test, the leak check.
+test: bootstrap proto-check unit leak-check
+
+bootstrap:
+	scripts/bootstrap
+
+build:
+	$(SWIFT) build
+
+proto:
+	scripts/gen-proto
+
+proto-check:
+	scripts/gen-proto --check
+
+unit:
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+leak-check:
+	scripts/leak-check
+
+clean:
+	rm -rf .build $(DATA)
