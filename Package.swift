@@ -10,6 +10,8 @@ let package = Package(
         .executable(name: "bus", targets: ["BusBroker"]),
         .executable(name: "bus-test-worker", targets: ["BusTestWorker"]),
         .executable(name: "glimlach-contractgen", targets: ["ContractGen"]),
+        .executable(name: "staff", targets: ["StaffService"]),
+        .executable(name: "tickets", targets: ["TicketsService"]),
         .library(name: "Bus", targets: ["Bus"]),
         .library(name: "Domain", targets: ["Domain"]),
     ],
@@ -18,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries from Debian, each behind a small shim header.
@@ -55,6 +58,19 @@ let package = Package(
         // Contract: the Swift side of proto/, generated from the descriptors by ContractGen.
         .target(name: "Contract", dependencies: ["Bus", "Domain", "Wire"], path: "Shared/Contract"),
 
+        // ServiceKit: what every data-owning service shares: SQLite store with outbox and
+        // idempotency ledger, request checks, paging, the process host.
+        .target(
+            name: "ServiceKit",
+            dependencies: [
+                "Bus", "Contract",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Shared/ServiceKit"),
+
         .executableTarget(name: "ContractGen", dependencies: ["Wire"], path: "Services/ContractGen"),
         .executableTarget(
             name: "BusBroker",
@@ -65,17 +81,49 @@ let package = Package(
             ],
             path: "Services/Bus"),
 
+        .executableTarget(
+            name: "StaffService",
+            dependencies: [
+                "ServiceKit", "Contract", "Domain", "Bus",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/Staff"),
+        .executableTarget(
+            name: "TicketsService",
+            dependencies: [
+                "ServiceKit", "Contract", "Domain", "Bus",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/Tickets"),
+
         // A worker process the bus tests start, kill and count (not shipped).
         .executableTarget(
             name: "BusTestWorker",
             dependencies: ["Bus", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
             path: "Tests/BusTestWorker"),
 
+        // Processes, loopback endpoints and waiting, shared by the tests.
+        .target(
+            name: "TestSupport", dependencies: ["Bus", "ZeroMQ", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/TestSupport"),
+        .testTarget(
+            name: "ServiceKitTests", dependencies: ["ServiceKit", "Contract", "TestSupport"],
+            path: "Tests/ServiceKitTests"),
+        .testTarget(
+            name: "StaffTests", dependencies: ["StaffService", "ServiceKit", "Contract", "TestSupport"],
+            path: "Tests/StaffTests"),
+        .testTarget(
+            name: "TicketsTests", dependencies: ["TicketsService", "ServiceKit", "Contract", "TestSupport"],
+            path: "Tests/TicketsTests"),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], path: "Tests/DomainTests"),
         .testTarget(
             name: "WireTests", dependencies: ["Wire", "GlimlachProto"], path: "Tests/WireTests"),
         .testTarget(
-            name: "BusTests", dependencies: ["Bus", "ZeroMQ", "CZeroMQ", "Wire", "GlimlachProto"],
+            name: "BusTests", dependencies: ["Bus", "ZeroMQ", "CZeroMQ", "Wire", "GlimlachProto", "TestSupport"],
             path: "Tests/BusTests"),
     ]
 )

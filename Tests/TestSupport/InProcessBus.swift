@@ -3,14 +3,14 @@ import Logging
 
 /// A broker on ephemeral loopback ports with fast heartbeats, plus workers and
 /// clients that are stopped with it.
-final class InProcessBus: @unchecked Sendable {
-    let broker: Broker
-    let endpoints: BrokerEndpoints
+public final class InProcessBus: @unchecked Sendable {
+    public let broker: Broker
+    public let endpoints: BrokerEndpoints
     private var workers: [BusWorker] = []
     private var clients: [BusClient] = []
-    static let heartbeatMs: Int64 = 100
+    public static let heartbeatMs: Int64 = 100
 
-    init(configure: (inout BrokerConfiguration) -> Void = { _ in }) async throws {
+    public init(configure: (inout BrokerConfiguration) -> Void = { _ in }) async throws {
         var configuration = BrokerConfiguration.ephemeral()
         configuration.heartbeatIntervalMs = Self.heartbeatMs
         configure(&configuration)
@@ -20,7 +20,7 @@ final class InProcessBus: @unchecked Sendable {
 
     /// Starts a worker serving `router` and waits until the broker knows it.
     @discardableResult
-    func worker(_ router: ServiceRouter, concurrency: Int = 4) async throws -> BusWorker {
+    public func worker(_ router: ServiceRouter, concurrency: Int = 4) async throws -> BusWorker {
         var configuration = WorkerConfiguration(endpoint: endpoints.requests)
         configuration.concurrency = concurrency
         configuration.heartbeatIntervalMs = Self.heartbeatMs
@@ -32,19 +32,19 @@ final class InProcessBus: @unchecked Sendable {
     }
 
     /// A client of this bus (one shared unless `fresh`).
-    func client(fresh: Bool = false) -> BusClient {
+    public func client(fresh: Bool = false) -> BusClient {
         if !fresh, let first = clients.first { return first }
         let client = BusClient(endpoint: endpoints.requests, defaultTimeout: .seconds(5))
         clients.append(client)
         return client
     }
 
-    func listing() async throws -> [String: ServiceInfo] {
+    public func listing() async throws -> [String: ServiceInfo] {
         let reply = try await client().call(BusAPI.listServices, ListServicesRequest())
         return Dictionary(uniqueKeysWithValues: reply.services.map { ($0.name, $0) })
     }
 
-    func shutdown() async {
+    public func shutdown() async {
         for worker in workers { await worker.stop() }
         for client in clients { await client.close() }
         await broker.stop()
@@ -52,7 +52,7 @@ final class InProcessBus: @unchecked Sendable {
 }
 
 /// Polls `condition` every 20 ms until it holds; fails after `timeout`.
-func waitUntil(
+public func waitUntil(
     _ what: String, timeout: Duration = .seconds(10), _ condition: @Sendable () async throws -> Bool
 ) async throws {
     let clock = ContinuousClock()
@@ -64,7 +64,7 @@ func waitUntil(
     throw TimeoutError(what: what)
 }
 
-struct TimeoutError: Error, CustomStringConvertible {
-    let what: String
-    var description: String { "timed out waiting until \(what)" }
+public struct TimeoutError: Error, CustomStringConvertible {
+    public let what: String
+    public var description: String { "timed out waiting until \(what)" }
 }

@@ -2,13 +2,13 @@ import Foundation
 import ZeroMQ
 
 /// A built executable of this package run as a child process, killed at the end.
-final class ChildProcess: @unchecked Sendable {
-    let process = Process()
-    let name: String
+public final class ChildProcess: @unchecked Sendable {
+    public let process = Process()
+    public let name: String
 
     /// - Parameters:
     ///   - product: an executable of this package (`bus`, `bus-test-worker`).
-    init(_ product: String, _ arguments: [String], environment: [String: String] = [:]) throws {
+    public init(_ product: String, _ arguments: [String], environment: [String: String] = [:]) throws {
         name = product
         process.executableURL = Self.binDirectory.appendingPathComponent(product)
         process.arguments = arguments
@@ -20,22 +20,22 @@ final class ChildProcess: @unchecked Sendable {
         try process.run()
     }
 
-    var pid: Int32 { process.processIdentifier }
-    var isRunning: Bool { process.isRunning }
+    public var pid: Int32 { process.processIdentifier }
+    public var isRunning: Bool { process.isRunning }
 
     /// SIGKILL: no cleanup, no goodbye to the broker.
-    func kill() async {
+    public func kill() async {
         Glibc.kill(pid, SIGKILL)
         await waitForExit()
     }
 
     /// SIGTERM: graceful shutdown.
-    func terminate() async {
+    public func terminate() async {
         process.terminate()
         await waitForExit()
     }
 
-    func waitForExit() async {
+    public func waitForExit() async {
         while process.isRunning { try? await Task.sleep(for: .milliseconds(10)) }
     }
 
@@ -44,7 +44,7 @@ final class ChildProcess: @unchecked Sendable {
     }
 
     /// Where `swift build` put this package's executables: beside the test bundle.
-    static let binDirectory: URL = {
+    public static let binDirectory: URL = {
         if let override = ProcessInfo.processInfo.environment["GLIMLACH_BIN_DIR"] {
             return URL(fileURLWithPath: override)
         }
@@ -53,7 +53,7 @@ final class ChildProcess: @unchecked Sendable {
 }
 
 /// A loopback TCP endpoint on a port that is free right now.
-func freeEndpoint() throws -> String {
+public func freeEndpoint() throws -> String {
     let context = ZMQContext()
     defer { context.terminate() }
     let socket = try ZMQSocket(context, type: .router)

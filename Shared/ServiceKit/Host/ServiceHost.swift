@@ -1,0 +1,90 @@
+import Bus
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Runs one service process: its worker on the bus, a client for calls to other
+/// services, and an event publisher, until SIGTERM or SIGINT. On shutdown the worker
+/// drains its running requests first; the client and publisher close after it.
+public struct ServiceHost: Sendable {
+    public let name: String
+    public let options: ServiceOptions
+    public let logger: Logger
+    /// For calls to other services.
+    public let client: BusClient
+    /// Publishes committed events (give it to `SQLiteStore`).
+    public let publisher: EventPublisher
+    let started = ContinuousClock.now
+
+    public init(name: String, options: ServiceOptions) {
+        self.name = name
+        self.options = options
+        var logger = Logger(label: name)
+        logger.logLevel = Logger.Level(rawValue: options.logLevel) ?? .info
+        self.logger = logger
+        client = BusClient(endpoint: options.bus, logger: logger)
+        publisher = EventPublisher(endpoint: options.eventsIn, logger: logger)
+    }
+
+    /// `publish` for `SQLiteStore`: events go out on the bus in the order given.
+    public var publish: @Sendable ([Event]) -> Void {
+        { [publisher, logger] events in
+            for event in events {
+                do { try publisher.publish(event) } catch {
+                    logger.error("event not published", metadata: ["sequence": "\(event.sequence)", "error": "\(error)"])
+                }
+            }
+        }
+    }
+
+    /// Adds `Health` and, when the service keeps events, `Since` to `router`.
+    public func registerStandardMethods(on router: inout ServiceRouter, store: SQLiteStore?) {
+        let name = name
+        let started = started
+        router.register(Method<HealthRequest, HealthReply>.health(name)) { _, _ in
+            let uptime = ContinuousClock.now - started
+            return HealthReply(
+                service: name, status: .serving, version: Glimlach.version,
+                uptime_ms: UInt64(uptime.components.seconds * 1000 + uptime.components.attoseconds / 1_000_000_000_000_000),
+                last_sequence: try await store?.lastSequence())
+        }
+        if let store {
+            router.register(Method<SinceRequest, SinceReply>(service: name, name: "Since", idempotent: true)) { request, _ in
+                try await store.since(request)
+            }
+        }
+    }
+
+    /// Serves `router` until a signal, then shuts down in order.
+    public func run(router: ServiceRouter, extraServices: [any Service] = []) async throws {
+        var configuration = WorkerConfiguration(endpoint: options.bus)
+        configuration.concurrency = options.concurrency
+        configuration.heartbeatIntervalMs = options.heartbeatMs
+        configuration.liveness = options.liveness
+        let worker = BusWorker(router: router, configuration: configuration, logger: logger)
+        logger.info("serving", metadata: ["bus": "\(options.bus)", "data_dir": "\(options.dataDir)"])
+        // ServiceGroup stops services in reverse order: the worker first, the connections last.
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [Connections(client: client, publisher: publisher)] + extraServices + [worker],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+}
+
+/// Closes the shared client and publisher once everything else has stopped.
+struct Connections: Service {
+    let client: BusClient
+    let publisher: EventPublisher
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await client.close()
+        await publisher.close()
+    }
+}
+
+/// The release the processes report in `Health`.
+public enum Glimlach {
+    public static let version = "0.1.0"
+}

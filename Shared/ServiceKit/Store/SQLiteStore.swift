@@ -1,0 +1,118 @@
+import Bus
+import Foundation
+import GRDB
+import Wire
+
+/// A service's SQLite database: its own tables plus the outbox of events and the
+/// idempotency ledger, all changed in one transaction per write.
+///
+/// Writes are serialized. A write returns only after its transaction committed with
+/// `synchronous = FULL` (WAL), so a reply built from it is durable. The events it
+/// recorded are handed to `publish` right after the commit, still inside the
+/// serialized writer, so they leave in sequence order.
+///
+/// ```swift
+/// let reply = try await store.write(idempotencyKey: key, method: "CreateTeam") { change in
+///     try change.db.execute(sql: "INSERT INTO team ...", arguments: [...])
+///     try change.record("team.created", subject: id, Staff.TeamCreated(...))
+///     return Staff.CreateTeamReply(team: team)
+/// }
+/// ```
+public final class SQLiteStore: Sendable {
+    public let service: String
+    let pool: DatabasePool
+    private let publish: @Sendable ([Event]) -> Void
+    private let clock: @Sendable () -> Date
+
+    /// Opens (or creates) the database at `path` and brings its schema up to date.
+    /// - Parameters:
+    ///   - migrations: the service's own schema, in order; names never change once shipped.
+    ///   - publish: receives committed events in sequence order.
+    public init(
+        path: String, service: String, migrations: [Migration],
+        clock: @escaping @Sendable () -> Date = Date.init,
+        publish: @escaping @Sendable ([Event]) -> Void = { _ in }
+    ) throws {
+        self.service = service
+        self.publish = publish
+        self.clock = clock
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        try FileManager.default.createDirectory(
+            at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        pool = try DatabasePool(path: path, configuration: configuration)
+        var migrator = DatabaseMigrator()
+        for migration in Outbox.migrations + IdempotencyLedger.migrations + migrations {
+            migrator.registerMigration(migration.name, migrate: migration.apply)
+        }
+        try migrator.migrate(pool)
+    }
+
+    /// Runs `body` in a write transaction and commits it. With an idempotency key,
+    /// a key seen before for `method` returns the first reply and changes nothing.
+    /// - Throws: whatever `body` throws (nothing is committed then).
+    public func write<Reply: WireMessage>(
+        idempotencyKey: String? = nil, method: String,
+        _ body: @escaping @Sendable (inout Change) throws -> Reply
+    ) async throws -> Reply {
+        let now = clock()
+        let traceID = CallContext.current?.traceID
+        let service = service
+        let (reply, _) = try await pool.writeWithoutTransaction { db in
+            var outcome: (Reply, [Event])?
+            try db.inTransaction {
+                if let key = idempotencyKey, let earlier = try IdempotencyLedger.reply(in: db, method: method, key: key) {
+                    outcome = (try Reply(wireBytes: earlier), [])
+                    return .commit
+                }
+                var change = Change(db: db, service: service, now: now, traceID: traceID)
+                let reply = try body(&change)
+                if let key = idempotencyKey {
+                    try IdempotencyLedger.remember(in: db, method: method, key: key, reply: try reply.wireBytes())
+                }
+                outcome = (reply, change.events)
+                return .commit
+            }
+            guard let outcome else { preconditionFailure("a committed write has an outcome") }
+            if !outcome.1.isEmpty { self.publish(outcome.1) }
+            return outcome
+        }
+        return reply
+    }
+
+    /// Runs `body` on a read-only snapshot.
+    public func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await pool.read(body)
+    }
+
+    /// Committed events after `request.after_sequence`, a page at a time.
+    public func since(_ request: SinceRequest) async throws -> SinceReply {
+        let limit = Int(min(max(request.limit ?? 0, 0), 5000))
+        let service = service
+        return try await read { db in
+            try Outbox.page(in: db, service: service, after: request.after_sequence, limit: limit == 0 ? 500 : limit)
+        }
+    }
+
+    /// The newest committed event's sequence (0 before the first).
+    public func lastSequence() async throws -> UInt64 {
+        try await read { db in try Outbox.lastSequence(in: db) }
+    }
+
+    /// The current time as the store sees it (the clock tests set).
+    public var now: Date { clock() }
+}
+
+/// One named step of a schema.
+public struct Migration: Sendable {
+    public let name: String
+    let apply: @Sendable (Database) throws -> Void
+
+    public init(_ name: String, _ apply: @escaping @Sendable (Database) throws -> Void) {
+        self.name = name
+        self.apply = apply
+    }
+}

@@ -1,0 +1,64 @@
+import Bus
+import Foundation
+
+/// The real `bus` and service executables as processes on loopback, each service
+/// with its data in a fresh temporary directory, fast heartbeats (100 ms x 3), and
+/// a client for the test. Start services with `start(_:)`, restart them with the
+/// same data after `kill()`.
+public final class ProcessStack: @unchecked Sendable {
+    public let endpoint: String
+    public let eventsIn: String
+    public let eventsOut: String
+    public let dataDirectory: URL
+    public let client: BusClient
+    public private(set) var broker: ChildProcess
+    private var services: [ChildProcess] = []
+
+    public init() async throws {
+        endpoint = try freeEndpoint()
+        eventsIn = try freeEndpoint()
+        eventsOut = try freeEndpoint()
+        dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+        broker = try ChildProcess(
+            "bus", ["--endpoint", endpoint, "--events-in", eventsIn, "--events-out", eventsOut],
+            environment: Self.heartbeats)
+        client = BusClient(endpoint: endpoint, defaultTimeout: .seconds(5))
+        try await waitUntil("the bus answers") { [client] in
+            try await client.call(BusAPI.health, HealthRequest(), options: .init(timeout: .milliseconds(200)))
+                .status == .serving
+        }
+    }
+
+    static let heartbeats = ["GLIMLACH_HEARTBEAT_MS": "100", "GLIMLACH_LIVENESS": "3"]
+
+    /// The environment a service process of this stack gets.
+    public var environment: [String: String] {
+        Self.heartbeats.merging([
+            "GLIMLACH_BUS_ENDPOINT": endpoint, "GLIMLACH_EVENTS_IN": eventsIn, "GLIMLACH_EVENTS_OUT": eventsOut,
+            "GLIMLACH_DATA_DIR": dataDirectory.path, "GLIMLACH_LOG_LEVEL": "warning",
+        ]) { $1 }
+    }
+
+    /// Starts the executable `product` (e.g. "staff") and waits until `service`
+    /// answers `Health` through the bus.
+    @discardableResult
+    public func start(_ product: String, service: String? = nil, arguments: [String] = []) async throws -> ChildProcess {
+        let process = try ChildProcess(product, arguments, environment: environment)
+        services.append(process)
+        let service = service ?? product
+        try await waitUntil("\(service) answers Health") { [client] in
+            try await client.call(Method.health(service), HealthRequest(), options: .init(timeout: .milliseconds(300)))
+                .status == .serving
+        }
+        return process
+    }
+
+    /// Stops every service (SIGTERM), then the bus, and removes the data.
+    public func shutdown() async {
+        for service in services.reversed() where service.isRunning { await service.terminate() }
+        await client.close()
+        await broker.terminate()
+        try? FileManager.default.removeItem(at: dataDirectory)
+    }
+}
