@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "glimlach-contractgen", targets: ["ContractGen"]),
         .executable(name: "staff", targets: ["StaffService"]),
         .executable(name: "tickets", targets: ["TicketsService"]),
+        .executable(name: "feedback", targets: ["FeedbackService"]),
         .library(name: "Bus", targets: ["Bus"]),
         .library(name: "Domain", targets: ["Domain"]),
     ],
@@ -100,6 +101,16 @@ let package = Package(
             ],
             path: "Services/Tickets"),
 
+        .executableTarget(
+            name: "FeedbackService",
+            dependencies: [
+                "ServiceKit", "Contract", "Domain", "Bus",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/Feedback"),
+
         // A worker process the bus tests start, kill and count (not shipped).
         .executableTarget(
             name: "BusTestWorker",
@@ -117,8 +128,12 @@ let package = Package(
             name: "StaffTests", dependencies: ["StaffService", "ServiceKit", "Contract", "TestSupport"],
             path: "Tests/StaffTests"),
         .testTarget(
-            name: "TicketsTests", dependencies: ["TicketsService", "ServiceKit", "Contract", "TestSupport"],
+            name: "TicketsTests", dependencies: ["TicketsService", "StaffService", "ServiceKit", "Contract", "TestSupport"],
             path: "Tests/TicketsTests"),
+        .testTarget(
+            name: "FeedbackTests",
+            dependencies: ["FeedbackService", "TicketsService", "StaffService", "ServiceKit", "Contract", "TestSupport"],
+            path: "Tests/FeedbackTests"),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], path: "Tests/DomainTests"),
         .testTarget(
             name: "WireTests", dependencies: ["Wire", "GlimlachProto"], path: "Tests/WireTests"),
