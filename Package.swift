@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "staff", targets: ["StaffService"]),
         .executable(name: "tickets", targets: ["TicketsService"]),
         .executable(name: "feedback", targets: ["FeedbackService"]),
+        .executable(name: "glimlach", targets: ["GlimlachCLI"]),
         .library(name: "Bus", targets: ["Bus"]),
         .library(name: "Domain", targets: ["Domain"]),
     ],
@@ -111,6 +112,17 @@ let package = Package(
             ],
             path: "Services/Feedback"),
 
+        // The command-line tool: call any method, inspect the contract and the bus, run the stack.
+        .executableTarget(
+            name: "GlimlachCLI",
+            dependencies: [
+                "Bus", "Wire",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Services/Glimlach"),
+
         // A worker process the bus tests start, kill and count (not shipped).
         .executableTarget(
             name: "BusTestWorker",
@@ -134,6 +146,7 @@ let package = Package(
             name: "FeedbackTests",
             dependencies: ["FeedbackService", "TicketsService", "StaffService", "ServiceKit", "Contract", "TestSupport"],
             path: "Tests/FeedbackTests"),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"], path: "Tests/CLITests"),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], path: "Tests/DomainTests"),
         .testTarget(
             name: "WireTests", dependencies: ["Wire", "GlimlachProto"], path: "Tests/WireTests"),

@@ -101,11 +101,15 @@ struct RPCTests {
         let client = bus.client()
         let clock = ContinuousClock()
         let start = clock.now
-        await #expect(throws: RPCError.self) {
-            try await client.call(Echo.sleep, SinceRequest(after_sequence: 3000), options: .init(timeout: .milliseconds(200)))
+        do {
+            _ = try await client.call(Echo.sleep, SinceRequest(after_sequence: 3000), options: .init(timeout: .milliseconds(200)))
+            Issue.record("expected DEADLINE_EXCEEDED")
+        } catch let error as RPCError {
+            #expect(error.code == .deadlineExceeded)
         }
+        // The broker keeps a margin of the budget for the reply, so the answer comes a little early.
         let waited = clock.now - start
-        #expect(waited >= .milliseconds(190) && waited < .milliseconds(1500))
+        #expect(waited >= .milliseconds(150) && waited <= .milliseconds(1000))
         #expect(try await client.call(Echo.echo, SinceRequest(after_sequence: 7)).last_sequence == 7)
         await bus.shutdown()
     }
@@ -120,7 +124,7 @@ struct RPCTests {
         await bus.shutdown()
     }
 
-    @Test("a service nobody serves fails within the caller's deadline")
+    @Test("a service nobody serves fails UNAVAILABLE, from the broker, within the caller's deadline")
     func unknownService() async throws {
         let bus = try await InProcessBus()
         let clock = ContinuousClock()
@@ -131,7 +135,7 @@ struct RPCTests {
                 options: .init(timeout: .milliseconds(300)))
             Issue.record("expected a failure")
         } catch let error as RPCError {
-            #expect([.unavailable, .deadlineExceeded].contains(error.code))
+            #expect(error.code == .unavailable && error.message.contains("nobody"))
         }
         #expect(clock.now - start < .milliseconds(1000))
         #expect(try await bus.client().hasWorkers(service: "nobody") == false)

@@ -38,8 +38,12 @@ extension BrokerState {
         // RPC bodies are [method, header, payload]; a stock MDP body has no header.
         let header = body.count >= 3 ? try? RequestHeader(wireBytes: body[1]) : nil
         let budget = header?.deadline_ms.map(Int64.init) ?? configuration.defaultDeadlineMs
+        // Keep a little of the budget for the way back, so that the broker's answer
+        // (UNAVAILABLE when nobody serves the service) reaches the caller in time.
+        let replyMargin = min(budget / 10, 50)
         let request = Request(
-            client: client, service: service, body: body, header: header, deadline: now + budget, queuedAt: now)
+            client: client, service: service, body: body, header: header, deadline: now + budget - replyMargin,
+            queuedAt: now)
         guard budget > 0 else {
             return fail(request, RPCError(.deadlineExceeded, "the request arrived with no time left"))
         }

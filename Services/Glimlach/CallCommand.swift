@@ -1,0 +1,60 @@
+import ArgumentParser
+import Bus
+import Foundation
+import Wire
+
+/// `glimlach call SERVICE METHOD [JSON]`: any method, JSON in and out.
+struct CallCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "call",
+        abstract: "Call a method with a JSON request and print the JSON reply.",
+        discussion: """
+            The request is JSON with the proto field names (see `glimlach list SERVICE`); enums by \
+            name or number, bytes as base64. Use - to read it from standard input.
+              glimlach call staff GetEmployee '{"employee_id": "emp-1"}'
+            On an error the status and message go to standard error and the exit code is 1.
+            """)
+
+    @Argument(help: "Service, e.g. tickets.") var service: String
+    @Argument(help: "Method, e.g. GetTicket.") var method: String
+    @Argument(help: "Request as JSON ({} when omitted, - for standard input).") var json: String?
+    @OptionGroup var bus: BusOptions
+
+    @Option(name: .customLong("header"), help: "Request metadata as key=value (repeatable).")
+    var headers: [String] = []
+
+    @Option(help: "Idempotency key: a retried create returns the first result.")
+    var idempotencyKey: String?
+
+    func run() async throws {
+        guard let schema = ServiceSchema.named(service) else {
+            printError("no service '\(service)'; services: \(ServiceSchema.all.map(\.busName).joined(separator: ", "))")
+            throw ExitCode(2)
+        }
+        guard let method = schema.method(named: self.method) else {
+            printError("\(service) has no method '\(self.method)'; run `glimlach list \(service)`")
+            throw ExitCode(2)
+        }
+        var metadata: [String: String] = [:]
+        for header in headers {
+            guard let equals = header.firstIndex(of: "="), equals != header.startIndex else {
+                printError("--header \(header): expected key=value")
+                throw ExitCode(2)
+            }
+            metadata[String(header[..<equals])] = String(header[header.index(after: equals)...])
+        }
+        let payload: [UInt8]
+        do {
+            let text = json == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : json ?? ""
+            payload = try WireCodec.encode(try WireJSON.record(from: text, as: method.request), as: method.request)
+        } catch let error as WireError {
+            printError("request \(method.request.fullName): \(error)")
+            throw ExitCode(2)
+        }
+        let options = CallOptions(timeout: bus.timeoutDuration, idempotencyKey: idempotencyKey, metadata: metadata)
+        let reply = try await withClient(bus) { client in
+            try await client.call(service: service, method: method.name, payload: payload, options: options)
+        }
+        print(WireJSON.text(of: try WireCodec.decode(reply, as: method.reply), as: method.reply))
+    }
+}

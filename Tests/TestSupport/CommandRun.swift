@@ -1,0 +1,43 @@
+import Foundation
+
+/// One finished run of a built executable: exit code and what it printed.
+public struct CommandRun: Sendable {
+    public let status: Int32
+    public let output: String
+    public let errors: String
+
+    /// Runs `product` with `arguments` and `environment` added, waiting at most `timeout`.
+    public static func run(
+        _ product: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil,
+        timeout: Duration = .seconds(20)
+    ) async throws -> CommandRun {
+        let process = Process()
+        process.executableURL = ChildProcess.binDirectory.appendingPathComponent(product)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let output = Pipe()
+        let errors = Pipe()
+        let stdin = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
+        // Read while it runs, so a full pipe never blocks the child.
+        async let printed = Task.detached { output.fileHandleForReading.readDataToEndOfFile() }.value
+        async let complained = Task.detached { errors.fileHandleForReading.readDataToEndOfFile() }.value
+        let clock = ContinuousClock()
+        let end = clock.now + timeout
+        while process.isRunning {
+            if clock.now > end {
+                process.terminate()
+                throw TimeoutError(what: "\(product) \(arguments.joined(separator: " ")) to finish")
+            }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        return CommandRun(
+            status: process.terminationStatus, output: String(decoding: await printed, as: UTF8.self),
+            errors: String(decoding: await complained, as: UTF8.self))
+    }
+}
