@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C libraries from Debian, each behind a small shim header.
@@ -112,11 +113,15 @@ let package = Package(
             ],
             path: "Services/Feedback"),
 
+        // Stack: the compose file's services as native processes (glimlach up, integration tests).
+        .target(
+            name: "Stack", dependencies: ["Bus", .product(name: "Yams", package: "Yams")], path: "Shared/Stack"),
+
         // The command-line tool: call any method, inspect the contract and the bus, run the stack.
         .executableTarget(
             name: "GlimlachCLI",
             dependencies: [
-                "Bus", "Wire",
+                "Bus", "Wire", "Stack",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -149,7 +154,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["TestSupport"], path: "Tests/CLITests"),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], path: "Tests/DomainTests"),
         .testTarget(
-            name: "WireTests", dependencies: ["Wire", "GlimlachProto"], path: "Tests/WireTests"),
+            name: "WireTests", dependencies: ["Wire", "GlimlachProto", "CProtobufC"], path: "Tests/WireTests"),
         .testTarget(
             name: "BusTests", dependencies: ["Bus", "ZeroMQ", "CZeroMQ", "Wire", "GlimlachProto", "TestSupport"],
             path: "Tests/BusTests"),

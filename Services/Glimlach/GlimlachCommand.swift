@@ -6,7 +6,9 @@ struct GlimlachCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "glimlach",
         abstract: "Call, inspect and run the Glimlach customer-happiness services.",
-        subcommands: [CallCommand.self, ListCommand.self, ServicesCommand.self, HealthCommand.self])
+        subcommands: [
+            UpCommand.self, CallCommand.self, ListCommand.self, ServicesCommand.self, HealthCommand.self,
+        ])
 }
 
 /// Where the bus is, for the commands that talk to it.

@@ -23,7 +23,7 @@ public struct BrokerConfiguration: Sendable {
     /// Outgoing event backlog per subscriber before libzmq drops events for it
     /// (the subscriber sees a gap and replays).
     public var eventHighWaterMark: Int32 = 100_000
-    public var version = "dev"
+    public var version = GlimlachRelease.version
 
     public init() {}
 

@@ -44,7 +44,7 @@ public struct ServiceHost: Sendable {
         router.register(Method<HealthRequest, HealthReply>.health(name)) { _, _ in
             let uptime = ContinuousClock.now - started
             return HealthReply(
-                service: name, status: .serving, version: Glimlach.version,
+                service: name, status: .serving, version: GlimlachRelease.version,
                 uptime_ms: UInt64(uptime.components.seconds * 1000 + uptime.components.attoseconds / 1_000_000_000_000_000),
                 last_sequence: try await store?.lastSequence())
         }
@@ -82,9 +82,4 @@ struct Connections: Service {
         await client.close()
         await publisher.close()
     }
-}
-
-/// The release the processes report in `Health`.
-public enum Glimlach {
-    public static let version = "0.1.0"
 }

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Bus
+import Foundation
+import Stack
+
+/// `glimlach up`: the compose stack as native processes on loopback.
+struct UpCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "up",
+        abstract: "Start the local stack (bus, services, analytics workers) as native processes on loopback.",
+        discussion: """
+            Reads the same definition as compose/docker-compose.yml. Data (SQLite) goes to --data-dir, \
+            one folder per named volume. Logs are prefixed with the process name. Ctrl-C stops the \
+            services first, then the bus.
+            """)
+
+    @Option(help: "Where the services keep their data.") var dataDir = "data"
+    @Option(help: "Number of analytics workers.") var analyticsWorkers = 1
+    @Option(help: "The compose file that defines the stack.") var compose = "compose/docker-compose.yml"
+    @Option(help: "Directory with the built executables (default: beside glimlach).") var binDir: String?
+    @Flag(help: "Load generated demo data once the stack serves, and print a report.") var demo = false
+
+    func validate() throws {
+        guard analyticsWorkers >= 0 else { throw ValidationError("--analytics-workers must be 0 or more") }
+    }
+
+    func run() async throws {
+        let definition = try StackDefinition(contentsOf: URL(fileURLWithPath: compose))
+        let data = URL(fileURLWithPath: dataDir).standardizedFileURL
+        for directory in definition.volumeDirectories(in: data) {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        }
+        let services = definition.native(dataDirectory: data, replicas: ["analytics": analyticsWorkers])
+        let width = services.map(\.name.count).max() ?? 0
+        let printer = LinePrinter()
+        let runner = StackRunner(binDirectory: binDirectory) { name, line in
+            printer.print(name.padding(toLength: width, withPad: " ", startingAt: 0) + " | " + line)
+        }
+        guard let endpoint = services.first(where: { $0.service != "bus" })?.environment["GLIMLACH_BUS_ENDPOINT"] else {
+            throw StackError("no service names GLIMLACH_BUS_ENDPOINT in \(compose)")
+        }
+        let client = BusClient(endpoint: endpoint, defaultTimeout: .seconds(10))
+        let signals = SignalWaiter()
+        do {
+            for service in services {
+                try await runner.start(service, client: client)
+                printer.print("glimlach up: \(service.name) is serving")
+            }
+        } catch {
+            printer.print("glimlach up: \(error); stopping")
+            await runner.stopAll()
+            await client.close()
+            throw ExitCode(1)
+        }
+        printer.print("glimlach up: the stack serves on \(endpoint), data in \(data.path). Ctrl-C stops it.")
+        if demo {
+            printer.print("glimlach up: loading demo data")
+        }
+        await signals.wait()
+        printer.print("glimlach up: stopping services, then the bus")
+        await client.close()
+        await runner.stopAll()
+    }
+
+    private var binDirectory: URL {
+        if let binDir { return URL(fileURLWithPath: binDir) }
+        let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        return me.deletingLastPathComponent()
+    }
+}
+
+/// Serializes lines from several processes onto standard output.
+final class LinePrinter: Sendable {
+    private let lock = NSLock()
+
+    func print(_ line: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+}
+
+/// Waits for SIGINT or SIGTERM.
+final class SignalWaiter: @unchecked Sendable {
+    private let sources: [DispatchSourceSignal]
+    private let stream: AsyncStream<Void>
+
+    init() {
+        let (stream, continuation) = AsyncStream<Void>.makeStream()
+        self.stream = stream
+        sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { continuation.yield() }
+            source.resume()
+            return source
+        }
+    }
+
+    func wait() async {
+        for await _ in stream { return }
+    }
+}
