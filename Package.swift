@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "staff", targets: ["StaffService"]),
         .executable(name: "tickets", targets: ["TicketsService"]),
         .executable(name: "feedback", targets: ["FeedbackService"]),
+        .executable(name: "analytics", targets: ["AnalyticsService"]),
         .executable(name: "glimlach", targets: ["GlimlachCLI"]),
         .library(name: "Bus", targets: ["Bus"]),
         .library(name: "Domain", targets: ["Domain"]),
@@ -112,6 +113,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Services/Feedback"),
+        .executableTarget(
+            name: "AnalyticsService",
+            dependencies: [
+                "ServiceKit", "Contract", "Domain", "Bus",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/Analytics"),
 
         // Stack: the compose file's services as native processes (glimlach up, integration tests).
         .target(
@@ -151,6 +161,13 @@ let package = Package(
             name: "FeedbackTests",
             dependencies: ["FeedbackService", "TicketsService", "StaffService", "ServiceKit", "Contract", "TestSupport"],
             path: "Tests/FeedbackTests"),
+        .testTarget(
+            name: "AnalyticsTests",
+            dependencies: [
+                "AnalyticsService", "FeedbackService", "TicketsService", "StaffService", "ServiceKit", "Contract",
+                "TestSupport",
+            ],
+            path: "Tests/AnalyticsTests"),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"], path: "Tests/CLITests"),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], path: "Tests/DomainTests"),
         .testTarget(

@@ -1,0 +1,154 @@
+import Bus
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// Follows the committed events of other services exactly once and in order, for
+/// a consumer that keeps its own position per service (feedback follows tickets;
+/// analytics follows all three).
+///
+/// `run()` subscribes to the live stream, catches up through each service's `Since`
+/// pages, then applies live events. A jump in a service's sequence, or a quiet
+/// `resyncInterval`, is closed with `Since` again, so an event dropped anywhere is
+/// still applied. A service that does not answer is retried with backoff: nothing is
+/// skipped. `apply` sees one event at a time; it should store the new position with
+/// its effect in one transaction, so that a restart resumes where the last commit
+/// left off, and pass the stored positions to `init`.
+///
+/// ```swift
+/// let feed = EventFeed(services: ["tickets"], client: host.client, eventsEndpoint: options.eventsOut,
+///                      positions: try await store.positions(), logger: host.logger) { event in
+///     try await store.apply(event)
+/// }
+/// try await feed.catchUp()               // optional: be current before serving
+/// try await host.run(router: router, extraServices: [feed])
+/// ```
+public final class EventFeed: Service, Sendable {
+    public typealias Apply = @Sendable (Event) async throws -> Void
+
+    public let services: [String]
+    private let client: BusClient
+    private let eventsEndpoint: String
+    private let pageSize: UInt32
+    private let resyncInterval: Duration
+    private let logger: Logger
+    private let apply: Apply
+    private let state: Mutex<[String: UInt64]>
+
+    /// - Parameters:
+    ///   - services: the services to follow, e.g. `["tickets"]`.
+    ///   - positions: per service, the last sequence the consumer has applied (0: none).
+    ///   - resyncInterval: how long the stream may stay quiet before `Since` is asked anyway.
+    ///   - apply: applies one event; throwing retries the same event after a pause.
+    public init(
+        services: [String], client: BusClient, eventsEndpoint: String, positions: [String: UInt64] = [:],
+        pageSize: UInt32 = 500, resyncInterval: Duration = .seconds(2), logger: Logger,
+        apply: @escaping Apply
+    ) {
+        self.services = services
+        self.client = client
+        self.eventsEndpoint = eventsEndpoint
+        self.pageSize = pageSize
+        self.resyncInterval = resyncInterval
+        self.logger = logger
+        self.apply = apply
+        state = Mutex(Dictionary(uniqueKeysWithValues: services.map { ($0, positions[$0] ?? 0) }))
+    }
+
+    /// The last applied sequence per service.
+    public var positions: [String: UInt64] { state.withLock { $0 } }
+
+    /// Applies every committed event of every followed service, waiting for
+    /// services that do not answer yet. Returns once all are current.
+    /// - Throws: `CancellationError` when the task is cancelled.
+    public func catchUp() async throws {
+        for service in services { try await catchUp(service) }
+    }
+
+    /// Catches up, then follows the live stream until cancelled or shut down.
+    public func run() async throws {
+        let subscriber = EventSubscriber(
+            endpoint: eventsEndpoint, topics: services.map { "\($0)." }, logger: logger)
+        try await cancelWhenGracefulShutdown {
+            try await self.catchUp()
+            try await self.follow(subscriber)
+        }
+        await subscriber.close()
+    }
+
+    private enum Input: Sendable {
+        case delivery(EventDelivery)
+        case quiet
+    }
+
+    private func follow(_ subscriber: EventSubscriber) async throws {
+        let (inputs, continuation) = AsyncStream<Input>.makeStream()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await delivery in subscriber.deliveries { continuation.yield(.delivery(delivery)) }
+                continuation.finish()
+            }
+            group.addTask { [resyncInterval] in
+                while !Task.isCancelled {
+                    try await Task.sleep(for: resyncInterval)
+                    continuation.yield(.quiet)
+                }
+            }
+            for await input in inputs {
+                switch input {
+                case .delivery(.event(let event)): try await receive(event)
+                case .delivery(.gap): break  // the event after it shows the jump
+                case .quiet: try await catchUp()
+                }
+            }
+            group.cancelAll()
+        }
+    }
+
+    private func receive(_ event: Event) async throws {
+        let position = state.withLock { $0[event.service] } ?? 0
+        if event.sequence == position + 1 {
+            try await applyRetrying(event)
+        } else if event.sequence > position + 1 {
+            logger.info(
+                "event gap, replaying", metadata: ["service": "\(event.service)", "from": "\(position + 1)"])
+            try await catchUp(event.service)
+        }
+    }
+
+    private func catchUp(_ service: String) async throws {
+        let since = Method<SinceRequest, SinceReply>(service: service, name: "Since", idempotent: true)
+        while true {
+            let after = state.withLock { $0[service] } ?? 0
+            let page = try await withRetry(service) {
+                try await self.client.call(since, SinceRequest(after_sequence: after, limit: self.pageSize))
+            }
+            for event in page.events where event.sequence > (state.withLock { $0[service] } ?? 0) {
+                guard event.sequence == (state.withLock { $0[service] } ?? 0) + 1 else {
+                    throw RPCError(.dataLoss, "\(service).Since skipped from \(after) to \(event.sequence)")
+                }
+                try await applyRetrying(event)
+            }
+            if page.events.isEmpty || (state.withLock { $0[service] } ?? 0) >= page.last_sequence { return }
+        }
+    }
+
+    private func applyRetrying(_ event: Event) async throws {
+        try await withRetry(event.service) { try await self.apply(event) }
+        state.withLock { $0[event.service] = event.sequence }
+    }
+
+    /// Retries `body` with backoff (100 ms doubling to 2 s) until it succeeds or
+    /// the task is cancelled: the feed waits out a service or database that is down.
+    private func withRetry<T>(_ service: String, _ body: () async throws -> T) async throws -> T {
+        var pause = Duration.milliseconds(100)
+        while true {
+            do { return try await body() } catch {
+                try Task.checkCancellation()
+                logger.warning("event feed retrying", metadata: ["service": "\(service)", "error": "\(error)"])
+                try await Task.sleep(for: pause)
+                pause = min(pause * 2, .seconds(2))
+            }
+        }
+    }
+}
