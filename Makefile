@@ -4,14 +4,15 @@ export PATH := $(PATH):/opt/swift/usr/bin
 SWIFT ?= swift
 DATA ?= data
 
-.PHONY: run test bootstrap build proto proto-check unit leak-check clean
+.PHONY: run test bootstrap build proto proto-check compose-check unit leak-check clean
 
 ## Install what is missing, build, start the local stack and load demo data.
 run: bootstrap build
 	.build/debug/glimlach up --data-dir $(DATA) --demo
 
-## Everything CI checks: fresh generated code, the build, every test, the leak check.
-test: bootstrap proto-check unit leak-check
+## Everything CI checks: fresh generated code, a valid compose file, the build,
+## every test, the leak check.
+test: bootstrap proto-check compose-check unit leak-check
 
 bootstrap:
 	scripts/bootstrap
@@ -28,6 +29,9 @@ proto-check:
 unit:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+compose-check:
+	scripts/check-compose
 
 leak-check:
 	scripts/leak-check
