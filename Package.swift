@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // C libraries from Debian, each behind a small shim header.
@@ -55,9 +57,21 @@ let package = Package(
                 "ZeroMQ", "Wire", "GlimlachProto",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Shared/Bus"),
+        // Observability: swift-metrics with a Prometheus backend, served over HTTP on a ZeroMQ STREAM socket.
+        .target(
+            name: "Observability",
+            dependencies: [
+                "ZeroMQ",
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Shared/Observability"),
 
         // Contract: the Swift side of proto/, generated from the descriptors by ContractGen.
         .target(name: "Contract", dependencies: ["Bus", "Domain", "Wire"], path: "Shared/Contract"),
@@ -67,7 +81,7 @@ let package = Package(
         .target(
             name: "ServiceKit",
             dependencies: [
-                "Bus", "Contract",
+                "Bus", "Contract", "Observability",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -79,7 +93,7 @@ let package = Package(
         .executableTarget(
             name: "BusBroker",
             dependencies: [
-                "Bus",
+                "Bus", "Observability",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

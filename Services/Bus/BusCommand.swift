@@ -1,7 +1,8 @@
 import ArgumentParser
 import Bus
-import Logging
 import Foundation
+import Logging
+import Observability
 import ServiceLifecycle
 
 /// `bus`: the Majordomo broker and event proxy every Glimlach service connects to.
@@ -35,6 +36,9 @@ struct BusCommand: AsyncParsableCommand {
     @Option(help: "Largest accepted message in bytes (env GLIMLACH_MAX_MESSAGE_BYTES).")
     var maxMessageBytes = Int64(env("GLIMLACH_MAX_MESSAGE_BYTES", "16777216")) ?? 16_777_216
 
+    @Option(help: "Serve Prometheus metrics over HTTP here, e.g. tcp://0.0.0.0:9100; off when empty (env GLIMLACH_METRICS_ENDPOINT).")
+    var metrics = env("GLIMLACH_METRICS_ENDPOINT", "")
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error (env GLIMLACH_LOG_LEVEL).")
     var logLevel = env("GLIMLACH_LOG_LEVEL", "info")
 
@@ -50,9 +54,13 @@ struct BusCommand: AsyncParsableCommand {
         configuration.maxMessageBytes = maxMessageBytes
         var logger = Logger(label: "bus")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-        let broker = Broker(configuration: configuration, logger: logger)
+        var services: [any Service] = []
+        if !metrics.isEmpty {
+            services.append(MetricsEndpoint(endpoint: metrics, registry: Observability.bootstrap(), logger: logger))
+        }
+        services.append(Broker(configuration: configuration, logger: logger))
         let group = ServiceGroup(
-            configuration: .init(services: [broker], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 }

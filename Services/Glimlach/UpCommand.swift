@@ -18,6 +18,8 @@ struct UpCommand: AsyncParsableCommand {
     @Option(help: "Number of analytics workers.") var analyticsWorkers = 1
     @Option(help: "The compose file that defines the stack.") var compose = "compose/docker-compose.yml"
     @Option(help: "Directory with the built executables (default: beside glimlach).") var binDir: String?
+    @Option(help: "First port for the processes' Prometheus metrics (one port each, in start order); 0 turns them off.")
+    var metricsPort = 9100
     @Flag(help: "Load generated demo data once the stack serves, and print a report.") var demo = false
 
     func validate() throws {
@@ -30,7 +32,8 @@ struct UpCommand: AsyncParsableCommand {
         for directory in definition.volumeDirectories(in: data) {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         }
-        let services = definition.native(dataDirectory: data, replicas: ["analytics": analyticsWorkers])
+        let services = definition.native(
+            dataDirectory: data, replicas: ["analytics": analyticsWorkers], metricsBasePort: metricsPort > 0 ? metricsPort : nil)
         let width = services.map(\.name.count).max() ?? 0
         let printer = LinePrinter()
         let runner = StackRunner(binDirectory: binDirectory) { name, line in
@@ -51,6 +54,10 @@ struct UpCommand: AsyncParsableCommand {
             await runner.stopAll()
             await client.close()
             throw ExitCode(1)
+        }
+        for service in services {
+            guard let metrics = service.environment["GLIMLACH_METRICS_ENDPOINT"] else { continue }
+            printer.print("glimlach up: \(service.name) metrics at \(metrics.replacingOccurrences(of: "tcp://", with: "http://"))/metrics")
         }
         printer.print("glimlach up: the stack serves on \(endpoint), data in \(data.path). Ctrl-C stops it.")
         if demo {

@@ -18,20 +18,33 @@ extension StackDefinition {
     ///   - dataDirectory: where the named volumes live, one folder each.
     ///   - ports: compose port -> port to use instead.
     ///   - replicas: instances per service (default 1), like `--scale`.
-    public func native(dataDirectory: URL, ports: [Int: Int] = [:], replicas: [String: Int] = [:]) -> [NativeService] {
-        services.flatMap { service -> [NativeService] in
+    ///   - metricsBasePort: processes that serve metrics (`GLIMLACH_METRICS_ENDPOINT`)
+    ///     get 127.0.0.1 and this port, the next and so on, in start order, since
+    ///     they share one host; nil turns metrics off.
+    public func native(
+        dataDirectory: URL, ports: [Int: Int] = [:], replicas: [String: Int] = [:], metricsBasePort: Int? = nil
+    ) -> [NativeService] {
+        var nextMetricsPort = metricsBasePort
+        return services.flatMap { service -> [NativeService] in
             let environment = service.environment.mapValues { value in
                 Self.loopback(Self.volumePath(value, service.volumes, dataDirectory), ports: ports)
             }
             let count = max(replicas[service.name] ?? 1, 0)
             return (0..<count).map { index in
-                NativeService(
+                var environment = environment
+                if environment[Self.metricsKey] != nil {
+                    environment[Self.metricsKey] = nextMetricsPort.map { "tcp://127.0.0.1:\($0)" }
+                    nextMetricsPort = nextMetricsPort.map { $0 + 1 }
+                }
+                return NativeService(
                     service: service.name, name: count > 1 ? "\(service.name)-\(index + 1)" : service.name,
                     executable: service.command[0], arguments: Array(service.command.dropFirst()),
                     environment: environment)
             }
         }
     }
+
+    static let metricsKey = "GLIMLACH_METRICS_ENDPOINT"
 
     /// Volumes the services use, as folders of `dataDirectory`.
     public func volumeDirectories(in dataDirectory: URL) -> [URL] {

@@ -2,7 +2,7 @@ import CZeroMQ
 
 /// The socket types Glimlach uses.
 public enum ZMQSocketType: Int32, Sendable {
-    case pair = 0, pub = 1, sub = 2, req = 3, rep = 4, dealer = 5, router = 6, xpub = 9, xsub = 10
+    case pair = 0, pub = 1, sub = 2, req = 3, rep = 4, dealer = 5, router = 6, xpub = 9, xsub = 10, stream = 11
 
     var cValue: Int32 { rawValue }
 }
@@ -68,10 +68,10 @@ public final class ZMQSocket {
 
     /// The endpoint actually bound, e.g. after binding `tcp://127.0.0.1:*`.
     public var lastEndpoint: String {
-        var buffer = [CChar](repeating: 0, count: 256)
+        var buffer = [UInt8](repeating: 0, count: 256)
         var size = buffer.count
         zmq_getsockopt(handle, ZMQ_LAST_ENDPOINT, &buffer, &size)
-        return String(cString: buffer)
+        return String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
     }
 
     /// - Throws: `ZMQError` (EINVAL bad endpoint, EPROTONOSUPPORT, ETERM).

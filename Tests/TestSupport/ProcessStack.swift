@@ -14,7 +14,8 @@ public final class ProcessStack: @unchecked Sendable {
     public private(set) var broker: ChildProcess
     private var services: [ChildProcess] = []
 
-    public init() async throws {
+    /// - Parameter busEnvironment: extra environment for the bus process.
+    public init(busEnvironment: [String: String] = [:]) async throws {
         endpoint = try freeEndpoint()
         eventsIn = try freeEndpoint()
         eventsOut = try freeEndpoint()
@@ -22,7 +23,7 @@ public final class ProcessStack: @unchecked Sendable {
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
         broker = try ChildProcess(
             "bus", ["--endpoint", endpoint, "--events-in", eventsIn, "--events-out", eventsOut],
-            environment: Self.heartbeats)
+            environment: Self.heartbeats.merging(busEnvironment) { $1 })
         client = BusClient(endpoint: endpoint, defaultTimeout: .seconds(5))
         try await waitUntil("the bus answers") { [client] in
             try await client.call(BusAPI.health, HealthRequest(), options: .init(timeout: .milliseconds(200)))

@@ -85,6 +85,7 @@ public final class Broker: Service, Sendable {
                 requests: router.lastEndpoint, eventsIn: eventsIn.lastEndpoint, eventsOut: eventsOut.lastEndpoint))
 
         var state = BrokerState(configuration: configuration, logger: logger, now: monotonicMilliseconds())
+        var metrics = BrokerMetrics()
         var poller = Poller(sockets: [router, eventsIn, eventsOut], wakeup: mailbox.wakeup)
         while true {
             do {
@@ -103,8 +104,10 @@ public final class Broker: Service, Sendable {
                     default: try forward(from: eventsOut, to: eventsIn)
                     }
                 }
-                state.tick(now: monotonicMilliseconds())
+                let now = monotonicMilliseconds()
+                state.tick(now: now)
                 for message in state.takeOutbox() { try router.send(message) }
+                metrics.record(state.listing(), now: now)
             } catch {
                 logger.error("broker loop stopped", metadata: ["error": "\(error)"])
                 return

@@ -49,6 +49,22 @@ public struct ServiceRouter: Sendable {
     /// UNIMPLEMENTED for an unknown method, the thrown `RPCError`'s status, or
     /// INTERNAL (details logged, not sent) for any other error.
     func handle(method: String, payload: [UInt8], context: CallContext, logger: Logger) async -> (ReplyHeader, [UInt8]) {
+        let start = ContinuousClock.now
+        let (header, reply) = await dispatch(method: method, payload: payload, context: context, logger: logger)
+        let code = header.code ?? .unknown
+        RequestMetrics.record(service: service, method: method, code: code, since: start)
+        logger.debug(
+            "served",
+            metadata: [
+                "method": "\(method)", "code": "\(code.description)", "request_id": "\(context.requestID)",
+                "trace_id": "\(context.traceID)",
+            ])
+        return (header, reply)
+    }
+
+    private func dispatch(method: String, payload: [UInt8], context: CallContext, logger: Logger) async
+        -> (ReplyHeader, [UInt8])
+    {
         guard let handler = handlers[method] else {
             let error = RPCError(.unimplemented, "service '\(service)' has no method '\(method)'")
             return (ReplyHeader(request_id: context.requestID, error: error), [])

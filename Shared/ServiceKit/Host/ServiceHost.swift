@@ -1,6 +1,7 @@
 import Bus
 import Foundation
 import Logging
+import Observability
 import ServiceLifecycle
 
 /// Runs one service process: its worker on the bus, a client for calls to other
@@ -63,10 +64,14 @@ public struct ServiceHost: Sendable {
         configuration.liveness = options.liveness
         let worker = BusWorker(router: router, configuration: configuration, logger: logger)
         logger.info("serving", metadata: ["bus": "\(options.bus)", "data_dir": "\(options.dataDir)"])
+        var metrics: [any Service] = []
+        if !options.metrics.isEmpty {
+            metrics.append(MetricsEndpoint(endpoint: options.metrics, registry: Observability.bootstrap(), logger: logger))
+        }
         // ServiceGroup stops services in reverse order: the worker first, the connections last.
         let group = ServiceGroup(
             configuration: .init(
-                services: [Connections(client: client, publisher: publisher)] + extraServices + [worker],
+                services: metrics + [Connections(client: client, publisher: publisher)] + extraServices + [worker],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }

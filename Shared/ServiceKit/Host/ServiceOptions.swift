@@ -26,6 +26,9 @@ public struct ServiceOptions: ParsableArguments, Sendable {
     @Option(help: "Heartbeats missed before the bus counts as gone (env GLIMLACH_LIVENESS).")
     public var liveness = Int64(environment("GLIMLACH_LIVENESS", "3")) ?? 3
 
+    @Option(help: "Serve Prometheus metrics over HTTP here, e.g. tcp://0.0.0.0:9100; off when empty (env GLIMLACH_METRICS_ENDPOINT).")
+    public var metrics = environment("GLIMLACH_METRICS_ENDPOINT", "")
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error (env GLIMLACH_LOG_LEVEL).")
     public var logLevel = environment("GLIMLACH_LOG_LEVEL", "info")
 

@@ -1,0 +1,28 @@
+import Metrics
+
+/// The broker's per-service figures as swift-metrics (served on /metrics when the
+/// process bootstraps a backend): workers, capacity, queue depth, in flight, and
+/// served and failed totals.
+struct BrokerMetrics {
+    private var reported: [String: (served: UInt64, failed: UInt64)] = [:]
+    private var lastAt: Int64 = 0
+
+    /// Records `listing` at most once a second.
+    mutating func record(_ listing: @autoclosure () -> ListServicesReply, now: Int64) {
+        guard now - lastAt >= 1000 else { return }
+        lastAt = now
+        for service in listing().services {
+            let dimensions = [("service", service.name)]
+            Gauge(label: "glimlach_bus_workers", dimensions: dimensions).record(service.workers)
+            Gauge(label: "glimlach_bus_capacity", dimensions: dimensions).record(service.capacity)
+            Gauge(label: "glimlach_bus_queue_depth", dimensions: dimensions).record(service.queue_depth)
+            Gauge(label: "glimlach_bus_in_flight", dimensions: dimensions).record(service.in_flight)
+            let before = reported[service.name] ?? (0, 0)
+            Counter(label: "glimlach_bus_served_total", dimensions: dimensions)
+                .increment(by: Int64(service.served &- before.served))
+            Counter(label: "glimlach_bus_failed_total", dimensions: dimensions)
+                .increment(by: Int64(service.failed &- before.failed))
+            reported[service.name] = (service.served, service.failed)
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Bus
+import Contract
+import Foundation
+import TestSupport
+import Testing
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+@Suite("metrics over HTTP", .serialized)
+struct MetricsProcessTests {
+    @Test("a service and the bus serve Prometheus text with requests by method and code, and queue figures")
+    func prometheusText() async throws {
+        let busMetrics = try freeEndpoint()
+        let staffMetrics = try freeEndpoint()
+        let stack = try await ProcessStack(busEnvironment: ["GLIMLACH_METRICS_ENDPOINT": busMetrics])
+        try await stack.start("staff", arguments: ["--metrics", staffMetrics])
+        _ = try await stack.client.call(Staff.health, HealthRequest())
+        await #expect(throws: RPCError.self) {
+            _ = try await stack.client.call(service: "staff", method: "NoSuchMethod", payload: [])
+        }
+
+        let staff = try await scrape(staffMetrics)
+        #expect(staff.contains(#"glimlach_requests_total{service="staff",method="NoSuchMethod",code="UNIMPLEMENTED"} 1"#))
+        #expect(staff.contains(#"glimlach_request_duration_seconds_count{service="staff",method="Health"}"#))
+        try await waitUntil("the bus reports the staff worker and what it served") {
+            let bus = try await scrape(busMetrics)
+            return bus.contains(#"glimlach_bus_workers{service="staff"} 1"#)
+                && bus.contains(#"glimlach_bus_served_total{service="staff"}"#)
+        }
+        await stack.shutdown()
+    }
+
+    private func scrape(_ endpoint: String) async throws -> String {
+        let url = URL(string: endpoint.replacingOccurrences(of: "tcp://", with: "http://") + "/metrics")!
+        let (data, response) = try await URLSession.shared.data(from: url)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        return String(decoding: data, as: UTF8.self)
+    }
+}
