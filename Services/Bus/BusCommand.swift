@@ -36,6 +36,12 @@ struct BusCommand: AsyncParsableCommand {
     @Option(help: "Largest accepted message in bytes (env GLIMLACH_MAX_MESSAGE_BYTES).")
     var maxMessageBytes = Int64(env("GLIMLACH_MAX_MESSAGE_BYTES", "16777216")) ?? 16_777_216
 
+    @Option(help: "The broker's CURVE key pair file; with --access-list, every socket requires CURVE (env GLIMLACH_CURVE_KEY).")
+    var curveKey = env("GLIMLACH_CURVE_KEY", "")
+
+    @Option(help: "Who may connect, serve and call: one 'name public-key serve=.. call=..' per line (env GLIMLACH_ACCESS_LIST).")
+    var accessList = env("GLIMLACH_ACCESS_LIST", "")
+
     @Option(help: "Serve Prometheus metrics over HTTP here, e.g. tcp://0.0.0.0:9100; off when empty (env GLIMLACH_METRICS_ENDPOINT).")
     var metrics = env("GLIMLACH_METRICS_ENDPOINT", "")
 
@@ -52,6 +58,7 @@ struct BusCommand: AsyncParsableCommand {
         configuration.defaultDeadlineMs = defaultDeadlineMs
         configuration.maxQueuePerService = maxQueue
         configuration.maxMessageBytes = maxMessageBytes
+        configuration.security = try security()
         var logger = Logger(label: "bus")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         var services: [any Service] = []
@@ -62,6 +69,19 @@ struct BusCommand: AsyncParsableCommand {
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
+    }
+}
+
+extension BusCommand {
+    func validate() throws {
+        guard curveKey.isEmpty == accessList.isEmpty else {
+            throw ValidationError("--curve-key and --access-list go together: set both for CURVE, or neither")
+        }
+    }
+
+    func security() throws -> BrokerSecurity? {
+        guard !curveKey.isEmpty else { return nil }
+        return BrokerSecurity(keys: try KeyFile.keyPair(at: curveKey), access: try AccessList(contentsOf: accessList))
     }
 }
 

@@ -8,6 +8,7 @@ struct GlimlachCommand: AsyncParsableCommand {
         abstract: "Call, inspect and run the Glimlach customer-happiness services.",
         subcommands: [
             UpCommand.self, CallCommand.self, ListCommand.self, ServicesCommand.self, HealthCommand.self,
+            KeysCommand.self,
         ])
 }
 

@@ -1,4 +1,5 @@
 import CZeroMQ
+import Synchronization
 
 /// A libzmq context: its I/O threads and the sockets created from it.
 ///
@@ -7,7 +8,7 @@ import CZeroMQ
 /// unsent messages.
 public final class ZMQContext: @unchecked Sendable {
     let handle: UnsafeMutableRawPointer
-    private var terminated = false
+    private let terminated = Atomic<Bool>(false)
 
     /// - Parameter ioThreads: libzmq background I/O threads (1 is enough below ~1 GB/s).
     public init(ioThreads: Int32 = 1) {
@@ -18,15 +19,16 @@ public final class ZMQContext: @unchecked Sendable {
         zmq_ctx_set(handle, ZMQ_BLOCKY, 0)
     }
 
-    /// Waits until all sockets are closed, then frees the context. Call once.
+    /// Waits until all sockets are closed, then frees the context. Later calls do
+    /// nothing, so an owner's `close()` may safely run twice.
     public func terminate() {
-        precondition(!terminated, "ZMQContext terminated twice")
-        terminated = true
+        guard terminated.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+        else { return }
         // zmq_ctx_term: 0, or -1 with EFAULT (bad context) or EINTR (retry).
         while zmq_ctx_term(handle) != 0 && zmq_errno() == EINTR {}
     }
 
     deinit {
-        if !terminated { zmq_ctx_term(handle) }
+        if !terminated.load(ordering: .acquiring) { zmq_ctx_term(handle) }
     }
 }

@@ -44,6 +44,7 @@ public final class Broker: Service, Sendable {
     public func stop() async {
         mailbox.post(.stop)
         await thread.withLock { $0 }?.join()
+        await zap.withLock { $0 }?.close()
         context.terminate()
     }
 
@@ -58,6 +59,7 @@ public final class Broker: Service, Sendable {
     }
 
     private let thread = SendableBox<LoopThread?>(nil)
+    private let zap = SendableBox<ZAPHandler?>(nil)
 
     private func runLoop(started: CheckedContinuation<BrokerEndpoints, any Error>) {
         let router: ZMQSocket, eventsIn: ZMQSocket, eventsOut: ZMQSocket
@@ -70,6 +72,13 @@ public final class Broker: Service, Sendable {
         }
         defer { [router, eventsIn, eventsOut].forEach { $0.close() } }
         do {
+            if let security = configuration.security {
+                let handler = try ZAPHandler(context: context, access: security.access, logger: logger)
+                zap.withLock { $0 = handler }
+                for socket in [router, eventsIn, eventsOut] {
+                    try socket.makeCurveServer(security.keys, domain: BrokerSecurity.zapDomain)
+                }
+            }
             try router.setMaxMessageSize(configuration.maxMessageBytes)
             try router.set(.sendHighWaterMark, 0)
             try router.set(.receiveHighWaterMark, 0)
@@ -97,8 +106,13 @@ public final class Broker: Service, Sendable {
                     switch index {
                     case 0:
                         for _ in 0..<512 {
-                            guard let frames = try router.receive() else { break }
-                            state.receive(frames, now: monotonicMilliseconds())
+                            if configuration.security == nil {
+                                guard let frames = try router.receive() else { break }
+                                state.receive(frames, now: monotonicMilliseconds())
+                            } else {
+                                guard let (frames, user) = try router.receiveWithUserID() else { break }
+                                state.receive(frames, user: user, now: monotonicMilliseconds())
+                            }
                         }
                     case 1: try forward(from: eventsIn, to: eventsOut)
                     default: try forward(from: eventsOut, to: eventsIn)

@@ -11,6 +11,9 @@
 ///   RESOURCE_EXHAUSTED.
 /// - `--max-message-bytes` / `GLIMLACH_MAX_MESSAGE_BYTES` / 16 MiB: larger messages
 ///   make libzmq drop the sender's connection.
+/// - `--curve-key` / `GLIMLACH_CURVE_KEY` and `--access-list` / `GLIMLACH_ACCESS_LIST`:
+///   the broker's key pair file and who may connect, serve and call (see `AccessList`);
+///   both or neither.
 public struct BrokerConfiguration: Sendable {
     public var endpoint = "tcp://127.0.0.1:5555"
     public var eventsIn = "tcp://127.0.0.1:5556"
@@ -24,6 +27,9 @@ public struct BrokerConfiguration: Sendable {
     /// (the subscriber sees a gap and replays).
     public var eventHighWaterMark: Int32 = 100_000
     public var version = GlimlachRelease.version
+    /// CURVE on every socket, with the access list deciding who may connect, serve
+    /// and call; nil: plain TCP (loopback development).
+    public var security: BrokerSecurity?
 
     public init() {}
 

@@ -3,8 +3,9 @@ import Wire
 import ZeroMQ
 
 extension BrokerState {
-    /// One message from the ROUTER: `frames[0]` is the sender's identity.
-    mutating func receive(_ frames: Multipart, now: Int64) {
+    /// One message from the ROUTER: `frames[0]` is the sender's identity; `user` is
+    /// the access list's name for its key when CURVE is on.
+    mutating func receive(_ frames: Multipart, user: String? = nil, now: Int64) {
         guard let sender = frames.first else { return }
         let inbound: BrokerInbound
         do {
@@ -16,8 +17,12 @@ extension BrokerState {
         }
         switch inbound {
         case .request(let service, let body):
-            request(from: sender, service: service, body: body, now: now)
+            request(from: sender, service: service, body: body, user: user, now: now)
         case .ready(let service, let capacity):
+            guard mayServe(user, service) else {
+                logger.warning("refused a worker", metadata: ["service": "\(service)", "peer": "\(user ?? "-")"])
+                return sendToWorker(sender, .disconnect)
+            }
             ready(sender, service: service, capacity: capacity, now: now)
         case .reply(let address, let body):
             reply(from: sender, address: address, body: body, now: now)
@@ -32,7 +37,7 @@ extension BrokerState {
         }
     }
 
-    private mutating func request(from client: [UInt8], service: String, body: Multipart, now: Int64) {
+    private mutating func request(from client: [UInt8], service: String, body: Multipart, user: String?, now: Int64) {
         if service.hasPrefix("mmi.") { return answerMMI(client, service: service, body: body) }
         if service == MDP.brokerService { return answerBrokerCall(client, body: body, now: now) }
         // RPC bodies are [method, header, payload]; a stock MDP body has no header.
@@ -44,6 +49,9 @@ extension BrokerState {
         let request = Request(
             client: client, service: service, body: body, header: header, deadline: now + budget - replyMargin,
             queuedAt: now)
+        guard mayCall(user, service) else {
+            return fail(request, RPCError(.permissionDenied, "\(user ?? "this peer") may not call '\(service)'"))
+        }
         guard budget > 0 else {
             return fail(request, RPCError(.deadlineExceeded, "the request arrived with no time left"))
         }
@@ -137,5 +145,16 @@ struct Ticket {
 
     func address(client: [UInt8]) -> [UInt8] {
         (0..<8).map { UInt8(truncatingIfNeeded: number >> (56 - 8 * $0)) } + client
+    }
+}
+
+extension BrokerState {
+    /// Without CURVE everyone may do everything (loopback development).
+    func mayServe(_ user: String?, _ service: String) -> Bool {
+        configuration.security.map { $0.access.may(user, serve: service) } ?? true
+    }
+
+    func mayCall(_ user: String?, _ service: String) -> Bool {
+        configuration.security.map { $0.access.may(user, call: service) } ?? true
     }
 }

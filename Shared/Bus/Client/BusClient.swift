@@ -28,10 +28,16 @@ public final class BusClient: Sendable {
     private let idPrefix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
     private let counter = Atomic<UInt64>(0)
     private let loop: SendableBox<LoopThread?> = SendableBox(nil)
+    private let credentials: CurveCredentials?
 
     /// Connects (in the background; libzmq reconnects by itself) to the broker.
-    public init(endpoint: String, defaultTimeout: Duration = .seconds(5), logger: Logger = Logger(label: "bus.client")) {
+    /// - Parameter credentials: CURVE keys when the broker requires them (default: from the environment).
+    public init(
+        endpoint: String, defaultTimeout: Duration = .seconds(5), credentials: CurveCredentials? = .environment,
+        logger: Logger = Logger(label: "bus.client")
+    ) {
         self.defaultTimeout = defaultTimeout
+        self.credentials = credentials
         self.logger = logger
         let thread = LoopThread(name: "bus-client") { [self] in
             var loop = ClientLoop(client: self, endpoint: endpoint)
@@ -117,6 +123,7 @@ public final class BusClient: Sendable {
 
     func makeSocket(endpoint: String) throws -> ZMQSocket {
         let socket = try ZMQSocket(context, type: .dealer)
+        try credentials?.apply(to: socket)
         try socket.set(.sendHighWaterMark, 0)
         try socket.set(.receiveHighWaterMark, 0)
         try socket.set(.reconnectIntervalMs, 100)

@@ -16,13 +16,16 @@ public final class EventPublisher: Sendable {
     private let loop: SendableBox<LoopThread?> = SendableBox(nil)
     private let logger: Logger
 
-    /// - Parameter endpoint: the broker's events-in endpoint.
-    public init(endpoint: String, logger: Logger = Logger(label: "bus.events")) {
+    /// - Parameters:
+    ///   - endpoint: the broker's events-in endpoint.
+    ///   - credentials: CURVE keys when the broker requires them (default: from the environment).
+    public init(endpoint: String, credentials: CurveCredentials? = .environment, logger: Logger = Logger(label: "bus.events")) {
         self.logger = logger
         let thread = LoopThread(name: "bus-publisher") { [mailbox, context, logger] in
             let socket: ZMQSocket
             do {
                 socket = try ZMQSocket(context, type: .pub)
+                try credentials?.apply(to: socket)
                 try socket.connect(endpoint)
             } catch {
                 return logger.error("event publisher cannot connect", metadata: ["error": "\(error)"])

@@ -30,9 +30,10 @@ public final class EventSubscriber: Sendable {
     ///   - positions: per service, the last sequence already consumed.
     ///   - bufferSize: events held for a slow consumer; beyond it events are
     ///     dropped and show up as a gap, so memory stays bounded.
+    ///   - credentials: CURVE keys when the broker requires them (default: from the environment).
     public init(
         endpoint: String, topics: [String] = [], positions: [String: UInt64] = [:], bufferSize: Int = 10_000,
-        logger: Logger = Logger(label: "bus.events")
+        credentials: CurveCredentials? = .environment, logger: Logger = Logger(label: "bus.events")
     ) {
         let (stream, continuation) = AsyncStream<Event>.makeStream(bufferingPolicy: .bufferingOldest(bufferSize))
         deliveries = Deliveries(stream: stream, detector: GapDetector(positions: positions))
@@ -41,6 +42,7 @@ public final class EventSubscriber: Sendable {
             let socket: ZMQSocket
             do {
                 socket = try ZMQSocket(context, type: .sub)
+                try credentials?.apply(to: socket)
                 try socket.set(.receiveHighWaterMark, Int32(clamping: bufferSize))
                 for topic in topics.isEmpty ? [""] : topics { try socket.set(.subscribe, Array(topic.utf8)) }
                 try socket.connect(endpoint)

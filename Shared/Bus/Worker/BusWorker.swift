@@ -73,6 +73,7 @@ public final class BusWorker: Service, Sendable {
 
     func makeSocket() throws -> ZMQSocket {
         let socket = try ZMQSocket(context, type: .dealer)
+        try configuration.credentials?.apply(to: socket)
         try socket.set(.sendHighWaterMark, 0)
         try socket.set(.receiveHighWaterMark, 0)
         try socket.set(.reconnectIntervalMs, 100)

@@ -13,6 +13,8 @@ public struct WorkerConfiguration: Sendable {
     public var liveness: Int64 = 3
     /// On shutdown, how long to let running requests finish.
     public var drainTimeoutMs: Int64 = 5000
+    /// CURVE keys when the broker requires them (default: from the environment).
+    public var credentials: CurveCredentials? = .environment
 
     public init(endpoint: String) {
         self.endpoint = endpoint

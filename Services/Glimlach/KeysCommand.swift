@@ -1,0 +1,45 @@
+import ArgumentParser
+import Bus
+import Foundation
+
+/// `glimlach keys generate NAME...`: CURVE key pairs for the broker and its peers.
+struct KeysCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keys",
+        abstract: "Generate CURVE key pairs for the bus and its peers.",
+        discussion: """
+            Writes NAME.key (both keys, mode 600) and NAME.pub (public key only) per name, and prints an \
+            access-list line for each to adapt (serve=/call= rights). Give the broker its own pair with \
+            --curve-key and the list with --access-list; give every other process its .key as \
+            GLIMLACH_CURVE_KEY and the broker's .pub as GLIMLACH_BUS_PUBLIC_KEY. See SECURITY.md.
+            """,
+        subcommands: [Generate.self])
+
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write NAME.key and NAME.pub for each name.")
+
+        @Argument(help: "Names, e.g. bus staff tickets glimlach.") var names: [String]
+        @Option(help: "Directory for the key files.") var out = "keys"
+        @Flag(help: "Replace existing key files.") var force = false
+
+        func validate() throws {
+            guard !names.isEmpty else { throw ValidationError("name at least one key pair to generate") }
+            for name in names where name.isEmpty || name.contains(where: { !$0.isLetter && !$0.isNumber && $0 != "-" && $0 != "_" }) {
+                throw ValidationError("'\(name)' is not a key name: use letters, digits, - and _")
+            }
+        }
+
+        func run() throws {
+            let directory = URL(fileURLWithPath: out)
+            for name in names {
+                let file = directory.appendingPathComponent("\(name).key").path
+                guard force || !FileManager.default.fileExists(atPath: file) else {
+                    printError("\(file) exists; --force replaces it")
+                    throw ExitCode(1)
+                }
+                let keys = try KeyFile.generate(name: name, in: directory)
+                print("\(name)  \(keys.publicKey)  call=*")
+            }
+        }
+    }
+}

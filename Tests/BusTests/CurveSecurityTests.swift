@@ -1,0 +1,116 @@
+import Bus
+import Logging
+import TestSupport
+import Testing
+import ZeroMQ
+
+@Suite("CURVE and the access list", .serialized)
+struct CurveSecurityTests {
+    /// A broker that requires CURVE, knowing "echo-worker" (serves echo), "caller"
+    /// (calls echo) and "reader" (calls only other services).
+    final class SecureBus: @unchecked Sendable {
+        let broker: Broker
+        let endpoints: BrokerEndpoints
+        let server = try! CurveKeyPair.generate()
+        let workerKeys = try! CurveKeyPair.generate()
+        let callerKeys = try! CurveKeyPair.generate()
+        let readerKeys = try! CurveKeyPair.generate()
+        private var workers: [BusWorker] = []
+        private var clients: [BusClient] = []
+
+        init() async throws {
+            var configuration = BrokerConfiguration.ephemeral()
+            configuration.heartbeatIntervalMs = 100
+            configuration.security = BrokerSecurity(
+                keys: server,
+                access: AccessList(peers: [
+                    .init(name: "echo-worker", publicKey: workerKeys.publicKey, serves: ["echo"], calls: []),
+                    .init(name: "caller", publicKey: callerKeys.publicKey, serves: [], calls: ["echo"]),
+                    .init(name: "reader", publicKey: readerKeys.publicKey, serves: [], calls: ["tickets"]),
+                ]))
+            broker = Broker(configuration: configuration, logger: Logger(label: "test.bus"))
+            endpoints = try await broker.start()
+        }
+
+        func client(_ keys: CurveKeyPair?) -> BusClient {
+            let credentials = keys.map { CurveCredentials(keys: $0, serverKey: server.publicKey) }
+            let client = BusClient(endpoint: endpoints.requests, defaultTimeout: .seconds(2), credentials: credentials)
+            clients.append(client)
+            return client
+        }
+
+        func worker(_ keys: CurveKeyPair, tag: String) -> BusWorker {
+            var router = ServiceRouter(service: "echo")
+            router.register(Method<HealthRequest, HealthReply>(service: "echo", name: "Health")) { _, _ in
+                HealthReply(service: tag, status: .serving)
+            }
+            var configuration = WorkerConfiguration(endpoint: endpoints.requests)
+            configuration.heartbeatIntervalMs = 100
+            configuration.credentials = CurveCredentials(keys: keys, serverKey: server.publicKey)
+            let worker = BusWorker(router: router, configuration: configuration, logger: Logger(label: "test.worker"))
+            worker.start()
+            workers.append(worker)
+            return worker
+        }
+
+        func shutdown() async {
+            for worker in workers { await worker.stop() }
+            for client in clients { await client.close() }
+            await broker.stop()
+        }
+    }
+
+    static let echo = Method<HealthRequest, HealthReply>(service: "echo", name: "Health")
+
+    @Test("a listed client reaches a listed worker over CURVE; an unknown key is refused in the handshake")
+    func knownAndUnknownKeys() async throws {
+        let bus = try await SecureBus()
+        bus.worker(bus.workerKeys, tag: "legit")
+        let caller = bus.client(bus.callerKeys)
+        try await waitUntil("the worker is registered") { try await caller.hasWorkers(service: "echo") }
+        #expect(try await caller.call(Self.echo, HealthRequest()).service == "legit")
+
+        let stranger = bus.client(try CurveKeyPair.generate())
+        await #expect { _ = try await stranger.call(Self.echo, HealthRequest(), options: .init(timeout: .seconds(1))) }
+            throws: { ($0 as? RPCError)?.code == .deadlineExceeded }
+        let plain = bus.client(nil)
+        await #expect { _ = try await plain.call(Self.echo, HealthRequest(), options: .init(timeout: .seconds(1))) }
+            throws: { ($0 as? RPCError)?.code == .deadlineExceeded }
+        await bus.shutdown()
+    }
+
+    @Test("a known client calling a service it may not call gets PERMISSION_DENIED")
+    func permissionDenied() async throws {
+        let bus = try await SecureBus()
+        bus.worker(bus.workerKeys, tag: "legit")
+        let reader = bus.client(bus.readerKeys)
+        await #expect { _ = try await reader.call(Self.echo, HealthRequest()) }
+            throws: { ($0 as? RPCError)?.code == .permissionDenied }
+        await bus.shutdown()
+    }
+
+    @Test("a known key cannot register as a worker of a service it may not serve")
+    func imposterWorkerRefused() async throws {
+        let bus = try await SecureBus()
+        bus.worker(bus.callerKeys, tag: "imposter")
+        bus.worker(bus.workerKeys, tag: "legit")
+        let caller = bus.client(bus.callerKeys)
+        try await waitUntil("the legitimate worker is registered") { try await caller.hasWorkers(service: "echo") }
+        try await Task.sleep(for: .milliseconds(300))
+        for _ in 0..<10 { #expect(try await caller.call(Self.echo, HealthRequest()).service == "legit") }
+        let listing = try await caller.call(BusAPI.listServices, ListServicesRequest())
+        #expect(listing.services.first { $0.name == "echo" }?.workers == 1)
+        await bus.shutdown()
+    }
+
+    @Test("access lists parse names, keys and rights, and refuse malformed lines naming the line")
+    func accessListFile() throws {
+        let key = try CurveKeyPair.generate().publicKey
+        let list = try AccessList(text: "# who\nstaff \(key) serve=staff call=tickets,feedback\n\nops \(key) call=*\n")
+        #expect(list.may("staff", serve: "staff") && !list.may("staff", serve: "tickets"))
+        #expect(list.may("staff", call: "feedback") && !list.may("staff", call: "analytics"))
+        #expect(list.may("ops", call: "anything") && !list.may(nil, call: "staff"))
+        #expect(throws: KeyFileError.self) { try AccessList(text: "staff not-a-key serve=staff") }
+        #expect(throws: KeyFileError.self) { try AccessList(text: "staff \(key) admin=yes") }
+    }
+}
