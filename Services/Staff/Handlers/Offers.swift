@@ -1,0 +1,33 @@
+import Bus
+import Contract
+import Domain
+import ServiceKit
+
+extension StaffHandlers {
+    /// MakeOffer, GetOffer, AcceptOffer, DeclineOffer, GetOfferAcceptanceRate.
+    static func registerOffers(on router: inout ServiceRouter, store: any StaffStore) {
+        router.register(Staff.makeOffer) { request, context in
+            let clean = Staff.MakeOfferRequest(
+                employee_id: try Checks.id(request.employee_id, "employee_id"),
+                amount: try Checks.positive(request.amount, "amount"),
+                made_by_id: try Checks.optionalID(request.made_by_id, "made_by_id"))
+            return Staff.MakeOfferReply(offer: try await store.makeOffer(clean, key: context.idempotencyKey))
+        }
+        router.register(Staff.getOffer) { request, _ in
+            Staff.GetOfferReply(
+                offer: try await store.offer(ofEmployee: try Checks.id(request.employee_id, "employee_id")))
+        }
+        router.register(Staff.acceptOffer) { request, context in
+            try await store.acceptOffer(try Checks.id(request.offer_id, "offer_id"), key: context.idempotencyKey)
+        }
+        router.register(Staff.declineOffer) { request, context in
+            Staff.DeclineOfferReply(
+                offer: try await store.declineOffer(
+                    try Checks.id(request.offer_id, "offer_id"), key: context.idempotencyKey))
+        }
+        router.register(Staff.getOfferAcceptanceRate) { request, _ in
+            try await store.offerAcceptance(
+                madeFromMs: request.window?.from.unixMilliseconds, toMs: request.window?.to.unixMilliseconds)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import Bus
+import Contract
+
+/// What may change on an employee record.
+enum EmployeeRules {
+    /// A candidate becomes ONBOARDING only through HireCandidate; LEFT is final.
+    /// - Throws: FAILED_PRECONDITION explaining the refusal.
+    static func checkTransition(from old: Staff.EmployeeStatus, to new: Staff.EmployeeStatus) throws {
+        if old == .left {
+            throw RPCError(.failedPrecondition, "status: the employee has left; leaving is final")
+        }
+        if old == .candidate && new != .left {
+            throw RPCError(
+                .failedPrecondition,
+                "status: a candidate is hired with HireCandidate, after every evaluation is clear")
+        }
+        if new == .candidate {
+            throw RPCError(.failedPrecondition, "status: an employee cannot become a candidate again")
+        }
+    }
+}
+
+extension Staff.Employee {
+    /// Copies the set fields of `request` except `status` (see `EmployeeRules`).
+    mutating func apply(_ request: Staff.UpdateEmployeeRequest) {
+        if let value = request.name { name = value }
+        if let value = request.email { email = value }
+        if let value = request.phone { phone = value }
+        if let value = request.employer_id { employer_id = value }
+        if let value = request.employer_kind { employer_kind = value }
+        if let value = request.site { site = value }
+        if let value = request.country { country = value }
+        if let value = request.role { role = value }
+        if let value = request.start_date { start_date = value }
+        if let value = request.monthly_budget { monthly_budget = value }
+    }
+}

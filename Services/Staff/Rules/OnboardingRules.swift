@@ -1,0 +1,51 @@
+import Bus
+import Contract
+import Domain
+
+/// The onboarding checklist: every new employee listens in on customer service for
+/// a day, then trains (5 weeks unless the hire says otherwise) before the first
+/// customer contact.
+enum OnboardingRules {
+    static let defaultTrainingWeeks: UInt32 = 5
+
+    /// The checklist a hire starts with, in order, due from `start`.
+    static func defaultSteps(start: LocalDate, trainingWeeks weeks: UInt32) -> [Staff.OnboardingStep] {
+        let trainingStart = start.adding(days: 1)
+        return [
+            Staff.OnboardingStep(
+                kind: .listenInDay, title: "Listen in on customer service for a day", due_date: start.description),
+            Staff.OnboardingStep(
+                kind: .training, title: "Training before the phone (\(weeks) weeks)", weeks: weeks,
+                due_date: trainingStart.adding(days: 7 * Int(weeks) - 1).description),
+            Staff.OnboardingStep(
+                kind: .firstCustomerContact, title: "First customer contact",
+                due_date: trainingStart.adding(days: 7 * Int(weeks)).description),
+        ]
+    }
+
+    /// The title a step gets when the request has none.
+    static func defaultTitle(_ kind: Staff.OnboardingStepKind, weeks: UInt32?) -> String {
+        switch kind {
+        case .listenInDay: "Listen in on customer service for a day"
+        case .training: "Training (\(weeks ?? 1) weeks)"
+        case .firstCustomerContact: "First customer contact"
+        default: "Onboarding step"
+        }
+    }
+
+    /// The first customer contact waits until listening in and training are done.
+    /// - Throws: FAILED_PRECONDITION naming the open steps.
+    static func checkCanComplete(_ step: Staff.OnboardingStep, in steps: [Staff.OnboardingStep]) throws {
+        guard step.completed_at_ms == nil else {
+            throw RPCError(.failedPrecondition, "step \(step.step_id ?? "") is already completed")
+        }
+        guard step.kind == .firstCustomerContact else { return }
+        let open = steps.filter { ($0.kind == .training || $0.kind == .listenInDay) && $0.completed_at_ms == nil }
+        guard open.isEmpty else {
+            throw RPCError(
+                .failedPrecondition,
+                "first customer contact comes after listening in and training; still open: "
+                    + open.map { $0.title ?? $0.step_id ?? "" }.joined(separator: ", "))
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Bus
+import Foundation
+import GRDB
+import ServiceKit
+import Wire
+
+/// `StaffStore` on one SQLite file (`ServiceKit.SQLiteStore`: WAL, synchronous
+/// FULL, outbox and idempotency ledger in the same transaction as every change).
+/// Its methods live in `SQLiteStaffStore+<Area>.swift`.
+final class SQLiteStaffStore: StaffStore {
+    let base: SQLiteStore
+    let timeZone: TimeZone
+
+    /// Opens (or creates) the database at `path`.
+    /// - Parameters:
+    ///   - timeZone: where budget months and pulse periods begin.
+    ///   - clock: the time every change is stamped with.
+    ///   - publish: receives committed events in sequence order.
+    init(
+        path: String, timeZone: TimeZone = TimeZone(identifier: "Europe/Amsterdam")!,
+        clock: @escaping @Sendable () -> Date = Date.init,
+        publish: @escaping @Sendable ([Event]) -> Void = { _ in }
+    ) throws {
+        self.timeZone = timeZone
+        base = try SQLiteStore(
+            path: path, service: "staff", migrations: StaffSchema.migrations, clock: clock, publish: publish)
+    }
+
+    var now: Date { base.now }
+
+    func since(_ request: SinceRequest) async throws -> SinceReply { try await base.since(request) }
+
+    func lastSequence() async throws -> UInt64 { try await base.lastSequence() }
+
+    /// One transaction under `method`'s idempotency ledger.
+    func write<Reply: WireMessage>(
+        _ method: String, key: String?, _ body: @escaping @Sendable (inout Change) throws -> Reply
+    ) async throws -> Reply {
+        try await base.write(idempotencyKey: key, method: method, body)
+    }
+
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await base.read(body)
+    }
+}
+
+/// New ids: a kind prefix and 16 random hex digits, like `Domain.ID.random()`.
+enum NewID {
+    static func make(_ prefix: String) -> String {
+        let hex = String(UInt64.random(in: .min ... .max), radix: 16)
+        return prefix + "-" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+extension Change {
+    /// The calendar month "YYYY-MM" this change happens in.
+    func month(in timeZone: TimeZone) -> String { Period(containing: now, in: timeZone).description }
+}
+
+extension WireMessage {
+    /// Bytes for a BLOB column.
+    func blob() throws -> Data { Data(try wireBytes()) }
+
+    /// Decodes a BLOB column written by `blob()`.
+    init(blob: Data) throws { try self.init(wireBytes: [UInt8](blob)) }
+}

@@ -1,0 +1,74 @@
+import Domain
+import GRDB
+import ServiceKit
+
+/// The staff tables, in migration order. Names never change once shipped.
+///
+/// Rows keep money as minor units plus currency code, instants as Unix
+/// milliseconds, dates as "YYYY-MM-DD" and months as "YYYY-MM". Pulse answers are
+/// tallied per team, period and score, so no row links an answer to a person.
+enum StaffSchema {
+    static let migrations: [Migration] = [
+        Migration("staff-v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE employee (
+                        employee_id TEXT PRIMARY KEY, name TEXT NOT NULL, email TEXT, email_key TEXT, phone TEXT,
+                        team_id TEXT, employer_id TEXT NOT NULL, employer_kind INTEGER NOT NULL, site TEXT,
+                        country TEXT, role INTEGER NOT NULL, start_date TEXT, status INTEGER NOT NULL,
+                        budget_minor INTEGER, budget_currency TEXT, rehire_blocked INTEGER NOT NULL DEFAULT 0,
+                        created_at_ms INTEGER NOT NULL, updated_at_ms INTEGER NOT NULL, left_at_ms INTEGER);
+                    CREATE INDEX employee_team ON employee(team_id);
+                    CREATE INDEX employee_email ON employee(email_key);
+                    CREATE TABLE team (
+                        team_id TEXT PRIMARY KEY, name TEXT NOT NULL, kind INTEGER NOT NULL, lead_id TEXT,
+                        site TEXT, employer_id TEXT, country TEXT,
+                        created_at_ms INTEGER NOT NULL, updated_at_ms INTEGER NOT NULL);
+                    CREATE TABLE core_value (
+                        value_id TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT,
+                        position INTEGER NOT NULL, updated_at_ms INTEGER NOT NULL);
+                    CREATE TABLE evaluation (
+                        evaluation_id TEXT PRIMARY KEY, candidate_id TEXT NOT NULL,
+                        recorded_at_ms INTEGER NOT NULL, body BLOB NOT NULL);
+                    CREATE INDEX evaluation_candidate ON evaluation(candidate_id);
+                    CREATE TABLE onboarding (
+                        employee_id TEXT PRIMARY KEY, training_weeks INTEGER NOT NULL);
+                    CREATE TABLE onboarding_step (
+                        step_id TEXT PRIMARY KEY, employee_id TEXT NOT NULL, position INTEGER NOT NULL,
+                        body BLOB NOT NULL);
+                    CREATE INDEX onboarding_step_employee ON onboarding_step(employee_id, position);
+                    CREATE TABLE offer (
+                        offer_id TEXT PRIMARY KEY, employee_id TEXT NOT NULL UNIQUE, status INTEGER NOT NULL,
+                        made_at_ms INTEGER NOT NULL, body BLOB NOT NULL);
+                    CREATE TABLE plan (
+                        employee_id TEXT PRIMARY KEY, ambition TEXT, updated_at_ms INTEGER NOT NULL);
+                    CREATE TABLE goal (
+                        goal_id TEXT PRIMARY KEY, employee_id TEXT NOT NULL, created_at_ms INTEGER NOT NULL,
+                        body BLOB NOT NULL);
+                    CREATE INDEX goal_employee ON goal(employee_id, created_at_ms);
+                    CREATE TABLE one_to_one (
+                        note_id TEXT PRIMARY KEY, employee_id TEXT NOT NULL, held_at_ms INTEGER NOT NULL,
+                        created_at_ms INTEGER NOT NULL, body BLOB NOT NULL);
+                    CREATE INDEX one_to_one_employee ON one_to_one(employee_id, held_at_ms);
+                    CREATE TABLE peer_compliment (
+                        compliment_id TEXT PRIMARY KEY, from_employee_id TEXT NOT NULL, to_employee_id TEXT NOT NULL,
+                        team_id TEXT, value_id TEXT, given_at_ms INTEGER NOT NULL, body BLOB NOT NULL);
+                    CREATE TABLE pulse_answered (
+                        employee_id TEXT NOT NULL, period TEXT NOT NULL, PRIMARY KEY (employee_id, period));
+                    CREATE TABLE pulse_tally (
+                        team_id TEXT NOT NULL, period TEXT NOT NULL, score INTEGER NOT NULL, answers INTEGER NOT NULL,
+                        PRIMARY KEY (team_id, period, score));
+                    CREATE TABLE budget_entry (
+                        entry_id TEXT PRIMARY KEY, employee_id TEXT NOT NULL, month TEXT NOT NULL,
+                        amount_minor INTEGER NOT NULL, currency TEXT NOT NULL, gesture_id TEXT UNIQUE,
+                        spent_at_ms INTEGER NOT NULL, body BLOB NOT NULL);
+                    CREATE INDEX budget_entry_month ON budget_entry(employee_id, month, spent_at_ms);
+                    """)
+            for value in CoreValue.defaults {
+                try db.execute(
+                    sql: "INSERT INTO core_value (value_id, name, position, updated_at_ms) VALUES (?, ?, ?, 0)",
+                    arguments: [value.id, value.name, value.position])
+            }
+        }
+    ]
+}
