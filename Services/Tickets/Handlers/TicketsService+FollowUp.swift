@@ -1,0 +1,79 @@
+import Bus
+import Contract
+import Domain
+import ServiceKit
+
+extension TicketsService {
+    /// OpenFollowUp: feedback asks for a Special Care follow-up of a detractor's
+    /// answer. One per response id: a retry (with any idempotency key) returns the
+    /// existing ticket with `created = false`.
+    func openFollowUp(_ request: Tickets.OpenFollowUpRequest, _ context: CallContext) async throws
+        -> Tickets.OpenFollowUpReply
+    {
+        let responseID = try ResponseID(try Fields.required(request.response_id, "response_id")).rawValue
+        if let reply = try await existingFollowUp(responseID) { return reply }
+        if let score = request.score, !(0...10).contains(score) {
+            throw RPCError.invalidArgument(field: "score", "must be 0..10, got \(score)")
+        }
+        let comment = try Fields.optionalText(request.comment, "comment", maxLength: 4000)
+        let originalID = try Fields.optionalText(request.ticket_id, "ticket_id", maxLength: 64)
+        let original = try await originalID.asyncMap { id in try await store.read { try existing(id, in: $0) } }
+        var customer = original?.ticket.customer ?? Tickets.Customer()
+        if let given = request.customer {
+            if given.customer_id != nil { customer.customer_id = given.customer_id }
+            if given.name != nil { customer.name = given.name }
+            if given.handle != nil { customer.handle = given.handle }
+            if given.country != nil { customer.country = given.country }
+            if given.language != nil { customer.language = given.language }
+        }
+        let category = try Fields.required(
+            request.product_category ?? original?.ticket.product_category, "product_category")
+        let scoreText = request.score.map { " (score \($0))" } ?? ""
+        let origin = Tickets.FollowUpOrigin(
+            response_id: responseID, original_ticket_id: original?.id, score: request.score, comment: comment)
+        let new = NewTicket(
+            customer: try customer.checked(field: "customer"),
+            channel: try Fields.required(request.channel ?? original?.channel, "channel"),
+            productCategory: try ProductCategory(category, field: "product_category").slug,
+            orderReference: original?.ticket.order_reference, subject: "Detractor follow-up\(scoreText)",
+            priority: .high, followUp: origin)
+        let team = try await staff.specialCareTeam()
+        return try await store.write(method: "OpenFollowUp", idempotencyKey: context.idempotencyKey) { tx in
+            let hours = try ServiceHours(reading: tx)
+            if let earlier = try tx.followUp(responseID: responseID) {
+                return Tickets.OpenFollowUpReply(
+                    ticket: try view(earlier, hours: hours, nowMs: tx.nowMs), created: false)
+            }
+            var record = try insert(new, in: tx, hours: hours)
+            try tx.record(
+                "ticket.follow_up_opened", subject: record.id,
+                Tickets.TicketFollowUpOpened(
+                    ticket_id: record.id, response_id: responseID, original_ticket_id: original?.id,
+                    customer_id: record.ticket.customer?.customer_id, score: request.score, team_id: team.team_id,
+                    opened_at_ms: tx.nowMs))
+            try escalate(
+                &record, to: team, trigger: .detractorFollowUp,
+                reason: "detractor answer\(scoreText) on survey response \(responseID)", by: nil, in: tx)
+            try tx.save(record)
+            return Tickets.OpenFollowUpReply(
+                ticket: try view(record, hours: hours, nowMs: tx.nowMs, details: tx), created: true)
+        }
+    }
+
+    private func existingFollowUp(_ responseID: String) async throws -> Tickets.OpenFollowUpReply? {
+        let nowMs = store.now.unixMilliseconds
+        return try await store.read { reading in
+            guard let record = try reading.followUp(responseID: responseID) else { return nil }
+            let hours = try ServiceHours(reading: reading)
+            return Tickets.OpenFollowUpReply(ticket: try view(record, hours: hours, nowMs: nowMs), created: false)
+        }
+    }
+}
+
+extension Optional {
+    /// `map` with an async transform.
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

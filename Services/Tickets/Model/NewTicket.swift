@@ -1,0 +1,105 @@
+import Bus
+import Contract
+import Domain
+import ServiceKit
+
+/// A checked request to open a ticket (CreateTicket or OpenFollowUp).
+struct NewTicket: Sendable {
+    var customer: Tickets.Customer
+    var channel: Channel
+    var productCategory: String
+    var orderReference: String?
+    var subject: String
+    var notes: [String] = []
+    var priority: Tickets.TicketPriority = .normal
+    var body: String?
+    var receivedAtMs: Int64?
+    var createdByID: String?
+    var assigneeID: String?
+    var teamID: String?
+    var employerID: String?
+    var followUp: Tickets.FollowUpOrigin?
+}
+
+extension Tickets.Customer {
+    /// The customer with every field checked; `name` and `handle` required, `country`
+    /// an ISO code, `language` BCP 47-shaped when set.
+    /// - Throws: INVALID_ARGUMENT naming the field under `field` ("customer.handle").
+    func checked(field: String) throws -> Tickets.Customer {
+        var customer = Tickets.Customer(
+            name: try Fields.text(name, "\(field).name"), handle: try Fields.text(handle, "\(field).handle"),
+            country: try Country(try Fields.required(country, "\(field).country"), field: "\(field).country").code)
+        if let id = customer_id, !id.isEmpty {
+            customer.customer_id = try CustomerID(id, field: "\(field).customer_id").rawValue
+        }
+        if let language = try Fields.optionalText(language, "\(field).language", maxLength: 35) {
+            let parts = language.split(separator: "-", omittingEmptySubsequences: false)
+            guard let first = parts.first, (2...8).contains(first.count), first.allSatisfy(\.isLetter),
+                parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber } })
+            else {
+                throw RPCError.invalidArgument(field: "\(field).language", "must be a BCP 47 tag such as nl or fr-BE")
+            }
+            customer.language = language
+        }
+        return customer
+    }
+}
+
+extension TicketsService {
+    /// Stores a new ticket with its first message and notes, and records
+    /// `ticket.created`, `ticket.message_added`, `ticket.note_added` and, for channels
+    /// answered live, `ticket.first_response`. The caller saves again after changing it.
+    func insert(_ new: NewTicket, in tx: any TicketsWriting, hours: ServiceHours) throws -> TicketRecord {
+        let now = tx.nowMs
+        let id = TicketID.random().rawValue
+        var customer = new.customer
+        if customer.customer_id == nil {
+            customer.customer_id =
+                try tx.customerID(channel: new.channel, handle: customer.handle ?? "") ?? CustomerID.random().rawValue
+        }
+        try tx.saveCustomer(id: customer.customer_id!, channel: new.channel, handle: customer.handle ?? "")
+        let contactNumber = try new.orderReference.map { try tx.contactCount(orderReference: $0) + 1 } ?? 1
+        let received = new.receivedAtMs ?? now
+        let clock = ResponseClock(receivedAtMs: received, target: hours.target(new.channel))
+        let record = TicketRecord(
+            ticket: Tickets.Ticket(
+                ticket_id: id, customer: customer, channel: new.channel, product_category: new.productCategory,
+                order_reference: new.orderReference, subject: new.subject, status: .new, priority: new.priority,
+                assignee_id: new.assigneeID, team_id: new.teamID, employer_id: new.employerID,
+                contact_number: contactNumber, special_care: false, follow_up: new.followUp, reopen_count: 0,
+                handle_time_ms: 0, created_at_ms: now, updated_at_ms: now),
+            clock: clock, createdByID: new.createdByID)
+        try tx.save(record)
+        let calendar = hours.hours(new.channel, customer.country ?? "")
+        try tx.record(
+            "ticket.created", subject: id,
+            Tickets.TicketCreated(
+                ticket_id: id, customer_id: customer.customer_id, channel: new.channel, country: customer.country,
+                language: customer.language, product_category: new.productCategory,
+                order_reference: new.orderReference, priority: new.priority, contact_number: contactNumber,
+                assignee_id: new.assigneeID, team_id: new.teamID, created_at_ms: now, received_at_ms: received,
+                first_response_due_at_ms: clock.dueAtMs(hours: calendar), first_response_target_ms: clock.targetMs,
+                follow_up_response_id: new.followUp?.response_id))
+        if let body = new.body {
+            try append(
+                Tickets.TicketMessage(
+                    message_id: MessageID.random().rawValue, kind: .inbound, body: body, sent_at_ms: received,
+                    created_at_ms: now), to: record, in: tx)
+        }
+        for text in new.notes {
+            try append(
+                note: Tickets.TicketNote(
+                    note_id: NoteID.random().rawValue, author_id: new.createdByID, text: text,
+                    created_at_ms: now), to: id, in: tx)
+        }
+        if clock.answeredLive {
+            try tx.record(
+                "ticket.first_response", subject: id,
+                Tickets.TicketFirstResponse(
+                    ticket_id: id, channel: new.channel, country: customer.country, team_id: new.teamID,
+                    agent_id: new.createdByID ?? new.assigneeID, received_at_ms: received, responded_at_ms: received,
+                    response_ms: 0, target_ms: 0, within_target: true))
+        }
+        return record
+    }
+}

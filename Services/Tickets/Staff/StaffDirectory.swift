@@ -1,0 +1,104 @@
+import Bus
+import Contract
+import Domain
+
+/// What tickets asks staff over the bus: employees and teams to validate, the
+/// Special Care team to escalate to, budgets for gestures.
+///
+/// Errors: staff's NOT_FOUND comes back as NOT_FOUND naming the request field;
+/// UNAVAILABLE (staff down) and anything else staff says pass through unchanged.
+struct StaffDirectory: Sendable {
+    let client: BusClient
+    /// Budget of each call (see `TicketsSettings.staffTimeout`).
+    let timeout: Duration
+
+    private func call<Request, Reply>(
+        _ method: Method<Request, Reply>, _ request: Request, idempotencyKey: String? = nil
+    ) async throws -> Reply {
+        try await client.call(method, request, options: CallOptions(timeout: timeout, idempotencyKey: idempotencyKey))
+    }
+
+    /// The employee `id`, who has not left.
+    /// - Throws: NOT_FOUND naming `field` when staff does not know them;
+    ///   FAILED_PRECONDITION when they left.
+    func employee(_ id: String, field: String) async throws -> Staff.Employee {
+        let employee: Staff.Employee
+        do {
+            employee =
+                try await call(Staff.getEmployee, Staff.GetEmployeeRequest(employee_id: id)).employee
+                ?? Staff.Employee(employee_id: id)
+        } catch let error as RPCError where error.code == .notFound {
+            throw RPCError(.notFound, "\(field): staff has no employee '\(id)'")
+        }
+        if employee.status == .left {
+            throw RPCError(.failedPrecondition, "\(field): employee '\(id)' has left the company")
+        }
+        return employee
+    }
+
+    /// The team `id`.
+    /// - Throws: NOT_FOUND naming `field` when staff does not know it.
+    func team(_ id: String, field: String) async throws -> Staff.Team {
+        do {
+            return try await call(Staff.getTeam, Staff.GetTeamRequest(team_id: id)).team ?? Staff.Team(team_id: id)
+        } catch let error as RPCError where error.code == .notFound {
+            throw RPCError(.notFound, "\(field): staff has no team '\(id)'")
+        }
+    }
+
+    /// The Special Care team (the first of kind SPECIAL_CARE staff lists).
+    /// - Throws: FAILED_PRECONDITION when staff has none.
+    func specialCareTeam() async throws -> Staff.Team {
+        let reply = try await call(Staff.listTeams, Staff.ListTeamsRequest(kind: .specialCare, page_size: 1))
+        guard let team = reply.teams.first, team.team_id != nil else {
+            throw RPCError(
+                .failedPrecondition, "staff has no Special Care team (a team of kind SPECIAL_CARE) to escalate to")
+        }
+        return team
+    }
+
+    /// Asks staff to spend `amount` of the employee's budget for a gesture. The
+    /// idempotency key is derived from the gesture, so a retry never spends twice.
+    /// - Returns: the grant, or the refusal with staff's reason.
+    /// - Throws: NOT_FOUND for an unknown employee; what else staff says (UNAVAILABLE).
+    func spend(gesture: Tickets.Gesture, reason: String) async throws -> BudgetDecision {
+        let gestureID = gesture.gesture_id ?? ""
+        let request = Staff.SpendBudgetRequest(
+            employee_id: gesture.employee_id, amount: gesture.amount, ticket_id: gesture.ticket_id, reason: reason,
+            gesture_id: gestureID)
+        do {
+            let reply = try await call(Staff.spendBudget, request, idempotencyKey: "tickets-gesture:\(gestureID)")
+            return .granted(entryID: reply.entry?.entry_id, remaining: reply.remaining)
+        } catch let error as RPCError where error.code == .failedPrecondition {
+            let remaining = try? await call(
+                Staff.getBudget, Staff.GetBudgetRequest(employee_id: gesture.employee_id)
+            ).budget?.remaining
+            return .refused(reason: error.message, remaining: remaining)
+        } catch let error as RPCError where error.code == .notFound {
+            throw RPCError(.notFound, "employee_id: staff has no employee '\(gesture.employee_id ?? "")'")
+        }
+    }
+
+    /// A team lead's approval of a refused gesture.
+    /// - Throws: PERMISSION_DENIED when they do not lead the employee's team; what
+    ///   else staff says.
+    func approveOverrun(gesture: Tickets.Gesture, teamLeadID: String, reason: String?) async throws
+        -> Staff.ApproveBudgetOverrunReply
+    {
+        let gestureID = gesture.gesture_id ?? ""
+        let request = Staff.ApproveBudgetOverrunRequest(
+            team_lead_id: teamLeadID, employee_id: gesture.employee_id, amount: gesture.amount,
+            ticket_id: gesture.ticket_id, reason: reason ?? gesture.description, gesture_id: gestureID)
+        do {
+            return try await call(Staff.approveBudgetOverrun, request, idempotencyKey: "tickets-approval:\(gestureID)")
+        } catch let error as RPCError where error.code == .notFound {
+            throw RPCError(.notFound, "team_lead_id: \(error.message)")
+        }
+    }
+}
+
+/// Staff's answer to a spend.
+enum BudgetDecision: Sendable {
+    case granted(entryID: String?, remaining: Money?)
+    case refused(reason: String, remaining: Money?)
+}

@@ -1,0 +1,79 @@
+import Bus
+import Contract
+import Domain
+import Foundation
+import Wire
+
+/// Where tickets live. Handlers hold the rules and talk to this protocol only, so
+/// a PostgreSQL store can come later; `SQLiteTicketsStore` is the one there is.
+protocol TicketsStore: Sendable {
+    /// The store's clock (tests set it).
+    var now: Date { get }
+    /// Runs `body` on a consistent snapshot.
+    func read<T: Sendable>(_ body: @escaping @Sendable (any TicketsReading) throws -> T) async throws -> T
+    /// Runs `body` in one transaction with the events it records. With an
+    /// idempotency key seen before for `method`, returns the first reply instead.
+    func write<Reply: WireMessage>(
+        method: String, idempotencyKey: String?, _ body: @escaping @Sendable (any TicketsWriting) throws -> Reply
+    ) async throws -> Reply
+}
+
+/// Queries, inside a read or a write.
+protocol TicketsReading {
+    func ticket(_ id: String) throws -> TicketRecord?
+    /// The follow-up ticket opened for a survey response.
+    func followUp(responseID: String) throws -> TicketRecord?
+    /// How many tickets exist on `orderReference`.
+    func contactCount(orderReference: String) throws -> UInt32
+    func customerID(channel: Channel, handle: String) throws -> String?
+    /// Oldest first.
+    func messages(ticketID: String) throws -> [Tickets.TicketMessage]
+    func notes(ticketID: String) throws -> [Tickets.TicketNote]
+    func gestures(ticketID: String) throws -> [Tickets.Gesture]
+    func gesture(_ id: String) throws -> Tickets.Gesture?
+    /// Newest first.
+    func tickets(matching filter: TicketFilter, offset: Int, limit: Int) throws -> [TicketRecord]
+    /// Tickets whose first-response clock runs: no public reply yet, not resolved
+    /// or closed, flagged ON_TRACK or AT_RISK.
+    func runningClocks() throws -> [TicketRecord]
+    /// Calendars set with SetChannelCalendar (defaults are not stored).
+    func storedCalendars() throws -> [Tickets.ChannelCalendar]
+    /// Targets set with SetResponseTarget.
+    func storedTargets() throws -> [Tickets.ResponseTarget]
+}
+
+/// Changes, inside a write; every one goes with an event (`record`).
+protocol TicketsWriting: TicketsReading {
+    /// When the write happens, in Unix milliseconds.
+    var nowMs: Int64 { get }
+    /// Inserts or replaces the ticket.
+    func save(_ record: TicketRecord) throws
+    func saveCustomer(id: String, channel: Channel, handle: String) throws
+    func add(_ message: Tickets.TicketMessage, ticketID: String) throws
+    func add(_ note: Tickets.TicketNote, ticketID: String) throws
+    /// Inserts or replaces the gesture.
+    func save(_ gesture: Tickets.Gesture) throws
+    func addHandleTime(ticketID: String, employeeID: String?, durationMs: Int64, startedAtMs: Int64?) throws
+    func save(_ calendar: Tickets.ChannelCalendar) throws
+    func save(_ target: Tickets.ResponseTarget) throws
+    /// Records event `type` about `subject` in this transaction's outbox.
+    func record(_ type: String, subject: String, _ payload: some WireMessage) throws
+}
+
+/// ListTickets' filters, checked.
+struct TicketFilter: Sendable {
+    var statuses: [Tickets.TicketStatus] = []
+    var channels: [Channel] = []
+    var assigneeID: String?
+    var teamID: String?
+    var country: String?
+    var breached: Bool?
+    var specialCare: Bool?
+    var customerID: String?
+    var orderReference: String?
+    var text: String?
+    var createdFromMs: Int64?
+    var createdToMs: Int64?
+    var slaStates: [Tickets.SlaState] = []
+    var productCategory: String?
+}
