@@ -4,15 +4,15 @@ export PATH := $(PATH):/opt/swift/usr/bin
 SWIFT ?= swift
 DATA ?= data
 
-.PHONY: run test bootstrap build proto proto-check compose-check unit leak-check clean
+.PHONY: run test bootstrap build proto proto-check compose-check unit leak-check fuzz clean
 
 ## Install what is missing, build, start the local stack and load demo data.
 run: bootstrap build
 	.build/debug/glimlach up --data-dir $(DATA) --demo
 
 ## Everything CI checks: fresh generated code, a valid compose file, the build,
-## every test, the leak check.
-test: bootstrap proto-check compose-check unit leak-check
+## every test, the leak check, a short fuzz run.
+test: bootstrap proto-check compose-check unit leak-check fuzz
 
 bootstrap:
 	scripts/bootstrap
@@ -35,6 +35,11 @@ compose-check:
 
 leak-check:
 	scripts/leak-check
+
+## Fuzz each target for FUZZ_SECONDS (longer runs: scripts/fuzz 600).
+FUZZ_SECONDS ?= 20
+fuzz:
+	scripts/fuzz $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build $(DATA)

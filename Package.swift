@@ -152,6 +152,14 @@ let package = Package(
             ],
             path: "Services/Glimlach"),
 
+        // Fuzzing the wire decoder and the broker's frame handling (scripts/fuzz). The
+        // targets reach into the broker's state, so they build in debug only.
+        .target(
+            name: "FuzzTargets", dependencies: ["Bus", "Wire", "ZeroMQ", .product(name: "Logging", package: "swift-log")],
+            path: "Fuzz/Targets"),
+        .executableTarget(name: "wire-fuzz", dependencies: ["FuzzTargets"], path: "Fuzz/WireFuzz"),
+        .executableTarget(name: "frame-fuzz", dependencies: ["FuzzTargets"], path: "Fuzz/FrameFuzz"),
+
         // A worker process the bus tests start, kill and count (not shipped).
         .executableTarget(
             name: "BusTestWorker",
@@ -182,6 +190,9 @@ let package = Package(
                 "TestSupport",
             ],
             path: "Tests/AnalyticsTests"),
+        .testTarget(
+            name: "FaultTests", dependencies: ["Bus", "Contract", "Domain", "TestSupport"], path: "Tests/FaultTests"),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"], path: "Tests/FuzzRegressionTests"),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"], path: "Tests/CLITests"),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], path: "Tests/DomainTests"),
         .testTarget(

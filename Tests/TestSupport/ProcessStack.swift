@@ -13,9 +13,11 @@ public final class ProcessStack: @unchecked Sendable {
     public let client: BusClient
     public private(set) var broker: ChildProcess
     private var services: [ChildProcess] = []
+    private let busEnvironment: [String: String]
 
     /// - Parameter busEnvironment: extra environment for the bus process.
     public init(busEnvironment: [String: String] = [:]) async throws {
+        self.busEnvironment = busEnvironment
         endpoint = try freeEndpoint()
         eventsIn = try freeEndpoint()
         eventsOut = try freeEndpoint()
@@ -53,6 +55,15 @@ public final class ProcessStack: @unchecked Sendable {
                 .status == .serving
         }
         return process
+    }
+
+    /// Kills the bus with SIGKILL and starts a new one on the same endpoints.
+    public func restartBroker(after pause: Duration = .milliseconds(200)) async throws {
+        await broker.kill()
+        try await Task.sleep(for: pause)
+        broker = try ChildProcess(
+            "bus", ["--endpoint", endpoint, "--events-in", eventsIn, "--events-out", eventsOut],
+            environment: Self.heartbeats.merging(busEnvironment) { $1 })
     }
 
     /// Stops every service (SIGTERM), then the bus, and removes the data.

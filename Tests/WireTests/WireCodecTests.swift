@@ -73,6 +73,17 @@ struct WireCodecTests {
         }
     }
 
+    @Test("an enum number the contract does not declare is refused naming the field (found by wire-fuzz)")
+    func undeclaredEnumValue() {
+        let schema = MessageSchema.named("glimlach.feedback.ListFollowUpsRequest")!
+        #expect(throws: WireError.invalidValue(field: "statuses[0]", reason: "42 is not a declared value")) {
+            try WireCodec.decode([0x08, 0x2A], as: schema)  // statuses = [42]
+        }
+        #expect(throws: WireError.invalidValue(field: "code", reason: "99 is not a declared value")) {
+            try WireCodec.decode([0x10, 0x63], as: MessageSchema.named("glimlach.ReplyHeader")!)  // code = 99
+        }
+    }
+
     @Test("values that do not fit their field name the field")
     func invalidValues() {
         let header = MessageSchema.named("glimlach.RequestHeader")!

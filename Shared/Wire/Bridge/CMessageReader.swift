@@ -3,7 +3,8 @@ import CProtobufC
 /// Reads a protobuf-c struct (as `protobuf_c_message_unpack` returns it) into a
 /// `WireRecord`: unset fields are left out, repeated fields are always a `.list`.
 enum CMessageReader {
-    /// - Throws: `WireError.invalidValue` when a string is not valid UTF-8.
+    /// - Throws: `WireError.invalidValue` when a string is not valid UTF-8 or an
+    ///   enum number is not one the contract declares.
     static func read(_ message: UnsafePointer<ProtobufCMessage>, schema: MessageSchema, path: String = "")
         throws -> WireRecord
     {
@@ -40,7 +41,14 @@ enum CMessageReader {
     /// The value in `slot`, or nil for a NULL string or message pointer.
     private static func load(_ field: FieldSchema, at slot: UnsafeRawPointer, path: String) throws -> WireValue? {
         switch field.kind {
-        case .int32, .sint32, .sfixed32, .enumeration: return .int(Int64(slot.load(as: Int32.self)))
+        case .int32, .sint32, .sfixed32: return .int(Int64(slot.load(as: Int32.self)))
+        case .enumeration:
+            // protobuf-c keeps any number; the contract's enums are closed, as the writer's are.
+            let number = slot.load(as: Int32.self)
+            guard field.enumDeclares(number) else {
+                throw WireError.invalidValue(field: path, reason: "\(number) is not a declared value")
+            }
+            return .int(Int64(number))
         case .int64, .sint64, .sfixed64: return .int(slot.load(as: Int64.self))
         case .uint32, .fixed32: return .uint(UInt64(slot.load(as: UInt32.self)))
         case .uint64, .fixed64: return .uint(slot.load(as: UInt64.self))
