@@ -2,20 +2,24 @@ import ArgumentParser
 import Bus
 import ServiceKit
 
-/// `feedback`: the feedback service, serving proto/feedback.proto on the bus.
+/// `feedback`: the feedback service, serving proto/feedback.proto on the bus,
+/// following tickets' events and delivering detractor follow-ups to tickets.
 @main
 struct FeedbackCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "feedback", abstract: "Run the Glimlach feedback service.")
 
     @OptionGroup var options: ServiceOptions
+    @OptionGroup var feedback: FeedbackOptions
 
     func run() async throws {
         let host = ServiceHost(name: "feedback", options: options)
-        let store = try SQLiteStore(
-            path: options.databasePath("feedback"), service: "feedback", migrations: [], publish: host.publish)
-        var router = ServiceRouter(service: "feedback")
-        host.registerStandardMethods(on: &router, store: store)
-        try await host.run(router: router)
+        let app = try FeedbackApp(
+            databasePath: options.databasePath("feedback"), settings: feedback.settings, client: host.client,
+            publish: host.publish, logger: host.logger)
+        var router = app.router
+        host.registerStandardMethods(on: &router, store: app.store.store)
+        let feed = try await app.ticketFeed(client: host.client, eventsEndpoint: options.eventsOut, logger: host.logger)
+        try await host.run(router: router, extraServices: [feed, app.followUps])
     }
 }

@@ -8,9 +8,10 @@ import Synchronization
 /// analytics follows all three).
 ///
 /// `run()` subscribes to the live stream, catches up through each service's `Since`
-/// pages, then applies live events. A jump in a service's sequence, or a quiet
-/// `resyncInterval`, is closed with `Since` again, so an event dropped anywhere is
-/// still applied. A service that does not answer is retried with backoff: nothing is
+/// pages, then applies live events. A jump in a service's sequence is closed with
+/// `Since` again, and `Since` is also asked every `resyncInterval` (an event lost at
+/// the end of a burst shows no jump), so an event dropped anywhere is still
+/// applied. A service that does not answer is retried with backoff: nothing is
 /// skipped. `apply` sees one event at a time; it should store the new position with
 /// its effect in one transaction, so that a restart resumes where the last commit
 /// left off, and pass the stored positions to `init`.
@@ -38,7 +39,7 @@ public final class EventFeed: Service, Sendable {
     /// - Parameters:
     ///   - services: the services to follow, e.g. `["tickets"]`.
     ///   - positions: per service, the last sequence the consumer has applied (0: none).
-    ///   - resyncInterval: how long the stream may stay quiet before `Since` is asked anyway.
+    ///   - resyncInterval: how often `Since` is asked anyway, whatever the stream brings.
     ///   - apply: applies one event; throwing retries the same event after a pause.
     public init(
         services: [String], client: BusClient, eventsEndpoint: String, positions: [String: UInt64] = [:],
@@ -66,12 +67,21 @@ public final class EventFeed: Service, Sendable {
     }
 
     /// Catches up, then follows the live stream until cancelled or shut down.
+    /// Shutdown and cancellation end it normally (the subscriber closed either way):
+    /// a `ServiceGroup` would otherwise count the `CancellationError` of a pause or a
+    /// pending `Since` as the service failing.
     public func run() async throws {
         let subscriber = EventSubscriber(
             endpoint: eventsEndpoint, topics: services.map { "\($0)." }, logger: logger)
-        try await cancelWhenGracefulShutdown {
-            try await self.catchUp()
-            try await self.follow(subscriber)
+        do {
+            try await cancelWhenGracefulShutdown {
+                try await self.catchUp()
+                try await self.follow(subscriber)
+            }
+        } catch {
+            await subscriber.close()
+            if error is CancellationError || Task.isCancelled { return }
+            throw error
         }
         await subscriber.close()
     }

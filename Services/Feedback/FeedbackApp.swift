@@ -1,0 +1,56 @@
+import Bus
+import Contract
+import Foundation
+import Logging
+import ServiceKit
+
+/// Everything the feedback process runs, built the same way by `FeedbackCommand`
+/// and by the tests.
+///
+/// ```swift
+/// let app = try FeedbackApp(databasePath: path, settings: settings, client: host.client, publish: host.publish)
+/// var router = app.router
+/// host.registerStandardMethods(on: &router, store: app.store.store)
+/// try await host.run(router: router, extraServices: [app.ticketFeed(...), app.followUps])
+/// ```
+struct FeedbackApp: Sendable {
+    let store: SQLiteFeedbackStore
+    let router: ServiceRouter
+    let followUps: FollowUpDelivery
+
+    /// - Parameters:
+    ///   - clock: the store's time (tests move it).
+    ///   - openFollowUp: how follow-ups reach tickets; unset: `OpenFollowUp` through `client`.
+    init(
+        databasePath: String, settings: FeedbackSettings = FeedbackSettings(), client: BusClient?,
+        clock: @escaping @Sendable () -> Date = Date.init, publish: @escaping @Sendable ([Event]) -> Void = { _ in },
+        openFollowUp: FollowUpDelivery.OpenFollowUp? = nil, logger: Logger = Logger(label: "feedback")
+    ) throws {
+        store = try SQLiteFeedbackStore(path: databasePath, settings: settings, clock: clock, publish: publish)
+        router = makeFeedbackRouter(store: store)
+        let unreachable: FollowUpDelivery.OpenFollowUp = { _, _ in
+            throw RPCError(.unavailable, "no bus client to reach tickets")
+        }
+        let open = openFollowUp ?? client.map { FollowUpDelivery.overBus($0) } ?? unreachable
+        followUps = FollowUpDelivery(store: store, settings: settings, logger: logger, open: open)
+    }
+
+    /// Follows tickets' events from the position stored with the last applied one.
+    func ticketFeed(client: BusClient, eventsEndpoint: String, logger: Logger) async throws -> EventFeed {
+        let store = store
+        return EventFeed(
+            services: [Tickets.service], client: client, eventsEndpoint: eventsEndpoint,
+            positions: try await store.positions(), logger: logger
+        ) { event in try await store.apply(event) }
+    }
+}
+
+/// The Feedback methods of proto/feedback.proto (Health and Since come from `ServiceHost`).
+func makeFeedbackRouter(store: some FeedbackStore) -> ServiceRouter {
+    var router = ServiceRouter(service: Feedback.service)
+    router.registerInvitations(store)
+    router.registerResponses(store)
+    router.registerRecognition(store)
+    router.registerThemes(store)
+    return router
+}

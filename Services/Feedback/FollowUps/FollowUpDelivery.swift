@@ -1,0 +1,81 @@
+import Bus
+import Contract
+import Logging
+import ServiceLifecycle
+
+/// Delivers PENDING follow-ups to tickets' `OpenFollowUp` until tickets accepts
+/// each one: the closed loop's inner loop. Runs as a `Service` beside the worker.
+///
+/// Every call carries the idempotency key `follow-up-<response_id>` (and tickets opens
+/// one ticket per `response_id`), so a retry after a lost reply, a timeout or a
+/// restart returns the same follow-up ticket instead of a second one. A failure
+/// counts the attempt, keeps the error and pauses that follow-up with backoff
+/// (`FeedbackSettings.retryDelayMs`); nothing is dropped while tickets is down.
+final class FollowUpDelivery: Service, Sendable {
+    /// Calls tickets' OpenFollowUp with an idempotency key.
+    typealias OpenFollowUp = @Sendable (Tickets.OpenFollowUpRequest, String) async throws -> Tickets.OpenFollowUpReply
+
+    private let store: any FollowUpStore
+    private let open: OpenFollowUp
+    private let pollInterval: Duration
+    private let logger: Logger
+
+    init(store: any FollowUpStore, settings: FeedbackSettings, logger: Logger, open: @escaping OpenFollowUp) {
+        self.store = store
+        self.open = open
+        self.pollInterval = .milliseconds(settings.followUpPollMs)
+        self.logger = logger
+    }
+
+    /// Calls OpenFollowUp through `client`, at most `timeout` per attempt.
+    static func overBus(_ client: BusClient, timeout: Duration = .seconds(5)) -> OpenFollowUp {
+        { request, key in
+            try await client.call(Tickets.openFollowUp, request, options: .init(timeout: timeout, idempotencyKey: key))
+        }
+    }
+
+    /// The key for `responseID`'s follow-up: the same on every attempt.
+    static func idempotencyKey(_ responseID: String) -> String { "follow-up-\(responseID)" }
+
+    /// Delivers every due follow-up until shutdown.
+    func run() async throws {
+        do {
+            try await cancelWhenGracefulShutdown {
+                while !Task.isCancelled {
+                    await self.deliverDue()
+                    try await Task.sleep(for: self.pollInterval)
+                }
+            }
+        } catch is CancellationError {}
+    }
+
+    /// One pass: tries each due follow-up once. Returns how many tickets accepted.
+    @discardableResult
+    func deliverDue() async -> Int {
+        let due: [PendingFollowUp]
+        do { due = try await store.dueFollowUps(limit: 50) } catch {
+            logger.error("cannot read pending follow-ups", metadata: ["error": "\(error)"])
+            return 0
+        }
+        var opened = 0
+        for pending in due where !Task.isCancelled {
+            do {
+                let reply = try await open(pending.request, Self.idempotencyKey(pending.responseID))
+                guard let ticketID = reply.ticket?.ticket_id else {
+                    throw RPCError(.internal, "OpenFollowUp replied without a ticket")
+                }
+                try await store.followUpOpened(responseID: pending.responseID, ticketID: ticketID)
+                opened += 1
+            } catch {
+                logger.warning(
+                    "follow-up not opened yet",
+                    metadata: [
+                        "response_id": "\(pending.responseID)", "attempt": "\(pending.attempts + 1)",
+                        "error": "\(error)",
+                    ])
+                try? await store.followUpFailed(responseID: pending.responseID, error: "\(error)")
+            }
+        }
+        return opened
+    }
+}

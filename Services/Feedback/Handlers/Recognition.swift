@@ -1,0 +1,65 @@
+import Bus
+import Contract
+import Domain
+import ServiceKit
+
+extension ServiceRouter {
+    /// CreateCompliment, ListComplimentWall, CreateStory, GetStory, ReactToStory, ListStories.
+    mutating func registerRecognition(_ store: some FeedbackStore) {
+        register(Feedback.createCompliment) { request, context in
+            Feedback.CreateComplimentReply(
+                compliment: try await store.createCompliment(
+                    try Self.checked(request), idempotencyKey: context.idempotencyKey))
+        }
+        register(Feedback.listComplimentWall) { request, _ in
+            try await store.complimentWall(request, page: try Page(size: request.page_size, token: request.page_token))
+        }
+        register(Feedback.createStory) { request, context in
+            let story = Feedback.Story(
+                title: try Fields.text(request.title, "title", maxLength: 200),
+                body: try Fields.text(request.body, "body", maxLength: 10_000),
+                employee_ids: try Check.ids(request.employee_ids, "employee_ids"),
+                team_ids: try Check.ids(request.team_ids, "team_ids"),
+                ticket_id: try Check.optionalID(request.ticket_id, "ticket_id"),
+                value_ids: try Check.slugs(request.value_ids, "value_ids"),
+                shared_by_id: try Check.id(try Fields.required(request.shared_by_id, "shared_by_id"), "shared_by_id"))
+            guard !story.employee_ids.isEmpty || !story.team_ids.isEmpty else {
+                throw RPCError.invalidArgument(field: "employee_ids", "name who made it happen (or team_ids)")
+            }
+            return Feedback.CreateStoryReply(
+                story: try await store.createStory(story, idempotencyKey: context.idempotencyKey))
+        }
+        register(Feedback.getStory) { request, _ in
+            Feedback.GetStoryReply(story: try await store.story(id: try Fields.required(request.story_id, "story_id")))
+        }
+        register(Feedback.reactToStory) { request, _ in
+            let story = try await store.react(
+                storyID: try Fields.required(request.story_id, "story_id"),
+                employeeID: try Check.id(try Fields.required(request.employee_id, "employee_id"), "employee_id"),
+                kind: try Fields.chosen(request.kind, "kind"), remove: request.remove ?? false)
+            return Feedback.ReactToStoryReply(story: story)
+        }
+        register(Feedback.listStories) { request, _ in
+            try await store.stories(request, page: try Page(size: request.page_size, token: request.page_token))
+        }
+    }
+
+    /// The compliment request with ids, slugs, text and country checked.
+    static func checked(_ request: Feedback.CreateComplimentRequest) throws -> Feedback.CreateComplimentRequest {
+        var checked = request
+        checked.response_id = try Check.optionalID(request.response_id, "response_id")
+        checked.employee_id = try Check.optionalID(request.employee_id, "employee_id")
+        checked.team_id = try Check.optionalID(request.team_id, "team_id")
+        checked.created_by_id = try Check.optionalID(request.created_by_id, "created_by_id")
+        checked.text = try Fields.optionalText(request.text, "text", maxLength: 2000)
+        checked.customer_display_name = try Fields.optionalText(
+            request.customer_display_name, "customer_display_name", maxLength: 100)
+        checked.value_ids = try Check.slugs(request.value_ids, "value_ids")
+        if let country = request.country, !country.isEmpty {
+            do { _ = try Country(country) } catch { throw RPCError.invalidArgument(field: error.field, error.reason) }
+        } else {
+            checked.country = nil
+        }
+        return checked
+    }
+}

@@ -1,0 +1,43 @@
+import Bus
+import Contract
+import ServiceKit
+
+extension ServiceRouter {
+    /// SubmitResponse, GetResponse, ListResponses, GetFollowUp, ListFollowUps.
+    mutating func registerResponses(_ store: some FeedbackStore) {
+        register(Feedback.submitResponse) { request, context in
+            let score = try Check.score(request.score)
+            var draft = ResponseDraft(
+                score: score, comment: try Fields.optionalText(request.comment, "comment", maxLength: 5000),
+                consentToQuote: request.consent_to_quote ?? false, themes: try Check.slugs(request.themes, "themes"),
+                customerID: try Check.optionalID(request.customer_id, "customer_id"), source: .invitation)
+            if let token = request.token, !token.isEmpty {
+                draft.token = token
+            } else {
+                draft.attribution = try Check.attribution(try Fields.required(request.attribution, "attribution"))
+                draft.source = request.source.flatMap { $0 == .unspecified ? nil : $0 } ?? .web
+                guard draft.source != .invitation else {
+                    throw RPCError.invalidArgument(field: "source", "INVITATION needs a token")
+                }
+            }
+            return Feedback.SubmitResponseReply(
+                response: try await store.submitResponse(draft, idempotencyKey: context.idempotencyKey))
+        }
+        register(Feedback.getResponse) { request, _ in
+            Feedback.GetResponseReply(
+                response: try await store.response(
+                    id: try Check.id(try Fields.required(request.response_id, "response_id"), "response_id")))
+        }
+        register(Feedback.listResponses) { request, _ in
+            try await store.responses(request, page: try Page(size: request.page_size, token: request.page_token))
+        }
+        register(Feedback.getFollowUp) { request, _ in
+            Feedback.GetFollowUpReply(
+                follow_up: try await store.followUp(responseID: try Fields.required(request.response_id, "response_id"))
+            )
+        }
+        register(Feedback.listFollowUps) { request, _ in
+            try await store.followUps(request, page: try Page(size: request.page_size, token: request.page_token))
+        }
+    }
+}

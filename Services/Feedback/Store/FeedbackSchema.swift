@@ -1,0 +1,46 @@
+import GRDB
+import ServiceKit
+
+/// The feedback tables. Each entity keeps its contract message, wire-encoded, in
+/// `body` (so every field round-trips without mapping code) next to the columns that
+/// listings filter and sort on. Lists of slugs or ids are stored as ",a,b," so a
+/// filter is `instr(column, ',a,') > 0`.
+enum FeedbackSchema {
+    static let migrations = [
+        Migration("feedback-1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE consumed (service TEXT PRIMARY KEY, sequence INTEGER NOT NULL);
+                    CREATE TABLE invitation (
+                        invitation_id TEXT PRIMARY KEY, token TEXT UNIQUE, stored_status INTEGER NOT NULL,
+                        customer_id TEXT, ticket_id TEXT, created_at_ms INTEGER NOT NULL,
+                        send_at_ms INTEGER NOT NULL, expires_at_ms INTEGER NOT NULL, body BLOB NOT NULL);
+                    CREATE INDEX invitation_customer ON invitation (customer_id, send_at_ms);
+                    CREATE INDEX invitation_ticket ON invitation (ticket_id);
+                    CREATE TABLE response (
+                        response_id TEXT PRIMARY KEY, invitation_id TEXT UNIQUE, score INTEGER NOT NULL,
+                        category INTEGER NOT NULL, answered_at_ms INTEGER NOT NULL, channel INTEGER,
+                        country TEXT, product_category TEXT, agent_id TEXT, team_id TEXT, ticket_id TEXT,
+                        comment TEXT, consent INTEGER NOT NULL, themes TEXT NOT NULL, body BLOB NOT NULL);
+                    CREATE INDEX response_answered ON response (answered_at_ms);
+                    CREATE TABLE follow_up (
+                        response_id TEXT PRIMARY KEY REFERENCES response(response_id), status INTEGER NOT NULL,
+                        requested_at_ms INTEGER NOT NULL, next_attempt_at_ms INTEGER NOT NULL,
+                        follow_up_ticket_id TEXT, request BLOB NOT NULL, body BLOB NOT NULL);
+                    CREATE INDEX follow_up_due ON follow_up (status, next_attempt_at_ms);
+                    CREATE TABLE compliment (
+                        compliment_id TEXT PRIMARY KEY, employee_id TEXT, team_id TEXT, value_ids TEXT NOT NULL,
+                        consent INTEGER NOT NULL, received_at_ms INTEGER NOT NULL, body BLOB NOT NULL);
+                    CREATE TABLE story (
+                        story_id TEXT PRIMARY KEY, title TEXT NOT NULL, story_body TEXT NOT NULL,
+                        employee_ids TEXT NOT NULL, team_ids TEXT NOT NULL, value_ids TEXT NOT NULL,
+                        created_at_ms INTEGER NOT NULL, body BLOB NOT NULL);
+                    CREATE TABLE story_reaction (
+                        story_id TEXT NOT NULL REFERENCES story(story_id), employee_id TEXT NOT NULL,
+                        kind INTEGER NOT NULL, PRIMARY KEY (story_id, employee_id, kind));
+                    CREATE TABLE theme_rule (
+                        rule_id TEXT PRIMARY KEY, created_at_ms INTEGER NOT NULL, body BLOB NOT NULL);
+                    """)
+        }
+    ]
+}
