@@ -26,9 +26,11 @@ proto:
 proto-check:
 	scripts/gen-proto --check
 
+## Suites run one after another: many start real processes, and on a small
+## machine running them all at once starves each of CPU time.
 unit:
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --no-parallel
 
 compose-check:
 	scripts/check-compose

@@ -168,7 +168,7 @@ let package = Package(
 
         // Processes, loopback endpoints and waiting, shared by the tests.
         .target(
-            name: "TestSupport", dependencies: ["Bus", "ZeroMQ", .product(name: "Logging", package: "swift-log")],
+            name: "TestSupport", dependencies: ["Bus", "ZeroMQ", "Stack", .product(name: "Logging", package: "swift-log")],
             path: "Tests/TestSupport"),
         .testTarget(
             name: "ServiceKitTests", dependencies: ["ServiceKit", "Contract", "TestSupport"],

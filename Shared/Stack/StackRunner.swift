@@ -34,7 +34,7 @@ public final class StackRunner: Sendable {
         process.standardError = pipe
         let lines = LineSplitter(name: service.name, sink: log)
         pipe.fileHandleForReading.readabilityHandler = { handle in lines.feed(handle.availableData) }
-        try process.run()
+        try ProcessLaunch.run(process)
         running.withLock { $0.append((service, process)) }
         let clock = ContinuousClock()
         let end = clock.now + timeout

@@ -1,4 +1,5 @@
 import Foundation
+import Stack
 import ZeroMQ
 
 /// A built executable of this package run as a child process, killed at the end.
@@ -17,7 +18,7 @@ public final class ChildProcess: @unchecked Sendable {
         if ProcessInfo.processInfo.environment["GLIMLACH_TEST_CHILD_LOGS"] == nil {
             process.standardError = FileHandle.nullDevice
         }
-        try process.run()
+        try ProcessLaunch.run(process)
     }
 
     public var pid: Int32 { process.processIdentifier }

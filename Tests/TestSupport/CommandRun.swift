@@ -1,4 +1,5 @@
 import Foundation
+import Stack
 
 /// One finished run of a built executable: exit code and what it printed.
 public struct CommandRun: Sendable {
@@ -21,7 +22,7 @@ public struct CommandRun: Sendable {
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = stdin
-        try process.run()
+        try ProcessLaunch.run(process)
         if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
         try stdin.fileHandleForWriting.close()
         // Read while it runs, so a full pipe never blocks the child.

@@ -26,7 +26,7 @@ public final class ProcessStack: @unchecked Sendable {
         broker = try ChildProcess(
             "bus", ["--endpoint", endpoint, "--events-in", eventsIn, "--events-out", eventsOut],
             environment: Self.heartbeats.merging(busEnvironment) { $1 })
-        client = BusClient(endpoint: endpoint, defaultTimeout: .seconds(5))
+        client = BusClient(endpoint: endpoint, defaultTimeout: .seconds(15))
         try await waitUntil("the bus answers") { [client] in
             try await client.call(BusAPI.health, HealthRequest(), options: .init(timeout: .milliseconds(200)))
                 .status == .serving
