@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "tickets", targets: ["TicketsService"]),
         .executable(name: "feedback", targets: ["FeedbackService"]),
         .executable(name: "analytics", targets: ["AnalyticsService"]),
+        .executable(name: "analytics-bench", targets: ["AnalyticsBench"]),
         .executable(name: "glimlach", targets: ["GlimlachCLI"]),
         .library(name: "Bus", targets: ["Bus"]),
         .library(name: "Domain", targets: ["Domain"]),
@@ -127,15 +128,22 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Services/Feedback"),
+        // Analytics: the read model and reports (a library, so the benchmark links it too)
+        // and the thin worker executable.
+        .target(
+            name: "AnalyticsCore", dependencies: ["ServiceKit", "Contract", "Domain", "Bus"],
+            path: "Services/Analytics/Core"),
         .executableTarget(
             name: "AnalyticsService",
             dependencies: [
-                "ServiceKit", "Contract", "Domain", "Bus",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "AnalyticsCore", "ServiceKit", "Contract", "Domain", "Bus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            path: "Services/Analytics"),
+            path: "Services/Analytics/Command"),
+        .executableTarget(
+            name: "AnalyticsBench", dependencies: ["AnalyticsCore", "Contract", "Domain", "Bus"],
+            path: "Benchmarks/AnalyticsBench"),
 
         // Stack: the compose file's services as native processes (glimlach up, integration tests).
         .target(
@@ -186,8 +194,8 @@ let package = Package(
         .testTarget(
             name: "AnalyticsTests",
             dependencies: [
-                "AnalyticsService", "FeedbackService", "TicketsService", "StaffService", "ServiceKit", "Contract",
-                "TestSupport",
+                "AnalyticsService", "AnalyticsCore", "FeedbackService", "TicketsService", "StaffService", "ServiceKit",
+                "Contract", "TestSupport",
             ],
             path: "Tests/AnalyticsTests"),
         .testTarget(

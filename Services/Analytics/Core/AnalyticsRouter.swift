@@ -1,0 +1,75 @@
+import Bus
+import Contract
+import Foundation
+
+/// Every method of `service Analytics` on `model`; the executable and the tests
+/// build the router the same way. Every method only reads.
+package func makeAnalyticsRouter(model: AnalyticsReadModel, workerID: String = AnalyticsWorker.defaultID) -> ServiceRouter {
+    var router = ServiceRouter(service: Analytics.service)
+    router.register(Analytics.health) { _, _ in
+        HealthReply(
+            service: Analytics.service, status: model.isReady ? .serving : .notServing,
+            version: GlimlachRelease.version, uptime_ms: UInt64(max(0, model.clock().unixMs - model.startedAtMs)),
+            last_sequence: model.read { state in state.positions.values.reduce(0, +) })
+    }
+    router.register(Analytics.getNps) { request, _ in try model.query { try $0.nps(request) } }
+    router.register(Analytics.getTrend) { request, _ in try model.query { try $0.trend(request) } }
+    router.register(Analytics.getPersonalNpsRanking) { request, _ in
+        try model.query { try $0.personalNpsRanking(request) }
+    }
+    router.register(Analytics.getFirstResponseFigures) { request, _ in
+        try model.query { try $0.firstResponseFigures(request) }
+    }
+    router.register(Analytics.getFirstContactResolution) { request, _ in
+        try model.query { try $0.firstContactResolution(request) }
+    }
+    router.register(Analytics.getEscalations) { request, _ in try model.query { try $0.escalations(request) } }
+    router.register(Analytics.getGoodwillSpend) { request, _ in try model.query { try $0.goodwillSpend(request) } }
+    router.register(Analytics.getFollowUpFigures) { request, _ in
+        let now = model.clock().unixMs
+        return try model.query { try $0.followUpFigures(request, nowMs: now) }
+    }
+    router.register(Analytics.getComplimentFigures) { request, _ in
+        try model.query { try $0.complimentFigures(request) }
+    }
+    router.register(Analytics.getEngagement) { request, _ in
+        let now = model.clock()
+        return try model.query { try $0.engagement(request, now: now) }
+    }
+    router.register(Analytics.exportReport) { request, _ in
+        let now = model.clock()
+        return try model.query { try $0.export(request, now: now) }
+    }
+    router.register(Analytics.readModelStatus) { _, _ in model.status(workerID: workerID) }
+    return router
+}
+
+/// Names of this worker process.
+package enum AnalyticsWorker {
+    /// "<host>-<pid>".
+    package static let defaultID = "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
+}
+
+extension AnalyticsReadModel {
+    /// Runs a report on a consistent state; UNAVAILABLE until caught up.
+    package func query<T>(_ body: (borrowing ReadModelState) throws -> T) throws -> T {
+        guard isReady else { throw RPCError(.unavailable, "analytics is still catching up with its sources") }
+        return try read(body)
+    }
+
+    /// How far the read model is, per source.
+    func status(workerID: String) -> Analytics.ReadModelStatusReply {
+        let ready = readyAt
+        return read { state in
+            Analytics.ReadModelStatusReply(
+                ready: ready != nil, worker_id: workerID,
+                sources: ReadModelState.sources.map { source in
+                    Analytics.SourceStatus(
+                        service: source, consumed_sequence: state.positions[source] ?? 0,
+                        source_sequence: state.positions[source] ?? 0, live: ready != nil, gaps_replayed: 0,
+                        last_event_at_ms: state.lastEventAtMs[source])
+                },
+                position: state.position, started_at_ms: startedAtMs, ready_at_ms: ready)
+        }
+    }
+}
