@@ -153,7 +153,7 @@ let package = Package(
         .executableTarget(
             name: "GlimlachCLI",
             dependencies: [
-                "Bus", "Wire", "Stack",
+                "Bus", "Wire", "Stack", "Contract", "Domain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -199,9 +199,13 @@ let package = Package(
             ],
             path: "Tests/AnalyticsTests"),
         .testTarget(
-            name: "FaultTests", dependencies: ["Bus", "Contract", "Domain", "TestSupport"], path: "Tests/FaultTests"),
+            name: "FaultTests", dependencies: ["Bus", "Contract", "Domain", "ZeroMQ", "TestSupport"],
+            path: "Tests/FaultTests"),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"], path: "Tests/FuzzRegressionTests"),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"], path: "Tests/CLITests"),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["Stack", "Bus", "Contract", "Domain", "TestSupport"],
+            path: "Tests/EndToEndTests"),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "Stack"], path: "Tests/CLITests"),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], path: "Tests/DomainTests"),
         .testTarget(
             name: "WireTests", dependencies: ["Wire", "GlimlachProto", "CProtobufC"], path: "Tests/WireTests"),

@@ -7,8 +7,8 @@ struct GlimlachCommand: AsyncParsableCommand {
         commandName: "glimlach",
         abstract: "Call, inspect and run the Glimlach customer-happiness services.",
         subcommands: [
-            UpCommand.self, CallCommand.self, ListCommand.self, ServicesCommand.self, HealthCommand.self,
-            KeysCommand.self,
+            UpCommand.self, DemoCommand.self, CallCommand.self, ListCommand.self, ServicesCommand.self,
+            HealthCommand.self, KeysCommand.self,
         ])
 }
 

@@ -20,10 +20,13 @@ struct UpCommand: AsyncParsableCommand {
     @Option(help: "Directory with the built executables (default: beside glimlach).") var binDir: String?
     @Option(help: "First port for the processes' Prometheus metrics (one port each, in start order); 0 turns them off.")
     var metricsPort = 9100
+    @Option(help: "Move the bus's ports (compose: 5555-5557) by this much, e.g. to run a second stack.")
+    var portOffset = 0
     @Flag(help: "Load generated demo data once the stack serves, and print a report.") var demo = false
 
     func validate() throws {
         guard analyticsWorkers >= 0 else { throw ValidationError("--analytics-workers must be 0 or more") }
+        guard (0...50_000).contains(portOffset) else { throw ValidationError("--port-offset must be 0...50000") }
     }
 
     func run() async throws {
@@ -32,8 +35,14 @@ struct UpCommand: AsyncParsableCommand {
         for directory in definition.volumeDirectories(in: data) {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         }
+        let ports = Dictionary(uniqueKeysWithValues: [5555, 5556, 5557].map { ($0, $0 + portOffset) })
         let services = definition.native(
-            dataDirectory: data, replicas: ["analytics": analyticsWorkers], metricsBasePort: metricsPort > 0 ? metricsPort : nil)
+            dataDirectory: data, ports: ports, replicas: ["analytics": analyticsWorkers],
+            metricsBasePort: metricsPort > 0 ? metricsPort : nil
+        ).map { service in
+            // The demo's customers answer at once rather than a day after their contact.
+            demo && service.service == "feedback" ? service.adding(environment: ["GLIMLACH_FEEDBACK_SURVEY_DELAY_MS": "0"]) : service
+        }
         let width = services.map(\.name.count).max() ?? 0
         let printer = LinePrinter()
         let runner = StackRunner(binDirectory: binDirectory) { name, line in
@@ -62,6 +71,13 @@ struct UpCommand: AsyncParsableCommand {
         printer.print("glimlach up: the stack serves on \(endpoint), data in \(data.path). Ctrl-C stops it.")
         if demo {
             printer.print("glimlach up: loading demo data")
+            do {
+                let report = try await Demo(client: client, tickets: 300, days: 14, seed: 2026, concurrency: 8).run()
+                printer.print(report)
+                printer.print("\nglimlach up: demo loaded. Try `glimlach services`, `glimlach call analytics GetNps '{}'`, or `glimlach demo` for more.")
+            } catch {
+                printer.print("glimlach up: the demo failed: \(error); the stack keeps running")
+            }
         }
         await signals.wait()
         printer.print("glimlach up: stopping services, then the bus")

@@ -11,6 +11,13 @@ public struct NativeService: Sendable {
     public let executable: String
     public let arguments: [String]
     public let environment: [String: String]
+
+    /// The same process with `overrides` added to its environment.
+    public func adding(environment overrides: [String: String]) -> NativeService {
+        NativeService(
+            service: service, name: name, executable: executable, arguments: arguments,
+            environment: environment.merging(overrides) { $1 })
+    }
 }
 
 extension StackDefinition {

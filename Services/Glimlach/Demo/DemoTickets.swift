@@ -1,0 +1,83 @@
+import Bus
+import Contract
+import Domain
+import Foundation
+
+/// Plays contacts through the tickets service as agents would: the customer's
+/// message, the agent's public reply, sometimes a gesture or an escalation, and
+/// the resolution.
+struct DemoTickets {
+    let client: BusClient
+    let staffing: DemoStaffing
+
+    /// What happened to one contact.
+    struct Outcome: Sendable {
+        let contact: DemoContact
+        let ticketID: String
+        let gesture: Tickets.GestureOutcome?
+    }
+
+    func play(_ contact: DemoContact) async throws -> Outcome {
+        let agentID = staffing.employees[contact.agent.name]
+        let key = "demo-\(contact.number)"
+        let ticket = try await client.call(
+            Tickets.createTicket,
+            Tickets.CreateTicketRequest(
+                customer: Tickets.Customer(
+                    name: contact.customerName, handle: handle(contact), country: contact.country,
+                    language: contact.country == "NL" ? "nl-NL" : "nl-BE"),
+                channel: contact.channel, product_category: contact.category,
+                order_reference: "ORD-\(100_000 + contact.number)", subject: contact.story.subject,
+                notes: [contact.story.note], body: contact.story.subject + ". Can you help?",
+                received_at_ms: contact.receivedAt.unixMilliseconds, assignee_id: agentID,
+                team_id: staffing.teams[contact.agent.team]),
+            options: .init(idempotencyKey: key)
+        ).ticket
+        guard let id = ticket?.ticket_id else { throw DemoError("tickets created ticket \(contact.number) without an id") }
+        if ticket?.sla?.first_response_at_ms == nil && ticket?.sla?.answered_live != true {
+            _ = try await client.call(
+                Tickets.addMessage,
+                Tickets.AddMessageRequest(
+                    ticket_id: id, kind: .publicReply, author_id: agentID,
+                    body: "Thanks for letting us know, \(contact.customerName)! We are on it.",
+                    sent_at_ms: contact.receivedAt.addingTimeInterval(contact.answeredAfter).unixMilliseconds))
+        }
+        var gesture: Tickets.GestureOutcome?
+        if let cents = contact.gestureCents {
+            gesture = try await client.call(
+                Tickets.grantGesture,
+                Tickets.GrantGestureRequest(
+                    ticket_id: id, employee_id: agentID, kind: contact.story.gesture,
+                    amount: Money(minorUnits: cents, currency: .eur), description: "Sorry about this: \(contact.story.note.lowercased())"),
+                options: .init(idempotencyKey: key + "-gesture")
+            ).gesture?.outcome
+        }
+        if contact.escalate {
+            _ = try await client.call(
+                Tickets.escalateTicket,
+                Tickets.EscalateTicketRequest(ticket_id: id, escalated_by_id: agentID, reason: "Needs a deeper look"),
+                options: .init(idempotencyKey: key + "-escalate"))
+        }
+        if contact.resolve {
+            _ = try await client.call(
+                Tickets.resolveTicket,
+                Tickets.ResolveTicketRequest(ticket_id: id, resolved_by_id: agentID, summary: "Solved: \(contact.story.subject.lowercased())"),
+                options: .init(idempotencyKey: key + "-resolve"))
+        }
+        return Outcome(contact: contact, ticketID: id, gesture: gesture)
+    }
+
+    private func handle(_ contact: DemoContact) -> String {
+        let slug = contact.customerName.lowercased().replacingOccurrences(of: " ", with: ".")
+        return switch contact.channel {
+        case .twitter: "@" + slug.replacingOccurrences(of: ".", with: "_")
+        case .phone, .whatsApp: "+3\(contact.country == "NL" ? "1" : "2")6\(String(format: "%08d", contact.number))"
+        default: "\(slug).\(contact.number)@mail.example"
+        }
+    }
+}
+
+struct DemoError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

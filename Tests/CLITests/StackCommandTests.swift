@@ -1,0 +1,93 @@
+import Foundation
+import Stack
+import TestSupport
+import Testing
+
+@Suite("glimlach up, demo and keys through the binary", .serialized, .timeLimit(.minutes(3)))
+struct StackCommandTests {
+    static let composeFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("compose/docker-compose.yml").path
+
+    @Test("up starts the stack, demo fills it and prints a report, Ctrl-C stops services before the bus")
+    func upDemoAndStop() async throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-up-\(UUID().uuidString)")
+        let offset = Int.random(in: 20_000...40_000)
+        let up = try LiveCommand(
+            "glimlach",
+            ["up", "--data-dir", data.path, "--compose", Self.composeFile, "--port-offset", "\(offset)", "--metrics-port", "0"],
+            environment: ["GLIMLACH_FEEDBACK_SURVEY_DELAY_MS": "0", "GLIMLACH_LOG_LEVEL": "warning"])
+        do { try await up.waitFor("the stack serves", timeout: .seconds(60)) } catch {
+            Issue.record("glimlach up printed:\n\(up.output)")
+            throw error
+        }
+        #expect(up.output.contains("analytics is serving"))
+
+        let demo = try await CommandRun.run(
+            "glimlach", ["demo", "--tickets", "24", "--days", "3", "--bus", "tcp://127.0.0.1:\(5555 + offset)"],
+            timeout: .seconds(120))
+        #expect(demo.status == 0, "\(demo.errors)")
+        #expect(demo.output.contains("Loaded 24 contacts"))
+        #expect(demo.output.contains("NPS, last 3 days: "))
+        #expect(demo.output.contains("First response within target"))
+
+        up.interrupt()
+        let status = try await up.waitForExit(timeout: .seconds(30))
+        #expect(status == 0)
+        #expect(up.output.contains("stopping services, then the bus"))
+        try? FileManager.default.removeItem(at: data)
+    }
+
+    @Test("keys generate writes a private key file and a public one, and will not overwrite without --force")
+    func keysGenerate() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-keys-\(UUID().uuidString)")
+        let first = try await CommandRun.run("glimlach", ["keys", "generate", "bus", "staff", "--out", directory.path])
+        #expect(first.status == 0)
+        #expect(first.output.split(separator: "\n").count == 2)
+        let secret = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("staff.key").path)
+        #expect((secret[.posixPermissions] as? Int) == 0o600)
+        let publicKey = try String(contentsOf: directory.appendingPathComponent("staff.pub"), encoding: .utf8)
+        #expect(publicKey.contains("public-key = ") && !publicKey.contains("secret-key"))
+        let again = try await CommandRun.run("glimlach", ["keys", "generate", "staff", "--out", directory.path])
+        #expect(again.status == 1 && again.errors.contains("--force"))
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
+
+/// A long-running command whose output the test watches while it runs.
+final class LiveCommand: @unchecked Sendable {
+    private let process = Process()
+    private let lock = NSLock()
+    private var printed = ""
+
+    init(_ product: String, _ arguments: [String], environment: [String: String]) throws {
+        process.executableURL = ChildProcess.binDirectory.appendingPathComponent(product)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            guard let self, !data.isEmpty else { return }
+            self.lock.withLock { self.printed += String(decoding: data, as: UTF8.self) }
+        }
+        try ProcessLaunch.run(process)
+    }
+
+    var output: String { lock.withLock { printed } }
+
+    func waitFor(_ text: String, timeout: Duration) async throws {
+        try await waitUntil("output shows '\(text)'", timeout: timeout) { self.output.contains(text) }
+    }
+
+    func interrupt() { kill(process.processIdentifier, SIGINT) }
+
+    func waitForExit(timeout: Duration) async throws -> Int32 {
+        try await waitUntil("the command exits", timeout: timeout) { !self.process.isRunning }
+        return process.terminationStatus
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Stack
+import Testing
+
+@Suite("compose file as native processes")
+struct StackDefinitionTests {
+    let definition: StackDefinition
+
+    init() throws {
+        definition = try StackDefinition(contentsOf: ComposeHarness.composeFile)
+    }
+
+    @Test("every service starts after what it depends on: bus first, analytics last")
+    func startOrder() {
+        let names = definition.services.map(\.name)
+        #expect(names.first == "bus" && names.last == "analytics")
+        for service in definition.services {
+            for dependency in service.dependsOn {
+                #expect(names.firstIndex(of: dependency)! < names.firstIndex(of: service.name)!, "\(service.name) after \(dependency)")
+            }
+        }
+    }
+
+    @Test("hosts become loopback, ports move, volumes become folders, replicas get names and own metrics ports")
+    func nativeMapping() throws {
+        let data = URL(fileURLWithPath: "/tmp/glimlach-data")
+        let native = definition.native(
+            dataDirectory: data, ports: [5555: 7555], replicas: ["analytics": 2], metricsBasePort: 9300)
+        let tickets = try #require(native.first { $0.name == "tickets" })
+        #expect(tickets.executable == "tickets")
+        #expect(tickets.environment["GLIMLACH_BUS_ENDPOINT"] == "tcp://127.0.0.1:7555")
+        #expect(tickets.environment["GLIMLACH_EVENTS_IN"] == "tcp://127.0.0.1:5556")
+        #expect(tickets.environment["GLIMLACH_DATA_DIR"] == "/tmp/glimlach-data/tickets-data")
+        #expect(native.filter { $0.service == "analytics" }.map(\.name) == ["analytics-1", "analytics-2"])
+        let metrics = native.compactMap { $0.environment["GLIMLACH_METRICS_ENDPOINT"] }
+        #expect(metrics.count == native.count && Set(metrics).count == native.count)
+        #expect(metrics.first == "tcp://127.0.0.1:9300")
+        let quiet = definition.native(dataDirectory: data)
+        #expect(quiet.allSatisfy { $0.environment["GLIMLACH_METRICS_ENDPOINT"] == nil })
+    }
+
+    @Test("a compose file without services or commands is refused with the reason")
+    func malformed() {
+        #expect(throws: StackError.self) { try StackDefinition(yaml: "name: x\n") }
+        #expect(throws: StackError.self) { try StackDefinition(yaml: "services:\n  bus:\n    image: x\n") }
+    }
+}
