@@ -4,7 +4,7 @@ export PATH := $(PATH):/opt/swift/usr/bin
 SWIFT ?= swift
 DATA ?= data
 
-.PHONY: run test bootstrap build proto proto-check compose-check unit leak-check fuzz clean
+.PHONY: run test bootstrap build proto proto-check compose-check unit leak-check fuzz bench clean
 
 ## Install what is missing, build, start the local stack and load demo data.
 run: bootstrap build
@@ -42,6 +42,10 @@ leak-check:
 FUZZ_SECONDS ?= 20
 fuzz:
 	scripts/fuzz $(FUZZ_SECONDS)
+
+## The bus against the libzmq floor and gRPC, one table (docs/benchmarks.md).
+bench:
+	scripts/bench
 
 clean:
 	rm -rf .build $(DATA)

@@ -11,6 +11,16 @@ public struct Poller {
         socketCount = sockets.count
     }
 
+    /// Polls a shared socket's descriptor without touching (or locking) the socket:
+    /// a ready index means "try to receive", which may find nothing.
+    public init(shared socket: SharedSocket, wakeup: Wakeup) {
+        items = [
+            zmq_pollitem_t(socket: nil, fd: socket.fd, events: Int16(ZMQ_POLLIN), revents: 0),
+            zmq_pollitem_t(socket: nil, fd: wakeup.fd, events: Int16(ZMQ_POLLIN), revents: 0),
+        ]
+        socketCount = 1
+    }
+
     /// What a wait found.
     public struct Ready {
         /// Indexes (into the sockets given at init) that have a message waiting.

@@ -32,7 +32,7 @@ extension BrokerState {
         guard now > request.queuedAt, var header = request.header, header.deadline_ms != nil,
             let bytes = try? {
                 header.deadline_ms = UInt32(clamping: request.deadline - now)
-                return try header.wireBytes()
+                return try header.packed()
             }()
         else { return request.body }
         var body = request.body

@@ -18,7 +18,7 @@ extension BrokerState {
     /// The broker's own methods: `Health` and `ListServices`.
     mutating func answerBrokerCall(_ client: [UInt8], body: Multipart, now: Int64) {
         let method = String(decoding: body[0], as: UTF8.self)
-        let header = body.count >= 2 ? try? RequestHeader(wireBytes: body[1]) : nil
+        let header = body.count >= 2 ? try? RequestHeader(packed: body[1]) : nil
         let payload: [UInt8]?
         switch method {
         case "Health":
@@ -36,7 +36,7 @@ extension BrokerState {
             ? ReplyHeader(request_id: header?.request_id, error: RPCError(.unimplemented, "bus has no method '\(method)'"))
             : ReplyHeader(request_id: header?.request_id, code: .ok)
         outbox.append(
-            [client, [], MDP.clientHeader, Array(MDP.brokerService.utf8), (try? reply.wireBytes()) ?? [], payload ?? []])
+            [client, [], MDP.clientHeader, Array(MDP.brokerService.utf8), (try? reply.packed()) ?? [], payload ?? []])
     }
 
     /// Every service with its workers, queue and counters, sorted by name.

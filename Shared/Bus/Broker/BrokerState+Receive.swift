@@ -41,7 +41,7 @@ extension BrokerState {
         if service.hasPrefix("mmi.") { return answerMMI(client, service: service, body: body) }
         if service == MDP.brokerService { return answerBrokerCall(client, body: body, now: now) }
         // RPC bodies are [method, header, payload]; a stock MDP body has no header.
-        let header = body.count >= 3 ? try? RequestHeader(wireBytes: body[1]) : nil
+        let header = body.count >= 3 ? try? RequestHeader(packed: body[1]) : nil
         let budget = header?.deadline_ms.map(Int64.init) ?? configuration.defaultDeadlineMs
         // Keep a little of the budget for the way back, so that the broker's answer
         // (UNAVAILABLE when nobody serves the service) reaches the caller in time.
@@ -117,7 +117,7 @@ extension BrokerState {
 
     /// Answers the client with an error status on the broker's behalf.
     mutating func fail(_ request: Request, _ error: RPCError) {
-        let header = (try? ReplyHeader(request_id: request.requestID, error: error).wireBytes()) ?? []
+        let header = (try? ReplyHeader(request_id: request.requestID, error: error).packed()) ?? []
         outbox.append([request.client, [], MDP.clientHeader, Array(request.service.utf8), header, []])
         services[request.service, default: Service()].failed += 1
         logger.debug(

@@ -82,7 +82,7 @@ public final class BusClient: Sendable {
                 .map { MetadataEntry(key: $0.key, value: $0.value) },
             idempotency_key: options.idempotencyKey, idempotent: idempotent ? true : nil)
         let frames: Multipart = [
-            [], MDP.clientHeader, Array(service.utf8), Array(method.utf8), try header.wireBytes(), payload,
+            [], MDP.clientHeader, Array(service.utf8), Array(method.utf8), try header.packed(), payload,
         ]
         return try await send(id: id, kind: .rpc, description: "\(service).\(method)", frames: frames, deadline: deadline)
     }

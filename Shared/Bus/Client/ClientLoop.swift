@@ -83,7 +83,7 @@ struct ClientLoop {
             discovery.popFirst()?.continuation.resume(returning: frames[3])
             return
         }
-        guard let header = try? ReplyHeader(wireBytes: frames[3]), let id = header.request_id,
+        guard let header = try? ReplyHeader(packed: frames[3]), let id = header.request_id,
             let call = pending.removeValue(forKey: id)
         else {
             return client.logger.debug("dropped a reply for no waiting call")

@@ -1,14 +1,15 @@
 import Logging
 import ServiceLifecycle
+import Synchronization
 import Wire
 import ZeroMQ
 
 /// Serves a `ServiceRouter` on the bus as one Majordomo worker that runs up to
-/// `concurrency` requests at once. The socket lives on the worker's own thread;
-/// handlers run as tasks and post their replies back to it.
+/// `concurrency` requests at once. The worker's own thread registers, heartbeats and
+/// receives; handlers run as tasks and send their replies themselves on the same
+/// socket (a `SharedSocket`), which saves waking that thread once per request.
 public final class BusWorker: Service, Sendable {
     enum Command: Sendable {
-        case reply(address: [UInt8], frames: Multipart)
         case stop
     }
 
@@ -16,6 +17,12 @@ public final class BusWorker: Service, Sendable {
     public let configuration: WorkerConfiguration
     let logger: Logger
     let mailbox = Mailbox<Command>()
+    /// The loop's current socket; handler tasks send their replies on it themselves.
+    let socket = SendableBox<SharedSocket?>(nil)
+    /// Requests received and not yet answered.
+    let running = Atomic<Int>(0)
+    /// Set once `stop()` asked the loop to drain.
+    let stopping = Atomic<Bool>(false)
     private let context = ZMQContext()
     private let loop: SendableBox<LoopThread?> = SendableBox(nil)
 
@@ -50,7 +57,7 @@ public final class BusWorker: Service, Sendable {
         await stop()
     }
 
-    /// Runs one request as a task and posts the reply frames back to the loop.
+    /// Runs one request as a task, which sends the reply itself.
     func serve(address: [UInt8], method: String, header: RequestHeader?, payload: [UInt8], receivedAt: Int64) {
         let budget = header?.deadline_ms.map(Int64.init)
         let requestID = header?.request_id ?? "-"
@@ -58,7 +65,7 @@ public final class BusWorker: Service, Sendable {
             deadline: budget.map { receivedAt + $0 }, requestID: requestID, traceID: header?.trace_id ?? requestID,
             idempotencyKey: header?.idempotency_key,
             metadata: Dictionary((header?.metadata ?? []).map { ($0.key, $0.value ?? "") }) { $1 })
-        Task { [router, logger, mailbox] in
+        Task { [router, logger] in
             let (reply, body): (ReplyHeader, [UInt8])
             if let remaining = context.remainingMs, remaining <= 0 {
                 let error = RPCError(.deadlineExceeded, "\(router.service).\(method) expired before it started")
@@ -66,9 +73,20 @@ public final class BusWorker: Service, Sendable {
             } else {
                 (reply, body) = await router.handle(method: method, payload: payload, context: context, logger: logger)
             }
-            let headerBytes = (try? reply.wireBytes()) ?? []
-            mailbox.post(.reply(address: address, frames: [headerBytes, body]))
+            let headerBytes = (try? reply.packed()) ?? []
+            sendReply([address, [], headerBytes, body])
         }
+    }
+
+    /// `"" MDPW01 0x03 address "" header payload`, from the handler's task.
+    private func sendReply(_ envelope: Multipart) {
+        let current = socket.withLock { $0 }
+        do { try current?.send([[], MDP.workerHeader, MDP.Command.reply.frame] + envelope) } catch {
+            logger.warning("worker send failed", metadata: ["error": "\(error)"])
+        }
+        running.subtract(1, ordering: .relaxed)
+        // A draining loop waits for the count to reach zero.
+        if stopping.load(ordering: .relaxed) { mailbox.wakeup.signal() }
     }
 
     func makeSocket() throws -> ZMQSocket {

@@ -1,13 +1,14 @@
 import Logging
+import Synchronization
 import Wire
 import ZeroMQ
 
-/// The worker's thread: registers, heartbeats, receives requests, sends replies,
-/// and reconnects when the broker goes silent or asks it to.
+/// The worker's thread: registers, heartbeats, receives requests, and reconnects
+/// when the broker goes silent or asks it to. Handler tasks send their replies
+/// themselves on the shared socket.
 struct WorkerLoop {
     let worker: BusWorker
-    private var socket: ZMQSocket?
-    private var running = 0
+    private var socket: SharedSocket?
     private var brokerExpiry: Int64 = 0
     private var nextHeartbeat: Int64 = 0
     private var stoppingSince: Int64?
@@ -19,17 +20,20 @@ struct WorkerLoop {
     private var configuration: WorkerConfiguration { worker.configuration }
 
     mutating func run() {
-        defer { socket?.close() }
+        defer { closeSocket() }
         while true {
             if socket == nil && !connect() { return }
-            var poller = Poller(sockets: [socket!], wakeup: worker.mailbox.wakeup)
+            var poller = Poller(shared: socket!, wakeup: worker.mailbox.wakeup)
             while let current = socket {
                 let now = monotonicMilliseconds()
                 guard let ready = try? poller.wait(timeoutMs: Int(max(0, nextHeartbeat - now))) else { return }
                 if ready.woken { handleCommands(on: current) }
-                if !ready.sockets.isEmpty { receiveAll(from: current) }
+                // Whatever woke the loop, a reply sent from a task may have taken the
+                // socket descriptor's edge: always look.
+                receiveAll(from: current)
                 if let since = stoppingSince,
-                    running == 0 || monotonicMilliseconds() - since >= configuration.drainTimeoutMs
+                    worker.running.load(ordering: .relaxed) == 0
+                        || monotonicMilliseconds() - since >= configuration.drainTimeoutMs
                 {
                     return
                 }
@@ -41,8 +45,9 @@ struct WorkerLoop {
     /// A fresh socket and READY: `"" MDPW01 0x01 service concurrency`.
     private mutating func connect() -> Bool {
         do {
-            let socket = try worker.makeSocket()
+            let socket = try SharedSocket(worker.makeSocket(), wakeup: worker.mailbox.wakeup)
             self.socket = socket
+            worker.socket.withLock { $0 = socket }
             try socket.send([
                 [], MDP.workerHeader, MDP.Command.ready.frame, Array(worker.router.service.utf8),
                 Array(String(configuration.concurrency).utf8),
@@ -59,25 +64,29 @@ struct WorkerLoop {
 
     private mutating func reconnect(_ reason: String) {
         worker.logger.warning("reconnecting to the bus", metadata: ["reason": "\(reason)"])
+        closeSocket()
+    }
+
+    /// Replies sent from now on are dropped, as they would be without a connection.
+    private mutating func closeSocket() {
+        worker.socket.withLock { $0 = nil }
         socket?.close()
         socket = nil
     }
 
-    private mutating func handleCommands(on socket: ZMQSocket) {
+    private mutating func handleCommands(on socket: SharedSocket) {
         for command in worker.mailbox.takeAll() {
             switch command {
-            case .reply(let address, let frames):
-                running -= 1
-                send(socket, .reply, [address, []] + frames)
             case .stop:
                 guard stoppingSince == nil else { continue }
                 stoppingSince = monotonicMilliseconds()
+                worker.stopping.store(true, ordering: .relaxed)
                 send(socket, .disconnect)
             }
         }
     }
 
-    private mutating func receiveAll(from socket: ZMQSocket) {
+    private mutating func receiveAll(from socket: SharedSocket) {
         while let frames = try? socket.receive() {
             brokerExpiry = monotonicMilliseconds() + configuration.heartbeatIntervalMs * configuration.liveness
             guard frames.count >= 3, frames[0].isEmpty, frames[1] == MDP.workerHeader, frames[2].count == 1 else {
@@ -88,8 +97,8 @@ struct WorkerLoop {
             case .request:
                 // "" MDPW01 0x02 address "" method header payload
                 guard frames.count >= 6, frames[4].isEmpty else { continue }
-                let header = frames.count >= 7 ? try? RequestHeader(wireBytes: frames[6]) : nil
-                running += 1
+                let header = frames.count >= 7 ? try? RequestHeader(packed: frames[6]) : nil
+                worker.running.add(1, ordering: .relaxed)
                 worker.serve(
                     address: frames[3], method: String(decoding: frames[5], as: UTF8.self), header: header,
                     payload: frames.count >= 8 ? frames[7] : [], receivedAt: monotonicMilliseconds())
@@ -101,7 +110,7 @@ struct WorkerLoop {
         }
     }
 
-    private mutating func keepAlive(_ socket: ZMQSocket) {
+    private mutating func keepAlive(_ socket: SharedSocket) {
         let now = monotonicMilliseconds()
         if now >= brokerExpiry && stoppingSince == nil {
             return reconnect("no message from the broker for \(configuration.liveness) heartbeats")
@@ -112,7 +121,7 @@ struct WorkerLoop {
         }
     }
 
-    private func send(_ socket: ZMQSocket, _ command: MDP.Command, _ rest: Multipart = []) {
+    private func send(_ socket: SharedSocket, _ command: MDP.Command, _ rest: Multipart = []) {
         do { try socket.send([[], MDP.workerHeader, command.frame] + rest) } catch {
             worker.logger.warning("worker send failed", metadata: ["error": "\(error)"])
         }

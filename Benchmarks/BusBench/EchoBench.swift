@@ -1,0 +1,116 @@
+import Bus
+import Logging
+
+/// The bus's part of `make bench`: a 128-byte echo through the broker to a worker and
+/// back with `BusClient.call`. Broker, workers and client run in this one process,
+/// each on its own thread with its own ZeroMQ context, over TCP loopback, exactly as
+/// separate processes would talk. Prints `RESULT key=value ...` lines that
+/// scripts/bench collects.
+///
+///     bus-bench [round-trips] [seconds-of-throughput]
+///     bus-bench ingest <directory with the feedback executable> [seconds]   (see `IngestBench`)
+@main
+struct EchoBench {
+    static let inFlight = 64
+    let payload = [UInt8](repeating: 0x5A, count: 128)
+    let clock = ContinuousClock()
+    let logger: Logger
+    let endpoint: String
+    let client: BusClient
+
+    static func main() async throws {
+        let arguments = CommandLine.arguments
+        if arguments.count > 2, arguments[1] == "ingest" {
+            return try await IngestBench.run(
+                binaries: arguments[2], seconds: arguments.count > 3 ? Double(arguments[3]) ?? 10 : 10)
+        }
+        let roundTrips = arguments.count > 1 ? Int(arguments[1]) ?? 5000 : 5000
+        let seconds = arguments.count > 2 ? Double(arguments[2]) ?? 3 : 3
+
+        var logger = Logger(label: "bus-bench")
+        logger.logLevel = .warning
+        let broker = Broker(configuration: .ephemeral(), logger: logger)
+        let endpoints = try await broker.start()
+        let bench = EchoBench(
+            logger: logger, endpoint: endpoints.requests, client: BusClient(endpoint: endpoints.requests, credentials: nil, logger: logger))
+        print("RESULT bench=bus-info mode=in-process threads=broker,client,worker(s) transport=tcp-loopback")
+
+        var workers = [bench.startWorker()]
+        try await bench.waitForWorkers(1)
+        for _ in 0..<1000 { try await bench.echo() }  // warm-up
+        try await bench.latency(roundTrips: roundTrips)
+        try await bench.throughput(workers: 1, seconds: seconds)
+        workers.append(bench.startWorker())
+        try await bench.waitForWorkers(2)
+        try await bench.throughput(workers: 2, seconds: seconds)
+
+        for worker in workers { await worker.stop() }
+        await bench.client.close()
+        await broker.stop()
+    }
+
+    /// A worker of `bench` whose `Echo` answers with the request's bytes.
+    func startWorker() -> BusWorker {
+        var router = ServiceRouter(service: "bench")
+        router.register(raw: "Echo") { bytes, _ in bytes }
+        var configuration = WorkerConfiguration(endpoint: endpoint)
+        configuration.concurrency = Self.inFlight
+        configuration.credentials = nil
+        let worker = BusWorker(router: router, configuration: configuration, logger: logger)
+        worker.start()
+        return worker
+    }
+
+    func echo() async throws {
+        let reply = try await client.call(service: "bench", method: "Echo", payload: payload, idempotent: true)
+        precondition(reply.count == payload.count, "echo came back with \(reply.count) bytes")
+    }
+
+    func waitForWorkers(_ count: UInt32) async throws {
+        while true {
+            let listing = try await client.call(BusAPI.listServices, ListServicesRequest())
+            if listing.services.first(where: { $0.name == "bench" })?.workers == count { return }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+    }
+
+    /// One call at a time: p50 and p99 of the round trip.
+    func latency(roundTrips: Int) async throws {
+        var samples: [Double] = []
+        samples.reserveCapacity(roundTrips)
+        let cost = ProcessCost.now()
+        for _ in 0..<roundTrips {
+            let start = clock.now
+            try await echo()
+            samples.append((clock.now - start).microseconds)
+        }
+        let stats = LatencyStats(samples: samples)
+        print(
+            "RESULT bench=bus kind=latency n=\(roundTrips) p50_us=\(rounded(stats.percentile(50)))"
+                + " p99_us=\(rounded(stats.percentile(99))) \(ProcessCost.perCall(since: cost, calls: roundTrips))")
+    }
+
+    /// `inFlight` tasks calling in a loop for `seconds`: calls per second.
+    func throughput(workers: Int, seconds: Double) async throws {
+        let start = clock.now
+        let end = start + .milliseconds(Int(seconds * 1000))
+        let cost = ProcessCost.now()
+        let completed = try await withThrowingTaskGroup(of: Int.self) { calls in
+            for _ in 0..<Self.inFlight {
+                calls.addTask {
+                    var count = 0
+                    while clock.now < end {
+                        try await echo()
+                        count += 1
+                    }
+                    return count
+                }
+            }
+            return try await calls.reduce(0, +)
+        }
+        let elapsed = (clock.now - start).microseconds / 1e6
+        print(
+            "RESULT bench=bus kind=throughput workers=\(workers) in_flight=\(Self.inFlight) calls=\(completed)"
+                + " rps=\(rounded(Double(completed) / elapsed)) \(ProcessCost.perCall(since: cost, calls: completed))")
+    }
+}
