@@ -142,7 +142,8 @@ let package = Package(
             ],
             path: "Services/Analytics/Command"),
         .executableTarget(
-            name: "AnalyticsBench", dependencies: ["AnalyticsCore", "Contract", "Domain", "Bus"],
+            name: "AnalyticsBench",
+            dependencies: ["AnalyticsCore", "Contract", "Domain", "Bus", .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/AnalyticsBench"),
 
         // Stack: the compose file's services as native processes (glimlach up, integration tests).

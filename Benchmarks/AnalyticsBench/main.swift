@@ -1,6 +1,7 @@
 // analytics-bench: loads 1,000,000 survey responses and 1,000,000 tickets' worth of
 // events into one in-process analytics read model and prints memory, load time and
-// query latency. Build in release:
+// query latency, then query throughput through a broker with 1, 2 and 3 workers.
+// Build in release:
 //
 //     swift build -c release --product analytics-bench
 //     .build/release/analytics-bench [responses] [tickets]
@@ -153,6 +154,15 @@ let decodeStart = clock.now
 for event in wireEvents { decodeModel.apply(event) }
 let decodeTime = seconds(clock.now - decodeStart)
 
+// Query throughput through the bus with 1, 2 and 3 workers, in this run.
+let benchWindow = try! TimeWindow(
+    from: Date(unixMilliseconds: start + year - 90 * day), to: Date(unixMilliseconds: start + year),
+    timeZone: TimeZone(identifier: "Europe/Amsterdam")!)
+var throughputs: [(Int, Double)] = []
+for workers in 1...3 {
+    throughputs.append((workers, try await busThroughput(model: model, workers: workers, window: benchWindow, duration: .seconds(5))))
+}
+
 func format(_ value: Double) -> String { String(format: "%.2f", value) }
 print("analytics-bench: \(responseCount) responses, \(ticketCount) tickets (created, first response 80%, resolved 75%)")
 print("  load into the read model (typed events):   \(format(seconds(loadTime))) s")
@@ -160,4 +170,7 @@ print("  RSS before load: \(format(rssBefore)) MB, after load: \(format(rssAfter
 print("  GetNps channel x country, 90 days (\(groups) groups): p50 \(format(npsLatency.0)) ms, p99 \(format(npsLatency.1)) ms, max \(format(npsLatency.2)) ms")
 print("  GetPersonalNpsRanking, 90 days (\(ranked) ranked):   p50 \(format(rankingLatency.0)) ms, p99 \(format(rankingLatency.1)) ms, max \(format(rankingLatency.2)) ms")
 print("  wire decode + apply (catch-up path): \(Int(Double(sample) / decodeTime)) events/s")
+for (workers, rate) in throughputs {
+    print("  GetNps through the bus, \(workers) worker(s) of concurrency 1: \(Int(rate)) queries/s (x\(format(rate / throughputs[0].1)))")
+}
 print("  targets: < 50 ms per query, < 300 MB per worker")
