@@ -61,23 +61,11 @@ extension ZMQSocket {
     /// handler gave its sender (nil without authentication).
     /// - Throws: `ZMQError` (ETERM, ENOTSOCK, EINTR, EFSM).
     public func receiveWithUserID() throws -> (frames: Multipart, userID: String?)? {
-        var frames: Multipart = []
         var userID: String?
-        var message = zmq_msg_t()
-        zmq_msg_init(&message)
-        defer { zmq_msg_close(&message) }
-        while true {
-            if zmq_msg_recv(&message, handle, frames.isEmpty ? ZMQ_DONTWAIT : 0) < 0 {
-                let error = ZMQError("zmq_msg_recv")
-                if error.isWouldBlock && frames.isEmpty { return nil }
-                throw error
-            }
+        let frames = try receive { message in
             // The ROUTER's own identity frame carries no metadata: read it from the peer's frames.
             if userID == nil, let property = zmq_msg_gets(&message, "User-Id") { userID = String(cString: property) }
-            let size = zmq_msg_size(&message)
-            let data = zmq_msg_data(&message)!.assumingMemoryBound(to: UInt8.self)
-            frames.append(Array(UnsafeBufferPointer(start: data, count: size)))
-            if zmq_msg_more(&message) == 0 { return (frames, userID) }
         }
+        return frames.map { ($0, userID) }
     }
 }

@@ -103,6 +103,12 @@ public final class ZMQSocket {
     /// - Returns: nil when nothing is waiting (EAGAIN).
     /// - Throws: `ZMQError` (ETERM, ENOTSOCK, EINTR, EFSM).
     public func receive() throws -> Multipart? {
+        try receive { _ in }
+    }
+
+    /// Receives one whole message if one is waiting, showing each frame's
+    /// `zmq_msg_t` to `inspect` before it is copied (for its metadata).
+    func receive(inspecting inspect: (inout zmq_msg_t) -> Void) throws -> Multipart? {
         var frames: Multipart = []
         var message = zmq_msg_t()
         zmq_msg_init(&message)
@@ -113,6 +119,7 @@ public final class ZMQSocket {
                 if error.isWouldBlock && frames.isEmpty { return nil }
                 throw error
             }
+            inspect(&message)
             let size = zmq_msg_size(&message)
             let data = zmq_msg_data(&message)!.assumingMemoryBound(to: UInt8.self)
             frames.append(Array(UnsafeBufferPointer(start: data, count: size)))
