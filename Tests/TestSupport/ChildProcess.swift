@@ -57,8 +57,19 @@ public final class ChildProcess: @unchecked Sendable {
 public func freeEndpoint() throws -> String {
     let context = ZMQContext()
     defer { context.terminate() }
-    let socket = try ZMQSocket(context, type: .router)
-    defer { socket.close() }
-    try socket.bind("tcp://127.0.0.1:*")
-    return socket.lastEndpoint
+    // Below the kernel's ephemeral range (32768+): an outgoing connection never takes
+    // such a port between this check and the process that binds it.
+    var lastError: (any Error)?
+    for _ in 0..<50 {
+        let endpoint = "tcp://127.0.0.1:\(Int.random(in: 10_000...30_000))"
+        let socket = try ZMQSocket(context, type: .router)
+        defer { socket.close() }
+        do {
+            try socket.bind(endpoint)
+            return endpoint
+        } catch {
+            lastError = error
+        }
+    }
+    throw lastError!
 }
