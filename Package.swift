@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "analytics", targets: ["AnalyticsService"]),
         .executable(name: "analytics-bench", targets: ["AnalyticsBench"]),
         .executable(name: "glimlach", targets: ["GlimlachCLI"]),
+        .executable(name: "web", targets: ["WebService"]),
         .library(name: "Bus", targets: ["Bus"]),
         .library(name: "Domain", targets: ["Domain"]),
     ],
@@ -28,6 +29,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // C libraries from Debian, each behind a small shim header.
@@ -161,6 +165,21 @@ let package = Package(
             ],
             path: "Services/Glimlach"),
 
+        // The web front: the customer's survey page and the team's dashboard (Hummingbird 2),
+        // talking to the services only over the bus.
+        .executableTarget(
+            name: "WebService",
+            dependencies: [
+                "Bus", "Contract", "Domain", "Stack", "Observability",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Services/Web"),
+
         // The bus's part of `make bench` (scripts/bench): echo latency and throughput.
         .executableTarget(name: "bus-bench", dependencies: ["Bus", "Contract"], path: "Benchmarks/BusBench"),
 
@@ -202,6 +221,13 @@ let package = Package(
                 "Contract", "TestSupport",
             ],
             path: "Tests/AnalyticsTests"),
+        .testTarget(
+            name: "WebTests",
+            dependencies: [
+                "WebService", "FeedbackService", "TicketsService", "StaffService", "AnalyticsCore", "ServiceKit", "Contract",
+                "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/WebTests"),
         .testTarget(
             name: "FaultTests", dependencies: ["Bus", "Contract", "Domain", "ZeroMQ", "TestSupport"],
             path: "Tests/FaultTests"),

@@ -11,12 +11,14 @@ public struct NativeService: Sendable {
     public let executable: String
     public let arguments: [String]
     public let environment: [String: String]
+    /// Polled for 200 to tell the process serves, when it serves HTTP instead of the bus.
+    public var healthURL: String? = nil
 
     /// The same process with `overrides` added to its environment.
     public func adding(environment overrides: [String: String]) -> NativeService {
         NativeService(
             service: service, name: name, executable: executable, arguments: arguments,
-            environment: environment.merging(overrides) { $1 })
+            environment: environment.merging(overrides) { $1 }, healthURL: healthURL)
     }
 }
 
@@ -46,7 +48,8 @@ extension StackDefinition {
                 return NativeService(
                     service: service.name, name: count > 1 ? "\(service.name)-\(index + 1)" : service.name,
                     executable: service.command[0], arguments: Array(service.command.dropFirst()),
-                    environment: environment)
+                    environment: environment,
+                    healthURL: service.healthURL.map { Self.loopbackHTTP($0, ports: ports) })
             }
         }
     }
@@ -59,11 +62,22 @@ extension StackDefinition {
     }
 
     static func loopback(_ value: String, ports: [Int: Int]) -> String {
+        if value == "0.0.0.0" { return "127.0.0.1" }
+        // A bare port (GLIMLACH_WEB_PORT: "8080") moves like the endpoints do.
+        if let port = Int(value), let moved = ports[port] { return String(moved) }
         for host in ["tcp://bus:", "tcp://0.0.0.0:", "tcp://localhost:", "tcp://127.0.0.1:"] where value.hasPrefix(host) {
             let port = Int(value.dropFirst(host.count)) ?? 0
             return "tcp://127.0.0.1:\(ports[port] ?? port)"
         }
         return value
+    }
+
+    /// `http://host:port/...` with the host on loopback and the port moved as `ports` says.
+    static func loopbackHTTP(_ url: String, ports: [Int: Int]) -> String {
+        guard var components = URLComponents(string: url) else { return url }
+        components.host = "127.0.0.1"
+        if let port = components.port, let moved = ports[port] { components.port = moved }
+        return components.string ?? url
     }
 
     static func volumePath(_ value: String, _ volumes: [Volume], _ dataDirectory: URL) -> String {

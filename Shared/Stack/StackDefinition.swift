@@ -12,6 +12,9 @@ public struct StackDefinition: Sendable {
         /// Named volumes and where the container mounts them.
         public let volumes: [Volume]
         public let dependsOn: [String]
+        /// The `http://` URL in the service's healthcheck, for a service that serves
+        /// HTTP instead of the bus (the web front); nil for bus services.
+        public var healthURL: String? = nil
     }
 
     public struct Volume: Sendable, Equatable {
@@ -68,7 +71,11 @@ public struct StackDefinition: Sendable {
         case let list as [Any]: dependsOn = list.map { "\($0)" }
         default: dependsOn = []
         }
-        return Service(name: name, command: command, environment: environment, volumes: volumes, dependsOn: dependsOn)
+        let test = (entry["healthcheck"] as? [String: Any])?["test"] as? [Any] ?? []
+        let healthURL = test.map { "\($0)" }.first { $0.hasPrefix("http://") }
+        return Service(
+            name: name, command: command, environment: environment, volumes: volumes, dependsOn: dependsOn,
+            healthURL: healthURL)
     }
 
     /// Dependencies first; ties by name, so the order is the same on every run.

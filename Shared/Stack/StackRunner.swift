@@ -40,7 +40,9 @@ public final class StackRunner: Sendable {
         let end = clock.now + timeout
         while clock.now < end {
             guard process.isRunning else { throw StackError("\(service.name) exited with status \(process.terminationStatus)") }
-            if service.service == "bus" {
+            if let url = service.healthURL {
+                if HTTPProbe.status(url, timeoutMs: 300) == 200 { return }
+            } else if service.service == "bus" {
                 if (try? await client.call(BusAPI.health, HealthRequest(), options: .init(timeout: .milliseconds(300))))
                     != nil { return }
             } else if let count = try? await workers(of: service.service, client), count > before {

@@ -1,0 +1,50 @@
+import Bus
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// The HTTP application `web serve` runs; tests build the same one.
+///
+/// ```swift
+/// let app = buildWebApplication(client: client, settings: settings, host: "127.0.0.1", port: 8080)
+/// try await app.runService()
+/// ```
+func buildWebApplication(
+    client: BusClient, settings: WebSettings, host: String, port: Int, services: [any Service] = [],
+    logger: Logger = Logger(label: "web")
+) -> some ApplicationProtocol {
+    Application(
+        router: makeWebRouter(client: client, settings: settings),
+        configuration: .init(address: .hostname(host, port: port), serverName: "glimlach-web"), services: services,
+        logger: logger)
+}
+
+/// Every route of the web front.
+func makeWebRouter(client: BusClient, settings: WebSettings) -> Router<BasicRequestContext> {
+    let router = Router()
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.get("/healthz") { _, _ in "ok\n" }
+    router.get("/") { _, _ in Response.redirect(to: "/dashboard") }
+    SurveyRoutes(client: client, settings: settings).register(on: router)
+    SignInRoutes(settings: settings).register(on: router)
+    DashboardRoutes(client: client, settings: settings).register(on: router)
+    return router
+}
+
+/// No page may be framed, sniffed or load anything from elsewhere: styles and SVG
+/// are inline, and there is no script at all.
+struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        var response = try await next(request, context)
+        response.headers[.contentSecurityPolicy] =
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
+        return response
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+
+/// The flags of `web serve`; each falls back to an environment variable, then to the
+/// local default, as `ServiceOptions` does for the services.
+///
+/// Configuration keys:
+/// - `--bus` / `GLIMLACH_BUS_ENDPOINT` (string, `tcp://127.0.0.1:5555`): the bus.
+/// - `--http-host` / `GLIMLACH_WEB_HOST` (string, `127.0.0.1`): address to listen on.
+/// - `--http-port` / `GLIMLACH_WEB_PORT` (int, 8080): HTTP port.
+/// - `--users` / `GLIMLACH_WEB_USERS` (path, none): `name:bcrypt-hash` lines.
+/// - `--session-key-file` / `GLIMLACH_WEB_SESSION_KEY_FILE` (path, none): the cookie
+///   signing key; `GLIMLACH_WEB_SESSION_KEY` gives it inline. Neither: a random key
+///   per start (everyone signs in again after a restart).
+/// - `--time-zone` / `GLIMLACH_WEB_TIME_ZONE` (IANA zone, `Europe/Amsterdam`): the
+///   dashboard's days.
+/// - `--secure-cookies` / `GLIMLACH_WEB_SECURE_COOKIES=1`: mark cookies Secure (behind TLS).
+/// - `--metrics` / `GLIMLACH_METRICS_ENDPOINT` (endpoint, off): Prometheus metrics, as
+///   every process.
+/// - `--log-level` / `GLIMLACH_LOG_LEVEL` (string, `info`).
+struct WebOptions: ParsableArguments, Sendable {
+    @Option(help: "Bus (Majordomo) endpoint (env GLIMLACH_BUS_ENDPOINT).")
+    var bus = env("GLIMLACH_BUS_ENDPOINT", "tcp://127.0.0.1:5555")
+
+    @Option(help: "Address to listen on (env GLIMLACH_WEB_HOST).")
+    var httpHost = env("GLIMLACH_WEB_HOST", "127.0.0.1")
+
+    @Option(help: "HTTP port (env GLIMLACH_WEB_PORT).")
+    var httpPort = Int(env("GLIMLACH_WEB_PORT", "8080")) ?? 8080
+
+    @Option(help: "File of dashboard users, one `name:bcrypt-hash` a line (env GLIMLACH_WEB_USERS).")
+    var users = env("GLIMLACH_WEB_USERS", "")
+
+    @Option(help: "File holding the session signing key (env GLIMLACH_WEB_SESSION_KEY_FILE).")
+    var sessionKeyFile = env("GLIMLACH_WEB_SESSION_KEY_FILE", "")
+
+    @Option(help: "Time zone of the dashboard's days (env GLIMLACH_WEB_TIME_ZONE).")
+    var timeZone = env("GLIMLACH_WEB_TIME_ZONE", "Europe/Amsterdam")
+
+    @Flag(help: "Mark cookies Secure, for serving behind TLS (env GLIMLACH_WEB_SECURE_COOKIES=1).")
+    var secureCookies = env("GLIMLACH_WEB_SECURE_COOKIES", "0") == "1"
+
+    @Option(help: "Serve Prometheus metrics over HTTP here, e.g. tcp://0.0.0.0:9100; off when empty (env GLIMLACH_METRICS_ENDPOINT).")
+    var metrics = env("GLIMLACH_METRICS_ENDPOINT", "")
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error (env GLIMLACH_LOG_LEVEL).")
+    var logLevel = env("GLIMLACH_LOG_LEVEL", "info")
+
+    init() {}
+
+    func validate() throws {
+        guard (1...65535).contains(httpPort) else { throw ValidationError("--http-port must be 1-65535") }
+        guard TimeZone(identifier: timeZone) != nil else { throw ValidationError("--time-zone: unknown zone \(timeZone)") }
+    }
+}
+
+/// An environment variable, or `fallback` when it is unset or empty.
+func env(_ name: String, _ fallback: String) -> String {
+    guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { return fallback }
+    return value
+}

@@ -1,0 +1,59 @@
+import Bus
+import Contract
+import Domain
+import Foundation
+
+/// One dashboard section's answer, or why it is missing (a service down, analytics
+/// still catching up): each section fails alone, the rest of the page still shows.
+enum Section<Value: Sendable>: Sendable {
+    case ready(Value)
+    case unavailable(String)
+}
+
+/// Everything the dashboard shows, fetched over the bus in parallel.
+struct DashboardData: Sendable {
+    var total: Section<Analytics.GetNpsReply>
+    var trend: Section<Analytics.GetTrendReply>
+    var breakdowns: [(title: String, slug: String, reply: Section<Analytics.GetNpsReply>)]
+    var firstResponse: Section<Analytics.GetFirstResponseFiguresReply>
+    var ranking: Section<Analytics.GetPersonalNpsRankingReply>
+    var followUps: Section<Feedback.ListFollowUpsReply>
+    var goodwill: Section<Analytics.GetGoodwillSpendReply>
+    var wall: Section<Feedback.ListComplimentWallReply>
+    var stories: Section<Feedback.ListStoriesReply>
+}
+
+/// Fetches the dashboard's data through `client`.
+struct DashboardFetcher: Sendable {
+    let client: BusClient
+    let timeout: Duration
+
+    func fetch(_ query: DashboardQuery, window: Domain.TimeWindow) async -> DashboardData {
+        async let total = call(Analytics.getNps, .init(window: window))
+        async let trend = call(Analytics.getTrend, .init(metric: .nps, window: window))
+        async let firstResponse = call(Analytics.getFirstResponseFigures, .init(window: window, group_by: [.channel]))
+        async let ranking = call(Analytics.getPersonalNpsRanking, .init(window: window, min_responses: query.minResponses))
+        async let followUps = call(Feedback.listFollowUps, .init(statuses: [.pending, .open], page_size: 50))
+        async let goodwill = call(Analytics.getGoodwillSpend, .init(window: window, group_by: [.gestureKind]))
+        async let wall = call(Feedback.listComplimentWall, .init(page_size: 12))
+        async let stories = call(Feedback.listStories, .init(page_size: 6))
+        var breakdowns: [(title: String, slug: String, reply: Section<Analytics.GetNpsReply>)] = []
+        for group in query.dimensions {
+            breakdowns.append((group.title, group.slug, await call(Analytics.getNps, .init(window: window, group_by: [group.dimension]))))
+        }
+        return DashboardData(
+            total: await total, trend: await trend, breakdowns: breakdowns, firstResponse: await firstResponse,
+            ranking: await ranking, followUps: await followUps, goodwill: await goodwill, wall: await wall,
+            stories: await stories)
+    }
+
+    func call<Request, Reply>(_ method: Method<Request, Reply>, _ request: Request) async -> Section<Reply> {
+        do {
+            return .ready(try await client.call(method, request, options: .init(timeout: timeout)))
+        } catch let error as RPCError {
+            return .unavailable("\(method.service) answered \(error.code): \(error.message)")
+        } catch {
+            return .unavailable("\(method.service): \(error)")
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Bus
+import Contract
+import Foundation
+import Hummingbird
+
+/// `/dashboard` and `/dashboard/csv/{chart}`: for signed-in users only; anyone else
+/// is sent to `/signin` and back here afterwards.
+struct DashboardRoutes: Sendable {
+    let client: BusClient
+    let settings: WebSettings
+    var now: @Sendable () -> Date = Date.init
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/dashboard") { request, _ in try await dashboard(request) }
+        router.get("/dashboard/csv/:chart") { request, context in
+            try await csv(request, chart: context.parameters.get("chart") ?? "")
+        }
+    }
+
+    private func dashboard(_ request: Request) async throws -> Response {
+        guard let session = settings.sessions.session(request) else { return signIn(request) }
+        let query = DashboardQuery(request)
+        let now = now()
+        let window = query.window(now: now, in: settings.timeZone)
+        let data = await DashboardFetcher(client: client, timeout: settings.callTimeout).fetch(query, window: window)
+        return DashboardPage(
+            user: session.user, signOutCSRF: settings.sessions.csrf("signout", nonce: session.nonce), query: query,
+            window: window, data: data, now: now
+        ).render()
+    }
+
+    private func csv(_ request: Request, chart: String) async throws -> Response {
+        guard settings.sessions.session(request) != nil else { return signIn(request) }
+        let query = DashboardQuery(request)
+        let window = query.window(now: now(), in: settings.timeZone)
+        let export = DashboardCSV(client: client, timeout: settings.callTimeout, now: now())
+        let found: DashboardCSV.File?
+        do { found = try await export.file(chart, query: query, window: window) } catch let error as RPCError {
+            let text = "<h1>Not available right now</h1><p>\(HTML.escape(error.description))</p><p><a href=\"/dashboard\">Back</a></p>"
+            return HTML.page("Not available", text, status: .serviceUnavailable)
+        }
+        guard let file = found else {
+            return HTML.page("No such chart", "<h1>No such chart</h1><p><a href=\"/dashboard\">Back to the dashboard</a></p>", status: .notFound)
+        }
+        var response = Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: file.text)))
+        response.headers[.contentType] = "text/csv; charset=utf-8"
+        response.headers[.contentDisposition] = #"attachment; filename="\#(file.name)""#
+        return response
+    }
+
+    private func signIn(_ request: Request) -> Response {
+        let next = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+        let encoded = next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/dashboard"
+        return Response.redirect(to: "/signin?next=\(encoded)", type: .normal)
+    }
+}

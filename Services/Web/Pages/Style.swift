@@ -1,0 +1,28 @@
+/// The one stylesheet, inline in every page (the machine serving it may have no
+/// internet, and the pages load nothing from elsewhere). Phone-first: one column,
+/// large touch targets; the dashboard spreads into a grid on wide screens.
+enum Style {
+    static let css = """
+        :root{--ink:#1d2433;--muted:#5b6475;--accent:#e8590c;--good:#2b8a3e;--bad:#c92a2a;--line:#dde1e7;--bg:#f7f7f5}
+        *{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
+        main{margin:0 auto;padding:1rem}main.narrow{max-width:36rem}main.wide{max-width:80rem}
+        h1{font-size:1.5rem;margin:.5rem 0 1rem}h2{font-size:1.15rem;margin:0 0 .5rem}
+        .card{background:#fff;border:1px solid var(--line);border-radius:.75rem;padding:1rem;margin:0 0 1rem}
+        .scores{display:grid;grid-template-columns:repeat(6,1fr);gap:.4rem;margin:.5rem 0}
+        @media(min-width:30rem){.scores{grid-template-columns:repeat(11,1fr)}}
+        .scores button{font-size:1.1rem;padding:.8rem 0;border:1px solid var(--line);border-radius:.5rem;background:#fff;cursor:pointer}
+        .scores button:hover,.scores button:focus{background:var(--accent);color:#fff}
+        .ends{display:flex;justify-content:space-between;color:var(--muted);font-size:.85rem}
+        textarea,input[type=text],input[type=password],select{width:100%;font:inherit;padding:.6rem;border:1px solid var(--line);border-radius:.5rem}
+        label{display:block;margin:.75rem 0 .25rem}.check{display:flex;gap:.5rem;align-items:flex-start}
+        .primary{background:var(--accent);color:#fff;border:0;border-radius:.5rem;padding:.7rem 1.2rem;font:inherit;cursor:pointer}
+        .muted{color:var(--muted)}.error{color:var(--bad);font-weight:600}
+        .grid{display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(min(100%,34rem),1fr))}
+        .big{font-size:2.5rem;font-weight:700}table{border-collapse:collapse;width:100%;font-size:.9rem}
+        th,td{text-align:left;padding:.3rem .4rem;border-bottom:1px solid var(--line)}td.n{text-align:right}
+        .filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:flex-end}.filters label{margin:0}
+        .quote{border-left:4px solid var(--accent);padding-left:.75rem;margin:.5rem 0}
+        svg{width:100%;height:auto}a.csv{font-size:.8rem;float:right}
+        header.bar{display:flex;justify-content:space-between;align-items:center}
+        """
+}

@@ -1,0 +1,97 @@
+import Bus
+import Contract
+import Foundation
+import Hummingbird
+
+/// `/s/{token}`: the survey a customer reaches from the link after a contact. It
+/// needs only the token; its CSRF token is bound to the visitor cookie and the survey
+/// token. Answers go to feedback's `SubmitResponse`; the thank-you page follows a
+/// redirect, so reloading it sends nothing twice.
+struct SurveyRoutes: Sendable {
+    let client: BusClient
+    let settings: WebSettings
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/s/:token") { request, context in try await show(request, token: context.parameters.get("token") ?? "") }
+        router.post("/s/:token") { request, context in try await submit(request, token: context.parameters.get("token") ?? "") }
+        router.get("/s/:token/thanks") { request, _ in
+            SurveyPages.thanks(score: request.uri.queryParameters["score"].flatMap { Int(String($0)) })
+        }
+    }
+
+    func show(_ request: Request, token: String) async throws -> Response {
+        let invitation: Feedback.Invitation
+        switch await lookUp(token) {
+        case .success(let found): invitation = found
+        case .failure(let refusal): return SurveyPages.refusal(refusal)
+        }
+        if let refusal = Self.refusal(for: invitation.status) { return SurveyPages.refusal(refusal) }
+        let visitor = settings.sessions.visitor(request)
+        let csrf = settings.sessions.csrf("survey:" + token, nonce: visitor.nonce)
+        return SurveyPages.question(invitation, token: token, csrf: csrf).setting(visitor.cookie)
+    }
+
+    func submit(_ request: Request, token: String) async throws -> Response {
+        let form = try await Form.read(request)
+        let nonce = request.cookies[Sessions.visitorCookie]?.value
+        guard settings.sessions.checkCSRF(form["csrf"], purpose: "survey:" + token, nonce: nonce) else {
+            return HTML.page(
+                "Please try again", "<h1>Please try again</h1><div class=\"card\"><p>Your answer could not be checked. <a href=\"/s/\(HTML.escape(token))\">Open the survey again</a> and tap your score.</p></div>",
+                status: .forbidden)
+        }
+        let comment = String((form["comment"] ?? "").prefix(4000))
+        let consent = form["consent"] == "yes"
+        guard let text = form["score"], let score = Int32(text), (0...10).contains(score) else {
+            guard case .success(let invitation) = await lookUp(token) else { return SurveyPages.refusal(.unknown) }
+            return SurveyPages.question(
+                invitation, token: token, csrf: form["csrf"] ?? "", comment: comment, consent: consent,
+                error: "Please tap a number from 0 to 10.", status: .badRequest)
+        }
+        let submission = Feedback.SubmitResponseRequest(
+            token: token, score: score, comment: comment.isEmpty ? nil : comment, consent_to_quote: consent)
+        do {
+            _ = try await client.call(
+                Feedback.submitResponse, submission,
+                options: .init(timeout: settings.callTimeout, idempotencyKey: "web-survey-\(token)"))
+        } catch let error as RPCError {
+            return SurveyPages.refusal(Self.refusal(for: error))
+        }
+        return Response.redirect(to: "/s/\(token)/thanks?score=\(score)", type: .normal)
+    }
+
+    /// The invitation behind `token`, or why the page cannot show it.
+    private func lookUp(_ token: String) async -> Result<Feedback.Invitation, SurveyPages.Refusal> {
+        guard !token.isEmpty, token.count <= 200 else { return .failure(.unknown) }
+        do {
+            let reply = try await client.call(
+                Feedback.getInvitation, .init(token: token), options: .init(timeout: settings.callTimeout))
+            guard let invitation = reply.invitation else { return .failure(.unknown) }
+            return .success(invitation)
+        } catch let error as RPCError {
+            return .failure(Self.refusal(for: error))
+        } catch {
+            return .failure(.unavailable)
+        }
+    }
+
+    static func refusal(for status: Feedback.InvitationStatus?) -> SurveyPages.Refusal? {
+        switch status {
+        case .answered: .used
+        case .expired: .expired
+        case .scheduled: .notYetOpen
+        case .suppressed, .unspecified, .none: .unknown
+        case .open: nil
+        }
+    }
+
+    static func refusal(for error: RPCError) -> SurveyPages.Refusal {
+        switch error.code {
+        case .alreadyExists: .used
+        case .failedPrecondition:
+            ["not yet", "scheduled", "opens"].contains { error.message.lowercased().contains($0) }
+                ? .notYetOpen : .expired
+        case .notFound, .invalidArgument: .unknown
+        default: .unavailable
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Contract
+import Domain
+import Foundation
+import Testing
+
+@testable import WebService
+
+@Suite("Dashboard", .timeLimit(.minutes(3)))
+struct DashboardTests {
+    /// Four answers through the survey page: chat 10, 9 and 3 (a detractor), e-mail 8.
+    /// Returns the response ids by score.
+    static func answer(_ world: WebWorld, _ web: WebSession) async throws -> [Int32: String] {
+        let answers: [(Domain.Channel, String, String)] = [
+            (.chat, "10", "Lovely help <script>alert('x')</script>"), (.chat, "9", "=HYPERLINK(\"http://x\")"),
+            (.chat, "3", "Parcel was late"), (.email, "8", ""),
+        ]
+        for (channel, score, comment) in answers {
+            let token = try await world.invite(channel: channel)
+            let form = try await web.get("/s/\(token)")
+            let sent = try await web.post(
+                "/s/\(token)", [("csrf", form.hidden("csrf")!), ("comment", comment), ("consent", "yes"), ("score", score)])
+            #expect(sent.status == .seeOther)
+        }
+        return Dictionary(uniqueKeysWithValues: try await world.responses().map { ($0.score!, $0.response_id!) })
+    }
+
+    @Test("shows NPS now, the trend with its margin, breakdowns, ranking, follow-ups, wall and stories")
+    func showsFigures() async throws {
+        let world = try await WebWorld()
+        try await world.withWeb { web in
+            let ids = try await Self.answer(world, web)
+            _ = try await world.client.call(Feedback.createCompliment, .init(response_id: ids[10]))
+            _ = try await world.client.call(
+                Feedback.createStory, .init(title: "A hairdresser <b>booked</b>", body: "Special Care saved the day", employee_ids: ["emp-sam"], shared_by_id: "emp-lead"))
+            try await web.signIn()
+            let page = try await web.get("/dashboard?days=7&min=5")
+            #expect(page.status == .ok)
+            let body = page.body
+            #expect(body.contains(#"id="nps-now">25<"#))  // (2 promoters - 1 detractor) / 4
+            #expect(body.contains("4 answers in the last 7 days"))
+            #expect(body.contains(#"<polygon class="margin""#))
+            for title in ["NPS by channel", "NPS by country", "NPS by product category", "NPS by team"] { #expect(body.contains(title)) }
+            #expect(body.contains(">Chat<") && body.contains(">E-mail<"))
+            #expect(body.contains(#"class="interval""#))
+            #expect(body.contains("Not yet rankable"))
+            #expect(body.contains(ids[3]!))  // the detractor's follow-up, open
+            #expect(body.contains("Lovely help &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
+            #expect(body.contains("A hairdresser &lt;b&gt;booked&lt;/b&gt;"))
+            #expect(!body.contains("<script") && !body.contains("<b>"))
+            #expect(body.contains(#"href="/dashboard/csv/trend?days=7&group=all&min=5""#))
+            let ranked = try await web.get("/dashboard?days=7&min=1")
+            #expect(ranked.body.contains("1. emp-sam"))
+        }
+        await world.shutdown()
+    }
+
+    @Test("the grouping filter shows only the chosen breakdown")
+    func grouping() async throws {
+        let world = try await WebWorld()
+        try await world.withWeb { web in
+            try await web.signIn()
+            let page = try await web.get("/dashboard?group=country&days=90")
+            #expect(page.body.contains("NPS by country"))
+            #expect(!page.body.contains("<h2>NPS by channel</h2>"))
+            #expect(page.body.contains(#"<option value="90" selected>"#))
+        }
+        await world.shutdown()
+    }
+
+    @Test("every chart downloads as CSV", arguments: [
+        "nps", "trend", "nps-channel", "nps-country", "nps-product-category", "nps-team", "first-response", "ranking",
+        "goodwill", "follow-ups", "compliments", "stories",
+    ])
+    func csv(chart: String) async throws {
+        let world = try await WebWorld()
+        try await world.withWeb { web in
+            let ids = try await Self.answer(world, web)
+            _ = try await world.client.call(Feedback.createCompliment, .init(response_id: ids[9]))
+            try await web.signIn()
+            let file = try await web.get("/dashboard/csv/\(chart)?days=7")
+            #expect(file.status == .ok)
+            #expect(file.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(file.headers[.contentDisposition]?.hasPrefix("attachment; filename=") == true)
+            let lines = file.body.split(separator: "\r\n")
+            #expect(lines.count >= 1)
+            if chart == "compliments" { #expect(file.body.contains(#""'=HYPERLINK(""http://x"")""#)) }
+            if chart == "follow-ups" { #expect(file.body.contains(ids[3]!)) }
+            if chart == "nps-channel" { #expect(lines.count >= 3) }  // the header, chat and e-mail
+        }
+        await world.shutdown()
+    }
+
+    @Test("an unknown chart is a 404 page")
+    func unknownChart() async throws {
+        let world = try await WebWorld()
+        try await world.withWeb { web in
+            try await web.signIn()
+            #expect(try await web.get("/dashboard/csv/nope").status == .notFound)
+        }
+        await world.shutdown()
+    }
+
+    @Test("without analytics the dashboard still shows feedback's parts and says what is missing")
+    func analyticsDown() async throws {
+        let world = try await WebWorld(analytics: false, callTimeout: .milliseconds(500))
+        try await world.withWeb { web in
+            try await web.signIn()
+            let page = try await web.get("/dashboard")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("Not available right now"))
+            #expect(page.body.contains("Detractor follow-ups open"))
+            #expect(try await web.get("/healthz").status == .ok)
+        }
+        await world.shutdown()
+    }
+}

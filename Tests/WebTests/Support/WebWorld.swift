@@ -1,0 +1,72 @@
+import AnalyticsCore
+import Bus
+import Contract
+import Domain
+import Foundation
+import HummingbirdBcrypt
+import TestSupport
+
+@testable import FeedbackService
+@testable import WebService
+
+/// The real feedback service and an analytics read model fed with feedback's events,
+/// on an in-process bus; the web front talks to them through a bus client, exactly
+/// as `web serve` does.
+final class WebWorld: Sendable {
+    static let password = "correct horse battery staple"
+    /// bcrypt at the lowest cost, so the tests stay quick.
+    static let users = UserDirectory(users: ["lisa": Bcrypt.hash(password, cost: 4)])
+
+    let bus: InProcessBus
+    let feedback: FeedbackApp
+    let analytics: AnalyticsReadModel
+    let client: BusClient
+    let settings: WebSettings
+
+    init(analytics withAnalytics: Bool = true, callTimeout: Duration = .seconds(5)) async throws {
+        bus = try await InProcessBus()
+        let model = AnalyticsReadModel()
+        analytics = model
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("glimlach-web-\(UUID().uuidString)/feedback.sqlite").path
+        feedback = try FeedbackApp(
+            databasePath: path, client: nil,
+            publish: { events in events.forEach { model.apply($0) } },
+            openFollowUp: { request, _ in
+                Tickets.OpenFollowUpReply(ticket: Tickets.Ticket(ticket_id: "tkt-care-\(request.response_id ?? "")"), created: true)
+            })
+        try await bus.worker(feedback.router)
+        if withAnalytics {
+            model.markReady()
+            try await bus.worker(makeAnalyticsRouter(model: model))
+        }
+        client = bus.client()
+        settings = WebSettings(
+            users: Self.users, key: SessionKey(bytes: Array("a test key of thirty-two bytes or more".utf8)),
+            timeZone: TimeZone(identifier: "Europe/Amsterdam")!, callTimeout: callTimeout)
+    }
+
+
+    /// An open invitation for a chat contact credited to `agent`; returns its token.
+    func invite(
+        customer: String = "cus-\(UUID().uuidString.prefix(8))", name: String = "Anna", agent: String = "emp-sam",
+        channel: Domain.Channel = .chat, delayMs: Int64 = 0, validForMs: Int64? = nil
+    ) async throws -> String {
+        let reply = try await client.call(
+            Feedback.createInvitation,
+            .init(
+                attribution: .init(
+                    ticket_id: "t-\(customer)", agent_id: agent, team_id: "team-experts", employer_id: "in-house",
+                    channel: channel, country: "NL", product_category: "photo-books",
+                    contact_at_ms: Int64(Date().timeIntervalSince1970 * 1000)),
+                customer_id: customer, customer_name: name, language: "en", delay_ms: delayMs, valid_for_ms: validForMs))
+        return reply.invitation?.token ?? ""
+    }
+
+    /// Responses feedback holds.
+    func responses() async throws -> [Feedback.SurveyResponse] {
+        try await client.call(Feedback.listResponses, .init(page_size: 100)).responses
+    }
+
+    func shutdown() async { await bus.shutdown() }
+}
