@@ -20,7 +20,7 @@ struct UpCommand: AsyncParsableCommand {
     @Option(help: "Directory with the built executables (default: beside glimlach).") var binDir: String?
     @Option(help: "First port for the processes' Prometheus metrics (one port each, in start order); 0 turns them off.")
     var metricsPort = 9100
-    @Option(help: "Move the bus's ports (compose: 5555-5557) by this much, e.g. to run a second stack.")
+    @Option(help: "Move the stack's ports (compose: bus 5555-5557, web 8080) by this much, e.g. to run a second stack.")
     var portOffset = 0
     @Flag(help: "Load generated demo data once the stack serves, and print a report.") var demo = false
 
@@ -35,7 +35,7 @@ struct UpCommand: AsyncParsableCommand {
         for directory in definition.volumeDirectories(in: data) {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         }
-        let ports = Dictionary(uniqueKeysWithValues: [5555, 5556, 5557].map { ($0, $0 + portOffset) })
+        let ports = Dictionary(uniqueKeysWithValues: [5555, 5556, 5557, 8080].map { ($0, $0 + portOffset) })
         let services = definition.native(
             dataDirectory: data, ports: ports, replicas: ["analytics": analyticsWorkers],
             metricsBasePort: metricsPort > 0 ? metricsPort : nil
@@ -51,6 +51,7 @@ struct UpCommand: AsyncParsableCommand {
         guard let endpoint = services.first(where: { $0.service != "bus" })?.environment["GLIMLACH_BUS_ENDPOINT"] else {
             throw StackError("no service names GLIMLACH_BUS_ENDPOINT in \(compose)")
         }
+        let signIn = demo ? try DemoSignIn.prepare(services, binDirectory: binDirectory) : nil
         let client = BusClient(endpoint: endpoint, defaultTimeout: .seconds(10))
         let signals = SignalWaiter()
         do {
@@ -75,6 +76,7 @@ struct UpCommand: AsyncParsableCommand {
                 let report = try await Demo(client: client, tickets: 300, days: 14, seed: 2026, concurrency: 8).run()
                 printer.print(report)
                 printer.print("\nglimlach up: demo loaded. Try `glimlach services`, `glimlach call analytics GetNps '{}'`, or `glimlach demo` for more.")
+                if let signIn { printer.print("glimlach up: \(signIn)") }
             } catch {
                 printer.print("glimlach up: the demo failed: \(error); the stack keeps running")
             }
