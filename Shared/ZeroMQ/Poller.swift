@@ -14,8 +14,14 @@ public struct Poller {
     /// Polls a shared socket's descriptor without touching (or locking) the socket:
     /// a ready index means "try to receive", which may find nothing.
     public init(shared socket: SharedSocket, wakeup: Wakeup) {
+        self.init(descriptor: socket.fd, wakeup: wakeup)
+    }
+
+    /// Polls a socket's `ZMQ_FD` (see `ZMQSocket.fileDescriptor()`) for a socket
+    /// that other threads use under a lock.
+    public init(descriptor: Int32, wakeup: Wakeup) {
         items = [
-            zmq_pollitem_t(socket: nil, fd: socket.fd, events: Int16(ZMQ_POLLIN), revents: 0),
+            zmq_pollitem_t(socket: nil, fd: descriptor, events: Int16(ZMQ_POLLIN), revents: 0),
             zmq_pollitem_t(socket: nil, fd: wakeup.fd, events: Int16(ZMQ_POLLIN), revents: 0),
         ]
         socketCount = 1

@@ -10,9 +10,12 @@ import Synchronization
 /// waits inside libzmq with the lock held; it polls the socket's `ZMQ_FD` (see
 /// `Poller`), which libzmq signals edge-triggered when the socket may have work.
 /// Any send may consume that edge, so a send that leaves messages waiting wakes
-/// the loop through its `Wakeup`.
+/// the loop through its `Wakeup`. A task never waits for the lock: when another
+/// thread holds it, the message goes to an outbox that the loop sends on its next
+/// turn, so under load the loop sends in batches and nobody spins.
 public final class SharedSocket: Sendable {
     private let socket: Mutex<ZMQSocket?>
+    private let outbox = Mutex<[Multipart]>([])
     private let wakeup: Wakeup
     /// The socket's `ZMQ_FD`, for the loop's poll.
     let fd: Int32
@@ -25,31 +28,52 @@ public final class SharedSocket: Sendable {
         self.socket = Mutex(socket)
     }
 
-    /// Sends all frames as one message without blocking (as `ZMQSocket.send`).
+    /// Sends all frames as one message without blocking (as `ZMQSocket.send`), now
+    /// if the socket is free, else on the loop's next `exchange()`.
     /// - Returns: false when the high-water mark is reached or the socket is closed.
     /// - Throws: `ZMQError`, as `ZMQSocket.send`.
     @discardableResult
     public func send(_ frames: Multipart) throws -> Bool {
-        try socket.withLock { socket in
+        let sent = try socket.withLockIfAvailable { socket throws -> Bool in
             guard let socket else { return false }
             let sent = try socket.send(frames)
             if socket.hasInput { wakeup.signal() }
             return sent
         }
+        if let sent { return sent }
+        let wasEmpty = outbox.withLock { outbox in
+            defer { outbox.append(frames) }
+            return outbox.isEmpty
+        }
+        if wasEmpty { wakeup.signal() }
+        return true
     }
 
-    /// Receives one whole message if one is waiting (on the loop's thread).
-    /// - Throws: `ZMQError`, as `ZMQSocket.receive`.
-    public func receive() throws -> Multipart? {
-        try socket.withLock { socket in try socket?.receive() }
+    /// On the loop's thread: sends what tasks left in the outbox, then takes every
+    /// waiting message, all under one lock.
+    /// - Throws: `ZMQError`, as `ZMQSocket.send` and `receive`; a send failing
+    ///   leaves the rest of the outbox unsent.
+    public func exchange() throws -> [Multipart] {
+        let queued = outbox.withLock { outbox in
+            defer { outbox.removeAll(keepingCapacity: true) }
+            return outbox
+        }
+        return try socket.withLock { socket throws -> [Multipart] in
+            guard let socket else { return [] }
+            for frames in queued { try socket.send(frames) }
+            var received: [Multipart] = []
+            while let frames = try socket.receive() { received.append(frames) }
+            return received
+        }
     }
 
-    /// Closes the socket; later sends return false.
+    /// Closes the socket; later sends return false and queued ones are dropped.
     public func close() {
         socket.withLock { socket in
             socket?.close()
             socket = nil
         }
+        outbox.withLock { $0.removeAll() }
     }
 }
 
@@ -57,7 +81,7 @@ extension ZMQSocket {
     /// `ZMQ_FD`: an edge-triggered descriptor that becomes readable when the socket
     /// may be readable or writable (check with `hasInput`).
     /// - Throws: `ZMQError` (ETERM, ENOTSOCK, EINTR).
-    func fileDescriptor() throws -> Int32 {
+    public func fileDescriptor() throws -> Int32 {
         var fd: Int32 = -1
         var size = MemoryLayout<Int32>.size
         guard zmq_getsockopt(handle, ZMQ_FD, &fd, &size) == 0 else { throw ZMQError("zmq_getsockopt(ZMQ_FD)") }
@@ -66,7 +90,7 @@ extension ZMQSocket {
 
     /// Whether a message is waiting (`ZMQ_EVENTS` has `ZMQ_POLLIN`); also resets the
     /// edge of `ZMQ_FD` so that the next arrival signals it again.
-    var hasInput: Bool {
+    public var hasInput: Bool {
         var events: Int32 = 0
         var size = MemoryLayout<Int32>.size
         // zmq_getsockopt fails only with ETERM/ENOTSOCK/EINTR: the loop's next

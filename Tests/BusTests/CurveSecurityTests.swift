@@ -39,6 +39,7 @@ struct CurveSecurityTests {
             return client
         }
 
+        @discardableResult
         func worker(_ keys: CurveKeyPair, tag: String) -> BusWorker {
             var router = ServiceRouter(service: "echo")
             router.register(Method<HealthRequest, HealthReply>(service: "echo", name: "Health")) { _, _ in

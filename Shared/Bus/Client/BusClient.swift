@@ -5,8 +5,10 @@ import Wire
 import ZeroMQ
 
 /// An async client of the bus that any number of tasks share: requests are
-/// pipelined on one DEALER socket and replies matched by request id. The socket
-/// lives on the client's own thread; callers only ever await.
+/// pipelined on one DEALER socket and replies matched by request id. A calling task
+/// that finds the socket free sends its request itself; otherwise the request is
+/// queued for the client's own thread, which also takes the replies. Callers only
+/// ever await.
 ///
 /// ```swift
 /// let client = BusClient(endpoint: "tcp://127.0.0.1:5555")
@@ -16,7 +18,6 @@ import ZeroMQ
 public final class BusClient: Sendable {
     enum Command: Sendable {
         case send(PendingCall)
-        case cancel(String)
         case stop
     }
 
@@ -24,11 +25,11 @@ public final class BusClient: Sendable {
     public let defaultTimeout: Duration
     let logger: Logger
     let mailbox = Mailbox<Command>()
+    let calls: Mutex<ClientCalls>
     private let context = ZMQContext()
     private let idPrefix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
     private let counter = Atomic<UInt64>(0)
     private let loop: SendableBox<LoopThread?> = SendableBox(nil)
-    private let credentials: CurveCredentials?
 
     /// Connects (in the background; libzmq reconnects by itself) to the broker.
     /// - Parameter credentials: CURVE keys when the broker requires them (default: from the environment).
@@ -37,11 +38,20 @@ public final class BusClient: Sendable {
         logger: Logger = Logger(label: "bus.client")
     ) {
         self.defaultTimeout = defaultTimeout
-        self.credentials = credentials
         self.logger = logger
-        let thread = LoopThread(name: "bus-client") { [self] in
-            var loop = ClientLoop(client: self, endpoint: endpoint)
-            loop.run()
+        let socket: Result<ZMQSocket, RPCError>
+        var descriptor: Int32?
+        do {
+            let made = try Self.makeSocket(context, endpoint: endpoint, credentials: credentials)
+            descriptor = try made.fileDescriptor()
+            socket = .success(made)
+        } catch {
+            logger.error("bus client cannot connect", metadata: ["endpoint": "\(endpoint)", "error": "\(error)"])
+            socket = .failure(RPCError(.unavailable, "the bus client has no socket: \(error)"))
+        }
+        calls = Mutex(ClientCalls(socket: socket, logger: logger))
+        let thread = LoopThread(name: "bus-client") { [self, descriptor] in
+            ClientLoop(client: self, descriptor: descriptor).run()
         }
         loop.withLock { $0 = thread }
     }
@@ -103,14 +113,27 @@ public final class BusClient: Sendable {
         try Task.checkCancellation()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                mailbox.post(
-                    .send(
-                        PendingCall(
-                            id: id, kind: kind, description: description, frames: frames, deadline: deadline,
-                            continuation: continuation)))
+                let call = PendingCall(
+                    id: id, kind: kind, description: description, frames: frames, deadline: deadline,
+                    continuation: continuation)
+                // Free lock: send now, no thread hop. Busy: queue it; the client's
+                // thread sends it with whatever else queued up meanwhile.
+                let sent = calls.withLockIfAvailable { calls in
+                    let earlierDeadline = calls.send(call)
+                    calls.receiveAll()
+                    return earlierDeadline
+                }
+                switch sent {
+                case true?: mailbox.wakeup.signal()
+                case false?: break
+                case nil:
+                    if !mailbox.post(.send(call)) {
+                        call.continuation.resume(throwing: RPCError(.unavailable, "the bus client was closed"))
+                    }
+                }
             }
         } onCancel: {
-            mailbox.post(.cancel(id))
+            calls.withLock { $0.cancel(id) }
         }
     }
 
@@ -121,7 +144,9 @@ public final class BusClient: Sendable {
         context.terminate()
     }
 
-    func makeSocket(endpoint: String) throws -> ZMQSocket {
+    private static func makeSocket(_ context: ZMQContext, endpoint: String, credentials: CurveCredentials?) throws
+        -> ZMQSocket
+    {
         let socket = try ZMQSocket(context, type: .dealer)
         try credentials?.apply(to: socket)
         try socket.set(.sendHighWaterMark, 0)

@@ -29,7 +29,7 @@ struct WorkerLoop {
                 guard let ready = try? poller.wait(timeoutMs: Int(max(0, nextHeartbeat - now))) else { return }
                 if ready.woken { handleCommands(on: current) }
                 // Whatever woke the loop, a reply sent from a task may have taken the
-                // socket descriptor's edge: always look.
+                // socket descriptor's edge or be waiting in the outbox: always look.
                 receiveAll(from: current)
                 if let since = stoppingSince,
                     worker.running.load(ordering: .relaxed) == 0
@@ -87,7 +87,7 @@ struct WorkerLoop {
     }
 
     private mutating func receiveAll(from socket: SharedSocket) {
-        while let frames = try? socket.receive() {
+        for frames in (try? socket.exchange()) ?? [] {
             brokerExpiry = monotonicMilliseconds() + configuration.heartbeatIntervalMs * configuration.liveness
             guard frames.count >= 3, frames[0].isEmpty, frames[1] == MDP.workerHeader, frames[2].count == 1 else {
                 worker.logger.debug("dropped a message that is not MDP")

@@ -1,0 +1,127 @@
+import DequeModule
+import Logging
+import Wire
+import ZeroMQ
+
+/// A client's socket and the calls waiting on it, always used under the client's
+/// lock: by a calling task that found the lock free (it sends its request itself)
+/// and by the client's thread (queued requests, replies, deadlines).
+struct ClientCalls {
+    private var socket: ZMQSocket?
+    /// Why calls fail at once: no socket could be made, or the client was closed.
+    private var failure: RPCError?
+    private var pending: [String: PendingCall] = [:]
+    private var discovery = Deque<PendingCall>()
+    private var cancelledBeforeSend: Set<String> = []
+    /// The earliest deadline waited on (or one already passed: recomputed when reached).
+    private(set) var nextExpiry = Int64.max
+    let logger: Logger
+
+    init(socket: Result<ZMQSocket, RPCError>, logger: Logger) {
+        switch socket {
+        case .success(let socket): self.socket = socket
+        case .failure(let error): failure = error
+        }
+        self.logger = logger
+    }
+
+    /// Sends `call` and waits for its reply (or fails it at once).
+    /// - Returns: whether the client's thread must wake to wait for an earlier deadline.
+    mutating func send(_ call: PendingCall) -> Bool {
+        if cancelledBeforeSend.remove(call.id) != nil {
+            call.continuation.resume(throwing: RPCError(.cancelled, "\(call.description) was cancelled"))
+            return false
+        }
+        guard let socket else {
+            call.continuation.resume(throwing: failure ?? RPCError(.unavailable, "the bus client has no socket"))
+            return false
+        }
+        do {
+            guard try socket.send(call.frames) else {
+                throw RPCError(.unavailable, "the bus client's outgoing queue is full")
+            }
+        } catch {
+            call.continuation.resume(throwing: error as? RPCError ?? RPCError(.unavailable, "\(error)"))
+            return false
+        }
+        switch call.kind {
+        case .rpc: pending[call.id] = call
+        case .mmi: discovery.append(call)
+        }
+        guard call.deadline < nextExpiry else { return false }
+        nextExpiry = call.deadline
+        return true
+    }
+
+    /// Takes every waiting reply. A send may take the edge of the socket's `ZMQ_FD`
+    /// that the client's thread polls, so whoever sent looks for replies too.
+    mutating func receiveAll() {
+        while let socket, let frames = try? socket.receive() { receive(frames) }
+    }
+
+    /// `"" "MDPC01" service body...` from the broker.
+    private mutating func receive(_ frames: Multipart) {
+        guard frames.count >= 4, frames[0].isEmpty, frames[1] == MDP.clientHeader else {
+            return logger.debug("dropped a reply that is not MDP", metadata: ["frames": "\(frames.count)"])
+        }
+        if frames[2].starts(with: Array("mmi.".utf8)) {
+            discovery.popFirst()?.continuation.resume(returning: frames[3])
+            return
+        }
+        guard let header = try? ReplyHeader(packed: frames[3]), let id = header.request_id,
+            let call = pending.removeValue(forKey: id)
+        else {
+            return logger.debug("dropped a reply for no waiting call")
+        }
+        let code = header.code ?? .unknown
+        if code == .ok {
+            call.continuation.resume(returning: frames.count > 4 ? frames[4] : [])
+        } else {
+            call.continuation.resume(throwing: RPCError(code, header.message ?? "\(call.description) failed"))
+        }
+    }
+
+    mutating func cancel(_ id: String) {
+        if let call = pending.removeValue(forKey: id) {
+            call.continuation.resume(throwing: RPCError(.cancelled, "\(call.description) was cancelled"))
+        } else if let index = discovery.firstIndex(where: { $0.id == id }) {
+            let call = discovery.remove(at: index)
+            call.continuation.resume(throwing: RPCError(.cancelled, "\(call.description) was cancelled"))
+        } else {
+            cancelledBeforeSend.insert(id)
+        }
+    }
+
+    mutating func expire(now: Int64) {
+        guard now >= nextExpiry else { return }
+        nextExpiry = .max
+        for (id, call) in pending {
+            if call.deadline <= now {
+                pending[id] = nil
+                call.continuation.resume(throwing: deadlineError(call))
+            } else {
+                nextExpiry = min(nextExpiry, call.deadline)
+            }
+        }
+        while let call = discovery.first, call.deadline <= now {
+            discovery.removeFirst()
+            call.continuation.resume(throwing: deadlineError(call))
+        }
+        if let call = discovery.first { nextExpiry = min(nextExpiry, call.deadline) }
+    }
+
+    private func deadlineError(_ call: PendingCall) -> RPCError {
+        RPCError(.deadlineExceeded, "no reply to \(call.description) within its deadline")
+    }
+
+    /// Fails every waiting call and every later one with `error`, and closes the socket.
+    mutating func close(_ error: RPCError) {
+        for call in pending.values { call.continuation.resume(throwing: error) }
+        for call in discovery { call.continuation.resume(throwing: error) }
+        pending.removeAll()
+        discovery.removeAll()
+        socket?.close()
+        socket = nil
+        failure = error
+    }
+}
