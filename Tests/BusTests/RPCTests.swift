@@ -155,6 +155,28 @@ struct RPCTests {
         await bus.shutdown()
     }
 
+    @Test("closing a client fails its waiting call and every later one with UNAVAILABLE, at once")
+    func closedClient() async throws {
+        let bus = try await InProcessBus()
+        try await bus.worker(Echo.router { bus.client() })
+        let client = bus.client(fresh: true)
+        let waiting = Task { try await client.call(Echo.sleep, SinceRequest(after_sequence: 3000)) }
+        try await Task.sleep(for: .milliseconds(100))
+        await client.close()
+        do {
+            _ = try await waiting.value
+            Issue.record("the waiting call returned after close")
+        } catch let error as RPCError {
+            #expect(error.code == .unavailable)
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        await #expect { _ = try await client.call(Echo.echo, SinceRequest(after_sequence: 1)) }
+            throws: { ($0 as? RPCError)?.code == .unavailable }
+        #expect(clock.now - start < .milliseconds(500))
+        await bus.shutdown()
+    }
+
     @Test("the broker answers Health and lists services with workers, capacity and counts")
     func operatorListing() async throws {
         let bus = try await InProcessBus()
