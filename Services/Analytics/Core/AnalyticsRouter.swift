@@ -6,6 +6,9 @@ import Foundation
 /// build the router the same way. Every method only reads.
 package func makeAnalyticsRouter(model: AnalyticsReadModel, workerID: String = AnalyticsWorker.defaultID) -> ServiceRouter {
     var router = ServiceRouter(service: Analytics.service)
+    // Queries compute over the read model (milliseconds) before they return: run
+    // them side by side on the pool, not one after another on the worker's thread.
+    router.handlerStart = .taskPool
     router.register(Analytics.health) { _, _ in
         HealthReply(
             service: Analytics.service, status: model.isReady ? .serving : .notServing,

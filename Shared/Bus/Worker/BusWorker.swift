@@ -6,7 +6,8 @@ import ZeroMQ
 
 /// Serves a `ServiceRouter` on the bus as one Majordomo worker that runs up to
 /// `concurrency` requests at once. The worker's own thread registers, heartbeats and
-/// receives; handlers run as tasks and send their replies themselves on the same
+/// receives; handlers run as tasks (started on that thread, see
+/// `ServiceRouter.HandlerStart`) and send their replies themselves on the same
 /// socket (a `SharedSocket`), which saves waking that thread once per request.
 public final class BusWorker: Service, Sendable {
     enum Command: Sendable {
@@ -57,7 +58,8 @@ public final class BusWorker: Service, Sendable {
         await stop()
     }
 
-    /// Runs one request as a task, which sends the reply itself.
+    /// Runs one request as a task, which sends the reply itself; the task starts
+    /// where the router's `handlerStart` says.
     func serve(address: [UInt8], method: String, header: RequestHeader?, payload: [UInt8], receivedAt: Int64) {
         let budget = header?.deadline_ms.map(Int64.init)
         let requestID = header?.request_id ?? "-"
@@ -65,7 +67,7 @@ public final class BusWorker: Service, Sendable {
             deadline: budget.map { receivedAt + $0 }, requestID: requestID, traceID: header?.trace_id ?? requestID,
             idempotencyKey: header?.idempotency_key,
             metadata: Dictionary((header?.metadata ?? []).map { ($0.key, $0.value ?? "") }) { $1 })
-        Task { [router, logger] in
+        let operation: @Sendable () async -> Void = { [self] in
             let (reply, body): (ReplyHeader, [UInt8])
             if let remaining = context.remainingMs, remaining <= 0 {
                 let error = RPCError(.deadlineExceeded, "\(router.service).\(method) expired before it started")
@@ -75,6 +77,10 @@ public final class BusWorker: Service, Sendable {
             }
             let headerBytes = (try? reply.packed()) ?? []
             sendReply([address, [], headerBytes, body])
+        }
+        switch router.handlerStart {
+        case .workerThread: Task.immediate(operation: operation)
+        case .taskPool: Task(operation: operation)
         }
     }
 

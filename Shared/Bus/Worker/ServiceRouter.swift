@@ -12,8 +12,23 @@ public struct ServiceRouter: Sendable {
     /// A handler on encoded bytes; typed handlers are wrapped into this.
     public typealias RawHandler = @Sendable ([UInt8], CallContext) async throws -> [UInt8]
 
+    /// Where a request's handler starts running.
+    public enum HandlerStart: Sendable {
+        /// On the worker's own thread, up to the handler's first suspension (a store,
+        /// another service), then on Swift's task pool: no thread is woken to start
+        /// a request. While it runs there the worker receives nothing, so a handler
+        /// must not compute for long before it first awaits.
+        case workerThread
+        /// As a new task on Swift's task pool, for handlers that compute before they
+        /// await (in-memory queries): requests run side by side and the worker's
+        /// thread keeps receiving and heartbeating.
+        case taskPool
+    }
+
     public let service: String
     private(set) var handlers: [String: RawHandler] = [:]
+    /// `.workerThread` unless the handlers compute before they await.
+    public var handlerStart = HandlerStart.workerThread
 
     public init(service: String) {
         self.service = service
