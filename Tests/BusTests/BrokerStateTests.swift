@@ -169,6 +169,10 @@ struct BrokerStateTests {
             ([[], MDP.clientHeader], .missingFrames("service")),
             ([[], MDP.clientHeader, Array("echo".utf8)], .missingFrames("request body")),
             ([[], MDP.clientHeader, Array("bad name!".utf8), [1]], .invalidServiceName),
+            ([[], MDP.clientHeader, Array("café".utf8), [1]], .invalidServiceName),
+            ([[], MDP.clientHeader, [0x66, 0xFF], [1]], .invalidServiceName),
+            ([[], MDP.clientHeader, [], [1]], .invalidServiceName),
+            ([[], MDP.clientHeader, Array(repeating: UInt8(ascii: "a"), count: 129), [1]], .invalidServiceName),
             ([[], MDP.workerHeader, [9]], .unknownCommand(9)),
             ([[], MDP.workerHeader, [3], [1, 2]], .missingFrames("reply envelope")),
         ] as [(Multipart, MDPError)])

@@ -42,11 +42,20 @@ enum BrokerInbound: Equatable {
         }
     }
 
+    /// ASCII letters, digits and `._-`, checked byte by byte (every request pays it).
     private static func serviceName(_ frame: [UInt8]) throws(MDPError) -> String {
-        guard !frame.isEmpty, frame.count <= maxServiceName,
-            let name = String(validating: frame, as: UTF8.self),
-            name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
-        else { throw .invalidServiceName }
-        return name
+        guard !frame.isEmpty, frame.count <= maxServiceName, frame.allSatisfy(isNameByte) else {
+            throw .invalidServiceName
+        }
+        return String(decoding: frame, as: UTF8.self)
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
+            true
+        default: false
+        }
     }
 }
