@@ -13,7 +13,6 @@ import Logging
 struct EchoBench {
     static let inFlight = 64
     let payload = [UInt8](repeating: 0x5A, count: 128)
-    let clock = ContinuousClock()
     let logger: Logger
     let endpoint: String
     let client: BusClient
@@ -76,41 +75,13 @@ struct EchoBench {
 
     /// One call at a time: p50 and p99 of the round trip.
     func latency(roundTrips: Int) async throws {
-        var samples: [Double] = []
-        samples.reserveCapacity(roundTrips)
-        let cost = ProcessCost.now()
-        for _ in 0..<roundTrips {
-            let start = clock.now
-            try await echo()
-            samples.append((clock.now - start).microseconds)
-        }
-        let stats = LatencyStats(samples: samples)
-        print(
-            "RESULT bench=bus kind=latency n=\(roundTrips) p50_us=\(rounded(stats.percentile(50)))"
-                + " p99_us=\(rounded(stats.percentile(99))) \(ProcessCost.perCall(since: cost, calls: roundTrips))")
+        try await measureLatency(bench: "bus", roundTrips: roundTrips) { try await echo() }
     }
 
     /// `inFlight` tasks calling in a loop for `seconds`: calls per second.
     func throughput(workers: Int, seconds: Double) async throws {
-        let start = clock.now
-        let end = start + .milliseconds(Int(seconds * 1000))
-        let cost = ProcessCost.now()
-        let completed = try await withThrowingTaskGroup(of: Int.self) { calls in
-            for _ in 0..<Self.inFlight {
-                calls.addTask {
-                    var count = 0
-                    while clock.now < end {
-                        try await echo()
-                        count += 1
-                    }
-                    return count
-                }
-            }
-            return try await calls.reduce(0, +)
+        try await measureThroughput(bench: "bus", labels: "workers=\(workers) ", inFlight: Self.inFlight, seconds: seconds) {
+            try await echo()
         }
-        let elapsed = (clock.now - start).microseconds / 1e6
-        print(
-            "RESULT bench=bus kind=throughput workers=\(workers) in_flight=\(Self.inFlight) calls=\(completed)"
-                + " rps=\(rounded(Double(completed) / elapsed)) \(ProcessCost.perCall(since: cost, calls: completed))")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Bus
 import ServiceKit
 
 /// The feedback service's own rules, fixed at start.
@@ -38,21 +39,21 @@ public struct FeedbackSettings: Sendable, Equatable {
 /// The flags behind `FeedbackSettings`.
 struct FeedbackOptions: ParsableArguments {
     @Option(help: "Delay after the contact before a survey is sent, ms (env GLIMLACH_FEEDBACK_SURVEY_DELAY_MS).")
-    var surveyDelayMs = Int64(environment("GLIMLACH_FEEDBACK_SURVEY_DELAY_MS", "86400000")) ?? FeedbackSettings.day
+    var surveyDelayMs = Int64(environmentValue("GLIMLACH_FEEDBACK_SURVEY_DELAY_MS", "86400000")) ?? FeedbackSettings.day
 
     @Option(help: "How long a survey can be answered, ms (env GLIMLACH_FEEDBACK_SURVEY_VALID_MS).")
     var surveyValidMs =
-        Int64(environment("GLIMLACH_FEEDBACK_SURVEY_VALID_MS", "1209600000")) ?? 14 * FeedbackSettings.day
+        Int64(environmentValue("GLIMLACH_FEEDBACK_SURVEY_VALID_MS", "1209600000")) ?? 14 * FeedbackSettings.day
 
     @Option(help: "One survey per customer within this span, ms (env GLIMLACH_FEEDBACK_FREQUENCY_CAP_MS).")
     var frequencyCapMs =
-        Int64(environment("GLIMLACH_FEEDBACK_FREQUENCY_CAP_MS", "2592000000")) ?? 30 * FeedbackSettings.day
+        Int64(environmentValue("GLIMLACH_FEEDBACK_FREQUENCY_CAP_MS", "2592000000")) ?? 30 * FeedbackSettings.day
 
     @Option(help: "First retry pause for OpenFollowUp, ms (env GLIMLACH_FEEDBACK_FOLLOW_UP_RETRY_MS).")
-    var followUpRetryMs = Int64(environment("GLIMLACH_FEEDBACK_FOLLOW_UP_RETRY_MS", "1000")) ?? 1000
+    var followUpRetryMs = Int64(environmentValue("GLIMLACH_FEEDBACK_FOLLOW_UP_RETRY_MS", "1000")) ?? 1000
 
     @Option(help: "Longest retry pause for OpenFollowUp, ms (env GLIMLACH_FEEDBACK_FOLLOW_UP_RETRY_MAX_MS).")
-    var followUpRetryMaxMs = Int64(environment("GLIMLACH_FEEDBACK_FOLLOW_UP_RETRY_MAX_MS", "60000")) ?? 60_000
+    var followUpRetryMaxMs = Int64(environmentValue("GLIMLACH_FEEDBACK_FOLLOW_UP_RETRY_MAX_MS", "60000")) ?? 60_000
 
     func validate() throws {
         guard surveyDelayMs >= 0, surveyValidMs > 0, frequencyCapMs >= 0, followUpRetryMs > 0,

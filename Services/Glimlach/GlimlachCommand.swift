@@ -1,4 +1,5 @@
 import ArgumentParser
+import Bus
 
 /// `glimlach`: call, inspect and run the Glimlach services.
 @main

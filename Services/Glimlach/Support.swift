@@ -2,12 +2,6 @@ import ArgumentParser
 import Bus
 import Foundation
 
-/// An environment variable, or `fallback` when it is unset or empty.
-func environmentValue(_ name: String, _ fallback: String) -> String {
-    guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { return fallback }
-    return value
-}
-
 /// Runs `body` with a client of `options.bus`, closing it afterwards. An `RPCError`
 /// prints its status and message and exits with 1.
 func withClient<T>(_ options: BusOptions, _ body: (BusClient) async throws -> T) async throws -> T {

@@ -16,7 +16,7 @@ struct StaffCommand: AsyncParsableCommand {
     @OptionGroup var options: ServiceOptions
 
     @Option(help: "IANA time zone where budget months and pulse periods begin (env GLIMLACH_TIME_ZONE).")
-    var timeZone = environment("GLIMLACH_TIME_ZONE", "Europe/Amsterdam")
+    var timeZone = environmentValue("GLIMLACH_TIME_ZONE", "Europe/Amsterdam")
 
     func validate() throws {
         guard TimeZone(identifier: timeZone) != nil else {

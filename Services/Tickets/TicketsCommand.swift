@@ -12,10 +12,10 @@ struct TicketsCommand: AsyncParsableCommand {
     @OptionGroup var options: ServiceOptions
 
     @Option(help: "Seconds between SLA scheduler ticks (env GLIMLACH_TICKETS_SLA_TICK_SECONDS).")
-    var slaTickSeconds = Int(environment("GLIMLACH_TICKETS_SLA_TICK_SECONDS", "30")) ?? 30
+    var slaTickSeconds = Int(environmentValue("GLIMLACH_TICKETS_SLA_TICK_SECONDS", "30")) ?? 30
 
     @Option(help: "Budget of one call to staff in ms (env GLIMLACH_TICKETS_STAFF_TIMEOUT_MS).")
-    var staffTimeoutMs = Int(environment("GLIMLACH_TICKETS_STAFF_TIMEOUT_MS", "2000")) ?? 2000
+    var staffTimeoutMs = Int(environmentValue("GLIMLACH_TICKETS_STAFF_TIMEOUT_MS", "2000")) ?? 2000
 
     func run() async throws {
         let host = ServiceHost(name: "tickets", options: options)

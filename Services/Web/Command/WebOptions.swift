@@ -1,4 +1,5 @@
 import ArgumentParser
+import Bus
 import Foundation
 
 /// The flags of `web serve`; each falls back to an environment variable, then to the
@@ -20,31 +21,31 @@ import Foundation
 /// - `--log-level` / `GLIMLACH_LOG_LEVEL` (string, `info`).
 struct WebOptions: ParsableArguments, Sendable {
     @Option(help: "Bus (Majordomo) endpoint (env GLIMLACH_BUS_ENDPOINT).")
-    var bus = env("GLIMLACH_BUS_ENDPOINT", "tcp://127.0.0.1:5555")
+    var bus = environmentValue("GLIMLACH_BUS_ENDPOINT", "tcp://127.0.0.1:5555")
 
     @Option(help: "Address to listen on (env GLIMLACH_WEB_HOST).")
-    var httpHost = env("GLIMLACH_WEB_HOST", "127.0.0.1")
+    var httpHost = environmentValue("GLIMLACH_WEB_HOST", "127.0.0.1")
 
     @Option(help: "HTTP port (env GLIMLACH_WEB_PORT).")
-    var httpPort = Int(env("GLIMLACH_WEB_PORT", "8080")) ?? 8080
+    var httpPort = Int(environmentValue("GLIMLACH_WEB_PORT", "8080")) ?? 8080
 
     @Option(help: "File of dashboard users, one `name:bcrypt-hash` a line (env GLIMLACH_WEB_USERS).")
-    var users = env("GLIMLACH_WEB_USERS", "")
+    var users = environmentValue("GLIMLACH_WEB_USERS", "")
 
     @Option(help: "File holding the session signing key (env GLIMLACH_WEB_SESSION_KEY_FILE).")
-    var sessionKeyFile = env("GLIMLACH_WEB_SESSION_KEY_FILE", "")
+    var sessionKeyFile = environmentValue("GLIMLACH_WEB_SESSION_KEY_FILE", "")
 
     @Option(help: "Time zone of the dashboard's days (env GLIMLACH_WEB_TIME_ZONE).")
-    var timeZone = env("GLIMLACH_WEB_TIME_ZONE", "Europe/Amsterdam")
+    var timeZone = environmentValue("GLIMLACH_WEB_TIME_ZONE", "Europe/Amsterdam")
 
     @Flag(help: "Mark cookies Secure, for serving behind TLS (env GLIMLACH_WEB_SECURE_COOKIES=1).")
-    var secureCookies = env("GLIMLACH_WEB_SECURE_COOKIES", "0") == "1"
+    var secureCookies = environmentValue("GLIMLACH_WEB_SECURE_COOKIES", "0") == "1"
 
     @Option(help: "Serve Prometheus metrics over HTTP here, e.g. tcp://0.0.0.0:9100; off when empty (env GLIMLACH_METRICS_ENDPOINT).")
-    var metrics = env("GLIMLACH_METRICS_ENDPOINT", "")
+    var metrics = environmentValue("GLIMLACH_METRICS_ENDPOINT", "")
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error (env GLIMLACH_LOG_LEVEL).")
-    var logLevel = env("GLIMLACH_LOG_LEVEL", "info")
+    var logLevel = environmentValue("GLIMLACH_LOG_LEVEL", "info")
 
     init() {}
 
@@ -52,10 +53,4 @@ struct WebOptions: ParsableArguments, Sendable {
         guard (1...65535).contains(httpPort) else { throw ValidationError("--http-port must be 1-65535") }
         guard TimeZone(identifier: timeZone) != nil else { throw ValidationError("--time-zone: unknown zone \(timeZone)") }
     }
-}
-
-/// An environment variable, or `fallback` when it is unset or empty.
-func env(_ name: String, _ fallback: String) -> String {
-    guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { return fallback }
-    return value
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Bus
 import Foundation
 
 /// The flags every service executable takes; each falls back to an environment
@@ -6,31 +7,31 @@ import Foundation
 /// configure services by environment alone.
 public struct ServiceOptions: ParsableArguments, Sendable {
     @Option(help: "Bus (Majordomo) endpoint (env GLIMLACH_BUS_ENDPOINT).")
-    public var bus = environment("GLIMLACH_BUS_ENDPOINT", "tcp://127.0.0.1:5555")
+    public var bus = environmentValue("GLIMLACH_BUS_ENDPOINT", "tcp://127.0.0.1:5555")
 
     @Option(help: "Endpoint events are published to (env GLIMLACH_EVENTS_IN).")
-    public var eventsIn = environment("GLIMLACH_EVENTS_IN", "tcp://127.0.0.1:5556")
+    public var eventsIn = environmentValue("GLIMLACH_EVENTS_IN", "tcp://127.0.0.1:5556")
 
     @Option(help: "Endpoint events are received from (env GLIMLACH_EVENTS_OUT).")
-    public var eventsOut = environment("GLIMLACH_EVENTS_OUT", "tcp://127.0.0.1:5557")
+    public var eventsOut = environmentValue("GLIMLACH_EVENTS_OUT", "tcp://127.0.0.1:5557")
 
     @Option(help: "Directory for the service's SQLite database (env GLIMLACH_DATA_DIR).")
-    public var dataDir = environment("GLIMLACH_DATA_DIR", "data")
+    public var dataDir = environmentValue("GLIMLACH_DATA_DIR", "data")
 
     @Option(help: "Requests served at once (env GLIMLACH_CONCURRENCY).")
-    public var concurrency = Int(environment("GLIMLACH_CONCURRENCY", "16")) ?? 16
+    public var concurrency = Int(environmentValue("GLIMLACH_CONCURRENCY", "16")) ?? 16
 
     @Option(help: "Heartbeat interval in ms (env GLIMLACH_HEARTBEAT_MS).")
-    public var heartbeatMs = Int64(environment("GLIMLACH_HEARTBEAT_MS", "1000")) ?? 1000
+    public var heartbeatMs = Int64(environmentValue("GLIMLACH_HEARTBEAT_MS", "1000")) ?? 1000
 
     @Option(help: "Heartbeats missed before the bus counts as gone (env GLIMLACH_LIVENESS).")
-    public var liveness = Int64(environment("GLIMLACH_LIVENESS", "3")) ?? 3
+    public var liveness = Int64(environmentValue("GLIMLACH_LIVENESS", "3")) ?? 3
 
     @Option(help: "Serve Prometheus metrics over HTTP here, e.g. tcp://0.0.0.0:9100; off when empty (env GLIMLACH_METRICS_ENDPOINT).")
-    public var metrics = environment("GLIMLACH_METRICS_ENDPOINT", "")
+    public var metrics = environmentValue("GLIMLACH_METRICS_ENDPOINT", "")
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error (env GLIMLACH_LOG_LEVEL).")
-    public var logLevel = environment("GLIMLACH_LOG_LEVEL", "info")
+    public var logLevel = environmentValue("GLIMLACH_LOG_LEVEL", "info")
 
     public init() {}
 
@@ -43,10 +44,4 @@ public struct ServiceOptions: ParsableArguments, Sendable {
     public func databasePath(_ service: String) -> String {
         URL(fileURLWithPath: dataDir).appendingPathComponent("\(service).sqlite").path
     }
-}
-
-/// An environment variable, or `fallback` when it is unset or empty.
-public func environment(_ name: String, _ fallback: String) -> String {
-    guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { return fallback }
-    return value
 }

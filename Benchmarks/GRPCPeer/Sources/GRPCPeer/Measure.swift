@@ -1,0 +1,1 @@
+../../../BusBench/Measure.swift

@@ -1,1 +1,0 @@
-../../../BusBench/Stats.swift
