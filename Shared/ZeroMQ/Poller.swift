@@ -5,31 +5,25 @@ public struct Poller {
     private var items: [zmq_pollitem_t]
     private let socketCount: Int
 
-    public init(sockets: [ZMQSocket], wakeup: Wakeup) {
+    /// Polls `sockets`, then the `ZMQ_FD` `descriptors` (see `ZMQSocket.fileDescriptor()`)
+    /// of sockets that other threads use under a lock, without touching those: a
+    /// ready descriptor means "try to receive", which may find nothing.
+    public init(sockets: [ZMQSocket], descriptors: [Int32] = [], wakeup: Wakeup) {
         items = sockets.map { zmq_pollitem_t(socket: $0.handle, fd: 0, events: Int16(ZMQ_POLLIN), revents: 0) }
+        items += descriptors.map { zmq_pollitem_t(socket: nil, fd: $0, events: Int16(ZMQ_POLLIN), revents: 0) }
         items.append(zmq_pollitem_t(socket: nil, fd: wakeup.fd, events: Int16(ZMQ_POLLIN), revents: 0))
-        socketCount = sockets.count
+        socketCount = sockets.count + descriptors.count
     }
 
-    /// Polls a shared socket's descriptor without touching (or locking) the socket:
-    /// a ready index means "try to receive", which may find nothing.
+    /// Polls a shared socket's descriptor (index 0).
     public init(shared socket: SharedSocket, wakeup: Wakeup) {
-        self.init(descriptor: socket.fd, wakeup: wakeup)
-    }
-
-    /// Polls a socket's `ZMQ_FD` (see `ZMQSocket.fileDescriptor()`) for a socket
-    /// that other threads use under a lock.
-    public init(descriptor: Int32, wakeup: Wakeup) {
-        items = [
-            zmq_pollitem_t(socket: nil, fd: descriptor, events: Int16(ZMQ_POLLIN), revents: 0),
-            zmq_pollitem_t(socket: nil, fd: wakeup.fd, events: Int16(ZMQ_POLLIN), revents: 0),
-        ]
-        socketCount = 1
+        self.init(sockets: [], descriptors: [socket.fd], wakeup: wakeup)
     }
 
     /// What a wait found.
     public struct Ready {
-        /// Indexes (into the sockets given at init) that have a message waiting.
+        /// Indexes (into the sockets, then the descriptors, given at init) that have a
+        /// message waiting.
         public var sockets: [Int] = []
         /// The mailbox was posted to.
         public var woken = false

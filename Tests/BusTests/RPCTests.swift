@@ -177,6 +177,30 @@ struct RPCTests {
         await bus.shutdown()
     }
 
+    @Test("a call waiting when the broker goes away fails UNAVAILABLE at once, not at its deadline")
+    func brokerGone() async throws {
+        let bus = try await InProcessBus()
+        try await bus.worker(Echo.router { bus.client() })
+        let client = bus.client(fresh: true)
+        _ = try await client.call(Echo.echo, SinceRequest(after_sequence: 1))  // connected
+        let clock = ContinuousClock()
+        let start = clock.now
+        let waiting = Task {
+            try await client.call(Echo.sleep, SinceRequest(after_sequence: 2500), options: .init(timeout: .seconds(8)))
+        }
+        try await Task.sleep(for: .milliseconds(200))
+        await bus.broker.stop()
+        do {
+            _ = try await waiting.value
+            Issue.record("the call returned without a broker")
+        } catch let error as RPCError {
+            #expect(error.code == .unavailable)
+            #expect(error.message.contains("echo.Sleep"), "\(error.message)")
+        }
+        #expect(clock.now - start < .milliseconds(1500), "before the handler would have answered")
+        await bus.shutdown()
+    }
+
     @Test("the broker answers Health and lists services with workers, capacity and counts")
     func operatorListing() async throws {
         let bus = try await InProcessBus()

@@ -26,7 +26,7 @@ public final class BusClient: Sendable {
     let logger: Logger
     let mailbox = Mailbox<Command>()
     let calls: Mutex<ClientCalls>
-    private let context = ZMQContext()
+    let context = ZMQContext()
     private let idPrefix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
     private let counter = Atomic<UInt64>(0)
     private let loop: SendableBox<LoopThread?> = SendableBox(nil)
@@ -41,24 +41,33 @@ public final class BusClient: Sendable {
         self.logger = logger
         let socket: Result<ZMQSocket, RPCError>
         var descriptor: Int32?
+        var monitor: String?
         do {
             let made = try Self.makeSocket(context, endpoint: endpoint, credentials: credentials)
-            descriptor = try made.fileDescriptor()
+            do {
+                descriptor = try made.fileDescriptor()
+                monitor = try ZMQMonitor.start(on: made, events: [.disconnected, .handshakeSucceeded, .handshakeFailed])
+            } catch {
+                made.close()
+                throw error
+            }
             socket = .success(made)
         } catch {
             logger.error("bus client cannot connect", metadata: ["endpoint": "\(endpoint)", "error": "\(error)"])
             socket = .failure(RPCError(.unavailable, "the bus client has no socket: \(error)"))
         }
         calls = Mutex(ClientCalls(socket: socket, logger: logger))
-        let thread = LoopThread(name: "bus-client") { [self, descriptor] in
-            ClientLoop(client: self, descriptor: descriptor).run()
+        let thread = LoopThread(name: "bus-client") { [self, descriptor, monitor] in
+            ClientLoop(client: self, descriptor: descriptor, monitorAddress: monitor).run()
         }
         loop.withLock { $0 = thread }
     }
 
     /// Calls `method` with `request` and decodes the reply.
     /// - Throws: `RPCError` with the status the service, the broker or this client
-    ///   gave (DEADLINE_EXCEEDED when no reply came in time, CANCELLED when the task was).
+    ///   gave (DEADLINE_EXCEEDED when no reply came in time, CANCELLED when the task
+    ///   was, UNAVAILABLE when the connection to the broker broke while waiting,
+    ///   UNAUTHENTICATED when the broker refused this client's CURVE handshake).
     public func call<Request, Reply>(
         _ method: Method<Request, Reply>, _ request: Request, options: CallOptions = CallOptions()
     ) async throws -> Reply {

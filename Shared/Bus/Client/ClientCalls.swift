@@ -114,6 +114,42 @@ struct ClientCalls {
         RPCError(.deadlineExceeded, "no reply to \(call.description) within its deadline")
     }
 
+    /// Why the calls sent on a connection will get no reply.
+    enum ConnectionLoss {
+        /// It broke (broker stopped or crashed): a new broker does not know the calls.
+        case broken
+        /// The broker refused the handshake: the calls never reached it.
+        case refused
+    }
+
+    /// Fails the calls sent on a lost connection now rather than at their deadlines.
+    /// Later calls wait for libzmq to reconnect.
+    mutating func connectionLost(_ loss: ConnectionLoss) {
+        let lost = Array(pending.values) + Array(discovery)
+        pending.removeAll()
+        discovery.removeAll()
+        for call in lost {
+            call.continuation.resume(throwing: Self.error(loss, call))
+        }
+        if !lost.isEmpty {
+            logger.warning("calls failed with their connection", metadata: ["calls": "\(lost.count)", "loss": "\(loss)"])
+        }
+    }
+
+    private static func error(_ loss: ConnectionLoss, _ call: PendingCall) -> RPCError {
+        switch loss {
+        case .broken:
+            RPCError(
+                .unavailable,
+                "the connection to the bus broke before \(call.description) was answered; it may or may not have run")
+        case .refused:
+            RPCError(
+                .unauthenticated,
+                "the bus refused this client's handshake, so \(call.description) did not run: is the client's CURVE key "
+                    + "on the broker's access list, and GLIMLACH_BUS_PUBLIC_KEY the broker's key?")
+        }
+    }
+
     /// Fails every waiting call and every later one with `error`, and closes the socket.
     mutating func close(_ error: RPCError) {
         for call in pending.values { call.continuation.resume(throwing: error) }

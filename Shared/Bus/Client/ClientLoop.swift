@@ -2,22 +2,33 @@ import Synchronization
 import ZeroMQ
 
 /// The client's thread: sends the requests queued while the lock was busy, takes
-/// replies when the socket signals, and expires deadlines. It waits on the socket's
-/// `ZMQ_FD` outside the lock, so calling tasks can send meanwhile.
+/// replies when the socket signals, fails the calls of a broken connection, and
+/// expires deadlines. It waits on the socket's `ZMQ_FD` outside the lock, so
+/// calling tasks can send meanwhile.
 struct ClientLoop {
     let client: BusClient
     /// The socket's `ZMQ_FD`, or nil when there is no socket.
     let descriptor: Int32?
+    /// Where the socket's disconnections are published (`ZMQMonitor`).
+    let monitorAddress: String?
 
     func run() {
-        var poller = descriptor.map { Poller(descriptor: $0, wakeup: client.mailbox.wakeup) }
-            ?? Poller(sockets: [], wakeup: client.mailbox.wakeup)
+        let monitor = monitorAddress.flatMap { try? ZMQMonitor.connect(client.context, to: $0) }
+        defer { monitor?.close() }
+        var poller = Poller(
+            sockets: monitor.map { [$0] } ?? [], descriptors: descriptor.map { [$0] } ?? [],
+            wakeup: client.mailbox.wakeup)
+        var handshakeFailed = false
         var stopped = false
         while !stopped {
             let expiry = client.calls.withLock { $0.nextExpiry }
             let timeout = expiry == .max ? -1 : Int(max(0, expiry - monotonicMilliseconds()))
             guard let ready = try? poller.wait(timeoutMs: timeout) else { break }
             let commands = ready.woken ? client.mailbox.takeAll() : []
+            var loss: ClientCalls.ConnectionLoss?
+            if let monitor, ready.sockets.first == 0 {
+                loss = Self.connectionLoss(monitor, handshakeFailed: &handshakeFailed)
+            }
             stopped = client.calls.withLock { calls in
                 for command in commands {
                     switch command {
@@ -27,6 +38,7 @@ struct ClientLoop {
                 }
                 // Whatever woke the loop, a task's send may have taken the edge: always look.
                 calls.receiveAll()
+                if let loss { calls.connectionLost(loss) }
                 calls.expire(now: monotonicMilliseconds())
                 return false
             }
@@ -34,5 +46,22 @@ struct ClientLoop {
         let closed = RPCError(.unavailable, "the bus client was closed")
         client.calls.withLock { $0.close(closed) }
         for case .send(let call) in client.mailbox.close() { call.continuation.resume(throwing: closed) }
+    }
+
+    /// Takes every waiting monitor event: how the connection was lost, if it was.
+    private static func connectionLoss(_ monitor: ZMQSocket, handshakeFailed: inout Bool) -> ClientCalls.ConnectionLoss? {
+        var loss: ClientCalls.ConnectionLoss?
+        while let frames = try? monitor.receive() {
+            guard let event = ZMQMonitor.event(frames) else { continue }
+            if !event.isDisjoint(with: .handshakeFailed) {
+                handshakeFailed = true
+                loss = .refused
+            } else if event.contains(.handshakeSucceeded) {
+                handshakeFailed = false
+            } else if event.contains(.disconnected) {
+                loss = handshakeFailed ? .refused : .broken
+            }
+        }
+        return loss
     }
 }
