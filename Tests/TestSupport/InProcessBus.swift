@@ -68,3 +68,13 @@ public struct TimeoutError: Error, CustomStringConvertible {
     public let what: String
     public var description: String { "timed out waiting until \(what)" }
 }
+
+/// What `body` threw, as an `RPCError`; nil when it returned or threw something else.
+public func rpcError<T>(_ body: () async throws -> T) async -> RPCError? {
+    do {
+        _ = try await body()
+        return nil
+    } catch {
+        return error as? RPCError
+    }
+}
