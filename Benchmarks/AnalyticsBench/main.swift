@@ -30,17 +30,7 @@ func seconds(_ duration: Duration) -> Double {
 }
 
 var random = SystemRandomNumberGenerator()
-struct Seeded: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-var rng = Seeded(state: 2026)
+var rng = SeededRandom(seed: 2026)
 let countries = ["NL", "BE"]
 let categories = (1...20).map { "category-\($0)" }
 let channels: [Channel] = [.phone, .email, .chat, .twitter, .facebookMessenger]

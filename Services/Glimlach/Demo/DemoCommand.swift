@@ -49,7 +49,7 @@ struct Demo {
     func run() async throws -> String {
         let now = Date()
         let staffing = try await DemoStaffing.load(client, progress: Progress("staff", total: DemoCast.agents.count))
-        var random = DemoRandom(seed: seed)
+        var random = SeededRandom(seed: seed)
         let contacts = (0..<tickets).map { DemoContact.draw($0, days: days, now: now, random: &random) }
 
         let desk = DemoTickets(client: client, staffing: staffing)

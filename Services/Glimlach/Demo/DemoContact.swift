@@ -26,7 +26,7 @@ struct DemoContact: Sendable {
     static let zone = TimeZone(identifier: "Europe/Amsterdam")!
 
     /// Draws contact `number` of the last `days` days before `now`.
-    static func draw(_ number: Int, days: Int, now: Date, random: inout DemoRandom) -> DemoContact {
+    static func draw(_ number: Int, days: Int, now: Date, random: inout SeededRandom) -> DemoContact {
         let channel = random.weighted(DemoCast.channels)
         let country = random.chance(0.6) ? "NL" : "BE"
         let team = channel.isSocial ? "Social Media" : country == "NL" ? "Service Experts Utrecht" : "Service Experts Antwerpen"
@@ -54,7 +54,7 @@ struct DemoContact: Sendable {
 
     /// Customers write at realistic local hours: mostly daytime, peaking in the
     /// evening on chat and social, within the channel's opening hours.
-    private static func contactTime(_ channel: Channel, days: Int, now: Date, random: inout DemoRandom) -> Date {
+    private static func contactTime(_ channel: Channel, days: Int, now: Date, random: inout SeededRandom) -> Date {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let hours: [(Int, Double)] = (8...22).map { ($0, $0 >= 19 ? 1.5 : $0 < 10 ? 0.6 : 1.0) }
@@ -69,7 +69,7 @@ struct DemoContact: Sendable {
     }
 
     /// Phone is answered live, social and chat within minutes, email within hours.
-    private static func responseDelay(_ channel: Channel, random: inout DemoRandom) -> TimeInterval {
+    private static func responseDelay(_ channel: Channel, random: inout SeededRandom) -> TimeInterval {
         switch channel {
         case .phone, .inStore: 0
         case .chat: Double.random(in: 30...600, using: &random)
@@ -79,7 +79,7 @@ struct DemoContact: Sendable {
     }
 
     /// Most customers are happy; an agent's touch moves the odds.
-    private static func drawScore(_ touch: Int, random: inout DemoRandom) -> Int {
+    private static func drawScore(_ touch: Int, random: inout SeededRandom) -> Int {
         let promoter = 0.55 + 0.07 * Double(touch)
         let detractor = max(0.05, 0.15 - 0.04 * Double(touch))
         let roll = Double.random(in: 0..<1, using: &random)
