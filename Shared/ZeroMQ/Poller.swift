@@ -1,8 +1,12 @@
 import CZeroMQ
+import Glibc
 
-/// zmq_poll over a loop's sockets plus its mailbox's wake-up fd.
+/// zmq_poll over a loop's sockets plus its mailbox's wake-up fd; a plain poll(2) when
+/// there are only descriptors (zmq_poll makes a non-blocking pass first: one
+/// system call more on every wake).
 public struct Poller {
     private var items: [zmq_pollitem_t]
+    private var descriptorsOnly: [pollfd]?
     private let socketCount: Int
 
     /// Polls `sockets`, then the `ZMQ_FD` `descriptors` (see `ZMQSocket.fileDescriptor()`)
@@ -13,6 +17,7 @@ public struct Poller {
         items += descriptors.map { zmq_pollitem_t(socket: nil, fd: $0, events: Int16(ZMQ_POLLIN), revents: 0) }
         items.append(zmq_pollitem_t(socket: nil, fd: wakeup.fd, events: Int16(ZMQ_POLLIN), revents: 0))
         socketCount = sockets.count + descriptors.count
+        if sockets.isEmpty { descriptorsOnly = items.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) } }
     }
 
     /// Polls a shared socket's descriptor (index 0).
@@ -33,10 +38,17 @@ public struct Poller {
     /// passes (-1: no limit).
     /// - Throws: `ZMQError` (ETERM context terminated, EFAULT); EINTR counts as a timeout.
     public mutating func wait(timeoutMs: Int) throws -> Ready {
-        let status = zmq_poll(&items, Int32(items.count), timeoutMs)
+        let status: Int32
+        if var descriptors = descriptorsOnly {
+            status = poll(&descriptors, nfds_t(descriptors.count), Int32(clamping: timeoutMs))
+            for index in descriptors.indices { items[index].revents = descriptors[index].revents }
+            descriptorsOnly = descriptors
+        } else {
+            status = zmq_poll(&items, Int32(items.count), timeoutMs)
+        }
         var ready = Ready()
         if status < 0 {
-            let error = ZMQError("zmq_poll")
+            let error = ZMQError("poll")
             if error.code == EINTR { return ready }
             throw error
         }

@@ -15,10 +15,16 @@ struct ClientLoop {
     func run() {
         let monitor = monitorAddress.flatMap { try? ZMQMonitor.connect(client.context, to: $0) }
         defer { monitor?.close() }
-        var poller = Poller(
-            sockets: monitor.map { [$0] } ?? [], descriptors: descriptor.map { [$0] } ?? [],
-            wakeup: client.mailbox.wakeup)
+        // Both by their ZMQ_FD: zmq_poll over plain descriptors is one poll(2), while a
+        // socket item costs a pass through libzmq on every wake. The monitor is
+        // drained whenever its descriptor signals, so its edge is never lost.
+        let descriptors = [monitor.flatMap { try? $0.fileDescriptor() }, descriptor].compactMap { $0 }
+        let monitored = descriptors.count == 2
+        var poller = Poller(sockets: [], descriptors: descriptors, wakeup: client.mailbox.wakeup)
         var handshakeFailed = false
+        // Read once before the first wait: a pipe nobody has read from yet takes
+        // messages without signalling the descriptor.
+        if monitored, let monitor { _ = Self.connectionLoss(monitor, handshakeFailed: &handshakeFailed) }
         var stopped = false
         while !stopped {
             let expiry = client.calls.withLock { $0.nextExpiry }
@@ -26,7 +32,7 @@ struct ClientLoop {
             guard let ready = try? poller.wait(timeoutMs: timeout) else { break }
             let commands = ready.woken ? client.mailbox.takeAll() : []
             var loss: ClientCalls.ConnectionLoss?
-            if let monitor, ready.sockets.first == 0 {
+            if monitored, let monitor, ready.sockets.first == 0 {
                 loss = Self.connectionLoss(monitor, handshakeFailed: &handshakeFailed)
             }
             stopped = client.calls.withLock { calls in
