@@ -80,8 +80,8 @@ struct EchoBench {
 
     /// `inFlight` tasks calling in a loop for `seconds`: calls per second.
     func throughput(workers: Int, seconds: Double) async throws {
-        try await measureThroughput(bench: "bus", labels: "workers=\(workers) ", inFlight: Self.inFlight, seconds: seconds) {
-            try await echo()
-        }
+        try await measureThroughput(
+            bench: "bus", labels: "workers=\(workers) ", inFlight: Self.inFlight, seconds: seconds
+        ) { try await echo() }
     }
 }

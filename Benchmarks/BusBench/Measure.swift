@@ -24,7 +24,8 @@ func measureLatency(bench: String, roundTrips: Int, call: () async throws -> Voi
 /// `inFlight` tasks calling in a loop for `seconds`; prints `RESULT bench=<bench>
 /// kind=throughput <labels> in_flight= calls= rps= cpu_us_per_call= csw_per_call=`.
 func measureThroughput(
-    bench: String, labels: String = "", inFlight: Int, seconds: Double, call: @escaping @Sendable () async throws -> Void
+    bench: String, labels: String = "", inFlight: Int, seconds: Double,
+    call: @escaping @Sendable () async throws -> Void
 ) async throws {
     let clock = ContinuousClock()
     let start = clock.now
