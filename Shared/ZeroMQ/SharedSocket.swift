@@ -36,9 +36,9 @@ public final class SharedSocket: Sendable {
     public func send(_ frames: Multipart) throws -> Bool {
         let sent = try socket.withLockIfAvailable { socket throws -> Bool in
             guard let socket else { return false }
-            let sent = try socket.send(frames)
-            if socket.hasInput { wakeup.signal() }
-            return sent
+            // Even a failed send may have taken the edge.
+            defer { if socket.hasInput { wakeup.signal() } }
+            return try socket.send(frames)
         }
         if let sent { return sent }
         let wasEmpty = outbox.withLock { outbox in
@@ -49,27 +49,55 @@ public final class SharedSocket: Sendable {
         return true
     }
 
+    /// What one `exchange()` did.
+    public struct Exchange {
+        /// Every message that was waiting.
+        public var received: [Multipart] = []
+        /// Outbox messages libzmq refused, and the first error (a failed receive
+        /// ends the exchange with what came before it).
+        public var unsent = 0
+        public var error: (any Error)?
+    }
+
     /// On the loop's thread: sends what tasks left in the outbox, then takes every
     /// waiting message, all under one lock.
-    /// - Throws: `ZMQError`, as `ZMQSocket.send` and `receive`; a send failing
-    ///   leaves the rest of the outbox unsent.
-    public func exchange() throws -> [Multipart] {
+    public func exchange() -> Exchange {
+        socket.withLock { socket in
+            var exchange = Exchange()
+            guard let socket else { return exchange }
+            flushOutbox(on: socket, into: &exchange)
+            do {
+                while let frames = try socket.receive() { exchange.received.append(frames) }
+            } catch {
+                exchange.error = exchange.error ?? error
+            }
+            return exchange
+        }
+    }
+
+    private func flushOutbox(on socket: ZMQSocket, into exchange: inout Exchange) {
         let queued = outbox.withLock { outbox in
             defer { outbox.removeAll(keepingCapacity: true) }
             return outbox
         }
-        return try socket.withLock { socket throws -> [Multipart] in
-            guard let socket else { return [] }
-            for frames in queued { try socket.send(frames) }
-            var received: [Multipart] = []
-            while let frames = try socket.receive() { received.append(frames) }
-            return received
+        for frames in queued {
+            do { if try !socket.send(frames) { exchange.unsent += 1 } } catch {
+                exchange.unsent += 1
+                exchange.error = exchange.error ?? error
+            }
         }
     }
 
-    /// Closes the socket; later sends return false and queued ones are dropped.
-    public func close() {
+    /// Closes the socket; later sends return false. With `lingerMs` above zero the
+    /// outbox is sent first and libzmq gets that long to deliver what is queued
+    /// (the context's termination waits for it); at zero both are dropped.
+    public func close(lingerMs: Int32 = 0) {
         socket.withLock { socket in
+            if let open = socket, lingerMs > 0 {
+                var ignored = Exchange()
+                flushOutbox(on: open, into: &ignored)
+                try? open.set(.linger, lingerMs)
+            }
             socket?.close()
             socket = nil
         }

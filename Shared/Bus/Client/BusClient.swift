@@ -41,13 +41,18 @@ public final class BusClient: Sendable {
         self.logger = logger
         let socket: Result<ZMQSocket, RPCError>
         var descriptor: Int32?
-        var monitor: String?
+        var monitor: ZMQSocket?
         do {
-            let made = try Self.makeSocket(context, endpoint: endpoint, credentials: credentials)
+            let made = try Self.makeSocket(context, credentials: credentials)
             do {
                 descriptor = try made.fileDescriptor()
-                monitor = try ZMQMonitor.start(on: made, events: [.disconnected, .handshakeSucceeded, .handshakeFailed])
+                // Watched before it connects, so no handshake event is missed.
+                let address = try ZMQMonitor.start(
+                    on: made, events: [.disconnected, .handshakeSucceeded, .handshakeFailed])
+                monitor = try ZMQMonitor.connect(context, to: address)
+                try made.connect(endpoint)
             } catch {
+                monitor?.close()
                 made.close()
                 throw error
             }
@@ -57,8 +62,10 @@ public final class BusClient: Sendable {
             socket = .failure(RPCError(.unavailable, "the bus client has no socket: \(error)"))
         }
         calls = Mutex(ClientCalls(socket: socket, logger: logger))
-        let thread = LoopThread(name: "bus-client") { [self, descriptor, monitor] in
-            ClientLoop(client: self, descriptor: descriptor, monitorAddress: monitor).run()
+        // Used by the loop's thread only, from its start (a full memory barrier) on.
+        nonisolated(unsafe) let monitorSocket = monitor
+        let thread = LoopThread(name: "bus-client") { [self, descriptor] in
+            ClientLoop(client: self, descriptor: descriptor, monitor: monitorSocket).run()
         }
         loop.withLock { $0 = thread }
     }
@@ -142,7 +149,7 @@ public final class BusClient: Sendable {
                 }
             }
         } onCancel: {
-            calls.withLock { $0.cancel(id) }
+            calls.withLock { $0.cancel(id, deadline: deadline) }
         }
     }
 
@@ -153,16 +160,19 @@ public final class BusClient: Sendable {
         context.terminate()
     }
 
-    private static func makeSocket(_ context: ZMQContext, endpoint: String, credentials: CurveCredentials?) throws
-        -> ZMQSocket
-    {
+    /// A DEALER with the client's options, not yet connected.
+    private static func makeSocket(_ context: ZMQContext, credentials: CurveCredentials?) throws -> ZMQSocket {
         let socket = try ZMQSocket(context, type: .dealer)
-        try credentials?.apply(to: socket)
-        try socket.set(.sendHighWaterMark, 0)
-        try socket.set(.receiveHighWaterMark, 0)
-        try socket.set(.reconnectIntervalMs, 100)
-        try socket.set(.reconnectIntervalMaxMs, 1000)
-        try socket.connect(endpoint)
+        do {
+            try credentials?.apply(to: socket)
+            try socket.set(.sendHighWaterMark, 0)
+            try socket.set(.receiveHighWaterMark, 0)
+            try socket.set(.reconnectIntervalMs, 100)
+            try socket.set(.reconnectIntervalMaxMs, 1000)
+        } catch {
+            socket.close()
+            throw error
+        }
         return socket
     }
 }

@@ -11,8 +11,12 @@ struct ClientCalls {
     /// Why calls fail at once: no socket could be made, or the client was closed.
     private var failure: RPCError?
     private var pending: [String: PendingCall] = [:]
-    private var discovery = Deque<PendingCall>()
-    private var cancelledBeforeSend: Set<String> = []
+    /// `mmi.*` calls in the order sent. The broker answers them in order and without
+    /// an id, so one cancelled or expired keeps its place (call nil) until its late
+    /// answer comes, which then answers nobody instead of the next call.
+    private var discovery = Deque<(id: String, call: PendingCall?)>()
+    /// Calls cancelled before they reached the lock, until their deadlines pass.
+    private var cancelledBeforeSend: [String: Int64] = [:]
     /// The earliest deadline waited on (or one already passed: recomputed when reached).
     private(set) var nextExpiry = Int64.max
     let logger: Logger
@@ -28,7 +32,7 @@ struct ClientCalls {
     /// Sends `call` and waits for its reply (or fails it at once).
     /// - Returns: whether the client's thread must wake to wait for an earlier deadline.
     mutating func send(_ call: PendingCall) -> Bool {
-        if cancelledBeforeSend.remove(call.id) != nil {
+        if cancelledBeforeSend.removeValue(forKey: call.id) != nil {
             call.continuation.resume(throwing: RPCError(.cancelled, "\(call.description) was cancelled"))
             return false
         }
@@ -46,7 +50,7 @@ struct ClientCalls {
         }
         switch call.kind {
         case .rpc: pending[call.id] = call
-        case .mmi: discovery.append(call)
+        case .mmi: discovery.append((call.id, call))
         }
         guard call.deadline < nextExpiry else { return false }
         nextExpiry = call.deadline
@@ -65,7 +69,7 @@ struct ClientCalls {
             return logger.debug("dropped a reply that is not MDP", metadata: ["frames": "\(frames.count)"])
         }
         if frames[2].starts(with: Array("mmi.".utf8)) {
-            discovery.popFirst()?.continuation.resume(returning: frames[3])
+            discovery.popFirst()?.call?.continuation.resume(returning: frames[3])
             return
         }
         guard let header = try? ReplyHeader(packed: frames[3]), let id = header.request_id,
@@ -81,14 +85,17 @@ struct ClientCalls {
         }
     }
 
-    mutating func cancel(_ id: String) {
+    /// Fails the call `id` with CANCELLED, now or when it reaches the lock.
+    mutating func cancel(_ id: String, deadline: Int64) {
         if let call = pending.removeValue(forKey: id) {
             call.continuation.resume(throwing: RPCError(.cancelled, "\(call.description) was cancelled"))
-        } else if let index = discovery.firstIndex(where: { $0.id == id }) {
-            let call = discovery.remove(at: index)
+        } else if let index = discovery.firstIndex(where: { $0.id == id }), let call = discovery[index].call {
+            discovery[index].call = nil
             call.continuation.resume(throwing: RPCError(.cancelled, "\(call.description) was cancelled"))
         } else {
-            cancelledBeforeSend.insert(id)
+            // Not sent yet, or already answered: remembered until its deadline.
+            cancelledBeforeSend[id] = deadline
+            nextExpiry = min(nextExpiry, deadline)
         }
     }
 
@@ -103,11 +110,18 @@ struct ClientCalls {
                 nextExpiry = min(nextExpiry, call.deadline)
             }
         }
-        while let call = discovery.first, call.deadline <= now {
-            discovery.removeFirst()
-            call.continuation.resume(throwing: deadlineError(call))
+        for index in discovery.indices {
+            guard let call = discovery[index].call else { continue }
+            if call.deadline <= now {
+                discovery[index].call = nil
+                call.continuation.resume(throwing: deadlineError(call))
+            } else {
+                nextExpiry = min(nextExpiry, call.deadline)
+            }
         }
-        if let call = discovery.first { nextExpiry = min(nextExpiry, call.deadline) }
+        for (id, deadline) in cancelledBeforeSend {
+            if deadline <= now { cancelledBeforeSend[id] = nil } else { nextExpiry = min(nextExpiry, deadline) }
+        }
     }
 
     private func deadlineError(_ call: PendingCall) -> RPCError {
@@ -125,7 +139,7 @@ struct ClientCalls {
     /// Fails the calls sent on a lost connection now rather than at their deadlines.
     /// Later calls wait for libzmq to reconnect.
     mutating func connectionLost(_ loss: ConnectionLoss) {
-        let lost = Array(pending.values) + Array(discovery)
+        let lost = Array(pending.values) + discovery.compactMap(\.call)
         pending.removeAll()
         discovery.removeAll()
         for call in lost {
@@ -153,7 +167,7 @@ struct ClientCalls {
     /// Fails every waiting call and every later one with `error`, and closes the socket.
     mutating func close(_ error: RPCError) {
         for call in pending.values { call.continuation.resume(throwing: error) }
-        for call in discovery { call.continuation.resume(throwing: error) }
+        for call in discovery.compactMap(\.call) { call.continuation.resume(throwing: error) }
         pending.removeAll()
         discovery.removeAll()
         socket?.close()

@@ -9,11 +9,10 @@ struct ClientLoop {
     let client: BusClient
     /// The socket's `ZMQ_FD`, or nil when there is no socket.
     let descriptor: Int32?
-    /// Where the socket's disconnections are published (`ZMQMonitor`).
-    let monitorAddress: String?
+    /// Where the socket's connection events arrive (`ZMQMonitor`); the loop closes it.
+    let monitor: ZMQSocket?
 
     func run() {
-        let monitor = monitorAddress.flatMap { try? ZMQMonitor.connect(client.context, to: $0) }
         defer { monitor?.close() }
         // Both by their ZMQ_FD: zmq_poll over plain descriptors is one poll(2), while a
         // socket item costs a pass through libzmq on every wake. The monitor is
@@ -36,12 +35,15 @@ struct ClientLoop {
                 loss = Self.connectionLoss(monitor, handshakeFailed: &handshakeFailed)
             }
             stopped = client.calls.withLock { calls in
+                var stop = false
                 for command in commands {
                     switch command {
+                    // Sent even behind a stop: closing fails it, so none is left waiting.
                     case .send(let call): _ = calls.send(call)
-                    case .stop: return true
+                    case .stop: stop = true
                     }
                 }
+                if stop { return true }
                 // Whatever woke the loop, a task's send may have taken the edge: always look.
                 calls.receiveAll()
                 if let loss { calls.connectionLost(loss) }

@@ -90,9 +90,9 @@ public final class BusWorker: Service, Sendable {
         do { try current?.send([[], MDP.workerHeader, MDP.Command.reply.frame] + envelope) } catch {
             logger.warning("worker send failed", metadata: ["error": "\(error)"])
         }
-        running.subtract(1, ordering: .relaxed)
+        running.subtract(1, ordering: .sequentiallyConsistent)
         // A draining loop waits for the count to reach zero.
-        if stopping.load(ordering: .relaxed) { mailbox.wakeup.signal() }
+        if stopping.load(ordering: .sequentiallyConsistent) { mailbox.wakeup.signal() }
     }
 
     func makeSocket() throws -> ZMQSocket {

@@ -32,10 +32,11 @@ struct WorkerLoop {
                 // socket descriptor's edge or be waiting in the outbox: always look.
                 receiveAll(from: current)
                 if let since = stoppingSince,
-                    worker.running.load(ordering: .relaxed) == 0
+                    worker.running.load(ordering: .sequentiallyConsistent) == 0
                         || monotonicMilliseconds() - since >= configuration.drainTimeoutMs
                 {
-                    return
+                    // The last replies and DISCONNECT get a moment to leave.
+                    return closeSocket(lingerMs: Self.closingLingerMs)
                 }
                 keepAlive(current)
             }
@@ -47,13 +48,16 @@ struct WorkerLoop {
         do {
             let socket = try SharedSocket(worker.makeSocket(), wakeup: worker.mailbox.wakeup)
             self.socket = socket
-            worker.socket.withLock { $0 = socket }
             try socket.send([
                 [], MDP.workerHeader, MDP.Command.ready.frame, Array(worker.router.service.utf8),
                 Array(String(configuration.concurrency).utf8),
             ])
+            // Handlers reply on it only after READY: a reply ahead of READY would
+            // make the broker refuse this worker.
+            worker.socket.withLock { $0 = socket }
         } catch {
             worker.logger.error("worker cannot connect", metadata: ["error": "\(error)"])
+            closeSocket()
             return false
         }
         let now = monotonicMilliseconds()
@@ -67,10 +71,13 @@ struct WorkerLoop {
         closeSocket()
     }
 
+    /// How long the last replies and DISCONNECT may take to leave on shutdown.
+    static let closingLingerMs: Int32 = 500
+
     /// Replies sent from now on are dropped, as they would be without a connection.
-    private mutating func closeSocket() {
+    private mutating func closeSocket(lingerMs: Int32 = 0) {
         worker.socket.withLock { $0 = nil }
-        socket?.close()
+        socket?.close(lingerMs: lingerMs)
         socket = nil
     }
 
@@ -80,14 +87,18 @@ struct WorkerLoop {
             case .stop:
                 guard stoppingSince == nil else { continue }
                 stoppingSince = monotonicMilliseconds()
-                worker.stopping.store(true, ordering: .relaxed)
+                worker.stopping.store(true, ordering: .sequentiallyConsistent)
                 send(socket, .disconnect)
             }
         }
     }
 
     private mutating func receiveAll(from socket: SharedSocket) {
-        for frames in (try? socket.exchange()) ?? [] {
+        let exchange = socket.exchange()
+        if let error = exchange.error {
+            worker.logger.warning("worker socket failed", metadata: ["error": "\(error)", "unsent": "\(exchange.unsent)"])
+        }
+        for frames in exchange.received {
             brokerExpiry = monotonicMilliseconds() + configuration.heartbeatIntervalMs * configuration.liveness
             guard frames.count >= 3, frames[0].isEmpty, frames[1] == MDP.workerHeader, frames[2].count == 1 else {
                 worker.logger.debug("dropped a message that is not MDP")
@@ -98,7 +109,7 @@ struct WorkerLoop {
                 // "" MDPW01 0x02 address "" method header payload
                 guard frames.count >= 6, frames[4].isEmpty else { continue }
                 let header = frames.count >= 7 ? try? RequestHeader(packed: frames[6]) : nil
-                worker.running.add(1, ordering: .relaxed)
+                worker.running.add(1, ordering: .sequentiallyConsistent)
                 worker.serve(
                     address: frames[3], method: String(decoding: frames[5], as: UTF8.self), header: header,
                     payload: frames.count >= 8 ? frames[7] : [], receivedAt: monotonicMilliseconds())
