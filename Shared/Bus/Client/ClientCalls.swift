@@ -17,6 +17,12 @@ struct ClientCalls {
     private var discovery = Deque<(id: String, call: PendingCall?)>()
     /// Calls cancelled before they reached the lock, until their deadlines pass.
     private var cancelledBeforeSend: [String: Int64] = [:]
+    /// Calls that were waiting when the connection was reported lost, and when they
+    /// fail unless their replies have come by then (see `connectionLost`).
+    private var suspects: [String: ConnectionLoss] = [:]
+    private var suspectsFailAt = Int64.max
+    /// How long a reported loss waits for replies that would prove it stale.
+    static let lossGraceMs: Int64 = 300
     /// The earliest deadline waited on (or one already passed: recomputed when reached).
     private(set) var nextExpiry = Int64.max
     let logger: Logger
@@ -101,7 +107,8 @@ struct ClientCalls {
 
     mutating func expire(now: Int64) {
         guard now >= nextExpiry else { return }
-        nextExpiry = .max
+        failSuspects(now: now)
+        nextExpiry = suspectsFailAt
         for (id, call) in pending {
             if call.deadline <= now {
                 pending[id] = nil
@@ -136,18 +143,35 @@ struct ClientCalls {
         case refused
     }
 
-    /// Fails the calls sent on a lost connection now rather than at their deadlines.
-    /// Later calls wait for libzmq to reconnect.
-    mutating func connectionLost(_ loss: ConnectionLoss) {
-        let lost = Array(pending.values) + discovery.compactMap(\.call)
-        pending.removeAll()
-        discovery.removeAll()
-        for call in lost {
-            call.continuation.resume(throwing: Self.error(loss, call))
+    /// Fails the calls sent on a lost connection within `lossGraceMs` rather than at
+    /// their deadlines: a reply that still comes in that time (the report was about an
+    /// earlier connection) answers its call as usual. Later calls wait for libzmq to
+    /// reconnect.
+    mutating func connectionLost(_ loss: ConnectionLoss, now: Int64) {
+        for id in pending.keys { suspects[id] = loss }
+        for entry in discovery where entry.call != nil { suspects[entry.id] = loss }
+        guard !suspects.isEmpty else { return }
+        suspectsFailAt = min(suspectsFailAt, now + Self.lossGraceMs)
+        nextExpiry = min(nextExpiry, suspectsFailAt)
+    }
+
+    /// Fails the suspects still waiting once their grace is over.
+    private mutating func failSuspects(now: Int64) {
+        guard now >= suspectsFailAt else { return }
+        var failed = 0
+        for (id, loss) in suspects {
+            if let call = pending.removeValue(forKey: id) {
+                call.continuation.resume(throwing: Self.error(loss, call))
+                failed += 1
+            } else if let index = discovery.firstIndex(where: { $0.id == id }), let call = discovery[index].call {
+                discovery[index].call = nil
+                call.continuation.resume(throwing: Self.error(loss, call))
+                failed += 1
+            }
         }
-        if !lost.isEmpty {
-            logger.warning("calls failed with their connection", metadata: ["calls": "\(lost.count)", "loss": "\(loss)"])
-        }
+        if failed > 0 { logger.warning("calls failed with their connection", metadata: ["calls": "\(failed)"]) }
+        suspects.removeAll()
+        suspectsFailAt = .max
     }
 
     private static func error(_ loss: ConnectionLoss, _ call: PendingCall) -> RPCError {
@@ -170,6 +194,8 @@ struct ClientCalls {
         for call in discovery.compactMap(\.call) { call.continuation.resume(throwing: error) }
         pending.removeAll()
         discovery.removeAll()
+        suspects.removeAll()
+        suspectsFailAt = .max
         socket?.close()
         socket = nil
         failure = error

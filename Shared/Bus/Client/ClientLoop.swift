@@ -46,7 +46,7 @@ struct ClientLoop {
                 if stop { return true }
                 // Whatever woke the loop, a task's send may have taken the edge: always look.
                 calls.receiveAll()
-                if let loss { calls.connectionLost(loss) }
+                if let loss { calls.connectionLost(loss, now: monotonicMilliseconds()) }
                 calls.expire(now: monotonicMilliseconds())
                 return false
             }
