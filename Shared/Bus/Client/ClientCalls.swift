@@ -91,12 +91,20 @@ struct ClientCalls {
         }
     }
 
+    /// Stops waiting for the call `id`: out of `pending`, or its place in `discovery`
+    /// kept empty for the broker's in-order answer. Nil when it is not waiting.
+    private mutating func take(_ id: String) -> PendingCall? {
+        if let call = pending.removeValue(forKey: id) { return call }
+        guard let index = discovery.firstIndex(where: { $0.id == id }), let call = discovery[index].call else {
+            return nil
+        }
+        discovery[index].call = nil
+        return call
+    }
+
     /// Fails the call `id` with CANCELLED, now or when it reaches the lock.
     mutating func cancel(_ id: String, deadline: Int64) {
-        if let call = pending.removeValue(forKey: id) {
-            call.continuation.resume(throwing: RPCError(.cancelled, "\(call.description) was cancelled"))
-        } else if let index = discovery.firstIndex(where: { $0.id == id }), let call = discovery[index].call {
-            discovery[index].call = nil
+        if let call = take(id) {
             call.continuation.resume(throwing: RPCError(.cancelled, "\(call.description) was cancelled"))
         } else {
             // Not sent yet, or already answered: remembered until its deadline.
@@ -160,14 +168,9 @@ struct ClientCalls {
         guard now >= suspectsFailAt else { return }
         var failed = 0
         for (id, loss) in suspects {
-            if let call = pending.removeValue(forKey: id) {
-                call.continuation.resume(throwing: Self.error(loss, call))
-                failed += 1
-            } else if let index = discovery.firstIndex(where: { $0.id == id }), let call = discovery[index].call {
-                discovery[index].call = nil
-                call.continuation.resume(throwing: Self.error(loss, call))
-                failed += 1
-            }
+            guard let call = take(id) else { continue }
+            call.continuation.resume(throwing: Self.error(loss, call))
+            failed += 1
         }
         if failed > 0 { logger.warning("calls failed with their connection", metadata: ["calls": "\(failed)"]) }
         suspects.removeAll()
