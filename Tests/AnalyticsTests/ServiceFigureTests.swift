@@ -15,7 +15,8 @@ struct ServiceFigureTests {
         for span in Fixture.spans {
             for filter in Fixture.filters {
                 let reply = try fixture.query {
-                    try $0.firstResponseFigures(.init(window: span.window, group_by: dimensions, filter: filter))
+                    try $0.firstResponseFigures(
+                        .init(window: span.window, group_by: dimensions, filter: filter), nowMs: Fixture.now)
                 }
                 let expected = Oracle.group(
                     world.tickets, dimensions, span, filter,

@@ -37,7 +37,7 @@ struct TrendAndExportTests {
     @Test("daily NPS with the day before, the week before and the period before")
     func npsTrend() throws {
         for span in Fixture.spans {
-            let reply = try fixture.query { try $0.trend(.init(metric: .nps, window: span.window)) }
+            let reply = try fixture.query { try $0.trend(.init(metric: .nps, window: span.window), nowMs: Fixture.now) }
             func scores(_ from: Int64, _ to: Int64) -> [Int] {
                 world.responses.filter { from <= $0.at && $0.at < to }.map(\.score)
             }
@@ -64,7 +64,7 @@ struct TrendAndExportTests {
         let span = Fixture.spans[0]
         let compare = Oracle.Span(from: span.from + 3 * Fixture.day, to: span.from + 5 * Fixture.day, zone: span.zone)
         let created = try fixture.query {
-            try $0.trend(.init(metric: .ticketsCreated, window: span.window, compare_window: compare.window))
+            try $0.trend(.init(metric: .ticketsCreated, window: span.window, compare_window: compare.window), nowMs: Fixture.now)
         }
         for (point, day) in zip(created.points, days(span)) {
             let count = world.tickets.filter { day.1 <= $0.created && $0.created < day.2 }.count
@@ -73,7 +73,9 @@ struct TrendAndExportTests {
         }
         let previous = world.tickets.filter { compare.contains($0.created) }.count
         #expect(created.previous?.value == Double(previous))
-        let fcr = try fixture.query { try $0.trend(.init(metric: .firstContactResolutionShare, window: span.window)) }
+        let fcr = try fixture.query {
+            try $0.trend(.init(metric: .firstContactResolutionShare, window: span.window), nowMs: Fixture.now)
+        }
         let final = world.tickets.filter { !$0.reopenedAfterLast && !$0.resolutions.isEmpty }
         for (point, day) in zip(fcr.points, days(span)) {
             let resolved = final.filter { day.1 <= $0.resolutions.last!.at && $0.resolutions.last!.at < day.2 }
@@ -139,7 +141,7 @@ struct TrendAndExportTests {
                     "\(try state.personalNpsRanking(.init(window: window)))",
                     "\(try state.goodwillSpend(.init(window: window, group_by: [.employerKind, .gestureKind])))",
                     "\(try state.complimentFigures(.init(window: window, group_by: [.coreValue, .team])))",
-                    "\(try state.firstResponseFigures(.init(window: window, group_by: [.team, .channel])))",
+                    "\(try state.firstResponseFigures(.init(window: window, group_by: [.team, .channel]), nowMs: Fixture.now))",
                     "\(try state.engagement(.init(period: "2026-03"), now: .now))",
                 ]
             }
@@ -160,7 +162,7 @@ struct TrendAndExportTests {
         }
         #expect(message { _ = try $0.nps(.init()) }?.hasPrefix("window") == true)
         #expect(message { _ = try $0.nps(.init(window: Fixture.spans[0].window, group_by: [.gestureKind])) }?.hasPrefix("group_by") == true)
-        #expect(message { _ = try $0.trend(.init(window: Fixture.spans[0].window)) }?.hasPrefix("metric") == true)
+        #expect(message { _ = try $0.trend(.init(window: Fixture.spans[0].window), nowMs: Fixture.now) }?.hasPrefix("metric") == true)
         #expect(message { _ = try $0.engagement(.init(period: "March"), now: .now) }?.hasPrefix("period") == true)
     }
 }

@@ -24,7 +24,7 @@ struct DashboardTests {
         return Dictionary(uniqueKeysWithValues: try await world.responses().map { ($0.score!, $0.response_id!) })
     }
 
-    @Test("shows NPS now, the trend with its margin, breakdowns, ranking, follow-ups, wall and stories")
+    @Test("shows NPS now with its interval, the trend with its interval band, breakdowns, ranking, follow-ups, wall and stories")
     func showsFigures() async throws {
         let world = try await WebWorld()
         try await world.withWeb { web in
@@ -38,7 +38,9 @@ struct DashboardTests {
             let body = page.body
             #expect(body.contains(#"id="nps-now">25<"#))  // (2 promoters - 1 detractor) / 4
             #expect(body.contains("4 answers in the last 7 days"))
-            #expect(body.contains(#"<polygon class="margin""#))
+            // Adjusted Wald: n' = 7, p' = 2.75 / 7, d' = 1.75 / 7: 14.29 ± 58.45, the ranking's interval too.
+            #expect(body.contains(#"id="nps-interval">95% interval -44…73 · 4 answers"#))
+            #expect(body.contains(#"<polygon class="interval""#))
             for title in ["NPS by channel", "NPS by country", "NPS by product category", "NPS by team"] { #expect(body.contains(title)) }
             #expect(body.contains(">Chat<") && body.contains(">E-mail<"))
             #expect(body.contains(#"class="interval""#))

@@ -16,12 +16,16 @@ package func makeAnalyticsRouter(model: AnalyticsReadModel, workerID: String = A
             last_sequence: model.read { state in state.positions.values.reduce(0, +) })
     }
     router.register(Analytics.getNps) { request, _ in try model.query { try $0.nps(request) } }
-    router.register(Analytics.getTrend) { request, _ in try model.query { try $0.trend(request) } }
+    router.register(Analytics.getTrend) { request, _ in
+        let now = model.clock().unixMs
+        return try model.query { try $0.trend(request, nowMs: now) }
+    }
     router.register(Analytics.getPersonalNpsRanking) { request, _ in
         try model.query { try $0.personalNpsRanking(request) }
     }
     router.register(Analytics.getFirstResponseFigures) { request, _ in
-        try model.query { try $0.firstResponseFigures(request) }
+        let now = model.clock().unixMs
+        return try model.query { try $0.firstResponseFigures(request, nowMs: now) }
     }
     router.register(Analytics.getFirstContactResolution) { request, _ in
         try model.query { try $0.firstContactResolution(request) }

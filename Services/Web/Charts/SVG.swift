@@ -16,12 +16,13 @@ enum SVG {
     }
 }
 
-/// A daily NPS line with its 95% margin of error as a shaded band.
+/// A daily NPS line with its 95% interval (analytics' lower and upper) as a shaded band.
 enum TrendChart {
     struct Point: Sendable {
         let day: String
         let value: Double?
-        let margin: Double?
+        let lower: Double?
+        let upper: Double?
         let n: UInt64
     }
 
@@ -37,15 +38,15 @@ enum TrendChart {
         }
         // The band and the line break where a day has no answers.
         for run in runs(points) {
-            let upper = run.map { "\(SVG.number(x($0))),\(SVG.number(y(points[$0].value! + (points[$0].margin ?? 0))))" }
-            let lower = run.reversed().map { "\(SVG.number(x($0))),\(SVG.number(y(points[$0].value! - (points[$0].margin ?? 0))))" }
-            parts.append(#"<polygon class="margin" points="\#((upper + lower).joined(separator: " "))" fill="rgb(232,89,12)" fill-opacity="0.15"/>"#)
+            let upper = run.map { "\(SVG.number(x($0))),\(SVG.number(y(points[$0].upper ?? points[$0].value!)))" }
+            let lower = run.reversed().map { "\(SVG.number(x($0))),\(SVG.number(y(points[$0].lower ?? points[$0].value!)))" }
+            parts.append(#"<polygon class="interval" points="\#((upper + lower).joined(separator: " "))" fill="rgb(232,89,12)" fill-opacity="0.15"/>"#)
             let line = run.map { "\(SVG.number(x($0))),\(SVG.number(y(points[$0].value!)))" }.joined(separator: " ")
             parts.append(#"<polyline points="\#(line)" fill="none" stroke="rgb(232,89,12)" stroke-width="2"/>"#)
         }
         for (index, point) in points.enumerated() {
             guard let value = point.value else { continue }
-            let title = "\(point.day): NPS \(SVG.number(value)) ± \(SVG.number(point.margin ?? 0)) (n=\(point.n))"
+            let title = "\(point.day): NPS \(SVG.number(value)), 95% interval \(SVG.number(point.lower ?? value))…\(SVG.number(point.upper ?? value)) (n=\(point.n))"
             parts.append(#"<circle cx="\#(SVG.number(x(index)))" cy="\#(SVG.number(y(value)))" r="3" fill="rgb(232,89,12)"><title>\#(HTML.escape(title))</title></circle>"#)
         }
         if let first = points.first, let last = points.last {
@@ -55,7 +56,7 @@ enum TrendChart {
         if !points.contains(where: { $0.value != nil }) {
             parts.append(SVG.text(Double(width) / 2, Double(height) / 2, "No answers in this window yet", anchor: "middle", size: 14))
         }
-        return SVG.wrap(width: width, height: height, label: "Daily NPS with margin of error", parts.joined())
+        return SVG.wrap(width: width, height: height, label: "Daily NPS with its 95% interval", parts.joined())
     }
 
     /// Consecutive indices of points that have a value.

@@ -61,7 +61,7 @@ struct DashboardPage {
             "NPS now", csv: "nps",
             """
             <p class="big" id="nps-now">\(SVG.number(nps, 0))</p>
-            <p>± \(SVG.number(total.margin_of_error ?? 0)) (95%) · \(total.n ?? 0) \(total.n == 1 ? "answer" : "answers") in the last \(query.days) days</p>
+            <p id="nps-interval">95% interval \(SVG.number(total.lower ?? nps, 0))…\(SVG.number(total.upper ?? nps, 0)) · \(total.n ?? 0) \(total.n == 1 ? "answer" : "answers") in the last \(query.days) days</p>
             <p class="muted">\(total.promoters ?? 0) promoters · \(total.passives ?? 0) passives · \(total.detractors ?? 0) detractors</p>
             """)
     }
@@ -70,9 +70,9 @@ struct DashboardPage {
         switch data.trend {
         case .unavailable(let reason): return card("Daily NPS", csv: "trend", unavailable(reason))
         case .ready(let reply):
-            let points = reply.points.map { TrendChart.Point(day: $0.day ?? "", value: $0.value, margin: $0.margin_of_error, n: $0.n ?? 0) }
+            let points = reply.points.map { TrendChart.Point(day: $0.day ?? "", value: $0.value, lower: $0.lower, upper: $0.upper, n: $0.n ?? 0) }
             let delta = reply.delta.map { "<p class=\"muted\">Compared with the \(query.days) days before: \($0 >= 0 ? "+" : "")\(SVG.number($0))</p>" } ?? ""
-            return card("Daily NPS with margin of error", csv: "trend", TrendChart.svg(points) + delta)
+            return card("Daily NPS with its 95% interval", csv: "trend", TrendChart.svg(points) + delta)
         }
     }
 

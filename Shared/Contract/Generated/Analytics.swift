@@ -1018,6 +1018,8 @@ extension Analytics {
         public var delta_previous_day: Double?
         public var week_before_value: Double?
         public var delta_week_before: Double?
+        public var lower: Double?
+        public var upper: Double?
     
         public init(
             day: String? = nil,
@@ -1028,7 +1030,9 @@ extension Analytics {
             previous_day_value: Double? = nil,
             delta_previous_day: Double? = nil,
             week_before_value: Double? = nil,
-            delta_week_before: Double? = nil
+            delta_week_before: Double? = nil,
+            lower: Double? = nil,
+            upper: Double? = nil
         ) {
             self.day = day
             self.day_start_ms = day_start_ms
@@ -1039,6 +1043,8 @@ extension Analytics {
             self.delta_previous_day = delta_previous_day
             self.week_before_value = week_before_value
             self.delta_week_before = delta_week_before
+            self.lower = lower
+            self.upper = upper
         }
     }
 }
@@ -1051,17 +1057,23 @@ extension Analytics {
         public var value: Double?
         public var n: UInt64?
         public var margin_of_error: Double?
+        public var lower: Double?
+        public var upper: Double?
     
         public init(
             window: Domain.TimeWindow? = nil,
             value: Double? = nil,
             n: UInt64? = nil,
-            margin_of_error: Double? = nil
+            margin_of_error: Double? = nil,
+            lower: Double? = nil,
+            upper: Double? = nil
         ) {
             self.window = window
             self.value = value
             self.n = n
             self.margin_of_error = margin_of_error
+            self.lower = lower
+            self.upper = upper
         }
     }
 }

@@ -5,7 +5,7 @@
 /// ```swift
 /// let summary = try NPSSummary(promoters: 50, passives: 30, detractors: 20)
 /// summary.score          // 30.0
-/// summary.marginOfError  // 15.3 (95%)
+/// summary.interval       // 14.1...44.2 (95%, adjusted Wald)
 /// ```
 /// Empty summaries have no score (nil), not a score of 0.
 ///
@@ -110,18 +110,35 @@ public struct NPSSummary: Hashable, Codable, Sendable {
     /// √Var(NPS), in points; nil when empty.
     public var standardError: Double? { variance.map { $0.squareRoot() } }
 
-    /// Half-width of the 95% interval: 1.96 · standard error; nil when empty.
-    public var marginOfError: Double? { standardError.map { 1.96 * $0 } }
-
-    /// score - margin of error, never below -100; nil when empty.
-    public var lowerBound: Double? {
-        guard let score, let marginOfError else { return nil }
-        return max(-100, score - marginOfError)
+    /// The 95% interval of the NPS, by the adjusted Wald method (Rocks, 2016): add
+    /// ¾ promoter, ¾ detractor and 1½ passive (n' = n + 3), then take
+    /// NPS' ± 1.96 · √Var' with NPS' = 100 · (p' - d') and
+    /// Var' = 100² · (p' + d' - (p' - d')²) / n', clamped to -100...100.
+    ///
+    /// Unlike the plain closed form (`variance`), it never has zero width for n > 0:
+    /// 5 promoters out of 5 give 17.5...100, below 95 promoters and 5 passives out of
+    /// 100 (86.6...97.9), and one promoter gives -48.5...98.5. nil when empty.
+    public var interval: ClosedRange<Double>? {
+        guard n > 0 else { return nil }
+        let (center, halfWidth) = adjustedWald
+        return max(-100, center - halfWidth)...min(100, center + halfWidth)
     }
 
-    /// score + margin of error, never above 100; nil when empty.
-    public var upperBound: Double? {
-        guard let score, let marginOfError else { return nil }
-        return min(100, score + marginOfError)
+    /// Half-width of the 95% interval (`interval`) before clamping; nil when empty.
+    public var marginOfError: Double? { n > 0 ? adjustedWald.halfWidth : nil }
+
+    /// The interval's lower end, never below -100; nil when empty. Rankings use it.
+    public var lowerBound: Double? { interval?.lowerBound }
+
+    /// The interval's upper end, never above 100; nil when empty.
+    public var upperBound: Double? { interval?.upperBound }
+
+    /// Centre and half-width of the adjusted Wald interval (n > 0).
+    private var adjustedWald: (center: Double, halfWidth: Double) {
+        let adjustedN = Double(n) + 3
+        let p = (Double(promoters) + 0.75) / adjustedN
+        let d = (Double(detractors) + 0.75) / adjustedN
+        let variance = 10_000 * (p + d - (p - d) * (p - d)) / adjustedN
+        return (100 * (p - d), 1.96 * variance.squareRoot())
     }
 }

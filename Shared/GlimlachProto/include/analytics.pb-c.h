@@ -162,7 +162,7 @@ struct  Glimlach__Analytics__GroupKey
   protobuf_c_boolean has_employer_kind;
   Glimlach__Staff__EmployerKind employer_kind;
   /*
-   * "YYYY-MM-DD" and its local midnight.
+   * "YYYY-MM-DD" and its local midnight (also for a window that starts mid-day).
    */
   char *day;
   protobuf_c_boolean has_day_start_ms;
@@ -298,10 +298,17 @@ struct  Glimlach__Analytics__TrendPoint
   double week_before_value;
   protobuf_c_boolean has_delta_week_before;
   double delta_week_before;
+  /*
+   * NPS only: the 95% interval.
+   */
+  protobuf_c_boolean has_lower;
+  double lower;
+  protobuf_c_boolean has_upper;
+  double upper;
 };
 #define GLIMLACH__ANALYTICS__TREND_POINT__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&glimlach__analytics__trend_point__descriptor) \
-    , NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+    , NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
 
 
 /*
@@ -317,10 +324,17 @@ struct  Glimlach__Analytics__TrendSummary
   uint64_t n;
   protobuf_c_boolean has_margin_of_error;
   double margin_of_error;
+  /*
+   * NPS only: the 95% interval.
+   */
+  protobuf_c_boolean has_lower;
+  double lower;
+  protobuf_c_boolean has_upper;
+  double upper;
 };
 #define GLIMLACH__ANALYTICS__TREND_SUMMARY__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&glimlach__analytics__trend_summary__descriptor) \
-    , NULL, 0, 0, 0, 0, 0, 0 }
+    , NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
 
 
 /*
@@ -409,7 +423,8 @@ struct  Glimlach__Analytics__PersonalNpsEntry
   protobuf_c_boolean has_upper;
   double upper;
   /*
-   * Customer compliments received in the window.
+   * Customer compliments received in the window that pass the filter (a compliment
+   * has no product category, so a category filter leaves none).
    */
   protobuf_c_boolean has_compliments_received;
   uint64_t compliments_received;
@@ -468,7 +483,10 @@ struct  Glimlach__Analytics__GetPersonalNpsRankingReply
 
 /*
  * First responses of tickets created in the window, in open hours. Measured: answered
- * tickets plus unanswered ones past their target (overdue).
+ * tickets plus unanswered ones past their target (overdue). Overdue is derived from the
+ * ticket's due time and its resolution (or the time of the query while it is open), the
+ * facts GetSlaStatus uses, or from ticket.sla_breached: it does not depend on when
+ * tickets' scheduler ran.
  */
 struct  Glimlach__Analytics__FirstResponseRow
 {
@@ -498,7 +516,9 @@ struct  Glimlach__Analytics__FirstResponseRow
 
 
 /*
- * group_by: any of CHANNEL, TEAM, COUNTRY, DAY.
+ * group_by: any of CHANNEL, TEAM, EMPLOYEE, COUNTRY, DAY. EMPLOYEE is the agent who
+ * gave the first response (the owner while unanswered), for the agent's own view and
+ * coaching; rows are ordered by key, never ranked by speed.
  */
 struct  Glimlach__Analytics__GetFirstResponseFiguresRequest
 {

@@ -2419,7 +2419,7 @@ const ProtobufCMessageDescriptor glimlach__analytics__get_nps_reply__descriptor 
   (ProtobufCMessageInit) glimlach__analytics__get_nps_reply__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor glimlach__analytics__trend_point__field_descriptors[9] =
+static const ProtobufCFieldDescriptor glimlach__analytics__trend_point__field_descriptors[11] =
 {
   {
     "day",
@@ -2529,22 +2529,48 @@ static const ProtobufCFieldDescriptor glimlach__analytics__trend_point__field_de
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "lower",
+    10,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_DOUBLE,
+    offsetof(Glimlach__Analytics__TrendPoint, has_lower),
+    offsetof(Glimlach__Analytics__TrendPoint, lower),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "upper",
+    11,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_DOUBLE,
+    offsetof(Glimlach__Analytics__TrendPoint, has_upper),
+    offsetof(Glimlach__Analytics__TrendPoint, upper),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned glimlach__analytics__trend_point__field_indices_by_name[] = {
   0,   /* field[0] = day */
   1,   /* field[1] = day_start_ms */
   6,   /* field[6] = delta_previous_day */
   8,   /* field[8] = delta_week_before */
+  9,   /* field[9] = lower */
   4,   /* field[4] = margin_of_error */
   3,   /* field[3] = n */
   5,   /* field[5] = previous_day_value */
+  10,   /* field[10] = upper */
   2,   /* field[2] = value */
   7,   /* field[7] = week_before_value */
 };
 static const ProtobufCIntRange glimlach__analytics__trend_point__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 9 }
+  { 0, 11 }
 };
 const ProtobufCMessageDescriptor glimlach__analytics__trend_point__descriptor =
 {
@@ -2554,14 +2580,14 @@ const ProtobufCMessageDescriptor glimlach__analytics__trend_point__descriptor =
   "Glimlach__Analytics__TrendPoint",
   "glimlach.analytics",
   sizeof(Glimlach__Analytics__TrendPoint),
-  9,
+  11,
   glimlach__analytics__trend_point__field_descriptors,
   glimlach__analytics__trend_point__field_indices_by_name,
   1,  glimlach__analytics__trend_point__number_ranges,
   (ProtobufCMessageInit) glimlach__analytics__trend_point__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor glimlach__analytics__trend_summary__field_descriptors[4] =
+static const ProtobufCFieldDescriptor glimlach__analytics__trend_summary__field_descriptors[6] =
 {
   {
     "window",
@@ -2611,17 +2637,43 @@ static const ProtobufCFieldDescriptor glimlach__analytics__trend_summary__field_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "lower",
+    5,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_DOUBLE,
+    offsetof(Glimlach__Analytics__TrendSummary, has_lower),
+    offsetof(Glimlach__Analytics__TrendSummary, lower),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "upper",
+    6,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_DOUBLE,
+    offsetof(Glimlach__Analytics__TrendSummary, has_upper),
+    offsetof(Glimlach__Analytics__TrendSummary, upper),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned glimlach__analytics__trend_summary__field_indices_by_name[] = {
+  4,   /* field[4] = lower */
   3,   /* field[3] = margin_of_error */
   2,   /* field[2] = n */
+  5,   /* field[5] = upper */
   1,   /* field[1] = value */
   0,   /* field[0] = window */
 };
 static const ProtobufCIntRange glimlach__analytics__trend_summary__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 4 }
+  { 0, 6 }
 };
 const ProtobufCMessageDescriptor glimlach__analytics__trend_summary__descriptor =
 {
@@ -2631,7 +2683,7 @@ const ProtobufCMessageDescriptor glimlach__analytics__trend_summary__descriptor 
   "Glimlach__Analytics__TrendSummary",
   "glimlach.analytics",
   sizeof(Glimlach__Analytics__TrendSummary),
-  4,
+  6,
   glimlach__analytics__trend_summary__field_descriptors,
   glimlach__analytics__trend_summary__field_indices_by_name,
   1,  glimlach__analytics__trend_summary__number_ranges,

@@ -22,6 +22,8 @@ struct Fixture: Sendable {
 
     static let start = GeneratedEvents.start
     static let day = GeneratedEvents.day
+    /// The moment open tickets are judged at: after every generated fact.
+    static let now = start + 60 * day
 
     /// Windows that cover the month, a UTC week, an odd custom range in New York, and
     /// Amsterdam's 23-hour day (2026-03-29).

@@ -102,14 +102,18 @@ struct Oracle {
         }
     }
 
-    /// NPS = %promoters - %detractors; margin = 1.96 * sqrt(Var), Var = 100^2 (p + d - (p - d)^2) / n.
-    static func nps(_ scores: [Int]) -> (nps: Double, margin: Double)? {
+    /// NPS = %promoters - %detractors, and the adjusted Wald 95% interval: ¾ promoter,
+    /// ¾ detractor and 1½ passive added, centre ± 1.96 * sqrt(Var') with
+    /// Var' = 100^2 (p' + d' - (p' - d')^2) / (n + 3), clamped to -100...100.
+    static func nps(_ scores: [Int]) -> (nps: Double, margin: Double, lower: Double, upper: Double)? {
         guard !scores.isEmpty else { return nil }
         let n = Double(scores.count)
-        let p = Double(scores.filter { $0 >= 9 }.count) / n
-        let d = Double(scores.filter { $0 <= 6 }.count) / n
-        let variance = 10_000 * (p + d - (p - d) * (p - d)) / n
-        return (100 * (p - d), 1.96 * variance.squareRoot())
+        let promoters = Double(scores.filter { $0 >= 9 }.count)
+        let detractors = Double(scores.filter { $0 <= 6 }.count)
+        let (p, d) = ((promoters + 0.75) / (n + 3), (detractors + 0.75) / (n + 3))
+        let margin = 1.96 * (10_000 * (p + d - (p - d) * (p - d)) / (n + 3)).squareRoot()
+        let center = 100 * (p - d)
+        return (100 * (promoters - detractors) / n, margin, max(-100, center - margin), min(100, center + margin))
     }
 
     /// Nearest rank: the value at position ceil(p * n) of the sorted values.

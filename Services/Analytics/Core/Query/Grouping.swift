@@ -102,8 +102,10 @@ struct Grouping {
             case .employer: key.employer_id = state.strings.name(id)
             case .employerKind: key.employer_kind = Staff.EmployerKind(rawValue: Int32(id))
             case .day:
-                key.day = LocalDate(containing: days[Int(id)].from, in: days[Int(id)].timeZone).description
-                key.day_start_ms = days[Int(id)].from.unixMs
+                let day = days[Int(id)]
+                let date = LocalDate(containing: day.from, in: day.timeZone)
+                key.day = date.description
+                key.day_start_ms = date.start(in: day.timeZone).unixMs
             case .gestureKind: key.gesture_kind = Tickets.GestureKind(rawValue: Int32(id))
             case .coreValue: key.value_id = state.strings.name(id)
             case .escalationTrigger: key.escalation_trigger = Tickets.EscalationTrigger(rawValue: Int32(id))

@@ -30,10 +30,21 @@ struct TicketFact: TimedFact {
     var withinTarget = false
     /// Unanswered past its target (`ticket.sla_breached`).
     var breached = false
+    /// When the first-response target runs out (`ticket.created`); -1 when unknown.
+    var dueAtMs: Int64 = -1
     /// Latest resolution; -1 when not resolved.
     var resolvedAtMs: Int64 = -1
     /// The latest resolution fact.
     var lastResolution = FactHandle.none
+
+    /// Unanswered past its target: flagged by tickets' scheduler, or derived from the
+    /// due time and the resolution (or `nowMs` while open), as `GetSlaStatus` does, so
+    /// the answer does not depend on whether the scheduler ran before the resolution.
+    func isOverdue(nowMs: Int64) -> Bool {
+        guard responseMs < 0 else { return false }
+        if breached { return true }
+        return dueAtMs >= 0 && dueAtMs <= (resolvedAtMs >= 0 ? resolvedAtMs : nowMs)
+    }
 }
 
 /// One resolution (`ticket.resolved`); a later resolution of the same ticket supersedes it.

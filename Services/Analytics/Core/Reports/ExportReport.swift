@@ -34,9 +34,9 @@ extension ReadModelState {
             throw RPCError.invalidArgument(field: "nps", "exactly one report request must be set")
         }
         if let nps = request.nps { return try npsTable(nps) }
-        if let trend = request.trend { return try trendTable(trend) }
+        if let trend = request.trend { return try trendTable(trend, nowMs: now.unixMs) }
         if let ranking = request.personal_nps_ranking { return try rankingTable(ranking) }
-        if let figures = request.first_response { return try firstResponseTable(figures) }
+        if let figures = request.first_response { return try firstResponseTable(figures, nowMs: now.unixMs) }
         if let figures = request.first_contact_resolution { return try firstContactTable(figures) }
         if let figures = request.escalations { return try escalationTable(figures) }
         if let figures = request.goodwill_spend { return try goodwillTable(figures) }

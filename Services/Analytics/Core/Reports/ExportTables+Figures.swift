@@ -4,8 +4,8 @@ import Foundation
 
 // Service figures as CSV tables.
 extension ReadModelState {
-    func firstResponseTable(_ request: Analytics.GetFirstResponseFiguresRequest) throws -> CSVTable {
-        let reply = try firstResponseFigures(request)
+    func firstResponseTable(_ request: Analytics.GetFirstResponseFiguresRequest, nowMs: Int64) throws -> CSVTable {
+        let reply = try firstResponseFigures(request, nowMs: nowMs)
         func fields(_ row: Analytics.FirstResponseRow) -> [String] {
             [
                 CSVField.number(row.tickets), CSVField.number(row.answered), CSVField.number(row.within_target),

@@ -24,8 +24,8 @@ extension ReadModelState {
         return table
     }
 
-    func trendTable(_ request: Analytics.GetTrendRequest) throws -> CSVTable {
-        let reply = try trend(request)
+    func trendTable(_ request: Analytics.GetTrendRequest, nowMs: Int64) throws -> CSVTable {
+        let reply = try trend(request, nowMs: nowMs)
         let zone = request.window!.timeZone
         var table = CSVTable(
             name: Self.fileName("trend-\(request.metric.map { "\($0)".lowercased() } ?? "")", [], request.window),

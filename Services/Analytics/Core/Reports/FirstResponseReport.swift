@@ -1,24 +1,27 @@
 import Contract
 
 extension ReadModelState {
-    static let firstResponseDimensions: [Analytics.Dimension] = [.channel, .team, .country, .day]
+    /// EMPLOYEE is the agent who answered (or owns the ticket while unanswered): for the
+    /// agent's own view and coaching; the reply orders rows by key, never by speed.
+    static let firstResponseDimensions: [Analytics.Dimension] = [.channel, .team, .employee, .country, .day]
 
     /// First responses of the tickets created in the window: answered within target
     /// over measured (answered plus unanswered past target), median and p90 of the
-    /// open-hours response time.
-    func firstResponseFigures(_ request: Analytics.GetFirstResponseFiguresRequest) throws
+    /// open-hours response time. `nowMs` decides which open tickets are past due.
+    func firstResponseFigures(_ request: Analytics.GetFirstResponseFiguresRequest, nowMs: Int64) throws
         -> Analytics.GetFirstResponseFiguresReply
     {
         let window = try ReportSupport.window(request.window)
         let grouping = try Grouping(request.group_by, accepted: Self.firstResponseDimensions, window: window)
         let filter = CompiledFilter(request.filter, self)
         var groups: [GroupCode: FirstResponseTally] = [:]
-        var total = FirstResponseTally()
+        var total = FirstResponseTally(nowMs: nowMs)
         tickets.forEach(from: window.from.unixMs, to: window.to.unixMs) { ticket in
             guard filter.matches(ticket.dims) else { return }
             total.add(ticket)
             if !grouping.dimensions.isEmpty {
-                groups[grouping.code(ticket.dims, atMs: ticket.atMs, employerKind: 0), default: .init()].add(ticket)
+                groups[grouping.code(ticket.dims, atMs: ticket.atMs, employerKind: 0), default: .init(nowMs: nowMs)]
+                    .add(ticket)
             }
         }
         return Analytics.GetFirstResponseFiguresReply(
@@ -29,6 +32,8 @@ extension ReadModelState {
 
 /// First-response counts and times of a group of tickets.
 struct FirstResponseTally {
+    /// The moment an open, unanswered ticket is judged at.
+    let nowMs: Int64
     var tickets: UInt64 = 0
     var withinTarget: UInt64 = 0
     var overdue: UInt64 = 0
@@ -39,7 +44,7 @@ struct FirstResponseTally {
         if ticket.responseMs >= 0 {
             times.append(ticket.responseMs)
             if ticket.withinTarget { withinTarget += 1 }
-        } else if ticket.breached {
+        } else if ticket.isOverdue(nowMs: nowMs) {
             overdue += 1
         }
     }

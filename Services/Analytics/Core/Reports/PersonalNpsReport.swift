@@ -4,7 +4,9 @@ extension ReadModelState {
     /// Personal NPS per credited employee (the ticket's owner at resolution), ranked
     /// by the lower bound of the 95% interval, never by the raw score. Employees with
     /// fewer than `min_responses` answers are listed apart as not yet rankable.
-    /// Call length and handle time play no part.
+    /// Call length and handle time play no part. Compliments received count under
+    /// the same filter as the answers (a product-category filter leaves none: a
+    /// compliment names no category).
     package func personalNpsRanking(_ request: Analytics.GetPersonalNpsRankingRequest) throws
         -> Analytics.GetPersonalNpsRankingReply
     {
@@ -21,7 +23,7 @@ extension ReadModelState {
         }
         var received = [UInt64](repeating: 0, count: strings.names.count)
         compliments.forEach(from: from, to: to) { fact in
-            guard !fact.fromPeer, fact.dims.employee != 0 else { return }
+            guard !fact.fromPeer, fact.dims.employee != 0, factFilter.matches(fact.dims) else { return }
             received[Int(fact.dims.employee)] += 1
         }
         var ranked: [Analytics.PersonalNpsEntry] = []

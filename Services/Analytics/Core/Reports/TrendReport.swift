@@ -7,13 +7,24 @@ struct Measure {
     var value: Double?
     var n: UInt64 = 0
     var margin: Double?
+    /// NPS only: the 95% interval.
+    var lower: Double?
+    var upper: Double?
+}
+
+extension Measure {
+    /// The measure as the wire's summary of `window`.
+    func summary(_ window: TimeWindow) -> Analytics.TrendSummary {
+        Analytics.TrendSummary(
+            window: window, value: value, n: n, margin_of_error: margin, lower: lower, upper: upper)
+    }
 }
 
 extension ReadModelState {
     /// A daily series of one metric with the day before and the same weekday a week
     /// before, and the whole window against the comparison window (the window of
     /// equal length just before, unless given).
-    func trend(_ request: Analytics.GetTrendRequest) throws -> Analytics.GetTrendReply {
+    func trend(_ request: Analytics.GetTrendRequest, nowMs: Int64) throws -> Analytics.GetTrendReply {
         guard let metric = request.metric, metric != .unspecified else {
             throw RPCError.invalidArgument(field: "metric", "is required")
         }
@@ -24,7 +35,7 @@ extension ReadModelState {
         let currency = strings.existing(currencyCode) ?? UInt32.max
         let filter = CompiledFilter(request.filter, self)
         func measure(_ span: TimeWindow) -> Measure {
-            self.measure(metric, from: span.from.unixMs, to: span.to.unixMs, filter, currency: currency)
+            self.measure(metric, from: span.from.unixMs, to: span.to.unixMs, filter, currency: currency, nowMs: nowMs)
         }
         let points = window.days.map { day in
             let date = LocalDate(containing: day.from, in: window.timeZone)
@@ -32,17 +43,17 @@ extension ReadModelState {
             let before = measure(TimeWindow.day(date.adding(days: -1), in: window.timeZone))
             let weekBefore = measure(TimeWindow.day(date.adding(days: -7), in: window.timeZone))
             return Analytics.TrendPoint(
-                day: date.description, day_start_ms: day.from.unixMs, value: today.value, n: today.n,
-                margin_of_error: today.margin, previous_day_value: before.value,
+                day: date.description, day_start_ms: date.start(in: window.timeZone).unixMs, value: today.value,
+                n: today.n, margin_of_error: today.margin, previous_day_value: before.value,
                 delta_previous_day: Self.difference(today.value, before.value), week_before_value: weekBefore.value,
-                delta_week_before: Self.difference(today.value, weekBefore.value))
+                delta_week_before: Self.difference(today.value, weekBefore.value), lower: today.lower,
+                upper: today.upper)
         }
         let current = measure(window)
         let previous = measure(compare)
         return Analytics.GetTrendReply(
             metric: metric, points: points,
-            current: .init(window: window, value: current.value, n: current.n, margin_of_error: current.margin),
-            previous: .init(window: compare, value: previous.value, n: previous.n, margin_of_error: previous.margin),
+            current: current.summary(window), previous: previous.summary(compare),
             delta: Self.difference(current.value, previous.value), as_of: position)
     }
 
@@ -52,8 +63,10 @@ extension ReadModelState {
     }
 
     /// `metric` over [from, to) for the facts `filter` lets through.
-    func measure(_ metric: Analytics.TrendMetric, from: Int64, to: Int64, _ filter: CompiledFilter, currency: UInt32)
-        -> Measure
+    func measure(
+        _ metric: Analytics.TrendMetric, from: Int64, to: Int64, _ filter: CompiledFilter, currency: UInt32,
+        nowMs: Int64
+    ) -> Measure
     {
         func count<F>(_ log: FactLog<F>, _ dims: (F) -> Dims, _ include: (F) -> Bool = { _ in true }) -> Measure {
             var n: UInt64 = 0
@@ -65,10 +78,11 @@ extension ReadModelState {
             var counts = NpsCounts()
             responses.forEach(from: from, to: to) { if filter.matches($0.dims) { counts.add(score: $0.score) } }
             let figures = NpsFigures(counts)
-            return Measure(value: figures?.nps, n: counts.n, margin: figures?.margin)
+            return Measure(
+                value: figures?.nps, n: counts.n, margin: figures?.margin, lower: figures?.lower, upper: figures?.upper)
         case .responses: return count(responses, \.dims)
         case .firstResponseWithinTargetShare, .firstResponseMedianMs:
-            var tally = FirstResponseTally()
+            var tally = FirstResponseTally(nowMs: nowMs)
             tickets.forEach(from: from, to: to) { if filter.matches($0.dims) { tally.add($0) } }
             let row = tally.row(nil)
             if metric == .firstResponseMedianMs {
