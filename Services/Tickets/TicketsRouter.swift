@@ -45,6 +45,7 @@ func makeTicketsRouter(store: SQLiteTicketsStore, client: BusClient, settings: T
     router.register(Tickets.reopenTicket, service.reopenTicket)
     router.register(Tickets.closeTicket, service.closeTicket)
     router.register(Tickets.recordHandleTime, service.recordHandleTime)
+    router.register(Tickets.importTicket, service.importTicket)
     router.register(Tickets.getChannelCalendars, service.getChannelCalendars)
     router.register(Tickets.setChannelCalendar, service.setChannelCalendar)
     router.register(Tickets.getResponseTargets, service.getResponseTargets)

@@ -246,18 +246,21 @@ struct TicketLifecycleTests {
                 _ = try await client.call(Tickets.addMessage, .init(ticket_id: id, kind: .publicReply, body: "x"))
             }
                 == .invalidArgument)
-        let first = try await client.call(
+        _ = try await client.call(
             Tickets.recordHandleTime, .init(ticket_id: id, employee_id: "emp-a", duration_ms: 300_000))
-        let second = try await client.call(
+        _ = try await client.call(
             Tickets.recordHandleTime, .init(ticket_id: id, employee_id: "emp-b", duration_ms: 120_000))
-        #expect(first.handle_time_ms == 300_000 && second.handle_time_ms == 420_000)
         #expect(
             await code { _ = try await client.call(Tickets.recordHandleTime, .init(ticket_id: id, duration_ms: 0)) }
                 == .invalidArgument)
         let recorded = try harness.published.payloads(
             "ticket.handle_time_recorded", as: Tickets.TicketHandleTimeRecorded.self)
-        #expect(recorded.map(\.handle_time_ms) == [300_000, 420_000])
-        #expect(try await harness.get(id).handle_time_ms == 420_000)
+        // Team and channel only: no person, no per-ticket total to rank anyone by.
+        #expect(recorded.map(\.duration_ms) == [300_000, 120_000])
+        #expect(recorded.allSatisfy { $0.channel == .email })
+        let listed = try await client.call(Tickets.listTickets, .init()).tickets
+        #expect(!listed.isEmpty && !"\(listed)".contains("handle_time"))
+        #expect(!"\(try await harness.get(id))".contains("handle_time"))
         await harness.shutdown()
     }
 }

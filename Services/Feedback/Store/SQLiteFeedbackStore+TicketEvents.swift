@@ -18,8 +18,9 @@ extension SQLiteFeedbackStore: TicketEventConsumer {
 
     /// Applies one event of another service in one transaction with its new
     /// position; an event at or before the stored position changes nothing.
-    /// - `ticket.resolved`: an invitation with the frozen attribution; for a
-    ///   follow-up ticket also closes that follow-up (`follow_up.closed`).
+    /// - `ticket.resolved`: an invitation with the frozen attribution (none for an
+    ///   imported ticket); for a follow-up ticket also closes that follow-up
+    ///   (`follow_up.closed`).
     /// - `ticket.follow_up_opened`: marks the follow-up OPEN if feedback has not heard
     ///   tickets' reply yet (e.g. it stopped in between).
     /// A payload that does not decode is logged and skipped, so it cannot stop the feed.
@@ -46,6 +47,8 @@ extension SQLiteFeedbackStore: TicketEventConsumer {
                         responseID: responseID, ticketID: resolved.ticket_id ?? event.subject_id ?? "",
                         at: resolved.resolved_at_ms ?? event.occurred_at_ms, in: &change)
                 }
+                // Imported history: the customer was served long ago; no survey now.
+                guard resolved.imported != true else { return Feedback.CreateInvitationReply() }
                 return Feedback.CreateInvitationReply(
                     invitation: try Self.insertInvitation(
                         InvitationDraft(resolved, event), settings: settings, in: &change))

@@ -73,14 +73,15 @@ extension TicketsService {
     }
 
     /// Who a ticket goes to: the assignee and team checked with staff. Only an
-    /// assignee: their team. Only a team: unassigned in its queue.
+    /// assignee: their team. Only a team: unassigned in its queue. Only trained
+    /// employees at work (PROBATION or ACTIVE) own tickets.
     func assignment(assigneeID: String?, teamID: String?) async throws -> (
         assigneeID: String?, teamID: String?, employerID: String?
     ) {
         var team = teamID
         var employer: String?
         if let assigneeID {
-            let employee = try await staff.employee(assigneeID, field: "assignee_id")
+            let employee = try await staff.ticketOwner(assigneeID, field: "assignee_id")
             employer = employee.employer_id
             if team == nil { team = employee.team_id }
         }

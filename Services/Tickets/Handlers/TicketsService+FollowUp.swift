@@ -31,13 +31,14 @@ extension TicketsService {
         let scoreText = request.score.map { " (score \($0))" } ?? ""
         let origin = Tickets.FollowUpOrigin(
             response_id: responseID, original_ticket_id: original?.id, score: request.score, comment: comment)
+        let team = try await staff.specialCareTeam()
+        // Special Care's from its creation, so every per-team figure counts it there.
         let new = NewTicket(
             customer: try customer.checked(field: "customer"),
             channel: try Fields.required(request.channel ?? original?.channel, "channel"),
             productCategory: try ProductCategory(category, field: "product_category").slug,
             orderReference: original?.ticket.order_reference, subject: "Detractor follow-up\(scoreText)",
-            priority: .high, followUp: origin)
-        let team = try await staff.specialCareTeam()
+            priority: .high, teamID: team.team_id, followUp: origin)
         return try await store.write(method: "OpenFollowUp", idempotencyKey: context.idempotencyKey) { tx in
             let hours = try ServiceHours(reading: tx)
             if let earlier = try tx.followUp(responseID: responseID) {

@@ -67,8 +67,8 @@ extension TicketsService {
         return Tickets.CloseTicketReply(ticket: ticket)
     }
 
-    /// RecordHandleTime: kept as a total per ticket; published without the employee,
-    /// and nothing ranks people by it.
+    /// RecordHandleTime: stored for the record; published with team and channel only,
+    /// never as a per-ticket total or per person, so nothing can rank people by it.
     func recordHandleTime(_ request: Tickets.RecordHandleTimeRequest, _ context: CallContext) async throws
         -> Tickets.RecordHandleTimeReply
     {
@@ -78,18 +78,15 @@ extension TicketsService {
         }
         let employee = try optionalID(request.employee_id, "employee_id")
         return try await store.write(method: "RecordHandleTime", idempotencyKey: context.idempotencyKey) { tx in
-            var record = try existing(request.ticket_id, in: tx)
+            let record = try existing(request.ticket_id, in: tx)
             try tx.addHandleTime(
                 ticketID: record.id, employeeID: employee, durationMs: duration, startedAtMs: request.started_at_ms)
-            let total = (record.ticket.handle_time_ms ?? 0) + duration
-            record.ticket.handle_time_ms = total
-            record.ticket.updated_at_ms = tx.nowMs
-            try tx.save(record)
             try tx.record(
                 "ticket.handle_time_recorded", subject: record.id,
                 Tickets.TicketHandleTimeRecorded(
-                    ticket_id: record.id, channel: record.channel, duration_ms: duration, handle_time_ms: total))
-            return Tickets.RecordHandleTimeReply(handle_time_ms: total)
+                    ticket_id: record.id, channel: record.channel, duration_ms: duration,
+                    team_id: record.ticket.team_id))
+            return Tickets.RecordHandleTimeReply()
         }
     }
 

@@ -14,6 +14,8 @@ struct NewTicket: Sendable {
     var priority: Tickets.TicketPriority = .normal
     var body: String?
     var receivedAtMs: Int64?
+    /// Set for imported history; unset: now.
+    var createdAtMs: Int64?
     var createdByID: String?
     var assigneeID: String?
     var teamID: String?
@@ -50,7 +52,7 @@ extension TicketsService {
     /// `ticket.created`, `ticket.message_added`, `ticket.note_added` and, for channels
     /// answered live, `ticket.first_response`. The caller saves again after changing it.
     func insert(_ new: NewTicket, in tx: any TicketsWriting, hours: ServiceHours) throws -> TicketRecord {
-        let now = tx.nowMs
+        let now = new.createdAtMs ?? tx.nowMs
         let id = TicketID.random().rawValue
         var customer = new.customer
         if customer.customer_id == nil {
@@ -67,7 +69,7 @@ extension TicketsService {
                 order_reference: new.orderReference, subject: new.subject, status: .new, priority: new.priority,
                 assignee_id: new.assigneeID, team_id: new.teamID, employer_id: new.employerID,
                 contact_number: contactNumber, special_care: false, follow_up: new.followUp, reopen_count: 0,
-                handle_time_ms: 0, created_at_ms: now, updated_at_ms: now),
+                created_at_ms: now, updated_at_ms: now),
             clock: clock, createdByID: new.createdByID)
         try tx.save(record)
         let calendar = hours.hours(new.channel, customer.country ?? "")

@@ -18,10 +18,10 @@ struct StaffDirectory: Sendable {
         try await client.call(method, request, options: CallOptions(timeout: timeout, idempotencyKey: idempotencyKey))
     }
 
-    /// The employee `id`, who has not left.
+    /// The employee `id`, who has not left (unless `includingLeft`, for history).
     /// - Throws: NOT_FOUND naming `field` when staff does not know them;
     ///   FAILED_PRECONDITION when they left.
-    func employee(_ id: String, field: String) async throws -> Staff.Employee {
+    func employee(_ id: String, field: String, includingLeft: Bool = false) async throws -> Staff.Employee {
         let employee: Staff.Employee
         do {
             employee =
@@ -30,10 +30,35 @@ struct StaffDirectory: Sendable {
         } catch let error as RPCError where error.code == .notFound {
             throw RPCError(.notFound, "\(field): staff has no employee '\(id)'")
         }
-        if employee.status == .left {
+        if employee.status == .left, !includingLeft {
             throw RPCError(.failedPrecondition, "\(field): employee '\(id)' has left the company")
         }
         return employee
+    }
+
+    /// The employer of employee `id` as staff knows it now (also after they left);
+    /// nil when staff has no such employee.
+    /// - Throws: what staff says other than NOT_FOUND (UNAVAILABLE while it is down).
+    func currentEmployer(of id: String) async throws -> String? {
+        do {
+            return try await call(Staff.getEmployee, Staff.GetEmployeeRequest(employee_id: id)).employee?.employer_id
+        } catch let error as RPCError where error.code == .notFound {
+            return nil
+        }
+    }
+
+    /// An employee who may own tickets: trained and working (PROBATION or ACTIVE).
+    /// - Throws: NOT_FOUND or FAILED_PRECONDITION naming `field` (see `employee`);
+    ///   FAILED_PRECONDITION for a candidate or someone still in onboarding.
+    func ticketOwner(_ id: String, field: String) async throws -> Staff.Employee {
+        let employee = try await employee(id, field: field)
+        switch employee.status {
+        case .active?, .probation?: return employee
+        case .candidate?: throw RPCError(.failedPrecondition, "\(field): '\(id)' is a candidate, not yet an employee")
+        case .onboarding?:
+            throw RPCError(.failedPrecondition, "\(field): '\(id)' is still in onboarding and cannot own tickets yet")
+        default: throw RPCError(.failedPrecondition, "\(field): '\(id)' cannot own tickets (status unknown)")
+        }
     }
 
     /// The team `id`.

@@ -1042,6 +1042,29 @@ extension Staff {
 }
 
 extension Staff {
+    /// `glimlach.staff.GetOfferPolicyReply`.
+    public struct GetOfferPolicyReply: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.GetOfferPolicyReply"
+        public var policy: Staff.OfferPolicy?
+    
+        public init(
+            policy: Staff.OfferPolicy? = nil
+        ) {
+            self.policy = policy
+        }
+    }
+}
+
+extension Staff {
+    /// `glimlach.staff.GetOfferPolicyRequest`.
+    public struct GetOfferPolicyRequest: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.GetOfferPolicyRequest"
+    
+        public init() {}
+    }
+}
+
+extension Staff {
     /// `glimlach.staff.GetOfferReply`.
     public struct GetOfferReply: WireMessage, Equatable {
         public static let messageName = "glimlach.staff.GetOfferReply"
@@ -1749,6 +1772,46 @@ extension Staff {
 }
 
 extension Staff {
+    /// `glimlach.staff.OfferPolicy`.
+    public struct OfferPolicy: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.OfferPolicy"
+        public var default_amount: Domain.Money?
+        public var min_amount: Domain.Money?
+        public var max_amount: Domain.Money?
+        public var updated_by_id: String?
+        public var updated_at_ms: Int64?
+    
+        public init(
+            default_amount: Domain.Money? = nil,
+            min_amount: Domain.Money? = nil,
+            max_amount: Domain.Money? = nil,
+            updated_by_id: String? = nil,
+            updated_at_ms: Int64? = nil
+        ) {
+            self.default_amount = default_amount
+            self.min_amount = min_amount
+            self.max_amount = max_amount
+            self.updated_by_id = updated_by_id
+            self.updated_at_ms = updated_at_ms
+        }
+    }
+}
+
+extension Staff {
+    /// `glimlach.staff.OfferPolicyUpdated`.
+    public struct OfferPolicyUpdated: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.OfferPolicyUpdated"
+        public var policy: Staff.OfferPolicy?
+    
+        public init(
+            policy: Staff.OfferPolicy? = nil
+        ) {
+            self.policy = policy
+        }
+    }
+}
+
+extension Staff {
     /// `glimlach.staff.Onboarding`.
     public struct Onboarding: WireMessage, Equatable {
         public static let messageName = "glimlach.staff.Onboarding"
@@ -2144,6 +2207,43 @@ extension Staff {
         ) {
             self.team_id = team_id
             self.employee_id = employee_id
+        }
+    }
+}
+
+extension Staff {
+    /// `glimlach.staff.SetOfferPolicyReply`.
+    public struct SetOfferPolicyReply: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.SetOfferPolicyReply"
+        public var policy: Staff.OfferPolicy?
+    
+        public init(
+            policy: Staff.OfferPolicy? = nil
+        ) {
+            self.policy = policy
+        }
+    }
+}
+
+extension Staff {
+    /// `glimlach.staff.SetOfferPolicyRequest`.
+    public struct SetOfferPolicyRequest: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.SetOfferPolicyRequest"
+        public var default_amount: Domain.Money?
+        public var min_amount: Domain.Money?
+        public var max_amount: Domain.Money?
+        public var updated_by_id: String?
+    
+        public init(
+            default_amount: Domain.Money? = nil,
+            min_amount: Domain.Money? = nil,
+            max_amount: Domain.Money? = nil,
+            updated_by_id: String? = nil
+        ) {
+            self.default_amount = default_amount
+            self.min_amount = min_amount
+            self.max_amount = max_amount
+            self.updated_by_id = updated_by_id
         }
     }
 }
@@ -2597,6 +2697,8 @@ extension Staff {
     public static let acceptOffer = Method<Staff.AcceptOfferRequest, Staff.AcceptOfferReply>(service: service, name: "AcceptOffer")
     public static let declineOffer = Method<Staff.DeclineOfferRequest, Staff.DeclineOfferReply>(service: service, name: "DeclineOffer")
     public static let getOfferAcceptanceRate = Method<Staff.GetOfferAcceptanceRateRequest, Staff.GetOfferAcceptanceRateReply>(service: service, name: "GetOfferAcceptanceRate", idempotent: true)
+    public static let getOfferPolicy = Method<Staff.GetOfferPolicyRequest, Staff.GetOfferPolicyReply>(service: service, name: "GetOfferPolicy", idempotent: true)
+    public static let setOfferPolicy = Method<Staff.SetOfferPolicyRequest, Staff.SetOfferPolicyReply>(service: service, name: "SetOfferPolicy")
     public static let getPlan = Method<Staff.GetPlanRequest, Staff.GetPlanReply>(service: service, name: "GetPlan", idempotent: true)
     public static let updatePlan = Method<Staff.UpdatePlanRequest, Staff.UpdatePlanReply>(service: service, name: "UpdatePlan")
     public static let addGoal = Method<Staff.AddGoalRequest, Staff.AddGoalReply>(service: service, name: "AddGoal")

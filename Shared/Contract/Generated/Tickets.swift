@@ -758,6 +758,67 @@ extension Tickets {
 }
 
 extension Tickets {
+    /// `glimlach.tickets.ImportTicketReply`.
+    public struct ImportTicketReply: WireMessage, Equatable {
+        public static let messageName = "glimlach.tickets.ImportTicketReply"
+        public var ticket: Tickets.Ticket?
+    
+        public init(
+            ticket: Tickets.Ticket? = nil
+        ) {
+            self.ticket = ticket
+        }
+    }
+}
+
+extension Tickets {
+    /// `glimlach.tickets.ImportTicketRequest`.
+    public struct ImportTicketRequest: WireMessage, Equatable {
+        public static let messageName = "glimlach.tickets.ImportTicketRequest"
+        public var external_id: String?
+        public var customer: Tickets.Customer?
+        public var channel: Domain.Channel?
+        public var product_category: String?
+        public var order_reference: String?
+        public var subject: String?
+        public var assignee_id: String?
+        public var team_id: String?
+        public var received_at_ms: Int64?
+        public var first_response_at_ms: Int64?
+        public var resolved_at_ms: Int64?
+        public var first_contact_resolution: Bool?
+    
+        public init(
+            external_id: String? = nil,
+            customer: Tickets.Customer? = nil,
+            channel: Domain.Channel? = nil,
+            product_category: String? = nil,
+            order_reference: String? = nil,
+            subject: String? = nil,
+            assignee_id: String? = nil,
+            team_id: String? = nil,
+            received_at_ms: Int64? = nil,
+            first_response_at_ms: Int64? = nil,
+            resolved_at_ms: Int64? = nil,
+            first_contact_resolution: Bool? = nil
+        ) {
+            self.external_id = external_id
+            self.customer = customer
+            self.channel = channel
+            self.product_category = product_category
+            self.order_reference = order_reference
+            self.subject = subject
+            self.assignee_id = assignee_id
+            self.team_id = team_id
+            self.received_at_ms = received_at_ms
+            self.first_response_at_ms = first_response_at_ms
+            self.resolved_at_ms = resolved_at_ms
+            self.first_contact_resolution = first_contact_resolution
+        }
+    }
+}
+
+extension Tickets {
     /// `glimlach.tickets.ListTicketsReply`.
     public struct ListTicketsReply: WireMessage, Equatable {
         public static let messageName = "glimlach.tickets.ListTicketsReply"
@@ -903,13 +964,8 @@ extension Tickets {
     /// `glimlach.tickets.RecordHandleTimeReply`.
     public struct RecordHandleTimeReply: WireMessage, Equatable {
         public static let messageName = "glimlach.tickets.RecordHandleTimeReply"
-        public var handle_time_ms: Int64?
     
-        public init(
-            handle_time_ms: Int64? = nil
-        ) {
-            self.handle_time_ms = handle_time_ms
-        }
+        public init() {}
     }
 }
 
@@ -1233,7 +1289,6 @@ extension Tickets {
         public var follow_up: Tickets.FollowUpOrigin?
         public var resolution_summary: String?
         public var reopen_count: UInt32?
-        public var handle_time_ms: Int64?
         public var created_at_ms: Int64?
         public var updated_at_ms: Int64?
         public var resolved_at_ms: Int64?
@@ -1263,7 +1318,6 @@ extension Tickets {
             follow_up: Tickets.FollowUpOrigin? = nil,
             resolution_summary: String? = nil,
             reopen_count: UInt32? = nil,
-            handle_time_ms: Int64? = nil,
             created_at_ms: Int64? = nil,
             updated_at_ms: Int64? = nil,
             resolved_at_ms: Int64? = nil,
@@ -1292,7 +1346,6 @@ extension Tickets {
             self.follow_up = follow_up
             self.resolution_summary = resolution_summary
             self.reopen_count = reopen_count
-            self.handle_time_ms = handle_time_ms
             self.created_at_ms = created_at_ms
             self.updated_at_ms = updated_at_ms
             self.resolved_at_ms = resolved_at_ms
@@ -1542,18 +1595,18 @@ extension Tickets {
         public var ticket_id: String?
         public var channel: Domain.Channel?
         public var duration_ms: Int64?
-        public var handle_time_ms: Int64?
+        public var team_id: String?
     
         public init(
             ticket_id: String? = nil,
             channel: Domain.Channel? = nil,
             duration_ms: Int64? = nil,
-            handle_time_ms: Int64? = nil
+            team_id: String? = nil
         ) {
             self.ticket_id = ticket_id
             self.channel = channel
             self.duration_ms = duration_ms
-            self.handle_time_ms = handle_time_ms
+            self.team_id = team_id
         }
     }
 }
@@ -1730,6 +1783,7 @@ extension Tickets {
         public var reopen_count: UInt32?
         public var follow_up_response_id: String?
         public var created_at_ms: Int64?
+        public var imported: Bool?
     
         public init(
             ticket_id: String? = nil,
@@ -1749,7 +1803,8 @@ extension Tickets {
             first_contact_resolution: Bool? = nil,
             reopen_count: UInt32? = nil,
             follow_up_response_id: String? = nil,
-            created_at_ms: Int64? = nil
+            created_at_ms: Int64? = nil,
+            imported: Bool? = nil
         ) {
             self.ticket_id = ticket_id
             self.agent_id = agent_id
@@ -1769,6 +1824,7 @@ extension Tickets {
             self.reopen_count = reopen_count
             self.follow_up_response_id = follow_up_response_id
             self.created_at_ms = created_at_ms
+            self.imported = imported
         }
     }
 }
@@ -1885,6 +1941,7 @@ extension Tickets {
     public static let reopenTicket = Method<Tickets.ReopenTicketRequest, Tickets.ReopenTicketReply>(service: service, name: "ReopenTicket")
     public static let closeTicket = Method<Tickets.CloseTicketRequest, Tickets.CloseTicketReply>(service: service, name: "CloseTicket")
     public static let recordHandleTime = Method<Tickets.RecordHandleTimeRequest, Tickets.RecordHandleTimeReply>(service: service, name: "RecordHandleTime")
+    public static let importTicket = Method<Tickets.ImportTicketRequest, Tickets.ImportTicketReply>(service: service, name: "ImportTicket")
     public static let getChannelCalendars = Method<Tickets.GetChannelCalendarsRequest, Tickets.GetChannelCalendarsReply>(service: service, name: "GetChannelCalendars", idempotent: true)
     public static let setChannelCalendar = Method<Tickets.SetChannelCalendarRequest, Tickets.SetChannelCalendarReply>(service: service, name: "SetChannelCalendar")
     public static let getResponseTargets = Method<Tickets.GetResponseTargetsRequest, Tickets.GetResponseTargetsReply>(service: service, name: "GetResponseTargets", idempotent: true)

@@ -67,6 +67,11 @@ typedef struct Glimlach__Staff__CompleteOnboardingStepRequest Glimlach__Staff__C
 typedef struct Glimlach__Staff__CompleteOnboardingStepReply Glimlach__Staff__CompleteOnboardingStepReply;
 typedef struct Glimlach__Staff__Offer Glimlach__Staff__Offer;
 typedef struct Glimlach__Staff__MakeOfferRequest Glimlach__Staff__MakeOfferRequest;
+typedef struct Glimlach__Staff__OfferPolicy Glimlach__Staff__OfferPolicy;
+typedef struct Glimlach__Staff__GetOfferPolicyRequest Glimlach__Staff__GetOfferPolicyRequest;
+typedef struct Glimlach__Staff__GetOfferPolicyReply Glimlach__Staff__GetOfferPolicyReply;
+typedef struct Glimlach__Staff__SetOfferPolicyRequest Glimlach__Staff__SetOfferPolicyRequest;
+typedef struct Glimlach__Staff__SetOfferPolicyReply Glimlach__Staff__SetOfferPolicyReply;
 typedef struct Glimlach__Staff__MakeOfferReply Glimlach__Staff__MakeOfferReply;
 typedef struct Glimlach__Staff__GetOfferRequest Glimlach__Staff__GetOfferRequest;
 typedef struct Glimlach__Staff__GetOfferReply Glimlach__Staff__GetOfferReply;
@@ -127,6 +132,7 @@ typedef struct Glimlach__Staff__OnboardingStepCompleted Glimlach__Staff__Onboard
 typedef struct Glimlach__Staff__OfferMade Glimlach__Staff__OfferMade;
 typedef struct Glimlach__Staff__OfferAccepted Glimlach__Staff__OfferAccepted;
 typedef struct Glimlach__Staff__OfferDeclined Glimlach__Staff__OfferDeclined;
+typedef struct Glimlach__Staff__OfferPolicyUpdated Glimlach__Staff__OfferPolicyUpdated;
 typedef struct Glimlach__Staff__PlanUpdated Glimlach__Staff__PlanUpdated;
 typedef struct Glimlach__Staff__GoalAdded Glimlach__Staff__GoalAdded;
 typedef struct Glimlach__Staff__GoalUpdated Glimlach__Staff__GoalUpdated;
@@ -841,6 +847,10 @@ struct  Glimlach__Staff__HireDecision
   Glimlach__Staff__HireBlock **reasons;
   protobuf_c_boolean has_hiring_manager_evaluated;
   protobuf_c_boolean hiring_manager_evaluated;
+  /*
+   * Distinct people other than the hiring manager(s) who evaluated as employees: one
+   * person recording both roles counts as the manager only.
+   */
   protobuf_c_boolean has_employee_evaluations;
   uint32_t employee_evaluations;
 };
@@ -1056,7 +1066,9 @@ struct  Glimlach__Staff__Offer
 
 /*
  * Only for an employee in PROBATION (else FAILED_PRECONDITION); a second offer:
- * ALREADY_EXISTS.
+ * ALREADY_EXISTS. amount unset: the policy's default. An amount outside the policy's
+ * range needs made_by_id to be a director of happy customers (else PERMISSION_DENIED
+ * naming "amount"); a currency other than the policy's: INVALID_ARGUMENT.
  */
 struct  Glimlach__Staff__MakeOfferRequest
 {
@@ -1068,6 +1080,73 @@ struct  Glimlach__Staff__MakeOfferRequest
 #define GLIMLACH__STAFF__MAKE_OFFER_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__make_offer_request__descriptor) \
     , NULL, NULL, NULL }
+
+
+/*
+ * The company's offer: the default sum and the range anyone making the offer may
+ * choose from without a director. A new company starts at USD 4,500 within USD
+ * 4,000..5,000 (about 1% take it).
+ */
+struct  Glimlach__Staff__OfferPolicy
+{
+  ProtobufCMessage base;
+  Glimlach__Money *default_amount;
+  Glimlach__Money *min_amount;
+  Glimlach__Money *max_amount;
+  char *updated_by_id;
+  protobuf_c_boolean has_updated_at_ms;
+  int64_t updated_at_ms;
+};
+#define GLIMLACH__STAFF__OFFER_POLICY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__offer_policy__descriptor) \
+    , NULL, NULL, NULL, NULL, 0, 0 }
+
+
+struct  Glimlach__Staff__GetOfferPolicyRequest
+{
+  ProtobufCMessage base;
+};
+#define GLIMLACH__STAFF__GET_OFFER_POLICY_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__get_offer_policy_request__descriptor) \
+     }
+
+
+struct  Glimlach__Staff__GetOfferPolicyReply
+{
+  ProtobufCMessage base;
+  Glimlach__Staff__OfferPolicy *policy;
+};
+#define GLIMLACH__STAFF__GET_OFFER_POLICY_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__get_offer_policy_reply__descriptor) \
+    , NULL }
+
+
+/*
+ * Only a director of happy customers (updated_by_id) changes the policy, else
+ * PERMISSION_DENIED. All three amounts are required, in one currency, with
+ * 0 < min_amount <= default_amount <= max_amount.
+ */
+struct  Glimlach__Staff__SetOfferPolicyRequest
+{
+  ProtobufCMessage base;
+  Glimlach__Money *default_amount;
+  Glimlach__Money *min_amount;
+  Glimlach__Money *max_amount;
+  char *updated_by_id;
+};
+#define GLIMLACH__STAFF__SET_OFFER_POLICY_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__set_offer_policy_request__descriptor) \
+    , NULL, NULL, NULL, NULL }
+
+
+struct  Glimlach__Staff__SetOfferPolicyReply
+{
+  ProtobufCMessage base;
+  Glimlach__Staff__OfferPolicy *policy;
+};
+#define GLIMLACH__STAFF__SET_OFFER_POLICY_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__set_offer_policy_reply__descriptor) \
+    , NULL }
 
 
 struct  Glimlach__Staff__MakeOfferReply
@@ -1936,6 +2015,16 @@ struct  Glimlach__Staff__OfferDeclined
 };
 #define GLIMLACH__STAFF__OFFER_DECLINED__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__offer_declined__descriptor) \
+    , NULL }
+
+
+struct  Glimlach__Staff__OfferPolicyUpdated
+{
+  ProtobufCMessage base;
+  Glimlach__Staff__OfferPolicy *policy;
+};
+#define GLIMLACH__STAFF__OFFER_POLICY_UPDATED__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__offer_policy_updated__descriptor) \
     , NULL }
 
 
@@ -3017,6 +3106,101 @@ Glimlach__Staff__MakeOfferRequest *
                       const uint8_t       *data);
 void   glimlach__staff__make_offer_request__free_unpacked
                      (Glimlach__Staff__MakeOfferRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Staff__OfferPolicy methods */
+void   glimlach__staff__offer_policy__init
+                     (Glimlach__Staff__OfferPolicy         *message);
+size_t glimlach__staff__offer_policy__get_packed_size
+                     (const Glimlach__Staff__OfferPolicy   *message);
+size_t glimlach__staff__offer_policy__pack
+                     (const Glimlach__Staff__OfferPolicy   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__offer_policy__pack_to_buffer
+                     (const Glimlach__Staff__OfferPolicy   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__OfferPolicy *
+       glimlach__staff__offer_policy__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__offer_policy__free_unpacked
+                     (Glimlach__Staff__OfferPolicy *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Staff__GetOfferPolicyRequest methods */
+void   glimlach__staff__get_offer_policy_request__init
+                     (Glimlach__Staff__GetOfferPolicyRequest         *message);
+size_t glimlach__staff__get_offer_policy_request__get_packed_size
+                     (const Glimlach__Staff__GetOfferPolicyRequest   *message);
+size_t glimlach__staff__get_offer_policy_request__pack
+                     (const Glimlach__Staff__GetOfferPolicyRequest   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__get_offer_policy_request__pack_to_buffer
+                     (const Glimlach__Staff__GetOfferPolicyRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__GetOfferPolicyRequest *
+       glimlach__staff__get_offer_policy_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__get_offer_policy_request__free_unpacked
+                     (Glimlach__Staff__GetOfferPolicyRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Staff__GetOfferPolicyReply methods */
+void   glimlach__staff__get_offer_policy_reply__init
+                     (Glimlach__Staff__GetOfferPolicyReply         *message);
+size_t glimlach__staff__get_offer_policy_reply__get_packed_size
+                     (const Glimlach__Staff__GetOfferPolicyReply   *message);
+size_t glimlach__staff__get_offer_policy_reply__pack
+                     (const Glimlach__Staff__GetOfferPolicyReply   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__get_offer_policy_reply__pack_to_buffer
+                     (const Glimlach__Staff__GetOfferPolicyReply   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__GetOfferPolicyReply *
+       glimlach__staff__get_offer_policy_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__get_offer_policy_reply__free_unpacked
+                     (Glimlach__Staff__GetOfferPolicyReply *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Staff__SetOfferPolicyRequest methods */
+void   glimlach__staff__set_offer_policy_request__init
+                     (Glimlach__Staff__SetOfferPolicyRequest         *message);
+size_t glimlach__staff__set_offer_policy_request__get_packed_size
+                     (const Glimlach__Staff__SetOfferPolicyRequest   *message);
+size_t glimlach__staff__set_offer_policy_request__pack
+                     (const Glimlach__Staff__SetOfferPolicyRequest   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__set_offer_policy_request__pack_to_buffer
+                     (const Glimlach__Staff__SetOfferPolicyRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__SetOfferPolicyRequest *
+       glimlach__staff__set_offer_policy_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__set_offer_policy_request__free_unpacked
+                     (Glimlach__Staff__SetOfferPolicyRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Staff__SetOfferPolicyReply methods */
+void   glimlach__staff__set_offer_policy_reply__init
+                     (Glimlach__Staff__SetOfferPolicyReply         *message);
+size_t glimlach__staff__set_offer_policy_reply__get_packed_size
+                     (const Glimlach__Staff__SetOfferPolicyReply   *message);
+size_t glimlach__staff__set_offer_policy_reply__pack
+                     (const Glimlach__Staff__SetOfferPolicyReply   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__set_offer_policy_reply__pack_to_buffer
+                     (const Glimlach__Staff__SetOfferPolicyReply   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__SetOfferPolicyReply *
+       glimlach__staff__set_offer_policy_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__set_offer_policy_reply__free_unpacked
+                     (Glimlach__Staff__SetOfferPolicyReply *message,
                       ProtobufCAllocator *allocator);
 /* Glimlach__Staff__MakeOfferReply methods */
 void   glimlach__staff__make_offer_reply__init
@@ -4158,6 +4342,25 @@ Glimlach__Staff__OfferDeclined *
 void   glimlach__staff__offer_declined__free_unpacked
                      (Glimlach__Staff__OfferDeclined *message,
                       ProtobufCAllocator *allocator);
+/* Glimlach__Staff__OfferPolicyUpdated methods */
+void   glimlach__staff__offer_policy_updated__init
+                     (Glimlach__Staff__OfferPolicyUpdated         *message);
+size_t glimlach__staff__offer_policy_updated__get_packed_size
+                     (const Glimlach__Staff__OfferPolicyUpdated   *message);
+size_t glimlach__staff__offer_policy_updated__pack
+                     (const Glimlach__Staff__OfferPolicyUpdated   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__offer_policy_updated__pack_to_buffer
+                     (const Glimlach__Staff__OfferPolicyUpdated   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__OfferPolicyUpdated *
+       glimlach__staff__offer_policy_updated__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__offer_policy_updated__free_unpacked
+                     (Glimlach__Staff__OfferPolicyUpdated *message,
+                      ProtobufCAllocator *allocator);
 /* Glimlach__Staff__PlanUpdated methods */
 void   glimlach__staff__plan_updated__init
                      (Glimlach__Staff__PlanUpdated         *message);
@@ -4484,6 +4687,21 @@ typedef void (*Glimlach__Staff__Offer_Closure)
 typedef void (*Glimlach__Staff__MakeOfferRequest_Closure)
                  (const Glimlach__Staff__MakeOfferRequest *message,
                   void *closure_data);
+typedef void (*Glimlach__Staff__OfferPolicy_Closure)
+                 (const Glimlach__Staff__OfferPolicy *message,
+                  void *closure_data);
+typedef void (*Glimlach__Staff__GetOfferPolicyRequest_Closure)
+                 (const Glimlach__Staff__GetOfferPolicyRequest *message,
+                  void *closure_data);
+typedef void (*Glimlach__Staff__GetOfferPolicyReply_Closure)
+                 (const Glimlach__Staff__GetOfferPolicyReply *message,
+                  void *closure_data);
+typedef void (*Glimlach__Staff__SetOfferPolicyRequest_Closure)
+                 (const Glimlach__Staff__SetOfferPolicyRequest *message,
+                  void *closure_data);
+typedef void (*Glimlach__Staff__SetOfferPolicyReply_Closure)
+                 (const Glimlach__Staff__SetOfferPolicyReply *message,
+                  void *closure_data);
 typedef void (*Glimlach__Staff__MakeOfferReply_Closure)
                  (const Glimlach__Staff__MakeOfferReply *message,
                   void *closure_data);
@@ -4664,6 +4882,9 @@ typedef void (*Glimlach__Staff__OfferAccepted_Closure)
 typedef void (*Glimlach__Staff__OfferDeclined_Closure)
                  (const Glimlach__Staff__OfferDeclined *message,
                   void *closure_data);
+typedef void (*Glimlach__Staff__OfferPolicyUpdated_Closure)
+                 (const Glimlach__Staff__OfferPolicyUpdated *message,
+                  void *closure_data);
 typedef void (*Glimlach__Staff__PlanUpdated_Closure)
                  (const Glimlach__Staff__PlanUpdated *message,
                   void *closure_data);
@@ -4806,6 +5027,14 @@ struct Glimlach__Staff__Staff_Service
                                     const Glimlach__Staff__GetOfferAcceptanceRateRequest *input,
                                     Glimlach__Staff__GetOfferAcceptanceRateReply_Closure closure,
                                     void *closure_data);
+  void (*get_offer_policy)(Glimlach__Staff__Staff_Service *service,
+                           const Glimlach__Staff__GetOfferPolicyRequest *input,
+                           Glimlach__Staff__GetOfferPolicyReply_Closure closure,
+                           void *closure_data);
+  void (*set_offer_policy)(Glimlach__Staff__Staff_Service *service,
+                           const Glimlach__Staff__SetOfferPolicyRequest *input,
+                           Glimlach__Staff__SetOfferPolicyReply_Closure closure,
+                           void *closure_data);
   void (*get_plan)(Glimlach__Staff__Staff_Service *service,
                    const Glimlach__Staff__GetPlanRequest *input,
                    Glimlach__Staff__GetPlanReply_Closure closure,
@@ -4897,6 +5126,8 @@ void glimlach__staff__staff__init (Glimlach__Staff__Staff_Service *service,
       function_prefix__ ## accept_offer,\
       function_prefix__ ## decline_offer,\
       function_prefix__ ## get_offer_acceptance_rate,\
+      function_prefix__ ## get_offer_policy,\
+      function_prefix__ ## set_offer_policy,\
       function_prefix__ ## get_plan,\
       function_prefix__ ## update_plan,\
       function_prefix__ ## add_goal,\
@@ -5019,6 +5250,14 @@ void glimlach__staff__staff__get_offer_acceptance_rate(ProtobufCService *service
                                                        const Glimlach__Staff__GetOfferAcceptanceRateRequest *input,
                                                        Glimlach__Staff__GetOfferAcceptanceRateReply_Closure closure,
                                                        void *closure_data);
+void glimlach__staff__staff__get_offer_policy(ProtobufCService *service,
+                                              const Glimlach__Staff__GetOfferPolicyRequest *input,
+                                              Glimlach__Staff__GetOfferPolicyReply_Closure closure,
+                                              void *closure_data);
+void glimlach__staff__staff__set_offer_policy(ProtobufCService *service,
+                                              const Glimlach__Staff__SetOfferPolicyRequest *input,
+                                              Glimlach__Staff__SetOfferPolicyReply_Closure closure,
+                                              void *closure_data);
 void glimlach__staff__staff__get_plan(ProtobufCService *service,
                                       const Glimlach__Staff__GetPlanRequest *input,
                                       Glimlach__Staff__GetPlanReply_Closure closure,
@@ -5140,6 +5379,11 @@ extern const ProtobufCMessageDescriptor glimlach__staff__complete_onboarding_ste
 extern const ProtobufCMessageDescriptor glimlach__staff__complete_onboarding_step_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__staff__offer__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__staff__make_offer_request__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__offer_policy__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__get_offer_policy_request__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__get_offer_policy_reply__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__set_offer_policy_request__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__set_offer_policy_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__staff__make_offer_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__staff__get_offer_request__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__staff__get_offer_reply__descriptor;
@@ -5200,6 +5444,7 @@ extern const ProtobufCMessageDescriptor glimlach__staff__onboarding_step_complet
 extern const ProtobufCMessageDescriptor glimlach__staff__offer_made__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__staff__offer_accepted__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__staff__offer_declined__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__offer_policy_updated__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__staff__plan_updated__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__staff__goal_added__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__staff__goal_updated__descriptor;

@@ -43,6 +43,8 @@ typedef struct Glimlach__Tickets__EscalateTicketRequest Glimlach__Tickets__Escal
 typedef struct Glimlach__Tickets__EscalateTicketReply Glimlach__Tickets__EscalateTicketReply;
 typedef struct Glimlach__Tickets__OpenFollowUpRequest Glimlach__Tickets__OpenFollowUpRequest;
 typedef struct Glimlach__Tickets__OpenFollowUpReply Glimlach__Tickets__OpenFollowUpReply;
+typedef struct Glimlach__Tickets__ImportTicketRequest Glimlach__Tickets__ImportTicketRequest;
+typedef struct Glimlach__Tickets__ImportTicketReply Glimlach__Tickets__ImportTicketReply;
 typedef struct Glimlach__Tickets__GrantGestureRequest Glimlach__Tickets__GrantGestureRequest;
 typedef struct Glimlach__Tickets__GrantGestureReply Glimlach__Tickets__GrantGestureReply;
 typedef struct Glimlach__Tickets__ApproveGestureRequest Glimlach__Tickets__ApproveGestureRequest;
@@ -424,11 +426,6 @@ struct  Glimlach__Tickets__Ticket
   char *resolution_summary;
   protobuf_c_boolean has_reopen_count;
   uint32_t reopen_count;
-  /*
-   * Sum of recorded handle time; never used to rank people.
-   */
-  protobuf_c_boolean has_handle_time_ms;
-  int64_t handle_time_ms;
   protobuf_c_boolean has_created_at_ms;
   int64_t created_at_ms;
   protobuf_c_boolean has_updated_at_ms;
@@ -449,7 +446,7 @@ struct  Glimlach__Tickets__Ticket
 };
 #define GLIMLACH__TICKETS__TICKET__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__ticket__descriptor) \
-    , NULL, NULL, 0, GLIMLACH__CHANNEL__CHANNEL_UNSPECIFIED, NULL, NULL, NULL, 0, GLIMLACH__TICKETS__TICKET_STATUS__TICKET_STATUS_UNSPECIFIED, 0, GLIMLACH__TICKETS__TICKET_PRIORITY__TICKET_PRIORITY_UNSPECIFIED, NULL, NULL, NULL, NULL, 0, 0, 0, 0, 0, GLIMLACH__TICKETS__ESCALATION_TRIGGER__ESCALATION_TRIGGER_UNSPECIFIED, NULL, 0, 0, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,NULL, 0,NULL, 0,NULL }
+    , NULL, NULL, 0, GLIMLACH__CHANNEL__CHANNEL_UNSPECIFIED, NULL, NULL, NULL, 0, GLIMLACH__TICKETS__TICKET_STATUS__TICKET_STATUS_UNSPECIFIED, 0, GLIMLACH__TICKETS__TICKET_PRIORITY__TICKET_PRIORITY_UNSPECIFIED, NULL, NULL, NULL, NULL, 0, 0, 0, 0, 0, GLIMLACH__TICKETS__ESCALATION_TRIGGER__ESCALATION_TRIGGER_UNSPECIFIED, NULL, 0, 0, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,NULL, 0,NULL, 0,NULL }
 
 
 struct  Glimlach__Tickets__CreateTicketRequest
@@ -796,6 +793,69 @@ struct  Glimlach__Tickets__OpenFollowUpReply
 
 
 /*
+ * A contact handled in another tool, brought over with its own times so that every
+ * figure starts with history. Idempotent by external_id: importing it again returns
+ * the first import with created = false. Publishes ticket.created, ticket.first_response
+ * (when answered) and ticket.resolved (when resolved) with the historical times;
+ * ticket.resolved carries imported = true, so feedback sends no survey for it.
+ * The first response is measured in the channel's open hours like a live one.
+ */
+struct  Glimlach__Tickets__ImportTicketRequest
+{
+  ProtobufCMessage base;
+  /*
+   * Required: the ticket's id in the tool it comes from (1..128 characters).
+   */
+  char *external_id;
+  Glimlach__Tickets__Customer *customer;
+  protobuf_c_boolean has_channel;
+  Glimlach__Channel channel;
+  char *product_category;
+  char *order_reference;
+  char *subject;
+  /*
+   * Who owned it (an employee staff knows, also one who left since); their team
+   * unless team_id is set. The employer is theirs now.
+   */
+  char *assignee_id;
+  char *team_id;
+  /*
+   * Required: when the customer made contact; in the past.
+   */
+  protobuf_c_boolean has_received_at_ms;
+  int64_t received_at_ms;
+  /*
+   * The first public reply; unset: never answered. Not before received_at_ms.
+   */
+  protobuf_c_boolean has_first_response_at_ms;
+  int64_t first_response_at_ms;
+  /*
+   * Unset: still open. Not before the first response, not in the future.
+   */
+  protobuf_c_boolean has_resolved_at_ms;
+  int64_t resolved_at_ms;
+  /*
+   * Unset: true when answered and resolved.
+   */
+  protobuf_c_boolean has_first_contact_resolution;
+  protobuf_c_boolean first_contact_resolution;
+};
+#define GLIMLACH__TICKETS__IMPORT_TICKET_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__import_ticket_request__descriptor) \
+    , NULL, NULL, 0, GLIMLACH__CHANNEL__CHANNEL_UNSPECIFIED, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0 }
+
+
+struct  Glimlach__Tickets__ImportTicketReply
+{
+  ProtobufCMessage base;
+  Glimlach__Tickets__Ticket *ticket;
+};
+#define GLIMLACH__TICKETS__IMPORT_TICKET_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__import_ticket_reply__descriptor) \
+    , NULL }
+
+
+/*
  * Asks staff's SpendBudget and records the outcome either way. REFUSED is an OK
  * reply with outcome REFUSED (recorded, gesture.refused published). Staff
  * unreachable: UNAVAILABLE and nothing recorded. No proof is asked of the customer.
@@ -924,7 +984,8 @@ struct  Glimlach__Tickets__CloseTicketReply
 
 
 /*
- * Handle time may be recorded; no method anywhere ranks people by it.
+ * Handle time may be recorded; it is published and reported only as team and channel
+ * totals, never per ticket or per person (see TicketHandleTimeRecorded).
  */
 struct  Glimlach__Tickets__RecordHandleTimeRequest
 {
@@ -944,15 +1005,10 @@ struct  Glimlach__Tickets__RecordHandleTimeRequest
 struct  Glimlach__Tickets__RecordHandleTimeReply
 {
   ProtobufCMessage base;
-  /*
-   * The ticket's total after this record.
-   */
-  protobuf_c_boolean has_handle_time_ms;
-  int64_t handle_time_ms;
 };
 #define GLIMLACH__TICKETS__RECORD_HANDLE_TIME_REPLY__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__record_handle_time_reply__descriptor) \
-    , 0, 0 }
+     }
 
 
 /*
@@ -1459,10 +1515,15 @@ struct  Glimlach__Tickets__TicketResolved
   char *follow_up_response_id;
   protobuf_c_boolean has_created_at_ms;
   int64_t created_at_ms;
+  /*
+   * Brought over by ImportTicket: history, no survey is sent.
+   */
+  protobuf_c_boolean has_imported;
+  protobuf_c_boolean imported;
 };
 #define GLIMLACH__TICKETS__TICKET_RESOLVED__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__ticket_resolved__descriptor) \
-    , NULL, NULL, NULL, NULL, 0, GLIMLACH__CHANNEL__CHANNEL_UNSPECIFIED, NULL, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, 0, 0 }
+    , NULL, NULL, NULL, NULL, 0, GLIMLACH__CHANNEL__CHANNEL_UNSPECIFIED, NULL, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, 0, 0, 0, 0 }
 
 
 struct  Glimlach__Tickets__TicketReopened
@@ -1495,7 +1556,8 @@ struct  Glimlach__Tickets__TicketClosed
 
 
 /*
- * Deliberately carries no employee.
+ * Deliberately carries no employee and no per-ticket total: only what team and channel
+ * totals need.
  */
 struct  Glimlach__Tickets__TicketHandleTimeRecorded
 {
@@ -1505,12 +1567,14 @@ struct  Glimlach__Tickets__TicketHandleTimeRecorded
   Glimlach__Channel channel;
   protobuf_c_boolean has_duration_ms;
   int64_t duration_ms;
-  protobuf_c_boolean has_handle_time_ms;
-  int64_t handle_time_ms;
+  /*
+   * The ticket's team when the time was recorded.
+   */
+  char *team_id;
 };
 #define GLIMLACH__TICKETS__TICKET_HANDLE_TIME_RECORDED__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__ticket_handle_time_recorded__descriptor) \
-    , NULL, 0, GLIMLACH__CHANNEL__CHANNEL_UNSPECIFIED, 0, 0, 0, 0 }
+    , NULL, 0, GLIMLACH__CHANNEL__CHANNEL_UNSPECIFIED, 0, 0, NULL }
 
 
 struct  Glimlach__Tickets__GestureGranted
@@ -2097,6 +2161,44 @@ Glimlach__Tickets__OpenFollowUpReply *
                       const uint8_t       *data);
 void   glimlach__tickets__open_follow_up_reply__free_unpacked
                      (Glimlach__Tickets__OpenFollowUpReply *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Tickets__ImportTicketRequest methods */
+void   glimlach__tickets__import_ticket_request__init
+                     (Glimlach__Tickets__ImportTicketRequest         *message);
+size_t glimlach__tickets__import_ticket_request__get_packed_size
+                     (const Glimlach__Tickets__ImportTicketRequest   *message);
+size_t glimlach__tickets__import_ticket_request__pack
+                     (const Glimlach__Tickets__ImportTicketRequest   *message,
+                      uint8_t             *out);
+size_t glimlach__tickets__import_ticket_request__pack_to_buffer
+                     (const Glimlach__Tickets__ImportTicketRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Tickets__ImportTicketRequest *
+       glimlach__tickets__import_ticket_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__tickets__import_ticket_request__free_unpacked
+                     (Glimlach__Tickets__ImportTicketRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Tickets__ImportTicketReply methods */
+void   glimlach__tickets__import_ticket_reply__init
+                     (Glimlach__Tickets__ImportTicketReply         *message);
+size_t glimlach__tickets__import_ticket_reply__get_packed_size
+                     (const Glimlach__Tickets__ImportTicketReply   *message);
+size_t glimlach__tickets__import_ticket_reply__pack
+                     (const Glimlach__Tickets__ImportTicketReply   *message,
+                      uint8_t             *out);
+size_t glimlach__tickets__import_ticket_reply__pack_to_buffer
+                     (const Glimlach__Tickets__ImportTicketReply   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Tickets__ImportTicketReply *
+       glimlach__tickets__import_ticket_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__tickets__import_ticket_reply__free_unpacked
+                     (Glimlach__Tickets__ImportTicketReply *message,
                       ProtobufCAllocator *allocator);
 /* Glimlach__Tickets__GrantGestureRequest methods */
 void   glimlach__tickets__grant_gesture_request__init
@@ -3017,6 +3119,12 @@ typedef void (*Glimlach__Tickets__OpenFollowUpRequest_Closure)
 typedef void (*Glimlach__Tickets__OpenFollowUpReply_Closure)
                  (const Glimlach__Tickets__OpenFollowUpReply *message,
                   void *closure_data);
+typedef void (*Glimlach__Tickets__ImportTicketRequest_Closure)
+                 (const Glimlach__Tickets__ImportTicketRequest *message,
+                  void *closure_data);
+typedef void (*Glimlach__Tickets__ImportTicketReply_Closure)
+                 (const Glimlach__Tickets__ImportTicketReply *message,
+                  void *closure_data);
 typedef void (*Glimlach__Tickets__GrantGestureRequest_Closure)
                  (const Glimlach__Tickets__GrantGestureRequest *message,
                   void *closure_data);
@@ -3228,6 +3336,10 @@ struct Glimlach__Tickets__Tickets_Service
                              const Glimlach__Tickets__RecordHandleTimeRequest *input,
                              Glimlach__Tickets__RecordHandleTimeReply_Closure closure,
                              void *closure_data);
+  void (*import_ticket)(Glimlach__Tickets__Tickets_Service *service,
+                        const Glimlach__Tickets__ImportTicketRequest *input,
+                        Glimlach__Tickets__ImportTicketReply_Closure closure,
+                        void *closure_data);
   void (*get_channel_calendars)(Glimlach__Tickets__Tickets_Service *service,
                                 const Glimlach__Tickets__GetChannelCalendarsRequest *input,
                                 Glimlach__Tickets__GetChannelCalendarsReply_Closure closure,
@@ -3274,6 +3386,7 @@ void glimlach__tickets__tickets__init (Glimlach__Tickets__Tickets_Service *servi
       function_prefix__ ## reopen_ticket,\
       function_prefix__ ## close_ticket,\
       function_prefix__ ## record_handle_time,\
+      function_prefix__ ## import_ticket,\
       function_prefix__ ## get_channel_calendars,\
       function_prefix__ ## set_channel_calendar,\
       function_prefix__ ## get_response_targets,\
@@ -3351,6 +3464,10 @@ void glimlach__tickets__tickets__record_handle_time(ProtobufCService *service,
                                                     const Glimlach__Tickets__RecordHandleTimeRequest *input,
                                                     Glimlach__Tickets__RecordHandleTimeReply_Closure closure,
                                                     void *closure_data);
+void glimlach__tickets__tickets__import_ticket(ProtobufCService *service,
+                                               const Glimlach__Tickets__ImportTicketRequest *input,
+                                               Glimlach__Tickets__ImportTicketReply_Closure closure,
+                                               void *closure_data);
 void glimlach__tickets__tickets__get_channel_calendars(ProtobufCService *service,
                                                        const Glimlach__Tickets__GetChannelCalendarsRequest *input,
                                                        Glimlach__Tickets__GetChannelCalendarsReply_Closure closure,
@@ -3408,6 +3525,8 @@ extern const ProtobufCMessageDescriptor glimlach__tickets__escalate_ticket_reque
 extern const ProtobufCMessageDescriptor glimlach__tickets__escalate_ticket_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__tickets__open_follow_up_request__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__tickets__open_follow_up_reply__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__tickets__import_ticket_request__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__tickets__import_ticket_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__tickets__grant_gesture_request__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__tickets__grant_gesture_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__tickets__approve_gesture_request__descriptor;

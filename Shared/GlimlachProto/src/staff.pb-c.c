@@ -2302,6 +2302,231 @@ void   glimlach__staff__make_offer_request__free_unpacked
   assert(message->base.descriptor == &glimlach__staff__make_offer_request__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   glimlach__staff__offer_policy__init
+                     (Glimlach__Staff__OfferPolicy         *message)
+{
+  static const Glimlach__Staff__OfferPolicy init_value = GLIMLACH__STAFF__OFFER_POLICY__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__offer_policy__get_packed_size
+                     (const Glimlach__Staff__OfferPolicy *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__offer_policy__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__offer_policy__pack
+                     (const Glimlach__Staff__OfferPolicy *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__offer_policy__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__offer_policy__pack_to_buffer
+                     (const Glimlach__Staff__OfferPolicy *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__offer_policy__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__OfferPolicy *
+       glimlach__staff__offer_policy__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__OfferPolicy *)
+     protobuf_c_message_unpack (&glimlach__staff__offer_policy__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__offer_policy__free_unpacked
+                     (Glimlach__Staff__OfferPolicy *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__offer_policy__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__staff__get_offer_policy_request__init
+                     (Glimlach__Staff__GetOfferPolicyRequest         *message)
+{
+  static const Glimlach__Staff__GetOfferPolicyRequest init_value = GLIMLACH__STAFF__GET_OFFER_POLICY_REQUEST__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__get_offer_policy_request__get_packed_size
+                     (const Glimlach__Staff__GetOfferPolicyRequest *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__get_offer_policy_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__get_offer_policy_request__pack
+                     (const Glimlach__Staff__GetOfferPolicyRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__get_offer_policy_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__get_offer_policy_request__pack_to_buffer
+                     (const Glimlach__Staff__GetOfferPolicyRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__get_offer_policy_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__GetOfferPolicyRequest *
+       glimlach__staff__get_offer_policy_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__GetOfferPolicyRequest *)
+     protobuf_c_message_unpack (&glimlach__staff__get_offer_policy_request__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__get_offer_policy_request__free_unpacked
+                     (Glimlach__Staff__GetOfferPolicyRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__get_offer_policy_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__staff__get_offer_policy_reply__init
+                     (Glimlach__Staff__GetOfferPolicyReply         *message)
+{
+  static const Glimlach__Staff__GetOfferPolicyReply init_value = GLIMLACH__STAFF__GET_OFFER_POLICY_REPLY__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__get_offer_policy_reply__get_packed_size
+                     (const Glimlach__Staff__GetOfferPolicyReply *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__get_offer_policy_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__get_offer_policy_reply__pack
+                     (const Glimlach__Staff__GetOfferPolicyReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__get_offer_policy_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__get_offer_policy_reply__pack_to_buffer
+                     (const Glimlach__Staff__GetOfferPolicyReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__get_offer_policy_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__GetOfferPolicyReply *
+       glimlach__staff__get_offer_policy_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__GetOfferPolicyReply *)
+     protobuf_c_message_unpack (&glimlach__staff__get_offer_policy_reply__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__get_offer_policy_reply__free_unpacked
+                     (Glimlach__Staff__GetOfferPolicyReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__get_offer_policy_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__staff__set_offer_policy_request__init
+                     (Glimlach__Staff__SetOfferPolicyRequest         *message)
+{
+  static const Glimlach__Staff__SetOfferPolicyRequest init_value = GLIMLACH__STAFF__SET_OFFER_POLICY_REQUEST__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__set_offer_policy_request__get_packed_size
+                     (const Glimlach__Staff__SetOfferPolicyRequest *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__set_offer_policy_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__set_offer_policy_request__pack
+                     (const Glimlach__Staff__SetOfferPolicyRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__set_offer_policy_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__set_offer_policy_request__pack_to_buffer
+                     (const Glimlach__Staff__SetOfferPolicyRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__set_offer_policy_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__SetOfferPolicyRequest *
+       glimlach__staff__set_offer_policy_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__SetOfferPolicyRequest *)
+     protobuf_c_message_unpack (&glimlach__staff__set_offer_policy_request__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__set_offer_policy_request__free_unpacked
+                     (Glimlach__Staff__SetOfferPolicyRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__set_offer_policy_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__staff__set_offer_policy_reply__init
+                     (Glimlach__Staff__SetOfferPolicyReply         *message)
+{
+  static const Glimlach__Staff__SetOfferPolicyReply init_value = GLIMLACH__STAFF__SET_OFFER_POLICY_REPLY__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__set_offer_policy_reply__get_packed_size
+                     (const Glimlach__Staff__SetOfferPolicyReply *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__set_offer_policy_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__set_offer_policy_reply__pack
+                     (const Glimlach__Staff__SetOfferPolicyReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__set_offer_policy_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__set_offer_policy_reply__pack_to_buffer
+                     (const Glimlach__Staff__SetOfferPolicyReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__set_offer_policy_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__SetOfferPolicyReply *
+       glimlach__staff__set_offer_policy_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__SetOfferPolicyReply *)
+     protobuf_c_message_unpack (&glimlach__staff__set_offer_policy_reply__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__set_offer_policy_reply__free_unpacked
+                     (Glimlach__Staff__SetOfferPolicyReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__set_offer_policy_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   glimlach__staff__make_offer_reply__init
                      (Glimlach__Staff__MakeOfferReply         *message)
 {
@@ -5000,6 +5225,51 @@ void   glimlach__staff__offer_declined__free_unpacked
   if(!message)
     return;
   assert(message->base.descriptor == &glimlach__staff__offer_declined__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__staff__offer_policy_updated__init
+                     (Glimlach__Staff__OfferPolicyUpdated         *message)
+{
+  static const Glimlach__Staff__OfferPolicyUpdated init_value = GLIMLACH__STAFF__OFFER_POLICY_UPDATED__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__offer_policy_updated__get_packed_size
+                     (const Glimlach__Staff__OfferPolicyUpdated *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__offer_policy_updated__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__offer_policy_updated__pack
+                     (const Glimlach__Staff__OfferPolicyUpdated *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__offer_policy_updated__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__offer_policy_updated__pack_to_buffer
+                     (const Glimlach__Staff__OfferPolicyUpdated *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__offer_policy_updated__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__OfferPolicyUpdated *
+       glimlach__staff__offer_policy_updated__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__OfferPolicyUpdated *)
+     protobuf_c_message_unpack (&glimlach__staff__offer_policy_updated__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__offer_policy_updated__free_unpacked
+                     (Glimlach__Staff__OfferPolicyUpdated *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__offer_policy_updated__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
 void   glimlach__staff__plan_updated__init
@@ -9060,6 +9330,267 @@ const ProtobufCMessageDescriptor glimlach__staff__make_offer_request__descriptor
   (ProtobufCMessageInit) glimlach__staff__make_offer_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor glimlach__staff__offer_policy__field_descriptors[5] =
+{
+  {
+    "default_amount",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__OfferPolicy, default_amount),
+    &glimlach__money__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "min_amount",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__OfferPolicy, min_amount),
+    &glimlach__money__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "max_amount",
+    3,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__OfferPolicy, max_amount),
+    &glimlach__money__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "updated_by_id",
+    4,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__OfferPolicy, updated_by_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "updated_at_ms",
+    5,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_INT64,
+    offsetof(Glimlach__Staff__OfferPolicy, has_updated_at_ms),
+    offsetof(Glimlach__Staff__OfferPolicy, updated_at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__offer_policy__field_indices_by_name[] = {
+  0,   /* field[0] = default_amount */
+  2,   /* field[2] = max_amount */
+  1,   /* field[1] = min_amount */
+  4,   /* field[4] = updated_at_ms */
+  3,   /* field[3] = updated_by_id */
+};
+static const ProtobufCIntRange glimlach__staff__offer_policy__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__offer_policy__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.OfferPolicy",
+  "OfferPolicy",
+  "Glimlach__Staff__OfferPolicy",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__OfferPolicy),
+  5,
+  glimlach__staff__offer_policy__field_descriptors,
+  glimlach__staff__offer_policy__field_indices_by_name,
+  1,  glimlach__staff__offer_policy__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__offer_policy__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+#define glimlach__staff__get_offer_policy_request__field_descriptors NULL
+#define glimlach__staff__get_offer_policy_request__field_indices_by_name NULL
+#define glimlach__staff__get_offer_policy_request__number_ranges NULL
+const ProtobufCMessageDescriptor glimlach__staff__get_offer_policy_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.GetOfferPolicyRequest",
+  "GetOfferPolicyRequest",
+  "Glimlach__Staff__GetOfferPolicyRequest",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__GetOfferPolicyRequest),
+  0,
+  glimlach__staff__get_offer_policy_request__field_descriptors,
+  glimlach__staff__get_offer_policy_request__field_indices_by_name,
+  0,  glimlach__staff__get_offer_policy_request__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__get_offer_policy_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__staff__get_offer_policy_reply__field_descriptors[1] =
+{
+  {
+    "policy",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__GetOfferPolicyReply, policy),
+    &glimlach__staff__offer_policy__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__get_offer_policy_reply__field_indices_by_name[] = {
+  0,   /* field[0] = policy */
+};
+static const ProtobufCIntRange glimlach__staff__get_offer_policy_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__get_offer_policy_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.GetOfferPolicyReply",
+  "GetOfferPolicyReply",
+  "Glimlach__Staff__GetOfferPolicyReply",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__GetOfferPolicyReply),
+  1,
+  glimlach__staff__get_offer_policy_reply__field_descriptors,
+  glimlach__staff__get_offer_policy_reply__field_indices_by_name,
+  1,  glimlach__staff__get_offer_policy_reply__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__get_offer_policy_reply__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__staff__set_offer_policy_request__field_descriptors[4] =
+{
+  {
+    "default_amount",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__SetOfferPolicyRequest, default_amount),
+    &glimlach__money__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "min_amount",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__SetOfferPolicyRequest, min_amount),
+    &glimlach__money__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "max_amount",
+    3,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__SetOfferPolicyRequest, max_amount),
+    &glimlach__money__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "updated_by_id",
+    4,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__SetOfferPolicyRequest, updated_by_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__set_offer_policy_request__field_indices_by_name[] = {
+  0,   /* field[0] = default_amount */
+  2,   /* field[2] = max_amount */
+  1,   /* field[1] = min_amount */
+  3,   /* field[3] = updated_by_id */
+};
+static const ProtobufCIntRange glimlach__staff__set_offer_policy_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__set_offer_policy_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.SetOfferPolicyRequest",
+  "SetOfferPolicyRequest",
+  "Glimlach__Staff__SetOfferPolicyRequest",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__SetOfferPolicyRequest),
+  4,
+  glimlach__staff__set_offer_policy_request__field_descriptors,
+  glimlach__staff__set_offer_policy_request__field_indices_by_name,
+  1,  glimlach__staff__set_offer_policy_request__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__set_offer_policy_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__staff__set_offer_policy_reply__field_descriptors[1] =
+{
+  {
+    "policy",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__SetOfferPolicyReply, policy),
+    &glimlach__staff__offer_policy__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__set_offer_policy_reply__field_indices_by_name[] = {
+  0,   /* field[0] = policy */
+};
+static const ProtobufCIntRange glimlach__staff__set_offer_policy_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__set_offer_policy_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.SetOfferPolicyReply",
+  "SetOfferPolicyReply",
+  "Glimlach__Staff__SetOfferPolicyReply",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__SetOfferPolicyReply),
+  1,
+  glimlach__staff__set_offer_policy_reply__field_descriptors,
+  glimlach__staff__set_offer_policy_reply__field_indices_by_name,
+  1,  glimlach__staff__set_offer_policy_reply__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__set_offer_policy_reply__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor glimlach__staff__make_offer_reply__field_descriptors[1] =
 {
   {
@@ -12796,6 +13327,44 @@ const ProtobufCMessageDescriptor glimlach__staff__offer_declined__descriptor =
   (ProtobufCMessageInit) glimlach__staff__offer_declined__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor glimlach__staff__offer_policy_updated__field_descriptors[1] =
+{
+  {
+    "policy",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__OfferPolicyUpdated, policy),
+    &glimlach__staff__offer_policy__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__offer_policy_updated__field_indices_by_name[] = {
+  0,   /* field[0] = policy */
+};
+static const ProtobufCIntRange glimlach__staff__offer_policy_updated__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__offer_policy_updated__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.OfferPolicyUpdated",
+  "OfferPolicyUpdated",
+  "Glimlach__Staff__OfferPolicyUpdated",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__OfferPolicyUpdated),
+  1,
+  glimlach__staff__offer_policy_updated__field_descriptors,
+  glimlach__staff__offer_policy_updated__field_indices_by_name,
+  1,  glimlach__staff__offer_policy_updated__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__offer_policy_updated__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor glimlach__staff__plan_updated__field_descriptors[2] =
 {
   {
@@ -13643,7 +14212,7 @@ const ProtobufCEnumDescriptor glimlach__staff__conversation_kind__descriptor =
   glimlach__staff__conversation_kind__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor glimlach__staff__staff__method_descriptors[41] =
+static const ProtobufCMethodDescriptor glimlach__staff__staff__method_descriptors[43] =
 {
   { "Health", &glimlach__health_request__descriptor, &glimlach__health_reply__descriptor },
   { "Since", &glimlach__since_request__descriptor, &glimlach__since_reply__descriptor },
@@ -13672,6 +14241,8 @@ static const ProtobufCMethodDescriptor glimlach__staff__staff__method_descriptor
   { "AcceptOffer", &glimlach__staff__accept_offer_request__descriptor, &glimlach__staff__accept_offer_reply__descriptor },
   { "DeclineOffer", &glimlach__staff__decline_offer_request__descriptor, &glimlach__staff__decline_offer_reply__descriptor },
   { "GetOfferAcceptanceRate", &glimlach__staff__get_offer_acceptance_rate_request__descriptor, &glimlach__staff__get_offer_acceptance_rate_reply__descriptor },
+  { "GetOfferPolicy", &glimlach__staff__get_offer_policy_request__descriptor, &glimlach__staff__get_offer_policy_reply__descriptor },
+  { "SetOfferPolicy", &glimlach__staff__set_offer_policy_request__descriptor, &glimlach__staff__set_offer_policy_reply__descriptor },
   { "GetPlan", &glimlach__staff__get_plan_request__descriptor, &glimlach__staff__get_plan_reply__descriptor },
   { "UpdatePlan", &glimlach__staff__update_plan_request__descriptor, &glimlach__staff__update_plan_reply__descriptor },
   { "AddGoal", &glimlach__staff__add_goal_request__descriptor, &glimlach__staff__add_goal_reply__descriptor },
@@ -13689,44 +14260,46 @@ static const ProtobufCMethodDescriptor glimlach__staff__staff__method_descriptor
 };
 const unsigned glimlach__staff__staff__method_indices_by_name[] = {
   24,        /* AcceptOffer */
-  29,        /* AddGoal */
-  31,        /* AddGoalProgress */
+  31,        /* AddGoal */
+  33,        /* AddGoalProgress */
   20,        /* AddOnboardingStep */
-  32,        /* AddOneToOneNote */
+  34,        /* AddOneToOneNote */
   10,        /* AddTeamMember */
-  39,        /* ApproveBudgetOverrun */
+  41,        /* ApproveBudgetOverrun */
   21,        /* CompleteOnboardingStep */
   2,        /* CreateEmployee */
   6,        /* CreateTeam */
   25,        /* DeclineOffer */
   14,        /* DeleteCoreValue */
-  40,        /* GetBudget */
+  42,        /* GetBudget */
   3,        /* GetEmployee */
   17,        /* GetHireDecision */
   23,        /* GetOffer */
   26,        /* GetOfferAcceptanceRate */
+  27,        /* GetOfferPolicy */
   19,        /* GetOnboarding */
-  27,        /* GetPlan */
-  37,        /* GetPulseResult */
+  29,        /* GetPlan */
+  39,        /* GetPulseResult */
   7,        /* GetTeam */
-  34,        /* GivePeerCompliment */
+  36,        /* GivePeerCompliment */
   0,        /* Health */
   18,        /* HireCandidate */
   12,        /* ListCoreValues */
   5,        /* ListEmployees */
   16,        /* ListEvaluations */
-  33,        /* ListOneToOneNotes */
-  35,        /* ListPeerCompliments */
+  35,        /* ListOneToOneNotes */
+  37,        /* ListPeerCompliments */
   9,        /* ListTeams */
   22,        /* MakeOffer */
   15,        /* RecordEvaluation */
   11,        /* RemoveTeamMember */
+  28,        /* SetOfferPolicy */
   1,        /* Since */
-  38,        /* SpendBudget */
-  36,        /* SubmitPulse */
+  40,        /* SpendBudget */
+  38,        /* SubmitPulse */
   4,        /* UpdateEmployee */
-  30,        /* UpdateGoal */
-  28,        /* UpdatePlan */
+  32,        /* UpdateGoal */
+  30,        /* UpdatePlan */
   8,        /* UpdateTeam */
   13         /* UpsertCoreValue */
 };
@@ -13737,7 +14310,7 @@ const ProtobufCServiceDescriptor glimlach__staff__staff__descriptor =
   "Staff",
   "Glimlach__Staff__Staff",
   "glimlach.staff",
-  41,
+  43,
   glimlach__staff__staff__method_descriptors,
   glimlach__staff__staff__method_indices_by_name
 };
@@ -13957,13 +14530,29 @@ void glimlach__staff__staff__get_offer_acceptance_rate(ProtobufCService *service
   assert(service->descriptor == &glimlach__staff__staff__descriptor);
   service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void glimlach__staff__staff__get_offer_policy(ProtobufCService *service,
+                                              const Glimlach__Staff__GetOfferPolicyRequest *input,
+                                              Glimlach__Staff__GetOfferPolicyReply_Closure closure,
+                                              void *closure_data)
+{
+  assert(service->descriptor == &glimlach__staff__staff__descriptor);
+  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void glimlach__staff__staff__set_offer_policy(ProtobufCService *service,
+                                              const Glimlach__Staff__SetOfferPolicyRequest *input,
+                                              Glimlach__Staff__SetOfferPolicyReply_Closure closure,
+                                              void *closure_data)
+{
+  assert(service->descriptor == &glimlach__staff__staff__descriptor);
+  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void glimlach__staff__staff__get_plan(ProtobufCService *service,
                                       const Glimlach__Staff__GetPlanRequest *input,
                                       Glimlach__Staff__GetPlanReply_Closure closure,
                                       void *closure_data)
 {
   assert(service->descriptor == &glimlach__staff__staff__descriptor);
-  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__staff__staff__update_plan(ProtobufCService *service,
                                          const Glimlach__Staff__UpdatePlanRequest *input,
@@ -13971,7 +14560,7 @@ void glimlach__staff__staff__update_plan(ProtobufCService *service,
                                          void *closure_data)
 {
   assert(service->descriptor == &glimlach__staff__staff__descriptor);
-  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__staff__staff__add_goal(ProtobufCService *service,
                                       const Glimlach__Staff__AddGoalRequest *input,
@@ -13979,7 +14568,7 @@ void glimlach__staff__staff__add_goal(ProtobufCService *service,
                                       void *closure_data)
 {
   assert(service->descriptor == &glimlach__staff__staff__descriptor);
-  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__staff__staff__update_goal(ProtobufCService *service,
                                          const Glimlach__Staff__UpdateGoalRequest *input,
@@ -13987,7 +14576,7 @@ void glimlach__staff__staff__update_goal(ProtobufCService *service,
                                          void *closure_data)
 {
   assert(service->descriptor == &glimlach__staff__staff__descriptor);
-  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 32, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__staff__staff__add_goal_progress(ProtobufCService *service,
                                                const Glimlach__Staff__AddGoalProgressRequest *input,
@@ -13995,7 +14584,7 @@ void glimlach__staff__staff__add_goal_progress(ProtobufCService *service,
                                                void *closure_data)
 {
   assert(service->descriptor == &glimlach__staff__staff__descriptor);
-  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__staff__staff__add_one_to_one_note(ProtobufCService *service,
                                                  const Glimlach__Staff__AddOneToOneNoteRequest *input,
@@ -14003,7 +14592,7 @@ void glimlach__staff__staff__add_one_to_one_note(ProtobufCService *service,
                                                  void *closure_data)
 {
   assert(service->descriptor == &glimlach__staff__staff__descriptor);
-  service->invoke(service, 32, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 34, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__staff__staff__list_one_to_one_notes(ProtobufCService *service,
                                                    const Glimlach__Staff__ListOneToOneNotesRequest *input,
@@ -14011,7 +14600,7 @@ void glimlach__staff__staff__list_one_to_one_notes(ProtobufCService *service,
                                                    void *closure_data)
 {
   assert(service->descriptor == &glimlach__staff__staff__descriptor);
-  service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 35, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__staff__staff__give_peer_compliment(ProtobufCService *service,
                                                   const Glimlach__Staff__GivePeerComplimentRequest *input,
@@ -14019,7 +14608,7 @@ void glimlach__staff__staff__give_peer_compliment(ProtobufCService *service,
                                                   void *closure_data)
 {
   assert(service->descriptor == &glimlach__staff__staff__descriptor);
-  service->invoke(service, 34, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 36, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__staff__staff__list_peer_compliments(ProtobufCService *service,
                                                    const Glimlach__Staff__ListPeerComplimentsRequest *input,
@@ -14027,7 +14616,7 @@ void glimlach__staff__staff__list_peer_compliments(ProtobufCService *service,
                                                    void *closure_data)
 {
   assert(service->descriptor == &glimlach__staff__staff__descriptor);
-  service->invoke(service, 35, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 37, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__staff__staff__submit_pulse(ProtobufCService *service,
                                           const Glimlach__Staff__SubmitPulseRequest *input,
@@ -14035,7 +14624,7 @@ void glimlach__staff__staff__submit_pulse(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &glimlach__staff__staff__descriptor);
-  service->invoke(service, 36, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 38, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__staff__staff__get_pulse_result(ProtobufCService *service,
                                               const Glimlach__Staff__GetPulseResultRequest *input,
@@ -14043,7 +14632,7 @@ void glimlach__staff__staff__get_pulse_result(ProtobufCService *service,
                                               void *closure_data)
 {
   assert(service->descriptor == &glimlach__staff__staff__descriptor);
-  service->invoke(service, 37, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 39, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__staff__staff__spend_budget(ProtobufCService *service,
                                           const Glimlach__Staff__SpendBudgetRequest *input,
@@ -14051,7 +14640,7 @@ void glimlach__staff__staff__spend_budget(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &glimlach__staff__staff__descriptor);
-  service->invoke(service, 38, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 40, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__staff__staff__approve_budget_overrun(ProtobufCService *service,
                                                     const Glimlach__Staff__ApproveBudgetOverrunRequest *input,
@@ -14059,7 +14648,7 @@ void glimlach__staff__staff__approve_budget_overrun(ProtobufCService *service,
                                                     void *closure_data)
 {
   assert(service->descriptor == &glimlach__staff__staff__descriptor);
-  service->invoke(service, 39, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 41, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__staff__staff__get_budget(ProtobufCService *service,
                                         const Glimlach__Staff__GetBudgetRequest *input,
@@ -14067,7 +14656,7 @@ void glimlach__staff__staff__get_budget(ProtobufCService *service,
                                         void *closure_data)
 {
   assert(service->descriptor == &glimlach__staff__staff__descriptor);
-  service->invoke(service, 40, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 42, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__staff__staff__init (Glimlach__Staff__Staff_Service *service,
                                    Glimlach__Staff__Staff_ServiceDestroy destroy)

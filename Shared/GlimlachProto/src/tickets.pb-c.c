@@ -1222,6 +1222,96 @@ void   glimlach__tickets__open_follow_up_reply__free_unpacked
   assert(message->base.descriptor == &glimlach__tickets__open_follow_up_reply__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   glimlach__tickets__import_ticket_request__init
+                     (Glimlach__Tickets__ImportTicketRequest         *message)
+{
+  static const Glimlach__Tickets__ImportTicketRequest init_value = GLIMLACH__TICKETS__IMPORT_TICKET_REQUEST__INIT;
+  *message = init_value;
+}
+size_t glimlach__tickets__import_ticket_request__get_packed_size
+                     (const Glimlach__Tickets__ImportTicketRequest *message)
+{
+  assert(message->base.descriptor == &glimlach__tickets__import_ticket_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__tickets__import_ticket_request__pack
+                     (const Glimlach__Tickets__ImportTicketRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__tickets__import_ticket_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__tickets__import_ticket_request__pack_to_buffer
+                     (const Glimlach__Tickets__ImportTicketRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__tickets__import_ticket_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Tickets__ImportTicketRequest *
+       glimlach__tickets__import_ticket_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Tickets__ImportTicketRequest *)
+     protobuf_c_message_unpack (&glimlach__tickets__import_ticket_request__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__tickets__import_ticket_request__free_unpacked
+                     (Glimlach__Tickets__ImportTicketRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__tickets__import_ticket_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__tickets__import_ticket_reply__init
+                     (Glimlach__Tickets__ImportTicketReply         *message)
+{
+  static const Glimlach__Tickets__ImportTicketReply init_value = GLIMLACH__TICKETS__IMPORT_TICKET_REPLY__INIT;
+  *message = init_value;
+}
+size_t glimlach__tickets__import_ticket_reply__get_packed_size
+                     (const Glimlach__Tickets__ImportTicketReply *message)
+{
+  assert(message->base.descriptor == &glimlach__tickets__import_ticket_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__tickets__import_ticket_reply__pack
+                     (const Glimlach__Tickets__ImportTicketReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__tickets__import_ticket_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__tickets__import_ticket_reply__pack_to_buffer
+                     (const Glimlach__Tickets__ImportTicketReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__tickets__import_ticket_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Tickets__ImportTicketReply *
+       glimlach__tickets__import_ticket_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Tickets__ImportTicketReply *)
+     protobuf_c_message_unpack (&glimlach__tickets__import_ticket_reply__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__tickets__import_ticket_reply__free_unpacked
+                     (Glimlach__Tickets__ImportTicketReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__tickets__import_ticket_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   glimlach__tickets__grant_gesture_request__init
                      (Glimlach__Tickets__GrantGestureRequest         *message)
 {
@@ -3898,7 +3988,7 @@ const ProtobufCMessageDescriptor glimlach__tickets__follow_up_origin__descriptor
   (ProtobufCMessageInit) glimlach__tickets__follow_up_origin__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor glimlach__tickets__ticket__field_descriptors[28] =
+static const ProtobufCFieldDescriptor glimlach__tickets__ticket__field_descriptors[27] =
 {
   {
     "ticket_id",
@@ -4141,18 +4231,6 @@ static const ProtobufCFieldDescriptor glimlach__tickets__ticket__field_descripto
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
   {
-    "handle_time_ms",
-    21,
-    PROTOBUF_C_LABEL_OPTIONAL,
-    PROTOBUF_C_TYPE_INT64,
-    offsetof(Glimlach__Tickets__Ticket, has_handle_time_ms),
-    offsetof(Glimlach__Tickets__Ticket, handle_time_ms),
-    NULL,
-    NULL,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-  {
     "created_at_ms",
     22,
     PROTOBUF_C_LABEL_OPTIONAL,
@@ -4240,37 +4318,37 @@ static const ProtobufCFieldDescriptor glimlach__tickets__ticket__field_descripto
 static const unsigned glimlach__tickets__ticket__field_indices_by_name[] = {
   8,   /* field[8] = assignee_id */
   2,   /* field[2] = channel */
-  24,   /* field[24] = closed_at_ms */
+  23,   /* field[23] = closed_at_ms */
   12,   /* field[12] = contact_number */
-  21,   /* field[21] = created_at_ms */
+  20,   /* field[20] = created_at_ms */
   1,   /* field[1] = customer */
   10,   /* field[10] = employer_id */
   16,   /* field[16] = escalated_at_ms */
   15,   /* field[15] = escalation_reason */
   14,   /* field[14] = escalation_trigger */
   17,   /* field[17] = follow_up */
-  27,   /* field[27] = gestures */
-  20,   /* field[20] = handle_time_ms */
-  25,   /* field[25] = messages */
-  26,   /* field[26] = notes */
+  26,   /* field[26] = gestures */
+  24,   /* field[24] = messages */
+  25,   /* field[25] = notes */
   4,   /* field[4] = order_reference */
   7,   /* field[7] = priority */
   3,   /* field[3] = product_category */
   19,   /* field[19] = reopen_count */
   18,   /* field[18] = resolution_summary */
-  23,   /* field[23] = resolved_at_ms */
+  22,   /* field[22] = resolved_at_ms */
   11,   /* field[11] = sla */
   13,   /* field[13] = special_care */
   6,   /* field[6] = status */
   5,   /* field[5] = subject */
   9,   /* field[9] = team_id */
   0,   /* field[0] = ticket_id */
-  22,   /* field[22] = updated_at_ms */
+  21,   /* field[21] = updated_at_ms */
 };
-static const ProtobufCIntRange glimlach__tickets__ticket__number_ranges[1 + 1] =
+static const ProtobufCIntRange glimlach__tickets__ticket__number_ranges[2 + 1] =
 {
   { 1, 0 },
-  { 0, 28 }
+  { 22, 20 },
+  { 0, 27 }
 };
 const ProtobufCMessageDescriptor glimlach__tickets__ticket__descriptor =
 {
@@ -4280,10 +4358,10 @@ const ProtobufCMessageDescriptor glimlach__tickets__ticket__descriptor =
   "Glimlach__Tickets__Ticket",
   "glimlach.tickets",
   sizeof(Glimlach__Tickets__Ticket),
-  28,
+  27,
   glimlach__tickets__ticket__field_descriptors,
   glimlach__tickets__ticket__field_indices_by_name,
-  1,  glimlach__tickets__ticket__number_ranges,
+  2,  glimlach__tickets__ticket__number_ranges,
   (ProtobufCMessageInit) glimlach__tickets__ticket__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
@@ -5684,6 +5762,225 @@ const ProtobufCMessageDescriptor glimlach__tickets__open_follow_up_reply__descri
   (ProtobufCMessageInit) glimlach__tickets__open_follow_up_reply__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor glimlach__tickets__import_ticket_request__field_descriptors[12] =
+{
+  {
+    "external_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__ImportTicketRequest, external_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "customer",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__ImportTicketRequest, customer),
+    &glimlach__tickets__customer__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "channel",
+    3,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_ENUM,
+    offsetof(Glimlach__Tickets__ImportTicketRequest, has_channel),
+    offsetof(Glimlach__Tickets__ImportTicketRequest, channel),
+    &glimlach__channel__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "product_category",
+    4,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__ImportTicketRequest, product_category),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "order_reference",
+    5,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__ImportTicketRequest, order_reference),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "subject",
+    6,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__ImportTicketRequest, subject),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "assignee_id",
+    7,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__ImportTicketRequest, assignee_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "team_id",
+    8,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__ImportTicketRequest, team_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "received_at_ms",
+    9,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_INT64,
+    offsetof(Glimlach__Tickets__ImportTicketRequest, has_received_at_ms),
+    offsetof(Glimlach__Tickets__ImportTicketRequest, received_at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "first_response_at_ms",
+    10,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_INT64,
+    offsetof(Glimlach__Tickets__ImportTicketRequest, has_first_response_at_ms),
+    offsetof(Glimlach__Tickets__ImportTicketRequest, first_response_at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "resolved_at_ms",
+    11,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_INT64,
+    offsetof(Glimlach__Tickets__ImportTicketRequest, has_resolved_at_ms),
+    offsetof(Glimlach__Tickets__ImportTicketRequest, resolved_at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "first_contact_resolution",
+    12,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_BOOL,
+    offsetof(Glimlach__Tickets__ImportTicketRequest, has_first_contact_resolution),
+    offsetof(Glimlach__Tickets__ImportTicketRequest, first_contact_resolution),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__tickets__import_ticket_request__field_indices_by_name[] = {
+  6,   /* field[6] = assignee_id */
+  2,   /* field[2] = channel */
+  1,   /* field[1] = customer */
+  0,   /* field[0] = external_id */
+  11,   /* field[11] = first_contact_resolution */
+  9,   /* field[9] = first_response_at_ms */
+  4,   /* field[4] = order_reference */
+  3,   /* field[3] = product_category */
+  8,   /* field[8] = received_at_ms */
+  10,   /* field[10] = resolved_at_ms */
+  5,   /* field[5] = subject */
+  7,   /* field[7] = team_id */
+};
+static const ProtobufCIntRange glimlach__tickets__import_ticket_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 12 }
+};
+const ProtobufCMessageDescriptor glimlach__tickets__import_ticket_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.tickets.ImportTicketRequest",
+  "ImportTicketRequest",
+  "Glimlach__Tickets__ImportTicketRequest",
+  "glimlach.tickets",
+  sizeof(Glimlach__Tickets__ImportTicketRequest),
+  12,
+  glimlach__tickets__import_ticket_request__field_descriptors,
+  glimlach__tickets__import_ticket_request__field_indices_by_name,
+  1,  glimlach__tickets__import_ticket_request__number_ranges,
+  (ProtobufCMessageInit) glimlach__tickets__import_ticket_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__tickets__import_ticket_reply__field_descriptors[1] =
+{
+  {
+    "ticket",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__ImportTicketReply, ticket),
+    &glimlach__tickets__ticket__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__tickets__import_ticket_reply__field_indices_by_name[] = {
+  0,   /* field[0] = ticket */
+};
+static const ProtobufCIntRange glimlach__tickets__import_ticket_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor glimlach__tickets__import_ticket_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.tickets.ImportTicketReply",
+  "ImportTicketReply",
+  "Glimlach__Tickets__ImportTicketReply",
+  "glimlach.tickets",
+  sizeof(Glimlach__Tickets__ImportTicketReply),
+  1,
+  glimlach__tickets__import_ticket_reply__field_descriptors,
+  glimlach__tickets__import_ticket_reply__field_indices_by_name,
+  1,  glimlach__tickets__import_ticket_reply__number_ranges,
+  (ProtobufCMessageInit) glimlach__tickets__import_ticket_reply__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor glimlach__tickets__grant_gesture_request__field_descriptors[5] =
 {
   {
@@ -6284,29 +6581,9 @@ const ProtobufCMessageDescriptor glimlach__tickets__record_handle_time_request__
   (ProtobufCMessageInit) glimlach__tickets__record_handle_time_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor glimlach__tickets__record_handle_time_reply__field_descriptors[1] =
-{
-  {
-    "handle_time_ms",
-    1,
-    PROTOBUF_C_LABEL_OPTIONAL,
-    PROTOBUF_C_TYPE_INT64,
-    offsetof(Glimlach__Tickets__RecordHandleTimeReply, has_handle_time_ms),
-    offsetof(Glimlach__Tickets__RecordHandleTimeReply, handle_time_ms),
-    NULL,
-    NULL,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-};
-static const unsigned glimlach__tickets__record_handle_time_reply__field_indices_by_name[] = {
-  0,   /* field[0] = handle_time_ms */
-};
-static const ProtobufCIntRange glimlach__tickets__record_handle_time_reply__number_ranges[1 + 1] =
-{
-  { 1, 0 },
-  { 0, 1 }
-};
+#define glimlach__tickets__record_handle_time_reply__field_descriptors NULL
+#define glimlach__tickets__record_handle_time_reply__field_indices_by_name NULL
+#define glimlach__tickets__record_handle_time_reply__number_ranges NULL
 const ProtobufCMessageDescriptor glimlach__tickets__record_handle_time_reply__descriptor =
 {
   PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
@@ -6315,10 +6592,10 @@ const ProtobufCMessageDescriptor glimlach__tickets__record_handle_time_reply__de
   "Glimlach__Tickets__RecordHandleTimeReply",
   "glimlach.tickets",
   sizeof(Glimlach__Tickets__RecordHandleTimeReply),
-  1,
+  0,
   glimlach__tickets__record_handle_time_reply__field_descriptors,
   glimlach__tickets__record_handle_time_reply__field_indices_by_name,
-  1,  glimlach__tickets__record_handle_time_reply__number_ranges,
+  0,  glimlach__tickets__record_handle_time_reply__number_ranges,
   (ProtobufCMessageInit) glimlach__tickets__record_handle_time_reply__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
@@ -8378,7 +8655,7 @@ const ProtobufCMessageDescriptor glimlach__tickets__ticket_follow_up_opened__des
   (ProtobufCMessageInit) glimlach__tickets__ticket_follow_up_opened__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor glimlach__tickets__ticket_resolved__field_descriptors[18] =
+static const ProtobufCFieldDescriptor glimlach__tickets__ticket_resolved__field_descriptors[19] =
 {
   {
     "ticket_id",
@@ -8596,6 +8873,18 @@ static const ProtobufCFieldDescriptor glimlach__tickets__ticket_resolved__field_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "imported",
+    19,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_BOOL,
+    offsetof(Glimlach__Tickets__TicketResolved, has_imported),
+    offsetof(Glimlach__Tickets__TicketResolved, imported),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned glimlach__tickets__ticket_resolved__field_indices_by_name[] = {
   1,   /* field[1] = agent_id */
@@ -8609,6 +8898,7 @@ static const unsigned glimlach__tickets__ticket_resolved__field_indices_by_name[
   3,   /* field[3] = employer_id */
   14,   /* field[14] = first_contact_resolution */
   16,   /* field[16] = follow_up_response_id */
+  18,   /* field[18] = imported */
   6,   /* field[6] = product_category */
   15,   /* field[15] = reopen_count */
   7,   /* field[7] = resolved_at_ms */
@@ -8620,7 +8910,7 @@ static const unsigned glimlach__tickets__ticket_resolved__field_indices_by_name[
 static const ProtobufCIntRange glimlach__tickets__ticket_resolved__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 18 }
+  { 0, 19 }
 };
 const ProtobufCMessageDescriptor glimlach__tickets__ticket_resolved__descriptor =
 {
@@ -8630,7 +8920,7 @@ const ProtobufCMessageDescriptor glimlach__tickets__ticket_resolved__descriptor 
   "Glimlach__Tickets__TicketResolved",
   "glimlach.tickets",
   sizeof(Glimlach__Tickets__TicketResolved),
-  18,
+  19,
   glimlach__tickets__ticket_resolved__field_descriptors,
   glimlach__tickets__ticket_resolved__field_indices_by_name,
   1,  glimlach__tickets__ticket_resolved__number_ranges,
@@ -8830,12 +9120,12 @@ static const ProtobufCFieldDescriptor glimlach__tickets__ticket_handle_time_reco
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
   {
-    "handle_time_ms",
-    4,
+    "team_id",
+    5,
     PROTOBUF_C_LABEL_OPTIONAL,
-    PROTOBUF_C_TYPE_INT64,
-    offsetof(Glimlach__Tickets__TicketHandleTimeRecorded, has_handle_time_ms),
-    offsetof(Glimlach__Tickets__TicketHandleTimeRecorded, handle_time_ms),
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__TicketHandleTimeRecorded, team_id),
     NULL,
     NULL,
     0,             /* flags */
@@ -8845,12 +9135,13 @@ static const ProtobufCFieldDescriptor glimlach__tickets__ticket_handle_time_reco
 static const unsigned glimlach__tickets__ticket_handle_time_recorded__field_indices_by_name[] = {
   1,   /* field[1] = channel */
   2,   /* field[2] = duration_ms */
-  3,   /* field[3] = handle_time_ms */
+  3,   /* field[3] = team_id */
   0,   /* field[0] = ticket_id */
 };
-static const ProtobufCIntRange glimlach__tickets__ticket_handle_time_recorded__number_ranges[1 + 1] =
+static const ProtobufCIntRange glimlach__tickets__ticket_handle_time_recorded__number_ranges[2 + 1] =
 {
   { 1, 0 },
+  { 5, 3 },
   { 0, 4 }
 };
 const ProtobufCMessageDescriptor glimlach__tickets__ticket_handle_time_recorded__descriptor =
@@ -8864,7 +9155,7 @@ const ProtobufCMessageDescriptor glimlach__tickets__ticket_handle_time_recorded_
   4,
   glimlach__tickets__ticket_handle_time_recorded__field_descriptors,
   glimlach__tickets__ticket_handle_time_recorded__field_indices_by_name,
-  1,  glimlach__tickets__ticket_handle_time_recorded__number_ranges,
+  2,  glimlach__tickets__ticket_handle_time_recorded__number_ranges,
   (ProtobufCMessageInit) glimlach__tickets__ticket_handle_time_recorded__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
@@ -9535,7 +9826,7 @@ const ProtobufCEnumDescriptor glimlach__tickets__gesture_outcome__descriptor =
   glimlach__tickets__gesture_outcome__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor glimlach__tickets__tickets__method_descriptors[23] =
+static const ProtobufCMethodDescriptor glimlach__tickets__tickets__method_descriptors[24] =
 {
   { "Health", &glimlach__health_request__descriptor, &glimlach__health_reply__descriptor },
   { "Since", &glimlach__since_request__descriptor, &glimlach__since_reply__descriptor },
@@ -9555,6 +9846,7 @@ static const ProtobufCMethodDescriptor glimlach__tickets__tickets__method_descri
   { "ReopenTicket", &glimlach__tickets__reopen_ticket_request__descriptor, &glimlach__tickets__reopen_ticket_reply__descriptor },
   { "CloseTicket", &glimlach__tickets__close_ticket_request__descriptor, &glimlach__tickets__close_ticket_reply__descriptor },
   { "RecordHandleTime", &glimlach__tickets__record_handle_time_request__descriptor, &glimlach__tickets__record_handle_time_reply__descriptor },
+  { "ImportTicket", &glimlach__tickets__import_ticket_request__descriptor, &glimlach__tickets__import_ticket_reply__descriptor },
   { "GetChannelCalendars", &glimlach__tickets__get_channel_calendars_request__descriptor, &glimlach__tickets__get_channel_calendars_reply__descriptor },
   { "SetChannelCalendar", &glimlach__tickets__set_channel_calendar_request__descriptor, &glimlach__tickets__set_channel_calendar_reply__descriptor },
   { "GetResponseTargets", &glimlach__tickets__get_response_targets_request__descriptor, &glimlach__tickets__get_response_targets_reply__descriptor },
@@ -9569,19 +9861,20 @@ const unsigned glimlach__tickets__tickets__method_indices_by_name[] = {
   16,        /* CloseTicket */
   2,        /* CreateTicket */
   10,        /* EscalateTicket */
-  18,        /* GetChannelCalendars */
-  20,        /* GetResponseTargets */
-  22,        /* GetSlaStatus */
+  19,        /* GetChannelCalendars */
+  21,        /* GetResponseTargets */
+  23,        /* GetSlaStatus */
   3,        /* GetTicket */
   12,        /* GrantGesture */
   0,        /* Health */
+  18,        /* ImportTicket */
   4,        /* ListTickets */
   11,        /* OpenFollowUp */
   17,        /* RecordHandleTime */
   15,        /* ReopenTicket */
   14,        /* ResolveTicket */
-  19,        /* SetChannelCalendar */
-  21,        /* SetResponseTarget */
+  20,        /* SetChannelCalendar */
+  22,        /* SetResponseTarget */
   9,        /* SetTicketPriority */
   8,        /* SetTicketStatus */
   1         /* Since */
@@ -9593,7 +9886,7 @@ const ProtobufCServiceDescriptor glimlach__tickets__tickets__descriptor =
   "Tickets",
   "Glimlach__Tickets__Tickets",
   "glimlach.tickets",
-  23,
+  24,
   glimlach__tickets__tickets__method_descriptors,
   glimlach__tickets__tickets__method_indices_by_name
 };
@@ -9741,13 +10034,21 @@ void glimlach__tickets__tickets__record_handle_time(ProtobufCService *service,
   assert(service->descriptor == &glimlach__tickets__tickets__descriptor);
   service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void glimlach__tickets__tickets__import_ticket(ProtobufCService *service,
+                                               const Glimlach__Tickets__ImportTicketRequest *input,
+                                               Glimlach__Tickets__ImportTicketReply_Closure closure,
+                                               void *closure_data)
+{
+  assert(service->descriptor == &glimlach__tickets__tickets__descriptor);
+  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void glimlach__tickets__tickets__get_channel_calendars(ProtobufCService *service,
                                                        const Glimlach__Tickets__GetChannelCalendarsRequest *input,
                                                        Glimlach__Tickets__GetChannelCalendarsReply_Closure closure,
                                                        void *closure_data)
 {
   assert(service->descriptor == &glimlach__tickets__tickets__descriptor);
-  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__tickets__tickets__set_channel_calendar(ProtobufCService *service,
                                                       const Glimlach__Tickets__SetChannelCalendarRequest *input,
@@ -9755,7 +10056,7 @@ void glimlach__tickets__tickets__set_channel_calendar(ProtobufCService *service,
                                                       void *closure_data)
 {
   assert(service->descriptor == &glimlach__tickets__tickets__descriptor);
-  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__tickets__tickets__get_response_targets(ProtobufCService *service,
                                                       const Glimlach__Tickets__GetResponseTargetsRequest *input,
@@ -9763,7 +10064,7 @@ void glimlach__tickets__tickets__get_response_targets(ProtobufCService *service,
                                                       void *closure_data)
 {
   assert(service->descriptor == &glimlach__tickets__tickets__descriptor);
-  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__tickets__tickets__set_response_target(ProtobufCService *service,
                                                      const Glimlach__Tickets__SetResponseTargetRequest *input,
@@ -9771,7 +10072,7 @@ void glimlach__tickets__tickets__set_response_target(ProtobufCService *service,
                                                      void *closure_data)
 {
   assert(service->descriptor == &glimlach__tickets__tickets__descriptor);
-  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__tickets__tickets__get_sla_status(ProtobufCService *service,
                                                 const Glimlach__Tickets__GetSlaStatusRequest *input,
@@ -9779,7 +10080,7 @@ void glimlach__tickets__tickets__get_sla_status(ProtobufCService *service,
                                                 void *closure_data)
 {
   assert(service->descriptor == &glimlach__tickets__tickets__descriptor);
-  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__tickets__tickets__init (Glimlach__Tickets__Tickets_Service *service,
                                        Glimlach__Tickets__Tickets_ServiceDestroy destroy)
