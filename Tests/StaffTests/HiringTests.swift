@@ -42,6 +42,32 @@ struct HiringTests {
         }
     }
 
+    @Test("one person recording both roles does not clear a candidate; a second person does")
+    func onePersonIsNotEnough() async throws {
+        try await withStaff { staff in
+            let id = try await staff.employee("Lotte", status: .candidate).employee_id!
+            let manager = try await staff.employee("Maarten", role: .teamLead).employee_id!
+            let colleague = try await staff.employee("Nina").employee_id!
+            let fit = [Staff.ValueFit(value_id: "deliver-wow-through-service", verdict: .fit)]
+            for role in [Staff.EvaluatorRole.hiringManager, .employee] {
+                _ = try await staff.call(
+                    Staff.recordEvaluation,
+                    .init(candidate_id: id, evaluator_id: manager, evaluator_role: role, fits: fit))
+            }
+            let alone = try await staff.call(Staff.getHireDecision, .init(candidate_id: id)).decision!
+            #expect(alone.verdict == .pending)
+            #expect(alone.employee_evaluations == 0)
+            await expectRPCError(.failedPrecondition, "an evaluation by an employee") {
+                _ = try await staff.call(Staff.hireCandidate, .init(candidate_id: id, decided_by_id: manager))
+            }
+            _ = try await staff.call(
+                Staff.recordEvaluation,
+                .init(candidate_id: id, evaluator_id: colleague, evaluator_role: .employee, fits: fit))
+            let together = try await staff.call(Staff.getHireDecision, .init(candidate_id: id)).decision!
+            #expect(together.verdict == .clear && together.employee_evaluations == 1)
+        }
+    }
+
     @Test("evaluations are refused for unknown values, people and non-candidates")
     func evaluationRefusals() async throws {
         try await withStaff { staff in

@@ -13,12 +13,12 @@ struct OfferTests {
         try await withStaff { staff in
             let (employee, manager) = try await employeeInProbation(staff, email: "noor@example.nl")
             let offer = try await staff.call(
-                Staff.makeOffer, .init(employee_id: employee, amount: euros(450_000), made_by_id: manager)
+                Staff.makeOffer, .init(employee_id: employee, amount: dollars(450_000), made_by_id: manager)
             ).offer!
-            #expect(offer.status == .open && offer.amount == euros(450_000))
+            #expect(offer.status == .open && offer.amount == dollars(450_000))
             #expect(try await staff.call(Staff.getOffer, .init(employee_id: employee)).offer == offer)
             await expectRPCError(.alreadyExists) {
-                _ = try await staff.call(Staff.makeOffer, .init(employee_id: employee, amount: euros(500_000)))
+                _ = try await staff.call(Staff.makeOffer, .init(employee_id: employee, amount: dollars(500_000)))
             }
             let accepted = try await staff.call(Staff.acceptOffer, .init(offer_id: offer.offer_id))
             #expect(accepted.offer?.status == .accepted && accepted.employee?.status == .left)
@@ -53,10 +53,10 @@ struct OfferTests {
             let active = try await staff.employee("Olga", status: .active)
             await expectRPCError(.failedPrecondition, "probation") {
                 _ = try await staff.call(
-                    Staff.makeOffer, .init(employee_id: active.employee_id, amount: euros(400_000)))
+                    Staff.makeOffer, .init(employee_id: active.employee_id, amount: dollars(400_000)))
             }
             await expectRPCError(.invalidArgument, "amount.minor_units") {
-                _ = try await staff.call(Staff.makeOffer, .init(employee_id: active.employee_id, amount: euros(0)))
+                _ = try await staff.call(Staff.makeOffer, .init(employee_id: active.employee_id, amount: dollars(0)))
             }
             await expectRPCError(.notFound) {
                 _ = try await staff.call(Staff.getOffer, .init(employee_id: active.employee_id))
@@ -71,7 +71,7 @@ struct OfferTests {
             for _ in 0..<4 {
                 let (employee, _) = try await employeeInProbation(staff)
                 offers.append(
-                    try await staff.call(Staff.makeOffer, .init(employee_id: employee, amount: euros(400_000))).offer!
+                    try await staff.call(Staff.makeOffer, .init(employee_id: employee, amount: dollars(400_000))).offer!
                         .offer_id!)
             }
             _ = try await staff.call(Staff.acceptOffer, .init(offer_id: offers[0]))
@@ -85,6 +85,57 @@ struct OfferTests {
                 timeZone: .gmt)
             let none = try await staff.call(Staff.getOfferAcceptanceRate, .init(window: later))
             #expect(none.offers_made == 0 && none.acceptance_rate == nil)
+        }
+    }
+
+    @Test("the offer has a default and a range; beyond the range only a director decides")
+    func offerPolicy() async throws {
+        try await withStaff { staff in
+            let policy = try await staff.call(Staff.getOfferPolicy, .init()).policy!
+            #expect(policy.default_amount == dollars(450_000))
+            #expect(policy.min_amount == dollars(400_000) && policy.max_amount == dollars(500_000))
+            let (employee, manager) = try await employeeInProbation(staff)
+            let unset = try await staff.call(Staff.makeOffer, .init(employee_id: employee, made_by_id: manager)).offer!
+            #expect(unset.amount == dollars(450_000))
+
+            let (generous, lead) = try await employeeInProbation(staff)
+            await expectRPCError(.permissionDenied, "amount:", "director") {
+                _ = try await staff.call(
+                    Staff.makeOffer, .init(employee_id: generous, amount: dollars(600_000), made_by_id: lead))
+            }
+            await expectRPCError(.invalidArgument, "amount.currency") {
+                _ = try await staff.call(
+                    Staff.makeOffer, .init(employee_id: generous, amount: euros(450_000), made_by_id: lead))
+            }
+            let director = try await staff.employee("Daan", role: .directorOfHappyCustomers).employee_id!
+            let approved = try await staff.call(
+                Staff.makeOffer, .init(employee_id: generous, amount: dollars(600_000), made_by_id: director)
+            ).offer!
+            #expect(approved.amount == dollars(600_000))
+
+            await expectRPCError(.permissionDenied, "updated_by_id") {
+                _ = try await staff.call(
+                    Staff.setOfferPolicy,
+                    .init(
+                        default_amount: dollars(300_000), min_amount: dollars(200_000), max_amount: dollars(400_000),
+                        updated_by_id: lead))
+            }
+            await expectRPCError(.invalidArgument, "max_amount") {
+                _ = try await staff.call(
+                    Staff.setOfferPolicy,
+                    .init(
+                        default_amount: dollars(300_000), min_amount: dollars(200_000), max_amount: dollars(250_000),
+                        updated_by_id: director))
+            }
+            let changed = try await staff.call(
+                Staff.setOfferPolicy,
+                .init(
+                    default_amount: dollars(300_000), min_amount: dollars(200_000), max_amount: dollars(400_000),
+                    updated_by_id: director)
+            ).policy!
+            #expect(changed.updated_by_id == director)
+            #expect(try await staff.call(Staff.getOfferPolicy, .init()).policy?.default_amount == dollars(300_000))
+            #expect(try await staff.events().last?.type == "offer_policy.updated")
         }
     }
 }

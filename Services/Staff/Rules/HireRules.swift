@@ -4,8 +4,9 @@ import Contract
 /// and any doubt is a no.
 enum HireRules {
     /// The decision `evaluations` add up to: BLOCKED by any doubt or no-fit (each
-    /// one a reason), else PENDING until the hiring manager and at least one
-    /// employee evaluated, else CLEAR.
+    /// one a reason), else PENDING until the hiring manager and at least one other
+    /// person evaluated, else CLEAR. Evaluations count per person: someone who
+    /// recorded both roles is the manager only, so one person never clears a hire.
     static func decision(for candidateID: String, _ evaluations: [Staff.Evaluation]) -> Staff.HireDecision {
         var reasons: [Staff.HireBlock] = []
         for evaluation in evaluations {
@@ -16,8 +17,12 @@ enum HireRules {
                         value_id: fit.value_id, verdict: fit.verdict, note: fit.note ?? evaluation.note))
             }
         }
-        let manager = evaluations.contains { $0.evaluator_role == .hiringManager }
-        let employees = evaluations.filter { $0.evaluator_role == .employee }.count
+        let managers = Set(evaluations.filter { $0.evaluator_role == .hiringManager }.map(\.evaluator_id))
+        let manager = !managers.isEmpty
+        let employees = Set(
+            evaluations.filter { $0.evaluator_role == .employee && !managers.contains($0.evaluator_id) }
+                .map(\.evaluator_id)
+        ).count
         let verdict: Staff.HireVerdict = !reasons.isEmpty ? .blocked : (manager && employees > 0 ? .clear : .pending)
         return Staff.HireDecision(
             candidate_id: candidateID, verdict: verdict, reasons: reasons, hiring_manager_evaluated: manager,

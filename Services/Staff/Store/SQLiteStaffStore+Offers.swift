@@ -9,7 +9,7 @@ extension SQLiteStaffStore {
         try await write("MakeOffer", key: key) { change in
             let employee = try Staff.Employee.fetch(request.employee_id!, in: change.db)
             let id = employee.employee_id!
-            if let by = request.made_by_id { _ = try Staff.Employee.fetch(by, in: change.db, as: "made_by") }
+            let maker = try request.made_by_id.map { try Staff.Employee.fetch($0, in: change.db, as: "made_by") }
             if try Self.offer(ofEmployee: id, in: change.db) != nil {
                 throw RPCError(.alreadyExists, "\(id) already had the offer; it is made once")
             }
@@ -18,8 +18,9 @@ extension SQLiteStaffStore {
                     .failedPrecondition,
                     "the offer is made during probation; \(id) is \(employee.statusOrUnspecified)")
             }
+            let amount = try OfferRules.amount(request.amount, policy: try Self.offerPolicy(in: change.db), maker: maker)
             let offer = Staff.Offer(
-                offer_id: NewID.make("offer"), employee_id: id, amount: request.amount, status: .open,
+                offer_id: NewID.make("offer"), employee_id: id, amount: amount, status: .open,
                 made_by_id: request.made_by_id, made_at_ms: change.nowMs)
             try Self.save(offer, in: change.db)
             try change.record("offer.made", subject: offer.offer_id!, Staff.OfferMade(offer: offer))

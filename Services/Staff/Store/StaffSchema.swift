@@ -69,6 +69,12 @@ enum StaffSchema {
                     sql: "INSERT INTO core_value (value_id, name, position, updated_at_ms) VALUES (?, ?, ?, 0)",
                     arguments: [value.id, value.name, value.position])
             }
-        }
+        },
+        Migration("staff-v2-offer-policy") { db in
+            try db.execute(
+                sql: "CREATE TABLE offer_policy (id INTEGER PRIMARY KEY CHECK (id = 1), body BLOB NOT NULL)")
+            try db.execute(
+                sql: "INSERT INTO offer_policy (id, body) VALUES (1, ?)", arguments: [try OfferRules.initialPolicy.blob()])
+        },
     ]
 }

@@ -110,3 +110,4 @@ func expectRPCError(
 }
 
 func euros(_ minor: Int64) -> Money { Money(minorUnits: minor, currency: .eur) }
+func dollars(_ minor: Int64) -> Money { Money(minorUnits: minor, currency: .usd) }
