@@ -6,7 +6,8 @@ import GRDB
 import ServiceKit
 
 extension SQLiteFeedbackStore: ComplimentStore {
-    /// From a response: its comment is the text unless `text` is set; employee, team,
+    /// From a response (never a detractor's: INVALID_ARGUMENT naming `response_id`):
+    /// its comment is the text unless `text` is set; employee, team,
     /// channel and country come from its attribution; consent is the response's
     /// consent to quote (false stays false). Directly: as given. The customer is named
     /// by `QuoteName` (first name and initial, or none), whatever the request says.
@@ -27,6 +28,11 @@ extension SQLiteFeedbackStore: ComplimentStore {
                         change.db, sql: "SELECT body FROM response WHERE response_id = ?", arguments: [responseID])
                 else { throw RPCError.notFound("response", responseID) }
                 let response = try Feedback.SurveyResponse(row: row)
+                guard response.category != .detractor else {
+                    throw RPCError.invalidArgument(
+                        field: "response_id",
+                        "'\(responseID)' is a detractor's answer (score \(response.score ?? 0)): it goes to Special Care, not to a compliment wall")
+                }
                 compliment.source = .response
                 compliment.response_id = responseID
                 compliment.text = request.text ?? response.comment

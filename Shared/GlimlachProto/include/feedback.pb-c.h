@@ -691,7 +691,8 @@ struct  Glimlach__Feedback__Compliment
 
 /*
  * From a response (its comment is the text unless text is set; employee, team and
- * consent come from the response, consent_to_quote false stays false) or directly.
+ * consent come from the response, consent_to_quote false stays false; a detractor's
+ * answer is refused with INVALID_ARGUMENT naming response_id) or directly.
  */
 struct  Glimlach__Feedback__CreateComplimentRequest
 {
