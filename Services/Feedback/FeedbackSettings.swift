@@ -14,6 +14,8 @@ import ServiceKit
 /// - `--follow-up-retry-ms` / `GLIMLACH_FEEDBACK_FOLLOW_UP_RETRY_MS`, 1000: first pause
 ///   after a failed OpenFollowUp; it doubles per attempt up to
 /// - `--follow-up-retry-max-ms` / `GLIMLACH_FEEDBACK_FOLLOW_UP_RETRY_MAX_MS`, 60 000.
+/// - `--follow-up-max-attempts` / `GLIMLACH_FEEDBACK_FOLLOW_UP_MAX_ATTEMPTS`, 200 (about
+///   3 hours at the longest pause): then the follow-up is FAILED for a lead to act on.
 public struct FeedbackSettings: Sendable, Equatable {
     public static let hour: Int64 = 3_600_000
     public static let day: Int64 = 24 * hour
@@ -23,6 +25,7 @@ public struct FeedbackSettings: Sendable, Equatable {
     public var frequencyCapMs: Int64 = 30 * day
     public var followUpRetryMs: Int64 = 1000
     public var followUpRetryMaxMs: Int64 = 60_000
+    public var followUpMaxAttempts = 200
     /// How often the follow-up delivery looks for due follow-ups.
     public var followUpPollMs: Int64 = 250
 
@@ -55,10 +58,16 @@ struct FeedbackOptions: ParsableArguments {
     @Option(help: "Longest retry pause for OpenFollowUp, ms (env GLIMLACH_FEEDBACK_FOLLOW_UP_RETRY_MAX_MS).")
     var followUpRetryMaxMs = Int64(environmentValue("GLIMLACH_FEEDBACK_FOLLOW_UP_RETRY_MAX_MS", "60000")) ?? 60_000
 
+    @Option(help: "OpenFollowUp attempts before a follow-up is FAILED (env GLIMLACH_FEEDBACK_FOLLOW_UP_MAX_ATTEMPTS).")
+    var followUpMaxAttempts = Int(environmentValue("GLIMLACH_FEEDBACK_FOLLOW_UP_MAX_ATTEMPTS", "200")) ?? 200
+
     func validate() throws {
         guard surveyDelayMs >= 0, surveyValidMs > 0, frequencyCapMs >= 0, followUpRetryMs > 0,
-            followUpRetryMaxMs >= followUpRetryMs
-        else { throw ValidationError("durations must be positive and the retry maximum at least the first pause") }
+            followUpRetryMaxMs >= followUpRetryMs, followUpMaxAttempts > 0
+        else {
+            throw ValidationError(
+                "durations and attempts must be positive and the retry maximum at least the first pause")
+        }
     }
 
     var settings: FeedbackSettings {
@@ -68,6 +77,7 @@ struct FeedbackOptions: ParsableArguments {
         settings.frequencyCapMs = frequencyCapMs
         settings.followUpRetryMs = followUpRetryMs
         settings.followUpRetryMaxMs = followUpRetryMaxMs
+        settings.followUpMaxAttempts = followUpMaxAttempts
         return settings
     }
 }

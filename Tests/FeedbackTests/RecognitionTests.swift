@@ -40,6 +40,22 @@ struct RecognitionTests {
         await harness.shutdown()
     }
 
+    @Test("a detractor's answer cannot become a compliment")
+    func notFromDetractors() async throws {
+        let harness = try await FeedbackHarness()
+        let answer = try await harness.call(
+            Feedback.submitResponse,
+            .init(
+                score: 4, comment: "Sam was nice, but the parcel never came", consent_to_quote: true,
+                attribution: .init(agent_id: "emp-sam", channel: .phone, country: "NL"), customer_id: "cus-1"))
+        let refused = await harness.refusal(
+            Feedback.createCompliment, .init(response_id: answer.response?.response_id))
+        #expect(refused?.code == .invalidArgument && refused?.message.hasPrefix("response_id:") == true)
+        #expect(try await harness.call(Feedback.listComplimentWall, .init()).compliments.isEmpty)
+        #expect(try harness.events("compliment.created", as: Feedback.ComplimentCreated.self).isEmpty)
+        await harness.shutdown()
+    }
+
     @Test("direct compliments: someone to thank and a text are required; the wall filters by employee, team and value")
     func directAndWall() async throws {
         let harness = try await FeedbackHarness()

@@ -20,9 +20,21 @@ struct ThemeTests {
             ).response)
     }
 
-    @Test("keyword rules set themes on later responses; operators edit and delete them")
+    /// Deletes every rule (the default ones included), for tests of rules alone.
+    private func withoutRules(_ harness: FeedbackHarness) async throws {
+        for rule in try await harness.call(Feedback.listThemeRules, .init()).rules {
+            _ = try await harness.call(Feedback.deleteThemeRule, .init(rule_id: rule.rule_id))
+        }
+    }
+
+    private func themes(_ harness: FeedbackHarness, _ response: Feedback.SurveyResponse) async throws -> [String] {
+        try await harness.call(Feedback.getResponse, .init(response_id: response.response_id)).response?.themes ?? []
+    }
+
+    @Test("keyword rules set themes on later and earlier responses; operators edit and delete them")
     func rules() async throws {
         let harness = try await FeedbackHarness()
+        try await withoutRules(harness)
         let before = try await answer(harness, 2, "The parcel was late")
         let created = try await harness.call(
             Feedback.upsertThemeRule,
@@ -36,6 +48,7 @@ struct ThemeTests {
                 Feedback.UpsertThemeRuleRequest(rule: .init(theme: "delivery-delay", keywords: ["LATE", "te laat"])),
                 key: "r-1") == created)
         #expect(before.themes.isEmpty)
+        #expect(try await themes(harness, before) == ["delivery-delay"])  // the rule reaches earlier answers
         let after = try await answer(harness, 3, "Pakket kwam te laat", themes: ["packaging"])
         #expect(after.themes == ["delivery-delay", "packaging"] && after.themes_by_hand == false)
         #expect(try await answer(harness, 3, "Friendly staff").themes.isEmpty)
@@ -45,6 +58,8 @@ struct ThemeTests {
         let replaced = try await harness.call(Feedback.upsertThemeRule, Feedback.UpsertThemeRuleRequest(rule: disabled))
         #expect(replaced.created == false)
         #expect(try await answer(harness, 3, "late again").themes.isEmpty)
+        #expect(try await themes(harness, before).isEmpty)
+        #expect(try await themes(harness, after) == ["packaging"])
         #expect(
             try await harness.call(Feedback.listThemeRules, Feedback.ListThemeRulesRequest()).rules.map { $0.enabled }
                 == [false])
@@ -61,13 +76,17 @@ struct ThemeTests {
             Feedback.upsertThemeRule, Feedback.UpsertThemeRuleRequest(rule: .init(theme: "a", keywords: [" "])))
         #expect(noKeywords?.message.hasPrefix("rule.keywords") == true)
         #expect(try harness.events("theme_rule.upserted", as: Feedback.ThemeRuleUpserted.self).count == 2)
-        #expect(try harness.events("theme_rule.deleted", as: Feedback.ThemeRuleDeleted.self).count == 1)
+        #expect(
+            try harness.events("theme_rule.deleted", as: Feedback.ThemeRuleDeleted.self).filter {
+                $0.rule_id == rule.rule_id
+            }.count == 1)
         await harness.shutdown()
     }
 
     @Test("a rule for some languages skips answers in others")
     func languages() async throws {
         let harness = try await FeedbackHarness()
+        try await withoutRules(harness)
         _ = try await harness.call(
             Feedback.upsertThemeRule,
             Feedback.UpsertThemeRuleRequest(rule: .init(theme: "delivery-delay", keywords: ["laat"], languages: ["nl"]))
@@ -87,6 +106,46 @@ struct ThemeTests {
             themes.append(reply.response?.themes ?? [])
         }
         #expect(themes == [["delivery-delay"], []])
+        await harness.shutdown()
+    }
+
+    @Test(
+        "default rules find the typical complaints in Dutch, French and English",
+        arguments: [
+            ("The delivery was late again and nobody called me.", "late-delivery"),
+            ("Waited far too long for an answer.", "waiting"), ("Het pakket kwam twee dagen te laat", "late-delivery"),
+            ("Le colis est arrivé en retard", "late-delivery"), ("Het fotoboek was beschadigd", "damaged"),
+            ("Le livre est arrivé abîmé", "damaged"), ("The box was damaged", "damaged"),
+            ("Verkeerde maat geleverd", "wrong-item"), ("J'ai reçu le mauvais article", "wrong-item"),
+            ("Wrong item in the box", "wrong-item"), ("Nog steeds geen terugbetaling", "refund"),
+            ("Toujours pas de remboursement", "refund"), ("I asked for a refund twice", "refund"),
+            ("De medewerker was onbeleefd", "rude"), ("Un conseiller très impoli", "rude"),
+            ("The agent was rude to me", "rude"), ("Een uur in de wacht gestaan", "waiting"),
+            ("Trop d'attente au téléphone", "waiting"),
+        ])
+    func defaults(comment: String, theme: String) async throws {
+        let harness = try await FeedbackHarness()
+        #expect(try await answer(harness, 3, comment).themes.contains(theme))
+        await harness.shutdown()
+    }
+
+    @Test("a new rule gives earlier answers its theme, published; hand-set themes stay")
+    func rulesReachEarlierAnswers() async throws {
+        let harness = try await FeedbackHarness()
+        let earlier = try await answer(harness, 2, "The box smelled of smoke")
+        let byHand = try await answer(harness, 3, "Smoke everywhere")
+        _ = try await harness.call(Feedback.setResponseThemes, .init(response_id: byHand.response_id, themes: ["other"]))
+        #expect(earlier.themes.isEmpty)
+        let rule = try await harness.call(
+            Feedback.upsertThemeRule, .init(rule: .init(theme: "smell", keywords: ["smoke", "rook", "fumée"])))
+        #expect(try await themes(harness, earlier) == ["smell"])
+        #expect(try await themes(harness, byHand) == ["other"])
+        let set = try harness.events("response.themes_set", as: Feedback.ResponseThemesSet.self)
+        #expect(set.last == .init(response_id: earlier.response_id, themes: ["smell"]))
+        let counted = try await harness.call(Feedback.listResponses, .init(theme: "smell"))
+        #expect(counted.responses.map { $0.response_id } == [earlier.response_id])
+        _ = try await harness.call(Feedback.deleteThemeRule, .init(rule_id: rule.rule?.rule_id))
+        #expect(try await themes(harness, earlier).isEmpty)
         await harness.shutdown()
     }
 

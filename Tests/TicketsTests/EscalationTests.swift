@@ -122,9 +122,15 @@ struct EscalationTests {
         let noChannel = await rpcError {
             _ = try await client.call(
                 Tickets.openFollowUp,
-                .init(response_id: "rsp-4", customer: TicketsHarness.customer(), score: 3, product_category: "toys"))
+                .init(
+                    response_id: "rsp-4", customer: TicketsHarness.customer("anna at the counter"), score: 3,
+                    product_category: "toys"))
         }
         #expect(noChannel?.message.hasPrefix("channel:") == true)
+        // The channel follows the handle's shape when none is given.
+        let byHandle = try await client.call(
+            Tickets.openFollowUp, .init(response_id: "rsp-6", customer: TicketsHarness.customer("+32 470 12 34 56")))
+        #expect(byHandle.ticket?.channel == .phone && byHandle.ticket?.product_category == "unspecified")
         // A response without a ticket, with its own attribution.
         let direct = try await client.call(
             Tickets.openFollowUp,

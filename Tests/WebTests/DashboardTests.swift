@@ -1,3 +1,4 @@
+import Bus
 import Contract
 import Domain
 import Foundation
@@ -52,6 +53,39 @@ struct DashboardTests {
             #expect(body.contains(#"href="/dashboard/csv/trend?days=7&group=all&min=5""#))
             let ranked = try await web.get("/dashboard?days=7&min=1")
             #expect(ranked.body.contains("1. emp-sam"))
+        }
+        await world.shutdown()
+    }
+
+    @Test("a follow-up tickets refused for good is listed for a lead with tickets' reason")
+    func failedFollowUpListed() async throws {
+        let world = try await WebWorld(openFollowUp: { _, _ in
+            throw RPCError.invalidArgument(field: "customer.name", "required")
+        })
+        let answer = try await world.client.call(
+            Feedback.submitResponse, .init(score: 2, attribution: .init(channel: .inStore, country: "NL"), source: .inStore))
+        let responseID = try #require(answer.response?.response_id)
+        await world.deliverFollowUps()
+        try await world.withWeb { web in
+            try await web.signIn()
+            let body = try await web.get("/dashboard?days=7").body
+            #expect(body.contains("Failed follow-ups: a lead must act (1)"))
+            #expect(body.contains(responseID) && body.contains("INVALID_ARGUMENT: customer.name: required"))
+            let csv = try await web.get("/dashboard/csv/follow-ups?days=7").body
+            #expect(csv.contains(responseID) && csv.contains("customer.name: required"))
+        }
+        await world.shutdown()
+    }
+
+    @Test("themes among detractors appear on the dashboard, found by the default rules")
+    func detractorThemes() async throws {
+        let world = try await WebWorld()
+        try await world.withWeb { web in
+            _ = try await Self.answer(world, web)
+            try await web.signIn()
+            let body = try await web.get("/dashboard?days=7").body
+            #expect(body.contains("Themes among detractors"))
+            #expect(body.contains("<td>late-delivery</td><td class=\"n\">1</td><td class=\"n\">100%</td>"))
         }
         await world.shutdown()
     }

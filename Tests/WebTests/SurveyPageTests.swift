@@ -38,10 +38,10 @@ struct SurveyPageTests {
             let sent = try await web.post(
                 "/s/\(token)", [("csrf", form.hidden("csrf")!), ("comment", "Fast and friendly"), ("consent", "yes"), ("score", "9")])
             #expect(sent.status == .seeOther)
-            #expect(sent.location == "/s/\(token)/thanks?score=9")
+            #expect(sent.location == "/s/\(token)/thanks")
             let thanks = try await web.get(sent.location!)
             #expect(thanks.status == .ok)
-            #expect(thanks.body.contains("Thank you!"))
+            #expect(thanks.body.contains("Thank you!") && thanks.body.contains("9 out of 10"))
         }
         let responses = try await world.responses()
         #expect(responses.count == 1)
@@ -67,6 +67,47 @@ struct SurveyPageTests {
             #expect(!twice.body.contains("ALREADY_EXISTS"))
         }
         #expect(try await world.responses().map(\.score) == [10])
+        await world.shutdown()
+    }
+
+    @Test("a second tab, a stale form or a replayed post of a used link shows 'already answered' with the stored answer")
+    func secondTabSeesStoredAnswer() async throws {
+        let world = try await WebWorld()
+        let token = try await world.invite()
+        try await world.withWeb { web in
+            let first = try await web.get("/s/\(token)")
+            let second = try await web.get("/s/\(token)")  // another tab, opened before answering
+            let fields = [("csrf", first.hidden("csrf")!), ("comment", "Quick & kind"), ("score", "10")]
+            #expect(try await web.post("/s/\(token)", fields).status == .seeOther)
+            for replay in [fields, [("csrf", second.hidden("csrf")!), ("score", "3")]] {
+                let page = try await web.post("/s/\(token)", replay)
+                #expect(page.status == .conflict)
+                #expect(page.body.contains("You already answered") && !page.body.contains("Thank you!"))
+                #expect(page.body.contains("10 out of 10") && page.body.contains("Quick &amp; kind"))
+            }
+            let reopened = try await web.get("/s/\(token)")
+            #expect(reopened.status == .conflict && reopened.body.contains("10 out of 10"))
+        }
+        #expect(try await world.responses().map(\.score) == [10])
+        await world.shutdown()
+    }
+
+    @Test("the thank-you page shows the stored answer whatever the URL says; an unknown link is 404 there too")
+    func thanksReadsStoredAnswer() async throws {
+        let world = try await WebWorld()
+        let token = try await world.invite()
+        let unanswered = try await world.invite()
+        try await world.withWeb { web in
+            let form = try await web.get("/s/\(token)")
+            _ = try await web.post("/s/\(token)", [("csrf", form.hidden("csrf")!), ("score", "2")])
+            let thanks = try await web.get("/s/\(token)/thanks?score=10")
+            #expect(thanks.status == .ok && thanks.body.contains("2 out of 10"))
+            #expect(thanks.body.contains("Special Care") && !thanks.body.contains("makes our day"))
+            let unknown = try await web.get("/s/no-such-token-at-all/thanks?score=9")
+            #expect(unknown.status == .notFound && !unknown.body.contains("Thank you"))
+            let early = try await web.get("/s/\(unanswered)/thanks?score=9")
+            #expect(early.status == .seeOther && early.location == "/s/\(unanswered)")
+        }
         await world.shutdown()
     }
 

@@ -9,8 +9,10 @@ import ServiceLifecycle
 /// Every call carries the idempotency key `follow-up-<response_id>` (and tickets opens
 /// one ticket per `response_id`), so a retry after a lost reply, a timeout or a
 /// restart returns the same follow-up ticket instead of a second one. A failure
-/// counts the attempt, keeps the error and pauses that follow-up with backoff
-/// (`FeedbackSettings.retryDelayMs`); nothing is dropped while tickets is down.
+/// that passes (tickets down, a deadline) counts the attempt, keeps the error and
+/// pauses that follow-up with backoff (`FeedbackSettings.retryDelayMs`); nothing is
+/// dropped while tickets is down. A refusal retrying cannot fix (`isFinal`), or the
+/// last of `FeedbackSettings.followUpMaxAttempts`, ends in FAILED with its reason.
 final class FollowUpDelivery: Service, Sendable {
     /// Calls tickets' OpenFollowUp with an idempotency key.
     typealias OpenFollowUp = @Sendable (Tickets.OpenFollowUpRequest, String) async throws -> Tickets.OpenFollowUpReply
@@ -18,12 +20,14 @@ final class FollowUpDelivery: Service, Sendable {
     private let store: any FollowUpStore
     private let open: OpenFollowUp
     private let pollInterval: Duration
+    private let maxAttempts: Int
     private let logger: Logger
 
     init(store: any FollowUpStore, settings: FeedbackSettings, logger: Logger, open: @escaping OpenFollowUp) {
         self.store = store
         self.open = open
         self.pollInterval = .milliseconds(settings.followUpPollMs)
+        self.maxAttempts = max(settings.followUpMaxAttempts, 1)
         self.logger = logger
     }
 
@@ -31,6 +35,17 @@ final class FollowUpDelivery: Service, Sendable {
     static func overBus(_ client: BusClient, timeout: Duration = .seconds(5)) -> OpenFollowUp {
         { request, key in
             try await client.call(Tickets.openFollowUp, request, options: .init(timeout: timeout, idempotencyKey: key))
+        }
+    }
+
+    /// Whether `error` is a refusal the same request will meet again: bad or missing
+    /// input, an unknown original ticket. Unreachable services, deadlines and a
+    /// precondition of the system (no Special Care team yet) pass with time.
+    static func isFinal(_ error: any Error) -> Bool {
+        guard let error = error as? RPCError else { return false }
+        switch error.code {
+        case .invalidArgument, .notFound, .alreadyExists, .permissionDenied, .outOfRange, .unimplemented: return true
+        default: return false
         }
     }
 
@@ -67,13 +82,14 @@ final class FollowUpDelivery: Service, Sendable {
                 try await store.followUpOpened(responseID: pending.responseID, ticketID: ticketID)
                 opened += 1
             } catch {
-                logger.warning(
-                    "follow-up not opened yet",
-                    metadata: [
-                        "response_id": "\(pending.responseID)", "attempt": "\(pending.attempts + 1)",
-                        "error": "\(error)",
-                    ])
-                try? await store.followUpFailed(responseID: pending.responseID, error: "\(error)")
+                let attempt = pending.attempts + 1
+                let final = Self.isFinal(error) || attempt >= maxAttempts
+                var reason = (error as? RPCError).map { "\($0.code): \($0.message)" } ?? "\(error)"
+                if final && !Self.isFinal(error) { reason = "gave up after \(attempt) attempts; last: \(reason)" }
+                logger.log(
+                    level: final ? .error : .warning, final ? "follow-up failed" : "follow-up not opened yet",
+                    metadata: ["response_id": "\(pending.responseID)", "attempt": "\(attempt)", "error": "\(reason)"])
+                try? await store.followUpFailed(responseID: pending.responseID, error: reason, final: final)
             }
         }
         return opened

@@ -16,6 +16,10 @@ extension ServiceRouter {
             } else {
                 draft.attribution = try Check.attribution(try Fields.required(request.attribution, "attribution"))
                 draft.source = request.source.flatMap { $0 == .unspecified ? nil : $0 } ?? .web
+                draft.customerName = try Fields.optionalText(request.customer_name, "customer_name", maxLength: 200)
+                draft.customerHandle = try Fields.optionalText(
+                    request.customer_handle, "customer_handle", maxLength: 320)
+                draft.language = try Fields.optionalText(request.language, "language", maxLength: 35)
                 guard draft.source != .invitation else {
                     throw RPCError.invalidArgument(field: "source", "INVITATION needs a token")
                 }

@@ -41,6 +41,22 @@ enum FeedbackSchema {
                     CREATE TABLE theme_rule (
                         rule_id TEXT PRIMARY KEY, created_at_ms INTEGER NOT NULL, body BLOB NOT NULL);
                     """)
-        }
+        },
+        // The answer's language and the themes its sender gave, so rules can be
+        // applied again to earlier answers (older answers keep all their themes as
+        // given); the default rules.
+        Migration("feedback-2") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE response ADD COLUMN language TEXT;
+                    ALTER TABLE response ADD COLUMN given_themes TEXT NOT NULL DEFAULT ',';
+                    UPDATE response SET given_themes = themes;
+                    """)
+            for rule in DefaultThemeRules.rules {
+                try db.execute(
+                    sql: "INSERT INTO theme_rule (rule_id, created_at_ms, body) VALUES (?, 0, ?)",
+                    arguments: [rule.rule_id, try rule.blob()])
+            }
+        },
     ]
 }

@@ -35,6 +35,10 @@ struct ResponseDraft: Sendable {
     /// Only without a token.
     var attribution: Feedback.Attribution?
     var customerID: String?
+    /// Only without a token: how Special Care reaches a detractor.
+    var customerName: String?
+    var customerHandle: String?
+    var language: String?
     var source: Feedback.ResponseSource
 }
 
@@ -71,8 +75,9 @@ protocol FollowUpStore: Sendable {
     func dueFollowUps(limit: Int) async throws -> [PendingFollowUp]
     /// tickets accepted: PENDING becomes OPEN (`follow_up.opened`); otherwise nothing.
     func followUpOpened(responseID: String, ticketID: String) async throws
-    /// An attempt failed: count it, remember why, schedule the next one.
-    func followUpFailed(responseID: String, error: String) async throws
+    /// An attempt failed: count it, remember why, and schedule the next one; or,
+    /// when `final`, stop retrying: FAILED with the reason (`follow_up.failed`).
+    func followUpFailed(responseID: String, error: String, final: Bool) async throws
 }
 
 protocol ComplimentStore: Sendable {

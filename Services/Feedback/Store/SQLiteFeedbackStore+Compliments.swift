@@ -6,16 +6,19 @@ import GRDB
 import ServiceKit
 
 extension SQLiteFeedbackStore: ComplimentStore {
-    /// From a response: its comment is the text unless `text` is set; employee, team,
+    /// From a response (never a detractor's: INVALID_ARGUMENT naming `response_id`):
+    /// its comment is the text unless `text` is set; employee, team,
     /// channel and country come from its attribution; consent is the response's
-    /// consent to quote (false stays false). Directly: as given.
+    /// consent to quote (false stays false). Directly: as given. The customer is named
+    /// by `QuoteName` (first name and initial, or none), whatever the request says.
     func createCompliment(_ request: Feedback.CreateComplimentRequest, idempotencyKey: String?) async throws
         -> Feedback.Compliment
     {
         try await write("CreateCompliment", idempotencyKey: idempotencyKey) { change in
             var compliment = Feedback.Compliment(
                 compliment_id: ComplimentID.random().rawValue, source: .direct, employee_id: request.employee_id,
-                team_id: request.team_id, text: request.text, customer_display_name: request.customer_display_name,
+                team_id: request.team_id, text: request.text,
+                customer_display_name: QuoteName.shown(request.customer_display_name),
                 value_ids: request.value_ids, consent_to_show: request.consent_to_show ?? false,
                 channel: request.channel, country: request.country,
                 received_at_ms: request.received_at_ms ?? change.nowMs, created_by_id: request.created_by_id)
@@ -25,6 +28,11 @@ extension SQLiteFeedbackStore: ComplimentStore {
                         change.db, sql: "SELECT body FROM response WHERE response_id = ?", arguments: [responseID])
                 else { throw RPCError.notFound("response", responseID) }
                 let response = try Feedback.SurveyResponse(row: row)
+                guard response.category != .detractor else {
+                    throw RPCError.invalidArgument(
+                        field: "response_id",
+                        "'\(responseID)' is a detractor's answer (score \(response.score ?? 0)): it goes to Special Care, not to a compliment wall")
+                }
                 compliment.source = .response
                 compliment.response_id = responseID
                 compliment.text = request.text ?? response.comment
@@ -63,7 +71,8 @@ extension SQLiteFeedbackStore: ComplimentStore {
         }.compliment!
     }
 
-    /// Consented compliments only, newest first.
+    /// Consented compliments only, newest first, the customer named by `QuoteName`
+    /// (also for compliments stored before that rule).
     func complimentWall(_ request: Feedback.ListComplimentWallRequest, page: Page) async throws
         -> Feedback.ListComplimentWallReply
     {
@@ -80,7 +89,11 @@ extension SQLiteFeedbackStore: ComplimentStore {
                 arguments: filter.statementArguments(then: page.limit, page.offset))
             let (kept, next) = page.cut(rows)
             return Feedback.ListComplimentWallReply(
-                compliments: try kept.map { try Feedback.Compliment(row: $0) }, next_page_token: next)
+                compliments: try kept.map { row in
+                    var compliment = try Feedback.Compliment(row: row)
+                    compliment.customer_display_name = QuoteName.shown(compliment.customer_display_name)
+                    return compliment
+                }, next_page_token: next)
         }
     }
 }

@@ -87,7 +87,7 @@ extension SQLiteFeedbackStore: FollowUpStore {
         }
     }
 
-    func followUpFailed(responseID: String, error: String) async throws {
+    func followUpFailed(responseID: String, error: String, final: Bool) async throws {
         let settings = settings
         _ = try await write("FollowUpFailed") { change in
             guard var followUp = try Self.followUp(responseID, in: change.db), followUp.status == .pending else {
@@ -96,6 +96,10 @@ extension SQLiteFeedbackStore: FollowUpStore {
             let attempts = Int(followUp.attempts ?? 0) + 1
             followUp.attempts = UInt32(attempts)
             followUp.last_error = String(error.prefix(500))
+            if final {
+                try Self.markFailed(followUp, in: &change)
+                return Feedback.GetFollowUpReply()
+            }
             try change.db.execute(
                 sql: "UPDATE follow_up SET next_attempt_at_ms = ?, body = ? WHERE response_id = ?",
                 arguments: [

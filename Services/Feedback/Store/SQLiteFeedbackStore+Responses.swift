@@ -17,8 +17,10 @@ extension SQLiteFeedbackStore: ResponseStore {
                 category: Feedback.NpsCategory(rawValue: draft.score.category.rawValue), comment: draft.comment,
                 consent_to_quote: draft.consentToQuote, themes_by_hand: false, attribution: draft.attribution,
                 customer_id: draft.customerID, source: draft.source, answered_at_ms: change.nowMs)
-            var language: String?
-            var customer = Tickets.Customer(customer_id: draft.customerID)
+            var language = draft.language
+            var customer = Tickets.Customer(
+                customer_id: draft.customerID, name: draft.customerName, handle: draft.customerHandle,
+                country: draft.attribution?.country, language: draft.language)
             if let token = draft.token {
                 let invitation = try Self.answerableInvitation(token: token, now: change.nowMs, in: change.db)
                 response.invitation_id = invitation.invitation_id
@@ -32,7 +34,7 @@ extension SQLiteFeedbackStore: ResponseStore {
             }
             let byRules = try Self.matchingThemes(comment: draft.comment, language: language, in: change.db)
             response.themes = Array(Set(draft.themes + byRules)).sorted()
-            try Self.insert(response, in: change.db)
+            try Self.insert(response, language: language, givenThemes: draft.themes, in: change.db)
             if let invitationID = response.invitation_id {
                 try Self.markAnswered(invitationID, by: response, in: change.db)
             }
@@ -63,19 +65,25 @@ extension SQLiteFeedbackStore: ResponseStore {
         }
     }
 
-    static func insert(_ response: Feedback.SurveyResponse, in db: Database) throws {
+    /// Stores an answer with its language and the themes its sender gave (kept when
+    /// rules are applied again).
+    static func insert(
+        _ response: Feedback.SurveyResponse, language: String?, givenThemes: [String], in db: Database
+    ) throws {
         let attribution = response.attribution ?? Feedback.Attribution()
         try db.execute(
             sql: """
                 INSERT INTO response (response_id, invitation_id, score, category, answered_at_ms, channel, country,
-                    product_category, agent_id, team_id, ticket_id, comment, consent, themes, body)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    product_category, agent_id, team_id, ticket_id, comment, consent, themes, body, language,
+                    given_themes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 response.response_id, response.invitation_id, response.score, response.category?.rawValue,
                 response.answered_at_ms, attribution.channel?.rawValue, attribution.country,
                 attribution.product_category, attribution.agent_id, attribution.team_id, attribution.ticket_id,
                 response.comment, response.consent_to_quote ?? false, listColumn(response.themes), try response.blob(),
+                language, listColumn(givenThemes),
             ])
     }
 

@@ -15,7 +15,8 @@ extension SQLiteFeedbackStore: ThemeRuleStore {
         }
     }
 
-    /// A new rule (no rule_id) or a replacement of an existing one (NOT_FOUND if unknown).
+    /// A new rule (no rule_id) or a replacement of an existing one (NOT_FOUND if
+    /// unknown); earlier answers get the rules' themes again in the same write.
     func upsertThemeRule(_ rule: Feedback.ThemeRule, idempotencyKey: String?) async throws
         -> Feedback.UpsertThemeRuleReply
     {
@@ -37,6 +38,7 @@ extension SQLiteFeedbackStore: ThemeRuleStore {
                     arguments: [rule.rule_id, change.nowMs, try rule.blob()])
             }
             try change.record("theme_rule.upserted", subject: rule.rule_id!, Feedback.ThemeRuleUpserted(rule: rule))
+            try Self.applyRulesAgain(in: &change)
             return Feedback.UpsertThemeRuleReply(rule: rule, created: created)
         }
     }
@@ -46,6 +48,7 @@ extension SQLiteFeedbackStore: ThemeRuleStore {
             try change.db.execute(sql: "DELETE FROM theme_rule WHERE rule_id = ?", arguments: [id])
             guard change.db.changesCount > 0 else { throw RPCError.notFound("theme rule", id) }
             try change.record("theme_rule.deleted", subject: id, Feedback.ThemeRuleDeleted(rule_id: id))
+            try Self.applyRulesAgain(in: &change)
             return Feedback.DeleteThemeRuleReply()
         }
     }
@@ -54,8 +57,12 @@ extension SQLiteFeedbackStore: ThemeRuleStore {
     /// A rule with languages applies only to answers in one of them (by prefix,
     /// "nl" matches "nl-BE"); answers of unknown language meet every rule.
     static func matchingThemes(comment: String?, language: String?, in db: Database) throws -> [String] {
+        matchingThemes(comment: comment, language: language, rules: try rules(in: db))
+    }
+
+    static func matchingThemes(comment: String?, language: String?, rules: [Feedback.ThemeRule]) -> [String] {
         guard let comment = comment?.lowercased() else { return [] }
-        return try rules(in: db).compactMap { rule in
+        return rules.compactMap { rule in
             guard rule.enabled ?? true, let theme = rule.theme else { return nil }
             if let language = language?.lowercased(), !rule.languages.isEmpty,
                 !rule.languages.contains(where: {

@@ -6,7 +6,9 @@ import ServiceKit
 extension TicketsService {
     /// OpenFollowUp: feedback asks for a Special Care follow-up of a detractor's
     /// answer. One per response id: a retry (with any idempotency key) returns the
-    /// existing ticket with `created = false`.
+    /// existing ticket with `created = false`. Takes what feedback knows: missing
+    /// contact details come from the original or the customer's latest ticket, the
+    /// channel from the handle's shape, the category defaults to "unspecified".
     func openFollowUp(_ request: Tickets.OpenFollowUpRequest, _ context: CallContext) async throws
         -> Tickets.OpenFollowUpReply
     {
@@ -18,7 +20,8 @@ extension TicketsService {
         let comment = try Fields.optionalText(request.comment, "comment", maxLength: 4000)
         let originalID = try Fields.optionalText(request.ticket_id, "ticket_id", maxLength: 64)
         let original = try await originalID.asyncMap { id in try await store.read { try existing(id, in: $0) } }
-        var customer = original?.ticket.customer ?? Tickets.Customer()
+        let known = try await knownContact(original: original, customerID: request.customer?.customer_id)
+        var customer = known?.ticket.customer ?? Tickets.Customer()
         if let given = request.customer {
             if given.customer_id != nil { customer.customer_id = given.customer_id }
             if given.name != nil { customer.name = given.name }
@@ -26,8 +29,9 @@ extension TicketsService {
             if given.country != nil { customer.country = given.country }
             if given.language != nil { customer.language = given.language }
         }
-        let category = try Fields.required(
-            request.product_category ?? original?.ticket.product_category, "product_category")
+        let given = request.channel == .inStore ? nil : request.channel
+        let channel = given ?? known?.channel ?? Channel(reaching: customer.handle) ?? request.channel
+        let category = request.product_category ?? original?.ticket.product_category ?? Self.unspecifiedCategory
         let scoreText = request.score.map { " (score \($0))" } ?? ""
         let origin = Tickets.FollowUpOrigin(
             response_id: responseID, original_ticket_id: original?.id, score: request.score, comment: comment)
@@ -35,7 +39,7 @@ extension TicketsService {
         // Special Care's from its creation, so every per-team figure counts it there.
         let new = NewTicket(
             customer: try customer.checked(field: "customer"),
-            channel: try Fields.required(request.channel ?? original?.channel, "channel"),
+            channel: try Fields.required(channel, "channel"),
             productCategory: try ProductCategory(category, field: "product_category").slug,
             orderReference: original?.ticket.order_reference, subject: "Detractor follow-up\(scoreText)",
             priority: .high, teamID: team.team_id, followUp: origin)
@@ -58,6 +62,20 @@ extension TicketsService {
             try tx.save(record)
             return Tickets.OpenFollowUpReply(
                 ticket: try view(record, hours: hours, nowMs: tx.nowMs, details: tx), created: true)
+        }
+    }
+
+    /// The product category of a follow-up that knows none (an answer about a store
+    /// visit or a delivery without one).
+    static let unspecifiedCategory = "unspecified"
+
+    /// The ticket that tells how to reach the customer: the original one, else the
+    /// customer's latest ticket.
+    private func knownContact(original: TicketRecord?, customerID: String?) async throws -> TicketRecord? {
+        if let original { return original }
+        guard let customerID, !customerID.isEmpty else { return nil }
+        return try await store.read { reading in
+            try reading.tickets(matching: TicketFilter(customerID: customerID), offset: 0, limit: 1).first
         }
     }
 

@@ -53,13 +53,15 @@ struct DashboardCSV: Sendable {
     }
 
     private func followUps() async throws -> File {
-        let reply = try await client.call(Feedback.listFollowUps, .init(statuses: [.pending, .open], page_size: 500), options: .init(timeout: timeout))
+        let reply = try await client.call(Feedback.listFollowUps, .init(statuses: [.pending, .open, .failed], page_size: 500), options: .init(timeout: timeout))
         let nowMs = Int64(now.timeIntervalSince1970 * 1000)
-        let rows = reply.follow_ups.map { f in
-            [f.response_id ?? "", f.score.map(String.init) ?? "", f.status.map { "\($0)" } ?? "", f.attribution?.channel?.slug ?? "",
+        let rows = reply.follow_ups.map { f -> [String] in
+            let reason: String = f.status == .failed ? (f.last_error ?? "") : ""
+            let row: [String] = [f.response_id ?? "", f.score.map(String.init) ?? "", f.status.map { "\($0)" } ?? "", f.attribution?.channel?.slug ?? "",
              f.attribution?.team_id ?? "", f.requested_at_ms.map(String.init) ?? "", String((nowMs - (f.requested_at_ms ?? nowMs)) / 1000)]
+            return row + [reason]
         }
-        return File(name: "follow-ups-open.csv", text: Self.csv(["response_id", "score", "status", "channel", "team_id", "requested_at_ms", "age_s"], rows))
+        return File(name: "follow-ups-open.csv", text: Self.csv(["response_id", "score", "status", "channel", "team_id", "requested_at_ms", "age_s", "failure_reason"], rows))
     }
 
     private func compliments() async throws -> File {

@@ -18,6 +18,10 @@ struct DashboardData: Sendable {
     var firstResponse: Section<Analytics.GetFirstResponseFiguresReply>
     var ranking: Section<Analytics.GetPersonalNpsRankingReply>
     var followUps: Section<Feedback.ListFollowUpsReply>
+    /// Follow-ups tickets refused for good or that failed every attempt: a lead acts.
+    var failedFollowUps: Section<Feedback.ListFollowUpsReply>
+    /// Themes among the window's detractors, per month (summed by `DetractorThemes`).
+    var themes: Section<Feedback.GetThemeCountsReply>
     var goodwill: Section<Analytics.GetGoodwillSpendReply>
     var wall: Section<Feedback.ListComplimentWallReply>
     var stories: Section<Feedback.ListStoriesReply>
@@ -34,6 +38,8 @@ struct DashboardFetcher: Sendable {
         async let firstResponse = call(Analytics.getFirstResponseFigures, .init(window: window, group_by: [.channel]))
         async let ranking = call(Analytics.getPersonalNpsRanking, .init(window: window, min_responses: query.minResponses))
         async let followUps = call(Feedback.listFollowUps, .init(statuses: [.pending, .open], page_size: 50))
+        async let failedFollowUps = call(Feedback.listFollowUps, .init(statuses: [.failed], page_size: 50))
+        async let themes = call(Feedback.getThemeCounts, .init(window: window, period: .month))
         async let goodwill = call(Analytics.getGoodwillSpend, .init(window: window, group_by: [.gestureKind]))
         async let wall = call(Feedback.listComplimentWall, .init(page_size: 12))
         async let stories = call(Feedback.listStories, .init(page_size: 6))
@@ -43,7 +49,8 @@ struct DashboardFetcher: Sendable {
         }
         return DashboardData(
             total: await total, trend: await trend, breakdowns: breakdowns, firstResponse: await firstResponse,
-            ranking: await ranking, followUps: await followUps, goodwill: await goodwill, wall: await wall,
+            ranking: await ranking, followUps: await followUps, failedFollowUps: await failedFollowUps,
+            themes: await themes, goodwill: await goodwill, wall: await wall,
             stories: await stories)
     }
 

@@ -22,24 +22,6 @@ extension DashboardPage {
         }
     }
 
-    /// Detractor follow-ups not yet closed, oldest first, with their age.
-    func followUps() -> String {
-        switch data.followUps {
-        case .unavailable(let reason): return card("Detractor follow-ups", csv: "follow-ups", unavailable(reason))
-        case .ready(let reply):
-            let nowMs = Int64(now.timeIntervalSince1970 * 1000)
-            let rows = reply.follow_ups.map { followUp in
-                let channel = followUp.attribution?.channel.map { $0.displayName } ?? ""
-                return "<tr><td>\(HTML.escape(followUp.response_id ?? ""))</td><td class=\"n\">\(followUp.score.map(String.init) ?? "")</td><td>\(followUp.status.map { "\($0)" } ?? "")</td><td>\(HTML.escape(channel))</td><td class=\"n\">\(age(ms: nowMs - (followUp.requested_at_ms ?? nowMs)))</td></tr>"
-            }
-            let content = rows.isEmpty ? "<p class=\"muted\">No open follow-ups. Every unhappy customer has been helped.</p>" : """
-                <p><strong>\(rows.count)\(reply.next_page_token?.isEmpty == false ? "+" : "")</strong> open</p>
-                <table><tr><th>Answer</th><th>Score</th><th>Status</th><th>Channel</th><th>Age</th></tr>\(rows.joined())</table>
-                """
-            return card("Detractor follow-ups open", csv: "follow-ups", content)
-        }
-    }
-
     /// Goodwill granted in the window, per kind of gesture and currency.
     func goodwill() -> String {
         switch data.goodwill {

@@ -15,7 +15,8 @@ struct DashboardPage {
 
     func render() -> Response {
         let cards = [
-            headline(), trend(), breakdowns(), firstResponse(), ranking(), followUps(), goodwill(), wall(), stories(),
+            headline(), trend(), breakdowns(), firstResponse(), ranking(), followUps(), themes(), goodwill(), wall(),
+            stories(),
         ]
         let body = """
             <header class="bar"><h1>Customer happiness</h1>

@@ -1,7 +1,8 @@
 import Contract
 import Hummingbird
 
-/// The survey's pages: the question, the thank-you, and the kind refusals.
+/// The survey's pages: the question, the kind refusals, and (`SurveyPages+Answer`)
+/// the pages that show a stored answer.
 enum SurveyPages {
     /// The NPS question as a plain form: 0-10 as submit buttons (one tap answers on a
     /// phone), an optional comment and consent to quote. Works without JavaScript.
@@ -28,16 +29,6 @@ enum SurveyPages {
             <p class="muted">Tap a number to send your answer.</p>
             """
         return HTML.page("How did we do?", body, status: status)
-    }
-
-    static func thanks(score: Int?) -> Response {
-        let extra =
-            switch score {
-            case .some(0...6): "We are sorry we let you down. A colleague of our Special Care team will get in touch to make it right."
-            case .some(9...10): "That makes our day. We will pass your kind words on to the team."
-            default: "Your answer helps us get a little better every day."
-            }
-        return HTML.page("Thank you", "<h1>Thank you!</h1><div class=\"card\"><p>Your answer has been received.</p><p>\(extra)</p></div>")
     }
 
     /// A kind page for every way a link can fail; never a stack trace.

@@ -6,7 +6,9 @@ import Hummingbird
 /// `/s/{token}`: the survey a customer reaches from the link after a contact. It
 /// needs only the token; its CSRF token is bound to the visitor cookie and the survey
 /// token. Answers go to feedback's `SubmitResponse`; the thank-you page follows a
-/// redirect, so reloading it sends nothing twice.
+/// redirect, so reloading it sends nothing twice. Every page after an answer shows
+/// the answer feedback stored: a second tab, a stale form or a replayed post of a
+/// used link gets "already answered" with it, never a fresh thank-you.
 struct SurveyRoutes: Sendable {
     let client: BusClient
     let settings: WebSettings
@@ -14,9 +16,7 @@ struct SurveyRoutes: Sendable {
     func register(on router: Router<BasicRequestContext>) {
         router.get("/s/:token") { request, context in try await show(request, token: context.parameters.get("token") ?? "") }
         router.post("/s/:token") { request, context in try await submit(request, token: context.parameters.get("token") ?? "") }
-        router.get("/s/:token/thanks") { request, _ in
-            SurveyPages.thanks(score: request.uri.queryParameters["score"].flatMap { Int(String($0)) })
-        }
+        router.get("/s/:token/thanks") { _, context in try await thanks(token: context.parameters.get("token") ?? "") }
     }
 
     func show(_ request: Request, token: String) async throws -> Response {
@@ -25,6 +25,7 @@ struct SurveyRoutes: Sendable {
         case .success(let found): invitation = found
         case .failure(let refusal): return SurveyPages.refusal(refusal)
         }
+        if invitation.status == .answered { return await alreadyAnswered(invitation) }
         if let refusal = Self.refusal(for: invitation.status) { return SurveyPages.refusal(refusal) }
         let visitor = settings.sessions.visitor(request)
         let csrf = settings.sessions.csrf("survey:" + token, nonce: visitor.nonce)
@@ -49,18 +50,22 @@ struct SurveyRoutes: Sendable {
         }
         let submission = Feedback.SubmitResponseRequest(
             token: token, score: score, comment: comment.isEmpty ? nil : comment, consent_to_quote: consent)
+        // No idempotency key: a repeat of this post (another tab, a replay, a retry
+        // after a lost reply) must meet ALREADY_EXISTS, not the first reply again.
         do {
-            _ = try await client.call(
-                Feedback.submitResponse, submission,
-                options: .init(timeout: settings.callTimeout, idempotencyKey: "web-survey-\(token)"))
+            _ = try await client.call(Feedback.submitResponse, submission, options: .init(timeout: settings.callTimeout))
         } catch let error as RPCError {
-            return SurveyPages.refusal(Self.refusal(for: error))
+            let refusal = Self.refusal(for: error)
+            guard refusal == .used, case .success(let invitation) = await lookUp(token) else {
+                return SurveyPages.refusal(refusal)
+            }
+            return await alreadyAnswered(invitation)
         }
-        return Response.redirect(to: "/s/\(token)/thanks?score=\(score)", type: .normal)
+        return Response.redirect(to: "/s/\(token)/thanks", type: .normal)
     }
 
     /// The invitation behind `token`, or why the page cannot show it.
-    private func lookUp(_ token: String) async -> Result<Feedback.Invitation, SurveyPages.Refusal> {
+    func lookUp(_ token: String) async -> Result<Feedback.Invitation, SurveyPages.Refusal> {
         guard !token.isEmpty, token.count <= 200 else { return .failure(.unknown) }
         do {
             let reply = try await client.call(

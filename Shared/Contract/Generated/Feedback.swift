@@ -26,6 +26,7 @@ extension Feedback {
         case pending = 1
         case open = 2
         case closed = 3
+        case failed = 4
     }
 }
 
@@ -410,6 +411,7 @@ extension Feedback {
         public var opened_at_ms: Int64?
         public var closed_at_ms: Int64?
         public var attribution: Feedback.Attribution?
+        public var failed_at_ms: Int64?
     
         public init(
             response_id: String? = nil,
@@ -423,7 +425,8 @@ extension Feedback {
             requested_at_ms: Int64? = nil,
             opened_at_ms: Int64? = nil,
             closed_at_ms: Int64? = nil,
-            attribution: Feedback.Attribution? = nil
+            attribution: Feedback.Attribution? = nil,
+            failed_at_ms: Int64? = nil
         ) {
             self.response_id = response_id
             self.status = status
@@ -437,6 +440,7 @@ extension Feedback {
             self.opened_at_ms = opened_at_ms
             self.closed_at_ms = closed_at_ms
             self.attribution = attribution
+            self.failed_at_ms = failed_at_ms
         }
     }
 }
@@ -463,6 +467,38 @@ extension Feedback {
             self.attribution = attribution
             self.opened_at_ms = opened_at_ms
             self.closed_at_ms = closed_at_ms
+        }
+    }
+}
+
+extension Feedback {
+    /// `glimlach.feedback.FollowUpFailed`.
+    public struct FollowUpFailed: WireMessage, Equatable {
+        public static let messageName = "glimlach.feedback.FollowUpFailed"
+        public var response_id: String?
+        public var original_ticket_id: String?
+        public var attribution: Feedback.Attribution?
+        public var attempts: UInt32?
+        public var reason: String?
+        public var requested_at_ms: Int64?
+        public var failed_at_ms: Int64?
+    
+        public init(
+            response_id: String? = nil,
+            original_ticket_id: String? = nil,
+            attribution: Feedback.Attribution? = nil,
+            attempts: UInt32? = nil,
+            reason: String? = nil,
+            requested_at_ms: Int64? = nil,
+            failed_at_ms: Int64? = nil
+        ) {
+            self.response_id = response_id
+            self.original_ticket_id = original_ticket_id
+            self.attribution = attribution
+            self.attempts = attempts
+            self.reason = reason
+            self.requested_at_ms = requested_at_ms
+            self.failed_at_ms = failed_at_ms
         }
     }
 }
@@ -1336,6 +1372,9 @@ extension Feedback {
         public var attribution: Feedback.Attribution?
         public var customer_id: String?
         public var source: Feedback.ResponseSource?
+        public var customer_name: String?
+        public var customer_handle: String?
+        public var language: String?
     
         public init(
             token: String? = nil,
@@ -1345,7 +1384,10 @@ extension Feedback {
             themes: [String] = [],
             attribution: Feedback.Attribution? = nil,
             customer_id: String? = nil,
-            source: Feedback.ResponseSource? = nil
+            source: Feedback.ResponseSource? = nil,
+            customer_name: String? = nil,
+            customer_handle: String? = nil,
+            language: String? = nil
         ) {
             self.token = token
             self.score = score
@@ -1355,6 +1397,9 @@ extension Feedback {
             self.attribution = attribution
             self.customer_id = customer_id
             self.source = source
+            self.customer_name = customer_name
+            self.customer_handle = customer_handle
+            self.language = language
         }
     }
 }

@@ -69,6 +69,7 @@ typedef struct Glimlach__Feedback__ResponseSubmitted Glimlach__Feedback__Respons
 typedef struct Glimlach__Feedback__ResponseThemesSet Glimlach__Feedback__ResponseThemesSet;
 typedef struct Glimlach__Feedback__FollowUpRequested Glimlach__Feedback__FollowUpRequested;
 typedef struct Glimlach__Feedback__FollowUpOpened Glimlach__Feedback__FollowUpOpened;
+typedef struct Glimlach__Feedback__FollowUpFailed Glimlach__Feedback__FollowUpFailed;
 typedef struct Glimlach__Feedback__FollowUpClosed Glimlach__Feedback__FollowUpClosed;
 typedef struct Glimlach__Feedback__ComplimentCreated Glimlach__Feedback__ComplimentCreated;
 typedef struct Glimlach__Feedback__StoryCreated Glimlach__Feedback__StoryCreated;
@@ -130,7 +131,8 @@ typedef enum _Glimlach__Feedback__ResponseSource {
 typedef enum _Glimlach__Feedback__FollowUpStatus {
   GLIMLACH__FEEDBACK__FOLLOW_UP_STATUS__FOLLOW_UP_STATUS_UNSPECIFIED = 0,
   /*
-   * Requested; tickets has not accepted it yet (retried until it does).
+   * Requested; tickets has not accepted it yet (retried with backoff while the
+   * failure is one that passes: tickets or staff unreachable, a deadline).
    */
   GLIMLACH__FEEDBACK__FOLLOW_UP_STATUS__FOLLOW_UP_STATUS_PENDING = 1,
   /*
@@ -140,7 +142,12 @@ typedef enum _Glimlach__Feedback__FollowUpStatus {
   /*
    * The follow-up ticket was resolved.
    */
-  GLIMLACH__FEEDBACK__FOLLOW_UP_STATUS__FOLLOW_UP_STATUS_CLOSED = 3
+  GLIMLACH__FEEDBACK__FOLLOW_UP_STATUS__FOLLOW_UP_STATUS_CLOSED = 3,
+  /*
+   * Not opened and no longer retried: tickets refused it (INVALID_ARGUMENT,
+   * NOT_FOUND...) or every attempt failed; last_error says why. Listed for a lead.
+   */
+  GLIMLACH__FEEDBACK__FOLLOW_UP_STATUS__FOLLOW_UP_STATUS_FAILED = 4
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(GLIMLACH__FEEDBACK__FOLLOW_UP_STATUS)
 } Glimlach__Feedback__FollowUpStatus;
 typedef enum _Glimlach__Feedback__ComplimentSource {
@@ -378,7 +385,8 @@ struct  Glimlach__Feedback__FollowUp
   protobuf_c_boolean has_score;
   int32_t score;
   /*
-   * Calls of OpenFollowUp so far, and the last failure while PENDING.
+   * Calls of OpenFollowUp so far, and the last failure while PENDING (the reason
+   * when FAILED).
    */
   protobuf_c_boolean has_attempts;
   uint32_t attempts;
@@ -393,10 +401,12 @@ struct  Glimlach__Feedback__FollowUp
    * The original contact's attribution (team, channel...).
    */
   Glimlach__Feedback__Attribution *attribution;
+  protobuf_c_boolean has_failed_at_ms;
+  int64_t failed_at_ms;
 };
 #define GLIMLACH__FEEDBACK__FOLLOW_UP__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&glimlach__feedback__follow_up__descriptor) \
-    , NULL, 0, GLIMLACH__FEEDBACK__FOLLOW_UP_STATUS__FOLLOW_UP_STATUS_UNSPECIFIED, NULL, NULL, NULL, 0, 0, 0, 0, NULL, 0, 0, 0, 0, 0, 0, NULL }
+    , NULL, 0, GLIMLACH__FEEDBACK__FOLLOW_UP_STATUS__FOLLOW_UP_STATUS_UNSPECIFIED, NULL, NULL, NULL, 0, 0, 0, 0, NULL, 0, 0, 0, 0, 0, 0, NULL, 0, 0 }
 
 
 /*
@@ -480,10 +490,21 @@ struct  Glimlach__Feedback__SubmitResponseRequest
    */
   protobuf_c_boolean has_source;
   Glimlach__Feedback__ResponseSource source;
+  /*
+   * Only without a token: how Special Care reaches a detractor (an invitation
+   * carries these itself). Unset: tickets takes them from the customer's latest
+   * ticket (customer_id) or the attribution's ticket.
+   */
+  char *customer_name;
+  char *customer_handle;
+  /*
+   * BCP 47.
+   */
+  char *language;
 };
 #define GLIMLACH__FEEDBACK__SUBMIT_RESPONSE_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&glimlach__feedback__submit_response_request__descriptor) \
-    , NULL, 0, 0, NULL, 0, 0, 0,NULL, NULL, NULL, 0, GLIMLACH__FEEDBACK__RESPONSE_SOURCE__RESPONSE_SOURCE_UNSPECIFIED }
+    , NULL, 0, 0, NULL, 0, 0, 0,NULL, NULL, NULL, 0, GLIMLACH__FEEDBACK__RESPONSE_SOURCE__RESPONSE_SOURCE_UNSPECIFIED, NULL, NULL, NULL }
 
 
 struct  Glimlach__Feedback__SubmitResponseReply
@@ -638,7 +659,9 @@ struct  Glimlach__Feedback__Compliment
    */
   char *text;
   /*
-   * How the customer is shown, e.g. "Anna from Utrecht".
+   * How the customer is shown: first name and initial ("Anna V."), first name
+   * alone, or unset. Feedback shortens whatever a caller passes; a full name is
+   * never stored or shown.
    */
   char *customer_display_name;
   /*
@@ -668,7 +691,8 @@ struct  Glimlach__Feedback__Compliment
 
 /*
  * From a response (its comment is the text unless text is set; employee, team and
- * consent come from the response, consent_to_quote false stays false) or directly.
+ * consent come from the response, consent_to_quote false stays false; a detractor's
+ * answer is refused with INVALID_ARGUMENT naming response_id) or directly.
  */
 struct  Glimlach__Feedback__CreateComplimentRequest
 {
@@ -924,7 +948,11 @@ struct  Glimlach__Feedback__SetResponseThemesReply
 
 /*
  * A response whose comment contains any keyword (case-insensitive) gets the theme.
- * Rules apply to responses received after the change.
+ * A change of the rules applies to earlier responses too (except themes set by
+ * hand), each changed one publishing response.themes_set without set_by_id. A new
+ * database starts with default rules (ids "rule-default-<theme>") for late-delivery,
+ * damaged, wrong-item, refund, rude and waiting, with Dutch, French and English
+ * keywords.
  */
 struct  Glimlach__Feedback__ThemeRule
 {
@@ -1192,6 +1220,25 @@ struct  Glimlach__Feedback__FollowUpOpened
 #define GLIMLACH__FEEDBACK__FOLLOW_UP_OPENED__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&glimlach__feedback__follow_up_opened__descriptor) \
     , NULL, NULL, NULL, NULL, 0, 0, 0, 0 }
+
+
+struct  Glimlach__Feedback__FollowUpFailed
+{
+  ProtobufCMessage base;
+  char *response_id;
+  char *original_ticket_id;
+  Glimlach__Feedback__Attribution *attribution;
+  protobuf_c_boolean has_attempts;
+  uint32_t attempts;
+  char *reason;
+  protobuf_c_boolean has_requested_at_ms;
+  int64_t requested_at_ms;
+  protobuf_c_boolean has_failed_at_ms;
+  int64_t failed_at_ms;
+};
+#define GLIMLACH__FEEDBACK__FOLLOW_UP_FAILED__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__feedback__follow_up_failed__descriptor) \
+    , NULL, NULL, NULL, 0, 0, NULL, 0, 0, 0, 0 }
 
 
 struct  Glimlach__Feedback__FollowUpClosed
@@ -2296,6 +2343,25 @@ Glimlach__Feedback__FollowUpOpened *
 void   glimlach__feedback__follow_up_opened__free_unpacked
                      (Glimlach__Feedback__FollowUpOpened *message,
                       ProtobufCAllocator *allocator);
+/* Glimlach__Feedback__FollowUpFailed methods */
+void   glimlach__feedback__follow_up_failed__init
+                     (Glimlach__Feedback__FollowUpFailed         *message);
+size_t glimlach__feedback__follow_up_failed__get_packed_size
+                     (const Glimlach__Feedback__FollowUpFailed   *message);
+size_t glimlach__feedback__follow_up_failed__pack
+                     (const Glimlach__Feedback__FollowUpFailed   *message,
+                      uint8_t             *out);
+size_t glimlach__feedback__follow_up_failed__pack_to_buffer
+                     (const Glimlach__Feedback__FollowUpFailed   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Feedback__FollowUpFailed *
+       glimlach__feedback__follow_up_failed__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__feedback__follow_up_failed__free_unpacked
+                     (Glimlach__Feedback__FollowUpFailed *message,
+                      ProtobufCAllocator *allocator);
 /* Glimlach__Feedback__FollowUpClosed methods */
 void   glimlach__feedback__follow_up_closed__init
                      (Glimlach__Feedback__FollowUpClosed         *message);
@@ -2570,6 +2636,9 @@ typedef void (*Glimlach__Feedback__FollowUpRequested_Closure)
                   void *closure_data);
 typedef void (*Glimlach__Feedback__FollowUpOpened_Closure)
                  (const Glimlach__Feedback__FollowUpOpened *message,
+                  void *closure_data);
+typedef void (*Glimlach__Feedback__FollowUpFailed_Closure)
+                 (const Glimlach__Feedback__FollowUpFailed *message,
                   void *closure_data);
 typedef void (*Glimlach__Feedback__FollowUpClosed_Closure)
                  (const Glimlach__Feedback__FollowUpClosed *message,
@@ -2857,6 +2926,7 @@ extern const ProtobufCMessageDescriptor glimlach__feedback__response_submitted__
 extern const ProtobufCMessageDescriptor glimlach__feedback__response_themes_set__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__feedback__follow_up_requested__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__feedback__follow_up_opened__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__feedback__follow_up_failed__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__feedback__follow_up_closed__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__feedback__compliment_created__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__feedback__story_created__descriptor;

@@ -749,6 +749,12 @@ struct  Glimlach__Tickets__EscalateTicketReply
  * to the response and the original ticket. One per response_id: a retry returns the
  * existing ticket with created = false. Publishes ticket.created,
  * ticket.follow_up_opened and ticket.escalated (trigger DETRACTOR_FOLLOW_UP).
+ * Accepts what feedback knows. Without an original ticket, unset customer fields
+ * come from the customer's latest ticket (by customer.customer_id); the channel,
+ * unset or IN_STORE, from that ticket or the handle's shape (e-mail address, phone
+ * number, "@handle"); an unset product_category becomes "unspecified". Still no
+ * name, handle or country: INVALID_ARGUMENT naming the customer field (feedback
+ * then marks the follow-up FAILED for a lead to act on).
  */
 struct  Glimlach__Tickets__OpenFollowUpRequest
 {

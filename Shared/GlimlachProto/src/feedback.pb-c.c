@@ -2392,6 +2392,51 @@ void   glimlach__feedback__follow_up_opened__free_unpacked
   assert(message->base.descriptor == &glimlach__feedback__follow_up_opened__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   glimlach__feedback__follow_up_failed__init
+                     (Glimlach__Feedback__FollowUpFailed         *message)
+{
+  static const Glimlach__Feedback__FollowUpFailed init_value = GLIMLACH__FEEDBACK__FOLLOW_UP_FAILED__INIT;
+  *message = init_value;
+}
+size_t glimlach__feedback__follow_up_failed__get_packed_size
+                     (const Glimlach__Feedback__FollowUpFailed *message)
+{
+  assert(message->base.descriptor == &glimlach__feedback__follow_up_failed__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__feedback__follow_up_failed__pack
+                     (const Glimlach__Feedback__FollowUpFailed *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__feedback__follow_up_failed__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__feedback__follow_up_failed__pack_to_buffer
+                     (const Glimlach__Feedback__FollowUpFailed *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__feedback__follow_up_failed__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Feedback__FollowUpFailed *
+       glimlach__feedback__follow_up_failed__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Feedback__FollowUpFailed *)
+     protobuf_c_message_unpack (&glimlach__feedback__follow_up_failed__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__feedback__follow_up_failed__free_unpacked
+                     (Glimlach__Feedback__FollowUpFailed *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__feedback__follow_up_failed__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   glimlach__feedback__follow_up_closed__init
                      (Glimlach__Feedback__FollowUpClosed         *message)
 {
@@ -3421,7 +3466,7 @@ const ProtobufCMessageDescriptor glimlach__feedback__list_invitations_reply__des
   (ProtobufCMessageInit) glimlach__feedback__list_invitations_reply__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor glimlach__feedback__follow_up__field_descriptors[12] =
+static const ProtobufCFieldDescriptor glimlach__feedback__follow_up__field_descriptors[13] =
 {
   {
     "response_id",
@@ -3567,12 +3612,25 @@ static const ProtobufCFieldDescriptor glimlach__feedback__follow_up__field_descr
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "failed_at_ms",
+    13,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_INT64,
+    offsetof(Glimlach__Feedback__FollowUp, has_failed_at_ms),
+    offsetof(Glimlach__Feedback__FollowUp, failed_at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned glimlach__feedback__follow_up__field_indices_by_name[] = {
   6,   /* field[6] = attempts */
   11,   /* field[11] = attribution */
   10,   /* field[10] = closed_at_ms */
   4,   /* field[4] = customer_id */
+  12,   /* field[12] = failed_at_ms */
   2,   /* field[2] = follow_up_ticket_id */
   7,   /* field[7] = last_error */
   9,   /* field[9] = opened_at_ms */
@@ -3585,7 +3643,7 @@ static const unsigned glimlach__feedback__follow_up__field_indices_by_name[] = {
 static const ProtobufCIntRange glimlach__feedback__follow_up__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 12 }
+  { 0, 13 }
 };
 const ProtobufCMessageDescriptor glimlach__feedback__follow_up__descriptor =
 {
@@ -3595,7 +3653,7 @@ const ProtobufCMessageDescriptor glimlach__feedback__follow_up__descriptor =
   "Glimlach__Feedback__FollowUp",
   "glimlach.feedback",
   sizeof(Glimlach__Feedback__FollowUp),
-  12,
+  13,
   glimlach__feedback__follow_up__field_descriptors,
   glimlach__feedback__follow_up__field_indices_by_name,
   1,  glimlach__feedback__follow_up__number_ranges,
@@ -3796,7 +3854,7 @@ const ProtobufCMessageDescriptor glimlach__feedback__survey_response__descriptor
   (ProtobufCMessageInit) glimlach__feedback__survey_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor glimlach__feedback__submit_response_request__field_descriptors[8] =
+static const ProtobufCFieldDescriptor glimlach__feedback__submit_response_request__field_descriptors[11] =
 {
   {
     "token",
@@ -3894,12 +3952,51 @@ static const ProtobufCFieldDescriptor glimlach__feedback__submit_response_reques
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "customer_name",
+    9,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Feedback__SubmitResponseRequest, customer_name),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "customer_handle",
+    10,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Feedback__SubmitResponseRequest, customer_handle),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "language",
+    11,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Feedback__SubmitResponseRequest, language),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned glimlach__feedback__submit_response_request__field_indices_by_name[] = {
   5,   /* field[5] = attribution */
   2,   /* field[2] = comment */
   3,   /* field[3] = consent_to_quote */
+  9,   /* field[9] = customer_handle */
   6,   /* field[6] = customer_id */
+  8,   /* field[8] = customer_name */
+  10,   /* field[10] = language */
   1,   /* field[1] = score */
   7,   /* field[7] = source */
   4,   /* field[4] = themes */
@@ -3908,7 +4005,7 @@ static const unsigned glimlach__feedback__submit_response_request__field_indices
 static const ProtobufCIntRange glimlach__feedback__submit_response_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 8 }
+  { 0, 11 }
 };
 const ProtobufCMessageDescriptor glimlach__feedback__submit_response_request__descriptor =
 {
@@ -3918,7 +4015,7 @@ const ProtobufCMessageDescriptor glimlach__feedback__submit_response_request__de
   "Glimlach__Feedback__SubmitResponseRequest",
   "glimlach.feedback",
   sizeof(Glimlach__Feedback__SubmitResponseRequest),
-  8,
+  11,
   glimlach__feedback__submit_response_request__field_descriptors,
   glimlach__feedback__submit_response_request__field_indices_by_name,
   1,  glimlach__feedback__submit_response_request__number_ranges,
@@ -7041,6 +7138,122 @@ const ProtobufCMessageDescriptor glimlach__feedback__follow_up_opened__descripto
   (ProtobufCMessageInit) glimlach__feedback__follow_up_opened__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor glimlach__feedback__follow_up_failed__field_descriptors[7] =
+{
+  {
+    "response_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Feedback__FollowUpFailed, response_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "original_ticket_id",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Feedback__FollowUpFailed, original_ticket_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "attribution",
+    3,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Feedback__FollowUpFailed, attribution),
+    &glimlach__feedback__attribution__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "attempts",
+    4,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_UINT32,
+    offsetof(Glimlach__Feedback__FollowUpFailed, has_attempts),
+    offsetof(Glimlach__Feedback__FollowUpFailed, attempts),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    5,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Feedback__FollowUpFailed, reason),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "requested_at_ms",
+    6,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_INT64,
+    offsetof(Glimlach__Feedback__FollowUpFailed, has_requested_at_ms),
+    offsetof(Glimlach__Feedback__FollowUpFailed, requested_at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "failed_at_ms",
+    7,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_INT64,
+    offsetof(Glimlach__Feedback__FollowUpFailed, has_failed_at_ms),
+    offsetof(Glimlach__Feedback__FollowUpFailed, failed_at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__feedback__follow_up_failed__field_indices_by_name[] = {
+  3,   /* field[3] = attempts */
+  2,   /* field[2] = attribution */
+  6,   /* field[6] = failed_at_ms */
+  1,   /* field[1] = original_ticket_id */
+  4,   /* field[4] = reason */
+  5,   /* field[5] = requested_at_ms */
+  0,   /* field[0] = response_id */
+};
+static const ProtobufCIntRange glimlach__feedback__follow_up_failed__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 7 }
+};
+const ProtobufCMessageDescriptor glimlach__feedback__follow_up_failed__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.feedback.FollowUpFailed",
+  "FollowUpFailed",
+  "Glimlach__Feedback__FollowUpFailed",
+  "glimlach.feedback",
+  sizeof(Glimlach__Feedback__FollowUpFailed),
+  7,
+  glimlach__feedback__follow_up_failed__field_descriptors,
+  glimlach__feedback__follow_up_failed__field_indices_by_name,
+  1,  glimlach__feedback__follow_up_failed__number_ranges,
+  (ProtobufCMessageInit) glimlach__feedback__follow_up_failed__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor glimlach__feedback__follow_up_closed__field_descriptors[5] =
 {
   {
@@ -7687,19 +7900,21 @@ const ProtobufCEnumDescriptor glimlach__feedback__response_source__descriptor =
   glimlach__feedback__response_source__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCEnumValue glimlach__feedback__follow_up_status__enum_values_by_number[4] =
+static const ProtobufCEnumValue glimlach__feedback__follow_up_status__enum_values_by_number[5] =
 {
   { "FOLLOW_UP_STATUS_UNSPECIFIED", "GLIMLACH__FEEDBACK__FOLLOW_UP_STATUS__FOLLOW_UP_STATUS_UNSPECIFIED", 0 },
   { "FOLLOW_UP_STATUS_PENDING", "GLIMLACH__FEEDBACK__FOLLOW_UP_STATUS__FOLLOW_UP_STATUS_PENDING", 1 },
   { "FOLLOW_UP_STATUS_OPEN", "GLIMLACH__FEEDBACK__FOLLOW_UP_STATUS__FOLLOW_UP_STATUS_OPEN", 2 },
   { "FOLLOW_UP_STATUS_CLOSED", "GLIMLACH__FEEDBACK__FOLLOW_UP_STATUS__FOLLOW_UP_STATUS_CLOSED", 3 },
+  { "FOLLOW_UP_STATUS_FAILED", "GLIMLACH__FEEDBACK__FOLLOW_UP_STATUS__FOLLOW_UP_STATUS_FAILED", 4 },
 };
 static const ProtobufCIntRange glimlach__feedback__follow_up_status__value_ranges[] = {
-{0, 0},{0, 4}
+{0, 0},{0, 5}
 };
-static const ProtobufCEnumValueIndex glimlach__feedback__follow_up_status__enum_values_by_name[4] =
+static const ProtobufCEnumValueIndex glimlach__feedback__follow_up_status__enum_values_by_name[5] =
 {
   { "FOLLOW_UP_STATUS_CLOSED", 3 },
+  { "FOLLOW_UP_STATUS_FAILED", 4 },
   { "FOLLOW_UP_STATUS_OPEN", 2 },
   { "FOLLOW_UP_STATUS_PENDING", 1 },
   { "FOLLOW_UP_STATUS_UNSPECIFIED", 0 },
@@ -7711,9 +7926,9 @@ const ProtobufCEnumDescriptor glimlach__feedback__follow_up_status__descriptor =
   "FollowUpStatus",
   "Glimlach__Feedback__FollowUpStatus",
   "glimlach.feedback",
-  4,
+  5,
   glimlach__feedback__follow_up_status__enum_values_by_number,
-  4,
+  5,
   glimlach__feedback__follow_up_status__enum_values_by_name,
   1,
   glimlach__feedback__follow_up_status__value_ranges,

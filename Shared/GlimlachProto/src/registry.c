@@ -58,6 +58,7 @@ static const ProtobufCMessageDescriptor *const all_messages[] = {
     &glimlach__feedback__delete_theme_rule_request__descriptor,
     &glimlach__feedback__follow_up__descriptor,
     &glimlach__feedback__follow_up_closed__descriptor,
+    &glimlach__feedback__follow_up_failed__descriptor,
     &glimlach__feedback__follow_up_opened__descriptor,
     &glimlach__feedback__follow_up_requested__descriptor,
     &glimlach__feedback__get_follow_up_reply__descriptor,

@@ -23,7 +23,11 @@ final class WebWorld: Sendable {
     let client: BusClient
     let settings: WebSettings
 
-    init(analytics withAnalytics: Bool = true, callTimeout: Duration = .seconds(5)) async throws {
+    /// - Parameter openFollowUp: tickets' answer to OpenFollowUp; unset: a ticket per response.
+    init(
+        analytics withAnalytics: Bool = true, callTimeout: Duration = .seconds(5),
+        openFollowUp: FollowUpDelivery.OpenFollowUp? = nil
+    ) async throws {
         bus = try await InProcessBus()
         let model = AnalyticsReadModel()
         analytics = model
@@ -32,7 +36,7 @@ final class WebWorld: Sendable {
         feedback = try FeedbackApp(
             databasePath: path, client: nil,
             publish: { events in events.forEach { model.apply($0) } },
-            openFollowUp: { request, _ in
+            openFollowUp: openFollowUp ?? { request, _ in
                 Tickets.OpenFollowUpReply(ticket: Tickets.Ticket(ticket_id: "tkt-care-\(request.response_id ?? "")"), created: true)
             })
         try await bus.worker(feedback.router)
@@ -62,6 +66,9 @@ final class WebWorld: Sendable {
                 customer_id: customer, customer_name: name, language: "en", delay_ms: delayMs, valid_for_ms: validForMs))
         return reply.invitation?.token ?? ""
     }
+
+    /// One pass of feedback's follow-up delivery.
+    func deliverFollowUps() async { await feedback.followUps.deliverDue() }
 
     /// Responses feedback holds.
     func responses() async throws -> [Feedback.SurveyResponse] {
