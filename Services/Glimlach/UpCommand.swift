@@ -73,7 +73,8 @@ struct UpCommand: AsyncParsableCommand {
         if demo {
             printer.print("glimlach up: loading demo data")
             do {
-                let report = try await Demo(client: client, tickets: 300, days: 14, seed: 2026, concurrency: 8).run()
+                let report = try await Demo(
+                    client: client, tickets: 300, days: 14, historyWeeks: 8, seed: 2026, concurrency: 8).run()
                 printer.print(report)
                 printer.print("\nglimlach up: demo loaded. Try `glimlach services`, `glimlach call analytics GetNps '{}'`, or `glimlach demo` for more.")
                 if let signIn { printer.print("glimlach up: \(signIn)") }

@@ -3,7 +3,7 @@ import Contract
 import ServiceKit
 
 extension ServiceRouter {
-    /// SubmitResponse, GetResponse, ListResponses, GetFollowUp, ListFollowUps.
+    /// SubmitResponse, ImportResponse, GetResponse, ListResponses, GetFollowUp, ListFollowUps.
     mutating func registerResponses(_ store: some FeedbackStore) {
         register(Feedback.submitResponse) { request, context in
             let score = try Check.score(request.score)
@@ -26,6 +26,24 @@ extension ServiceRouter {
             }
             return Feedback.SubmitResponseReply(
                 response: try await store.submitResponse(draft, idempotencyKey: context.idempotencyKey))
+        }
+        register(Feedback.importResponse) { request, _ in
+            let externalID = try Fields.text(request.external_id, "external_id", maxLength: 128)
+            let answeredAt = try Fields.required(request.answered_at_ms, "answered_at_ms")
+            guard answeredAt > 0 else {
+                throw RPCError.invalidArgument(
+                    field: "answered_at_ms", "must be a past Unix time in milliseconds, got \(answeredAt)")
+            }
+            var draft = ResponseDraft(
+                score: try Check.score(request.score),
+                comment: try Fields.optionalText(request.comment, "comment", maxLength: 5000),
+                consentToQuote: request.consent_to_quote ?? false, themes: try Check.slugs(request.themes, "themes"),
+                attribution: try Check.attribution(try Fields.required(request.attribution, "attribution")),
+                customerID: try Check.optionalID(request.customer_id, "customer_id"), source: .other)
+            draft.answeredAtMs = answeredAt
+            draft.followUpDone = request.follow_up_done ?? false
+            return Feedback.ImportResponseReply(
+                response: try await store.submitResponse(draft, idempotencyKey: "import:\(externalID)"))
         }
         register(Feedback.getResponse) { request, _ in
             Feedback.GetResponseReply(

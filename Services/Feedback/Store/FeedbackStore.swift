@@ -40,6 +40,10 @@ struct ResponseDraft: Sendable {
     var customerHandle: String?
     var language: String?
     var source: Feedback.ResponseSource
+    /// Imported history (`ImportResponse`): when the customer answered; nil: now.
+    var answeredAtMs: Int64?
+    /// Imported history: the other tool already followed this detractor up.
+    var followUpDone = false
 }
 
 /// A follow-up tickets has not accepted yet, with the frozen request to send.

@@ -8,12 +8,13 @@ extension SQLiteFeedbackStore: FollowUpStore {
     /// Records a PENDING follow-up for a detractor answer, with the OpenFollowUp
     /// request frozen for delivery, and `follow_up.requested`.
     static func requestFollowUp(
-        for response: Feedback.SurveyResponse, customer: Tickets.Customer, in change: inout Change
+        for response: Feedback.SurveyResponse, customer: Tickets.Customer, requestedAtMs: Int64,
+        in change: inout Change
     ) throws -> Feedback.FollowUp {
         let attribution = response.attribution
         let followUp = Feedback.FollowUp(
             response_id: response.response_id, status: .pending, original_ticket_id: attribution?.ticket_id,
-            customer_id: response.customer_id, score: response.score, attempts: 0, requested_at_ms: change.nowMs,
+            customer_id: response.customer_id, score: response.score, attempts: 0, requested_at_ms: requestedAtMs,
             attribution: attribution)
         let request = Tickets.OpenFollowUpRequest(
             response_id: response.response_id, ticket_id: attribution?.ticket_id, customer: customer,
@@ -25,7 +26,7 @@ extension SQLiteFeedbackStore: FollowUpStore {
                 VALUES (?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                response.response_id, Feedback.FollowUpStatus.pending.rawValue, change.nowMs, change.nowMs,
+                response.response_id, Feedback.FollowUpStatus.pending.rawValue, requestedAtMs, change.nowMs,
                 try request.blob(), try followUp.blob(),
             ])
         try change.record(
@@ -33,7 +34,7 @@ extension SQLiteFeedbackStore: FollowUpStore {
             Feedback.FollowUpRequested(
                 response_id: response.response_id, original_ticket_id: attribution?.ticket_id,
                 customer_id: response.customer_id, score: response.score, attribution: attribution,
-                requested_at_ms: change.nowMs))
+                requested_at_ms: requestedAtMs))
         return followUp
     }
 

@@ -9,14 +9,20 @@ extension SQLiteFeedbackStore: ResponseStore {
     /// Records an answer. With a token: the invitation's frozen attribution, refused
     /// when unknown (NOT_FOUND), used (ALREADY_EXISTS), not sent yet or expired
     /// (FAILED_PRECONDITION). A detractor answer also records a PENDING follow-up in
-    /// the same transaction, so the closed loop cannot be lost.
+    /// the same transaction, so the closed loop cannot be lost. An imported answer
+    /// keeps its own time, and its follow-up is requested at that time.
     func submitResponse(_ draft: ResponseDraft, idempotencyKey: String?) async throws -> Feedback.SurveyResponse {
-        try await write("SubmitResponse", idempotencyKey: idempotencyKey) { change in
+        let method = draft.answeredAtMs == nil ? "SubmitResponse" : "ImportResponse"
+        return try await write(method, idempotencyKey: idempotencyKey) { change in
+            let answeredAt = draft.answeredAtMs ?? change.nowMs
+            guard answeredAt <= change.nowMs else {
+                throw RPCError.invalidArgument(field: "answered_at_ms", "must not be in the future, got \(answeredAt)")
+            }
             var response = Feedback.SurveyResponse(
                 response_id: ResponseID.random().rawValue, score: Int32(draft.score.value),
                 category: Feedback.NpsCategory(rawValue: draft.score.category.rawValue), comment: draft.comment,
                 consent_to_quote: draft.consentToQuote, themes_by_hand: false, attribution: draft.attribution,
-                customer_id: draft.customerID, source: draft.source, answered_at_ms: change.nowMs)
+                customer_id: draft.customerID, source: draft.source, answered_at_ms: answeredAt)
             var language = draft.language
             var customer = Tickets.Customer(
                 customer_id: draft.customerID, name: draft.customerName, handle: draft.customerHandle,
@@ -40,8 +46,9 @@ extension SQLiteFeedbackStore: ResponseStore {
             }
             try change.record(
                 "response.submitted", subject: response.response_id!, Feedback.ResponseSubmitted(response))
-            if response.category == .detractor {
-                response.follow_up = try Self.requestFollowUp(for: response, customer: customer, in: &change)
+            if response.category == .detractor, !draft.followUpDone {
+                response.follow_up = try Self.requestFollowUp(
+                    for: response, customer: customer, requestedAtMs: answeredAt, in: &change)
             }
             return Feedback.SubmitResponseReply(response: response)
         }.response!

@@ -11,8 +11,10 @@ struct DemoCommand: AsyncParsableCommand {
         commandName: "demo",
         abstract: "Fill the running stack with generated customer service data and print an NPS and service report.",
         discussion: """
-            Creates teams and agents (in-house in NL, a partner agency in BE), tickets on every channel at \
-            realistic hours over the last --days, replies, goodwill gestures, escalations and resolutions; \
+            Creates teams and agents (in-house in NL, a partner agency in BE), imports --history-weeks of \
+            earlier tickets, survey answers and compliments the way a team moving from another tool would, \
+            then plays tickets on every channel at realistic hours over the last --days: replies, goodwill \
+            gestures, escalations and resolutions; \
             customers answer the surveys feedback sends, detractors get Special Care follow-ups, happy \
             customers' words become compliments and WOW stories. The same --seed makes the same data, and \
             running it again adds nothing twice.
@@ -21,18 +23,23 @@ struct DemoCommand: AsyncParsableCommand {
     @OptionGroup var bus: BusOptions
     @Option(help: "Customer contacts to create.") var tickets = 300
     @Option(help: "Spread the contacts over this many days before now.") var days = 14
+    @Option(help: "Weeks of imported history before those days.") var historyWeeks = 8
     @Option(help: "Seed for the generated data.") var seed: UInt64 = 2026
     @Option(help: "Calls in flight at once.") var concurrency = 8
 
     func validate() throws {
         guard tickets > 0 else { throw ValidationError("--tickets must be at least 1") }
         guard (1...90).contains(days) else { throw ValidationError("--days must be 1...90") }
+        guard (0...52).contains(historyWeeks) else { throw ValidationError("--history-weeks must be 0...52") }
         guard concurrency > 0 else { throw ValidationError("--concurrency must be at least 1") }
     }
 
     func run() async throws {
         try await withClient(bus) { client in
-            print(try await Demo(client: client, tickets: tickets, days: days, seed: seed, concurrency: concurrency).run())
+            let demo = Demo(
+                client: client, tickets: tickets, days: days, historyWeeks: historyWeeks, seed: seed,
+                concurrency: concurrency)
+            print(try await demo.run())
         }
     }
 }
@@ -42,6 +49,8 @@ struct Demo {
     let client: BusClient
     let tickets: Int
     let days: Int
+    /// Weeks of imported history before the live days, at the same daily rate.
+    let historyWeeks: Int
     let seed: UInt64
     let concurrency: Int
 
@@ -51,6 +60,13 @@ struct Demo {
         let staffing = try await DemoStaffing.load(client, progress: Progress("staff", total: DemoCast.agents.count))
         var random = SeededRandom(seed: seed)
         let contacts = (0..<tickets).map { DemoContact.draw($0, days: days, now: now, random: &random) }
+        let historyDays = historyWeeks * 7
+        let historyStart = now.addingTimeInterval(-Double(days) * 86_400)
+        let earlier = (0..<(historyDays * tickets / days)).map {
+            DemoContact.draw($0, days: historyDays, now: historyStart, random: &random)
+        }
+        let history = DemoHistory(client: client, staffing: staffing)
+        let imported = try await forEach(earlier, "history") { try await history.bring($0) }
 
         let desk = DemoTickets(client: client, staffing: staffing)
         let outcomes = try await forEach(contacts, "tickets") { try await desk.play($0) }.sorted { $0.contact.number < $1.contact.number }
@@ -72,7 +88,7 @@ struct Demo {
         let today = LocalDate(containing: now, in: zone)
         let window = try TimeWindow(
             from: today.adding(days: 1 - days).start(in: zone), to: today.adding(days: 1).start(in: zone), timeZone: zone)
-        let report = DemoReport(client: client, window: window)
+        let report = DemoReport(client: client, window: window, historyDays: historyDays)
         try await report.waitForAnalytics()
         let answers = answered.filter { $0.1 != nil }.count
         let hint =
@@ -82,6 +98,8 @@ struct Demo {
         let granted = outcomes.filter { $0.gesture == .granted }.count
         let refused = outcomes.filter { $0.gesture == .refused }.count
         return """
+            Imported \(imported.count) earlier contacts over \(historyWeeks) weeks \
+            (\(imported.filter { $0.responseID != nil }.count) survey answers).
             Loaded \(tickets) contacts (\(outcomes.filter(\.contact.resolve).count) resolved), \(granted) gestures granted \
             and \(refused) refused over budget, \(answers) survey answers, \
             \(min(quotable.count, 40)) compliments.

@@ -22,6 +22,30 @@ struct DemoContact: Sendable {
     let score: Int?
     let comment: String
     let consent: Bool
+    /// History only: from the first reply to the resolution, and from the resolution
+    /// to the customer's answer.
+    let resolveAfter: TimeInterval
+    let surveyAfter: TimeInterval
+    /// Solved without the customer having to write again.
+    let firstContact: Bool
+    /// History only: a detractor the old tool already followed up.
+    let followedUpElsewhere: Bool
+
+    /// The customer as tickets records them.
+    var customer: Tickets.Customer {
+        Tickets.Customer(
+            name: customerName, handle: handle, country: country, language: country == "NL" ? "nl-NL" : "nl-BE")
+    }
+
+    /// How the customer reaches us on the contact's channel.
+    var handle: String {
+        let slug = customerName.lowercased().replacingOccurrences(of: " ", with: ".")
+        return switch channel {
+        case .twitter: "@" + slug.replacingOccurrences(of: ".", with: "_")
+        case .phone, .whatsApp: "+3\(country == "NL" ? "1" : "2")6\(String(format: "%08d", number))"
+        default: "\(slug).\(number)@mail.example"
+        }
+    }
 
     static let zone = TimeZone(identifier: "Europe/Amsterdam")!
 
@@ -49,7 +73,11 @@ struct DemoContact: Sendable {
             receivedAt: receivedAt, answeredAfter: answeredAfter,
             gestureCents: random.chance(0.2) ? Int64.random(in: 5...45, using: &random) * 100 : nil,
             escalate: random.chance(0.05), resolve: resolve, score: score,
-            comment: comments.randomElement(using: &random)!, consent: random.chance(0.6))
+            comment: comments.randomElement(using: &random)!, consent: random.chance(0.6),
+            resolveAfter: Double.random(in: 600...(30 * 3600), using: &random),
+            surveyAfter: Double.random(in: 3600...(48 * 3600), using: &random),
+            firstContact: random.chance(channel == .facebookMessenger ? 0.7 : 0.6),
+            followedUpElsewhere: random.chance(0.8))
     }
 
     /// Customers write at realistic local hours: mostly daytime, peaking in the

@@ -7,6 +7,15 @@ import Foundation
 struct DemoReport {
     let client: BusClient
     let window: TimeWindow
+    /// Days of imported history before `window`.
+    var historyDays = 0
+
+    /// The history and the live days together.
+    var wholeWindow: TimeWindow {
+        let zone = window.timeZone
+        let start = LocalDate(containing: window.from, in: zone).adding(days: -historyDays).start(in: zone)
+        return (try? TimeWindow(from: start, to: window.to, timeZone: zone)) ?? window
+    }
 
     /// Waits until an analytics worker has read every event the services committed.
     func waitForAnalytics(timeout: Duration = .seconds(60)) async throws {
@@ -62,17 +71,38 @@ struct DemoReport {
             "Goodwill: "
                 + goodwill.totals.map { "\($0.granted ?? 0) granted (\($0.amount.map { "\($0)" } ?? "-")), \($0.refused ?? 0) refused" }
                 .joined(separator: "; "))
-        let followUps = try await client.call(Feedback.listFollowUps, Feedback.ListFollowUpsRequest(page_size: 500)).follow_ups
-        sections.append("Detractor follow-ups opened for Special Care: \(followUps.count)")
+        sections.append(try await dailyTrend())
+        let whole = wholeWindow
+        let fcr = try await client.call(
+            Analytics.getFirstContactResolution, Analytics.GetFirstContactResolutionRequest(window: whole, group_by: [.channel]))
+        sections.append(
+            "First-contact resolution by channel, last \(historyDays + days) days\n"
+                + table([["channel", "resolved", "first contact"]] + fcr.rows.map { [Self.label($0.key), "\($0.resolved ?? 0)", Self.percent($0.share)] }))
+        let followUps = try await client.call(
+            Analytics.getFollowUpFigures, Analytics.GetFollowUpFiguresRequest(window: whole)).total
+        sections.append(
+            "Detractor follow-ups for Special Care, last \(historyDays + days) days: \(followUps?.requested ?? 0) requested, "
+                + "\(followUps?.closed ?? 0) closed (median \(Self.duration(followUps?.median_time_to_close_ms))), "
+                + "\(followUps?.still_open ?? 0) open (oldest \(Self.duration(followUps?.oldest_open_age_ms)))")
         return sections.joined(separator: "\n\n")
+    }
+
+    /// "Every day a little better": the last week's daily NPS against the day and the
+    /// week before, and the whole period against the one before it.
+    private func dailyTrend() async throws -> String {
+        let trend = try await client.call(Analytics.getTrend, Analytics.GetTrendRequest(metric: .nps, window: wholeWindow))
+        func signed(_ value: Double?) -> String { value.map { String(format: "%+.0f", $0) } ?? "-" }
+        let rows = trend.points.suffix(7).map { point in
+            [point.day ?? "?", signed(point.value), "\(point.n ?? 0)", signed(point.delta_previous_day), signed(point.delta_week_before)]
+        }
+        return "Every day a little better: daily NPS\n"
+            + table([["day", "NPS", "n", "vs day before", "vs week before"]] + rows)
+            + "\nlast \(historyDays + days) days: \(signed(trend.current?.value)) against \(signed(trend.previous?.value)) the period before"
     }
 
     private var days: Int { Int((window.to.timeIntervalSince(window.from) / 86400).rounded()) }
 
-    static func score(_ row: Analytics.NpsRow) -> String {
-        guard let nps = row.nps else { return "-" }
-        return String(format: "%+.0f ± %.0f", nps, row.margin_of_error ?? 0)
-    }
+    static func score(_ row: Analytics.NpsRow) -> String { interval(row.nps, row.lower, row.upper) }
 
     static func interval(_ nps: Double?, _ lower: Double?, _ upper: Double?) -> String {
         guard let nps, let lower, let upper else { return "-" }

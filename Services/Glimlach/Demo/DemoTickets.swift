@@ -23,10 +23,7 @@ struct DemoTickets {
         let ticket = try await client.call(
             Tickets.createTicket,
             Tickets.CreateTicketRequest(
-                customer: Tickets.Customer(
-                    name: contact.customerName, handle: handle(contact), country: contact.country,
-                    language: contact.country == "NL" ? "nl-NL" : "nl-BE"),
-                channel: contact.channel, product_category: contact.category,
+                customer: contact.customer, channel: contact.channel, product_category: contact.category,
                 order_reference: "ORD-\(100_000 + contact.number)", subject: contact.story.subject,
                 notes: [contact.story.note], body: contact.story.subject + ". Can you help?",
                 received_at_ms: contact.receivedAt.unixMilliseconds, assignee_id: agentID,
@@ -65,15 +62,6 @@ struct DemoTickets {
                 options: .init(idempotencyKey: key + "-resolve"))
         }
         return Outcome(contact: contact, ticketID: id, gesture: gesture)
-    }
-
-    private func handle(_ contact: DemoContact) -> String {
-        let slug = contact.customerName.lowercased().replacingOccurrences(of: " ", with: ".")
-        return switch contact.channel {
-        case .twitter: "@" + slug.replacingOccurrences(of: ".", with: "_")
-        case .phone, .whatsApp: "+3\(contact.country == "NL" ? "1" : "2")6\(String(format: "%08d", contact.number))"
-        default: "\(slug).\(contact.number)@mail.example"
-        }
     }
 }
 

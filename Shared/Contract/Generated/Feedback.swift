@@ -717,6 +717,58 @@ extension Feedback {
 }
 
 extension Feedback {
+    /// `glimlach.feedback.ImportResponseReply`.
+    public struct ImportResponseReply: WireMessage, Equatable {
+        public static let messageName = "glimlach.feedback.ImportResponseReply"
+        public var response: Feedback.SurveyResponse?
+    
+        public init(
+            response: Feedback.SurveyResponse? = nil
+        ) {
+            self.response = response
+        }
+    }
+}
+
+extension Feedback {
+    /// `glimlach.feedback.ImportResponseRequest`.
+    public struct ImportResponseRequest: WireMessage, Equatable {
+        public static let messageName = "glimlach.feedback.ImportResponseRequest"
+        public var external_id: String?
+        public var score: Int32?
+        public var comment: String?
+        public var consent_to_quote: Bool?
+        public var attribution: Feedback.Attribution?
+        public var customer_id: String?
+        public var answered_at_ms: Int64?
+        public var follow_up_done: Bool?
+        public var themes: [String]
+    
+        public init(
+            external_id: String? = nil,
+            score: Int32? = nil,
+            comment: String? = nil,
+            consent_to_quote: Bool? = nil,
+            attribution: Feedback.Attribution? = nil,
+            customer_id: String? = nil,
+            answered_at_ms: Int64? = nil,
+            follow_up_done: Bool? = nil,
+            themes: [String] = []
+        ) {
+            self.external_id = external_id
+            self.score = score
+            self.comment = comment
+            self.consent_to_quote = consent_to_quote
+            self.attribution = attribution
+            self.customer_id = customer_id
+            self.answered_at_ms = answered_at_ms
+            self.follow_up_done = follow_up_done
+            self.themes = themes
+        }
+    }
+}
+
+extension Feedback {
     /// `glimlach.feedback.Invitation`.
     public struct Invitation: WireMessage, Equatable {
         public static let messageName = "glimlach.feedback.Invitation"
@@ -1583,6 +1635,7 @@ extension Feedback {
     public static let submitResponse = Method<Feedback.SubmitResponseRequest, Feedback.SubmitResponseReply>(service: service, name: "SubmitResponse")
     public static let getResponse = Method<Feedback.GetResponseRequest, Feedback.GetResponseReply>(service: service, name: "GetResponse", idempotent: true)
     public static let listResponses = Method<Feedback.ListResponsesRequest, Feedback.ListResponsesReply>(service: service, name: "ListResponses", idempotent: true)
+    public static let importResponse = Method<Feedback.ImportResponseRequest, Feedback.ImportResponseReply>(service: service, name: "ImportResponse")
     public static let getFollowUp = Method<Feedback.GetFollowUpRequest, Feedback.GetFollowUpReply>(service: service, name: "GetFollowUp", idempotent: true)
     public static let listFollowUps = Method<Feedback.ListFollowUpsRequest, Feedback.ListFollowUpsReply>(service: service, name: "ListFollowUps", idempotent: true)
     public static let createCompliment = Method<Feedback.CreateComplimentRequest, Feedback.CreateComplimentReply>(service: service, name: "CreateCompliment")

@@ -36,6 +36,8 @@ typedef struct Glimlach__Feedback__GetFollowUpRequest Glimlach__Feedback__GetFol
 typedef struct Glimlach__Feedback__GetFollowUpReply Glimlach__Feedback__GetFollowUpReply;
 typedef struct Glimlach__Feedback__ListFollowUpsRequest Glimlach__Feedback__ListFollowUpsRequest;
 typedef struct Glimlach__Feedback__ListFollowUpsReply Glimlach__Feedback__ListFollowUpsReply;
+typedef struct Glimlach__Feedback__ImportResponseRequest Glimlach__Feedback__ImportResponseRequest;
+typedef struct Glimlach__Feedback__ImportResponseReply Glimlach__Feedback__ImportResponseReply;
 typedef struct Glimlach__Feedback__Compliment Glimlach__Feedback__Compliment;
 typedef struct Glimlach__Feedback__CreateComplimentRequest Glimlach__Feedback__CreateComplimentRequest;
 typedef struct Glimlach__Feedback__CreateComplimentReply Glimlach__Feedback__CreateComplimentReply;
@@ -637,6 +639,57 @@ struct  Glimlach__Feedback__ListFollowUpsReply
 #define GLIMLACH__FEEDBACK__LIST_FOLLOW_UPS_REPLY__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&glimlach__feedback__list_follow_ups_reply__descriptor) \
     , 0,NULL, NULL }
+
+
+/*
+ * A survey answer given in another tool, with its own time, so that trends start
+ * with history. Idempotent by external_id: importing it again returns the first
+ * import's reply and changes nothing. The attribution says who served the customer
+ * (credited like a token-less answer). A detractor answer opens a Special Care
+ * follow-up like any other, requested at the answer's time, unless follow_up_done says
+ * the other tool already followed it up. Publishes response.submitted with
+ * answered_at_ms; source OTHER.
+ */
+struct  Glimlach__Feedback__ImportResponseRequest
+{
+  ProtobufCMessage base;
+  /*
+   * Required: the answer's id in the tool it comes from (1..128 characters).
+   */
+  char *external_id;
+  protobuf_c_boolean has_score;
+  int32_t score;
+  char *comment;
+  protobuf_c_boolean has_consent_to_quote;
+  protobuf_c_boolean consent_to_quote;
+  Glimlach__Feedback__Attribution *attribution;
+  char *customer_id;
+  /*
+   * Required: when the customer answered; in the past.
+   */
+  protobuf_c_boolean has_answered_at_ms;
+  int64_t answered_at_ms;
+  protobuf_c_boolean has_follow_up_done;
+  protobuf_c_boolean follow_up_done;
+  /*
+   * Added to the themes the keyword rules find.
+   */
+  size_t n_themes;
+  char **themes;
+};
+#define GLIMLACH__FEEDBACK__IMPORT_RESPONSE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__feedback__import_response_request__descriptor) \
+    , NULL, 0, 0, NULL, 0, 0, NULL, NULL, 0, 0, 0, 0, 0,NULL }
+
+
+struct  Glimlach__Feedback__ImportResponseReply
+{
+  ProtobufCMessage base;
+  Glimlach__Feedback__SurveyResponse *response;
+};
+#define GLIMLACH__FEEDBACK__IMPORT_RESPONSE_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__feedback__import_response_reply__descriptor) \
+    , NULL }
 
 
 /*
@@ -1716,6 +1769,44 @@ Glimlach__Feedback__ListFollowUpsReply *
 void   glimlach__feedback__list_follow_ups_reply__free_unpacked
                      (Glimlach__Feedback__ListFollowUpsReply *message,
                       ProtobufCAllocator *allocator);
+/* Glimlach__Feedback__ImportResponseRequest methods */
+void   glimlach__feedback__import_response_request__init
+                     (Glimlach__Feedback__ImportResponseRequest         *message);
+size_t glimlach__feedback__import_response_request__get_packed_size
+                     (const Glimlach__Feedback__ImportResponseRequest   *message);
+size_t glimlach__feedback__import_response_request__pack
+                     (const Glimlach__Feedback__ImportResponseRequest   *message,
+                      uint8_t             *out);
+size_t glimlach__feedback__import_response_request__pack_to_buffer
+                     (const Glimlach__Feedback__ImportResponseRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Feedback__ImportResponseRequest *
+       glimlach__feedback__import_response_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__feedback__import_response_request__free_unpacked
+                     (Glimlach__Feedback__ImportResponseRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Feedback__ImportResponseReply methods */
+void   glimlach__feedback__import_response_reply__init
+                     (Glimlach__Feedback__ImportResponseReply         *message);
+size_t glimlach__feedback__import_response_reply__get_packed_size
+                     (const Glimlach__Feedback__ImportResponseReply   *message);
+size_t glimlach__feedback__import_response_reply__pack
+                     (const Glimlach__Feedback__ImportResponseReply   *message,
+                      uint8_t             *out);
+size_t glimlach__feedback__import_response_reply__pack_to_buffer
+                     (const Glimlach__Feedback__ImportResponseReply   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Feedback__ImportResponseReply *
+       glimlach__feedback__import_response_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__feedback__import_response_reply__free_unpacked
+                     (Glimlach__Feedback__ImportResponseReply *message,
+                      ProtobufCAllocator *allocator);
 /* Glimlach__Feedback__Compliment methods */
 void   glimlach__feedback__compliment__init
                      (Glimlach__Feedback__Compliment         *message);
@@ -2538,6 +2629,12 @@ typedef void (*Glimlach__Feedback__ListFollowUpsRequest_Closure)
 typedef void (*Glimlach__Feedback__ListFollowUpsReply_Closure)
                  (const Glimlach__Feedback__ListFollowUpsReply *message,
                   void *closure_data);
+typedef void (*Glimlach__Feedback__ImportResponseRequest_Closure)
+                 (const Glimlach__Feedback__ImportResponseRequest *message,
+                  void *closure_data);
+typedef void (*Glimlach__Feedback__ImportResponseReply_Closure)
+                 (const Glimlach__Feedback__ImportResponseReply *message,
+                  void *closure_data);
 typedef void (*Glimlach__Feedback__Compliment_Closure)
                  (const Glimlach__Feedback__Compliment *message,
                   void *closure_data);
@@ -2697,6 +2794,10 @@ struct Glimlach__Feedback__Feedback_Service
                          const Glimlach__Feedback__ListResponsesRequest *input,
                          Glimlach__Feedback__ListResponsesReply_Closure closure,
                          void *closure_data);
+  void (*import_response)(Glimlach__Feedback__Feedback_Service *service,
+                          const Glimlach__Feedback__ImportResponseRequest *input,
+                          Glimlach__Feedback__ImportResponseReply_Closure closure,
+                          void *closure_data);
   void (*get_follow_up)(Glimlach__Feedback__Feedback_Service *service,
                         const Glimlach__Feedback__GetFollowUpRequest *input,
                         Glimlach__Feedback__GetFollowUpReply_Closure closure,
@@ -2765,6 +2866,7 @@ void glimlach__feedback__feedback__init (Glimlach__Feedback__Feedback_Service *s
       function_prefix__ ## submit_response,\
       function_prefix__ ## get_response,\
       function_prefix__ ## list_responses,\
+      function_prefix__ ## import_response,\
       function_prefix__ ## get_follow_up,\
       function_prefix__ ## list_follow_ups,\
       function_prefix__ ## create_compliment,\
@@ -2810,6 +2912,10 @@ void glimlach__feedback__feedback__list_responses(ProtobufCService *service,
                                                   const Glimlach__Feedback__ListResponsesRequest *input,
                                                   Glimlach__Feedback__ListResponsesReply_Closure closure,
                                                   void *closure_data);
+void glimlach__feedback__feedback__import_response(ProtobufCService *service,
+                                                   const Glimlach__Feedback__ImportResponseRequest *input,
+                                                   Glimlach__Feedback__ImportResponseReply_Closure closure,
+                                                   void *closure_data);
 void glimlach__feedback__feedback__get_follow_up(ProtobufCService *service,
                                                  const Glimlach__Feedback__GetFollowUpRequest *input,
                                                  Glimlach__Feedback__GetFollowUpReply_Closure closure,
@@ -2893,6 +2999,8 @@ extern const ProtobufCMessageDescriptor glimlach__feedback__get_follow_up_reques
 extern const ProtobufCMessageDescriptor glimlach__feedback__get_follow_up_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__feedback__list_follow_ups_request__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__feedback__list_follow_ups_reply__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__feedback__import_response_request__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__feedback__import_response_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__feedback__compliment__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__feedback__create_compliment_request__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__feedback__create_compliment_reply__descriptor;

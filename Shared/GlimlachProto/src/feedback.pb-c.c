@@ -907,6 +907,96 @@ void   glimlach__feedback__list_follow_ups_reply__free_unpacked
   assert(message->base.descriptor == &glimlach__feedback__list_follow_ups_reply__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   glimlach__feedback__import_response_request__init
+                     (Glimlach__Feedback__ImportResponseRequest         *message)
+{
+  static const Glimlach__Feedback__ImportResponseRequest init_value = GLIMLACH__FEEDBACK__IMPORT_RESPONSE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t glimlach__feedback__import_response_request__get_packed_size
+                     (const Glimlach__Feedback__ImportResponseRequest *message)
+{
+  assert(message->base.descriptor == &glimlach__feedback__import_response_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__feedback__import_response_request__pack
+                     (const Glimlach__Feedback__ImportResponseRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__feedback__import_response_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__feedback__import_response_request__pack_to_buffer
+                     (const Glimlach__Feedback__ImportResponseRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__feedback__import_response_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Feedback__ImportResponseRequest *
+       glimlach__feedback__import_response_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Feedback__ImportResponseRequest *)
+     protobuf_c_message_unpack (&glimlach__feedback__import_response_request__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__feedback__import_response_request__free_unpacked
+                     (Glimlach__Feedback__ImportResponseRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__feedback__import_response_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__feedback__import_response_reply__init
+                     (Glimlach__Feedback__ImportResponseReply         *message)
+{
+  static const Glimlach__Feedback__ImportResponseReply init_value = GLIMLACH__FEEDBACK__IMPORT_RESPONSE_REPLY__INIT;
+  *message = init_value;
+}
+size_t glimlach__feedback__import_response_reply__get_packed_size
+                     (const Glimlach__Feedback__ImportResponseReply *message)
+{
+  assert(message->base.descriptor == &glimlach__feedback__import_response_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__feedback__import_response_reply__pack
+                     (const Glimlach__Feedback__ImportResponseReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__feedback__import_response_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__feedback__import_response_reply__pack_to_buffer
+                     (const Glimlach__Feedback__ImportResponseReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__feedback__import_response_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Feedback__ImportResponseReply *
+       glimlach__feedback__import_response_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Feedback__ImportResponseReply *)
+     protobuf_c_message_unpack (&glimlach__feedback__import_response_reply__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__feedback__import_response_reply__free_unpacked
+                     (Glimlach__Feedback__ImportResponseReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__feedback__import_response_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   glimlach__feedback__compliment__init
                      (Glimlach__Feedback__Compliment         *message)
 {
@@ -4598,6 +4688,186 @@ const ProtobufCMessageDescriptor glimlach__feedback__list_follow_ups_reply__desc
   (ProtobufCMessageInit) glimlach__feedback__list_follow_ups_reply__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor glimlach__feedback__import_response_request__field_descriptors[9] =
+{
+  {
+    "external_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Feedback__ImportResponseRequest, external_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "score",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_INT32,
+    offsetof(Glimlach__Feedback__ImportResponseRequest, has_score),
+    offsetof(Glimlach__Feedback__ImportResponseRequest, score),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "comment",
+    3,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Feedback__ImportResponseRequest, comment),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "consent_to_quote",
+    4,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_BOOL,
+    offsetof(Glimlach__Feedback__ImportResponseRequest, has_consent_to_quote),
+    offsetof(Glimlach__Feedback__ImportResponseRequest, consent_to_quote),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "attribution",
+    5,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Feedback__ImportResponseRequest, attribution),
+    &glimlach__feedback__attribution__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "customer_id",
+    6,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Feedback__ImportResponseRequest, customer_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "answered_at_ms",
+    7,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_INT64,
+    offsetof(Glimlach__Feedback__ImportResponseRequest, has_answered_at_ms),
+    offsetof(Glimlach__Feedback__ImportResponseRequest, answered_at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "follow_up_done",
+    8,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_BOOL,
+    offsetof(Glimlach__Feedback__ImportResponseRequest, has_follow_up_done),
+    offsetof(Glimlach__Feedback__ImportResponseRequest, follow_up_done),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "themes",
+    9,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Glimlach__Feedback__ImportResponseRequest, n_themes),
+    offsetof(Glimlach__Feedback__ImportResponseRequest, themes),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__feedback__import_response_request__field_indices_by_name[] = {
+  6,   /* field[6] = answered_at_ms */
+  4,   /* field[4] = attribution */
+  2,   /* field[2] = comment */
+  3,   /* field[3] = consent_to_quote */
+  5,   /* field[5] = customer_id */
+  0,   /* field[0] = external_id */
+  7,   /* field[7] = follow_up_done */
+  1,   /* field[1] = score */
+  8,   /* field[8] = themes */
+};
+static const ProtobufCIntRange glimlach__feedback__import_response_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 9 }
+};
+const ProtobufCMessageDescriptor glimlach__feedback__import_response_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.feedback.ImportResponseRequest",
+  "ImportResponseRequest",
+  "Glimlach__Feedback__ImportResponseRequest",
+  "glimlach.feedback",
+  sizeof(Glimlach__Feedback__ImportResponseRequest),
+  9,
+  glimlach__feedback__import_response_request__field_descriptors,
+  glimlach__feedback__import_response_request__field_indices_by_name,
+  1,  glimlach__feedback__import_response_request__number_ranges,
+  (ProtobufCMessageInit) glimlach__feedback__import_response_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__feedback__import_response_reply__field_descriptors[1] =
+{
+  {
+    "response",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Feedback__ImportResponseReply, response),
+    &glimlach__feedback__survey_response__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__feedback__import_response_reply__field_indices_by_name[] = {
+  0,   /* field[0] = response */
+};
+static const ProtobufCIntRange glimlach__feedback__import_response_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor glimlach__feedback__import_response_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.feedback.ImportResponseReply",
+  "ImportResponseReply",
+  "Glimlach__Feedback__ImportResponseReply",
+  "glimlach.feedback",
+  sizeof(Glimlach__Feedback__ImportResponseReply),
+  1,
+  glimlach__feedback__import_response_reply__field_descriptors,
+  glimlach__feedback__import_response_reply__field_indices_by_name,
+  1,  glimlach__feedback__import_response_reply__number_ranges,
+  (ProtobufCMessageInit) glimlach__feedback__import_response_reply__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor glimlach__feedback__compliment__field_descriptors[13] =
 {
   {
@@ -8030,7 +8300,7 @@ const ProtobufCEnumDescriptor glimlach__feedback__theme_period__descriptor =
   glimlach__feedback__theme_period__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor glimlach__feedback__feedback__method_descriptors[21] =
+static const ProtobufCMethodDescriptor glimlach__feedback__feedback__method_descriptors[22] =
 {
   { "Health", &glimlach__health_request__descriptor, &glimlach__health_reply__descriptor },
   { "Since", &glimlach__since_request__descriptor, &glimlach__since_reply__descriptor },
@@ -8040,6 +8310,7 @@ static const ProtobufCMethodDescriptor glimlach__feedback__feedback__method_desc
   { "SubmitResponse", &glimlach__feedback__submit_response_request__descriptor, &glimlach__feedback__submit_response_reply__descriptor },
   { "GetResponse", &glimlach__feedback__get_response_request__descriptor, &glimlach__feedback__get_response_reply__descriptor },
   { "ListResponses", &glimlach__feedback__list_responses_request__descriptor, &glimlach__feedback__list_responses_reply__descriptor },
+  { "ImportResponse", &glimlach__feedback__import_response_request__descriptor, &glimlach__feedback__import_response_reply__descriptor },
   { "GetFollowUp", &glimlach__feedback__get_follow_up_request__descriptor, &glimlach__feedback__get_follow_up_reply__descriptor },
   { "ListFollowUps", &glimlach__feedback__list_follow_ups_request__descriptor, &glimlach__feedback__list_follow_ups_reply__descriptor },
   { "CreateCompliment", &glimlach__feedback__create_compliment_request__descriptor, &glimlach__feedback__create_compliment_reply__descriptor },
@@ -8055,27 +8326,28 @@ static const ProtobufCMethodDescriptor glimlach__feedback__feedback__method_desc
   { "GetThemeCounts", &glimlach__feedback__get_theme_counts_request__descriptor, &glimlach__feedback__get_theme_counts_reply__descriptor },
 };
 const unsigned glimlach__feedback__feedback__method_indices_by_name[] = {
-  10,        /* CreateCompliment */
+  11,        /* CreateCompliment */
   2,        /* CreateInvitation */
-  12,        /* CreateStory */
-  19,        /* DeleteThemeRule */
-  8,        /* GetFollowUp */
+  13,        /* CreateStory */
+  20,        /* DeleteThemeRule */
+  9,        /* GetFollowUp */
   3,        /* GetInvitation */
   6,        /* GetResponse */
-  13,        /* GetStory */
-  20,        /* GetThemeCounts */
+  14,        /* GetStory */
+  21,        /* GetThemeCounts */
   0,        /* Health */
-  11,        /* ListComplimentWall */
-  9,        /* ListFollowUps */
+  8,        /* ImportResponse */
+  12,        /* ListComplimentWall */
+  10,        /* ListFollowUps */
   4,        /* ListInvitations */
   7,        /* ListResponses */
-  15,        /* ListStories */
-  17,        /* ListThemeRules */
-  14,        /* ReactToStory */
-  16,        /* SetResponseThemes */
+  16,        /* ListStories */
+  18,        /* ListThemeRules */
+  15,        /* ReactToStory */
+  17,        /* SetResponseThemes */
   1,        /* Since */
   5,        /* SubmitResponse */
-  18         /* UpsertThemeRule */
+  19         /* UpsertThemeRule */
 };
 const ProtobufCServiceDescriptor glimlach__feedback__feedback__descriptor =
 {
@@ -8084,7 +8356,7 @@ const ProtobufCServiceDescriptor glimlach__feedback__feedback__descriptor =
   "Feedback",
   "Glimlach__Feedback__Feedback",
   "glimlach.feedback",
-  21,
+  22,
   glimlach__feedback__feedback__method_descriptors,
   glimlach__feedback__feedback__method_indices_by_name
 };
@@ -8152,13 +8424,21 @@ void glimlach__feedback__feedback__list_responses(ProtobufCService *service,
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
   service->invoke(service, 7, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void glimlach__feedback__feedback__import_response(ProtobufCService *service,
+                                                   const Glimlach__Feedback__ImportResponseRequest *input,
+                                                   Glimlach__Feedback__ImportResponseReply_Closure closure,
+                                                   void *closure_data)
+{
+  assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
+  service->invoke(service, 8, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void glimlach__feedback__feedback__get_follow_up(ProtobufCService *service,
                                                  const Glimlach__Feedback__GetFollowUpRequest *input,
                                                  Glimlach__Feedback__GetFollowUpReply_Closure closure,
                                                  void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 8, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 9, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__list_follow_ups(ProtobufCService *service,
                                                    const Glimlach__Feedback__ListFollowUpsRequest *input,
@@ -8166,7 +8446,7 @@ void glimlach__feedback__feedback__list_follow_ups(ProtobufCService *service,
                                                    void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 9, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 10, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__create_compliment(ProtobufCService *service,
                                                      const Glimlach__Feedback__CreateComplimentRequest *input,
@@ -8174,7 +8454,7 @@ void glimlach__feedback__feedback__create_compliment(ProtobufCService *service,
                                                      void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 10, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 11, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__list_compliment_wall(ProtobufCService *service,
                                                         const Glimlach__Feedback__ListComplimentWallRequest *input,
@@ -8182,7 +8462,7 @@ void glimlach__feedback__feedback__list_compliment_wall(ProtobufCService *servic
                                                         void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 11, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 12, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__create_story(ProtobufCService *service,
                                                 const Glimlach__Feedback__CreateStoryRequest *input,
@@ -8190,7 +8470,7 @@ void glimlach__feedback__feedback__create_story(ProtobufCService *service,
                                                 void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 12, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__get_story(ProtobufCService *service,
                                              const Glimlach__Feedback__GetStoryRequest *input,
@@ -8198,7 +8478,7 @@ void glimlach__feedback__feedback__get_story(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__react_to_story(ProtobufCService *service,
                                                   const Glimlach__Feedback__ReactToStoryRequest *input,
@@ -8206,7 +8486,7 @@ void glimlach__feedback__feedback__react_to_story(ProtobufCService *service,
                                                   void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__list_stories(ProtobufCService *service,
                                                 const Glimlach__Feedback__ListStoriesRequest *input,
@@ -8214,7 +8494,7 @@ void glimlach__feedback__feedback__list_stories(ProtobufCService *service,
                                                 void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__set_response_themes(ProtobufCService *service,
                                                        const Glimlach__Feedback__SetResponseThemesRequest *input,
@@ -8222,7 +8502,7 @@ void glimlach__feedback__feedback__set_response_themes(ProtobufCService *service
                                                        void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__list_theme_rules(ProtobufCService *service,
                                                     const Glimlach__Feedback__ListThemeRulesRequest *input,
@@ -8230,7 +8510,7 @@ void glimlach__feedback__feedback__list_theme_rules(ProtobufCService *service,
                                                     void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__upsert_theme_rule(ProtobufCService *service,
                                                      const Glimlach__Feedback__UpsertThemeRuleRequest *input,
@@ -8238,7 +8518,7 @@ void glimlach__feedback__feedback__upsert_theme_rule(ProtobufCService *service,
                                                      void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__delete_theme_rule(ProtobufCService *service,
                                                      const Glimlach__Feedback__DeleteThemeRuleRequest *input,
@@ -8246,7 +8526,7 @@ void glimlach__feedback__feedback__delete_theme_rule(ProtobufCService *service,
                                                      void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__get_theme_counts(ProtobufCService *service,
                                                     const Glimlach__Feedback__GetThemeCountsRequest *input,
@@ -8254,7 +8534,7 @@ void glimlach__feedback__feedback__get_theme_counts(ProtobufCService *service,
                                                     void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__init (Glimlach__Feedback__Feedback_Service *service,
                                          Glimlach__Feedback__Feedback_ServiceDestroy destroy)

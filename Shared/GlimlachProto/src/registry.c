@@ -71,6 +71,8 @@ static const ProtobufCMessageDescriptor *const all_messages[] = {
     &glimlach__feedback__get_story_request__descriptor,
     &glimlach__feedback__get_theme_counts_reply__descriptor,
     &glimlach__feedback__get_theme_counts_request__descriptor,
+    &glimlach__feedback__import_response_reply__descriptor,
+    &glimlach__feedback__import_response_request__descriptor,
     &glimlach__feedback__invitation__descriptor,
     &glimlach__feedback__invitation_created__descriptor,
     &glimlach__feedback__invitation_suppressed__descriptor,
