@@ -40,6 +40,19 @@ struct BrokerAnswerTests {
         #expect(reply.message == "header: field 'request_id': contains a NUL character")
     }
 
+    @Test("a header with more metadata entries than the cap is refused naming the field and the cap")
+    func metadataCap() throws {
+        var broker = BrokerHarness()
+        let entries = (0...WireCodec.maxRequestItems).map { MetadataEntry(key: "k\($0)", value: "v") }
+        let header = try RequestHeader(request_id: "r1", metadata: entries).packed()
+        broker.state.receive(
+            [BrokerHarness.peer("c"), [], MDP.clientHeader, Array("echo".utf8), Array("Work".utf8), header, []],
+            now: broker.now)
+        let reply = try ReplyHeader(wireBytes: try #require(broker.sent().first)[4])
+        #expect(reply.code == .invalidArgument)
+        #expect(reply.message == "header: field 'metadata': at most 1000 items, got 1001")
+    }
+
     @Test("the broker's own service refuses a header that does not decode")
     func malformedHeaderToBus() throws {
         var broker = BrokerHarness()

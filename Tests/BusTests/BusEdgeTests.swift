@@ -78,7 +78,11 @@ struct BusEdgeTests {
             return request
         }
         try await bus.worker(router)
-        let row: WireRecord = ["name": .string("x")]
+        // A valid row: without the cap, the handler would run.
+        var row: WireRecord = ["name": .string("x")]
+        for field in ["workers", "queue_depth", "in_flight", "served", "failed", "capacity", "idle_slots"] {
+            row[field] = .uint(0)
+        }
         let schema = MessageSchema.named(ListServicesReply.messageName)!
         let tooMany = try WireCodec.encode(["services": .list(Array(repeating: .message(row), count: 10_000))], as: schema)
         let refused = await rpcError { try await bus.client().call(service: "rows", method: "Count", payload: tooMany) }

@@ -43,7 +43,8 @@ extension RequestHeader {
 
     /// Decodes a header (as `init(wireBytes:)`).
     /// - Throws: `WireError.malformed` for bytes that are no `RequestHeader`,
-    ///   `.invalidValue` for a string that is not UTF-8 or holds a NUL.
+    ///   `.invalidValue` for a string that is not UTF-8 or holds a NUL, or more
+    ///   metadata entries than `WireCodec.maxRequestItems`.
     public init(packed bytes: [UInt8]) throws {
         self.init()
         guard !bytes.isEmpty else { return }
@@ -56,6 +57,10 @@ extension RequestHeader {
         idempotency_key = try decodeString(message.idempotency_key, field: "idempotency_key")
         if message.has_deadline_ms != 0 { deadline_ms = message.deadline_ms }
         if message.has_idempotent != 0 { idempotent = message.idempotent != 0 }
+        guard message.n_metadata <= WireCodec.maxRequestItems else {
+            throw WireError.invalidValue(
+                field: "metadata", reason: "at most \(WireCodec.maxRequestItems) items, got \(message.n_metadata)")
+        }
         metadata = try decodeMetadata(count: message.n_metadata, entries: message.metadata)
     }
 }
