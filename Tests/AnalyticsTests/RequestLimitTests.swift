@@ -16,7 +16,8 @@ struct RequestLimitTests {
     static func window(years: Int64) -> TimeWindow {
         let from = GeneratedEvents.start
         return try! TimeWindow(
-            from: Date(unixMilliseconds: from), to: Date(unixMilliseconds: from + years * year), timeZone: TimeZone(identifier: "UTC")!)
+            from: Date(unixMilliseconds: from), to: Date(unixMilliseconds: from + years * year),
+            timeZone: TimeZone(identifier: "UTC")!)
     }
 
     @Test("a window longer than the configured maximum is refused naming the field, at any depth")
@@ -39,7 +40,9 @@ struct RequestLimitTests {
         let schema = MessageSchema.named(Analytics.GetTrendRequest.messageName)!
         let endless = try WireCodec.encode(
             ["metric": .int(1), "window": .message(["from_ms": .int(0), "to_ms": .int(Int64.max)])], as: schema)
-        let refused = await rpcError { try await client.call(service: "analytics", method: "GetTrend", payload: endless) }
+        let refused = await rpcError {
+            try await client.call(service: "analytics", method: "GetTrend", payload: endless)
+        }
         #expect(refused?.code == .invalidArgument && refused?.message.hasPrefix("window: ") == true)
         // Three years are still answered.
         let reply = try await client.call(Analytics.getTrend, .init(metric: .nps, window: Self.window(years: 3)))

@@ -91,7 +91,9 @@ struct BrokerAnswerTests {
 
     @Test(
         "a request for a refused service name is answered INVALID_ARGUMENT naming the rule",
-        arguments: [Array("bad name".utf8), Array("café".utf8), [0x66, 0x00, 0x67], [], Array(repeating: 0x61, count: 129)]
+        arguments: [
+            Array("bad name".utf8), Array("café".utf8), [0x66, 0x00, 0x67], [], Array(repeating: 0x61, count: 129),
+        ]
     )
     func refusedName(service: [UInt8]) throws {
         var broker = BrokerHarness()
@@ -123,7 +125,7 @@ struct BrokerAnswerTests {
         #expect(broker.state.workers.isEmpty)
     }
 
-    @Test("a stock worker (READY without concurrency) may stay silent for 2.5 s x liveness, a Glimlach worker for 1 s x liveness")
+    @Test("a stock worker (READY without concurrency) may stay silent for 7.5 s, a Glimlach worker for 3 s")
     func stockWorkerSilence() {
         var broker = BrokerHarness()
         broker.state.receive(

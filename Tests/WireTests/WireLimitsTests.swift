@@ -44,7 +44,8 @@ struct WireLimitsTests {
         }
         // Without a cap (replies), and at the cap, it decodes.
         #expect(try WireCodec.decode(bytes, as: Self.createTicket)["notes"] == .list(notes))
-        let atCap = try WireCodec.encode(["notes": .list(Array(notes.prefix(1000)))], as: Self.createTicket)
-        #expect(try WireCodec.decode(atCap, as: Self.createTicket, maxItems: 1000)["notes"] == .list(Array(notes.prefix(1000))))
+        let thousand = WireValue.list(Array(notes.prefix(1000)))
+        let atCap = try WireCodec.encode(["notes": thousand], as: Self.createTicket)
+        #expect(try WireCodec.decode(atCap, as: Self.createTicket, maxItems: 1000)["notes"] == thousand)
     }
 }

@@ -29,8 +29,12 @@ package func makeAnalyticsRouter(
     router.register(Analytics.getFirstContactResolution, limits: limits) { request, _ in
         try model.query { try $0.firstContactResolution(request) }
     }
-    router.register(Analytics.getEscalations, limits: limits) { request, _ in try model.query { try $0.escalations(request) } }
-    router.register(Analytics.getGoodwillSpend, limits: limits) { request, _ in try model.query { try $0.goodwillSpend(request) } }
+    router.register(Analytics.getEscalations, limits: limits) { request, _ in
+        try model.query { try $0.escalations(request) }
+    }
+    router.register(Analytics.getGoodwillSpend, limits: limits) { request, _ in
+        try model.query { try $0.goodwillSpend(request) }
+    }
     router.register(Analytics.getFollowUpFigures, limits: limits) { request, _ in
         let now = model.clock().unixMs
         return try model.query { try $0.followUpFigures(request, nowMs: now) }

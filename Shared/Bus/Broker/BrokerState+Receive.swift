@@ -51,7 +51,8 @@ extension BrokerState {
         var header: RequestHeader?
         if body.count >= 3 {
             do { header = try RequestHeader(packed: body[1]) } catch {
-                return answer(client, service: service.utf8, requestID: nil, RPCError(.invalidArgument, "header: \(error)"))
+                let refusal = RPCError(.invalidArgument, "header: \(error)")
+                return answer(client, service: service.utf8, requestID: nil, refusal)
             }
         }
         let budget = header?.deadline_ms.map(Int64.init) ?? configuration.defaultDeadlineMs
@@ -89,7 +90,8 @@ extension BrokerState {
         workers[worker] = Worker(service: service, capacity: capacity ?? 1, silenceMs: silence, expiry: now + silence)
         services[service, default: Service()].workers.append(worker)
         logger.info(
-            "worker registered", metadata: ["service": "\(service)", "capacity": "\(capacity ?? 1)", "silence_ms": "\(silence)"])
+            "worker registered",
+            metadata: ["service": "\(service)", "capacity": "\(capacity ?? 1)", "silence_ms": "\(silence)"])
         dispatch(service, now: now)
     }
 

@@ -48,7 +48,9 @@ extension RequestHeader {
     public init(packed bytes: [UInt8]) throws {
         self.init()
         guard !bytes.isEmpty else { return }
-        let unpacked = bytes.withUnsafeBufferPointer { glimlach__request_header__unpack(WireCodec.allocator, $0.count, $0.baseAddress) }
+        let unpacked = bytes.withUnsafeBufferPointer {
+            glimlach__request_header__unpack(WireCodec.allocator, $0.count, $0.baseAddress)
+        }
         guard let unpacked else { throw WireError.malformed(message: Self.messageName) }
         defer { glimlach__request_header__free_unpacked(unpacked, WireCodec.allocator) }
         let message = unpacked.pointee
@@ -96,7 +98,9 @@ extension ReplyHeader {
         self.init(request_id: nil, code: .ok)
         code = nil
         guard !bytes.isEmpty else { return }
-        let unpacked = bytes.withUnsafeBufferPointer { glimlach__reply_header__unpack(WireCodec.allocator, $0.count, $0.baseAddress) }
+        let unpacked = bytes.withUnsafeBufferPointer {
+            glimlach__reply_header__unpack(WireCodec.allocator, $0.count, $0.baseAddress)
+        }
         guard let unpacked else { throw WireError.malformed(message: Self.messageName) }
         defer { glimlach__reply_header__free_unpacked(unpacked, WireCodec.allocator) }
         let header = unpacked.pointee

@@ -37,7 +37,8 @@ enum BrokerInbound: Equatable {
             case .ready:
                 guard let service = frames.popFirst() else { throw .missingFrames("service") }
                 let capacity = frames.popFirst().map { Int(String(decoding: $0, as: UTF8.self)) ?? 1 }
-                self = .ready(service: try Self.serviceName(service), capacity: capacity.map { min(max($0, 1), 10_000) })
+                let name = try Self.serviceName(service)
+                self = .ready(service: name, capacity: capacity.map { min(max($0, 1), 10_000) })
             case .reply:
                 guard let address = frames.popFirst(), frames.popFirst()?.isEmpty == true, !frames.isEmpty else {
                     throw .missingFrames("reply envelope")

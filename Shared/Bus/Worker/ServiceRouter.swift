@@ -44,7 +44,9 @@ public struct ServiceRouter: Sendable {
         precondition(method.service == service, "\(method.name) belongs to \(method.service), not \(service)")
         handlers[method.name] = { bytes, context in
             let request: Request
-            do { request = try Request(wireBytes: bytes, maxItems: WireCodec.maxRequestItems) } catch let error as WireError {
+            do {
+                request = try Request(wireBytes: bytes, maxItems: WireCodec.maxRequestItems)
+            } catch let error as WireError {
                 throw RPCError(decoding: error)
             } catch let error as RPCErrorConvertible {
                 throw error.rpcError

@@ -75,7 +75,8 @@ enum CMessageReader {
             return .bytes(Array(UnsafeBufferPointer(start: bytes, count: data.len)))
         case .message:
             guard let child = slot.load(as: UnsafePointer<ProtobufCMessage>?.self) else { return nil }
-            return .message(try read(child, schema: MessageSchema.named(field.messageName!)!, path: path, maxItems: maxItems))
+            let schema = MessageSchema.named(field.messageName!)!
+            return .message(try read(child, schema: schema, path: path, maxItems: maxItems))
         }
     }
 }

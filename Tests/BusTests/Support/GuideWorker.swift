@@ -66,7 +66,8 @@ final class GuideWorker: Sendable {
                         let requestID = (try? RequestHeader(packed: frames[6]))?.request_id
                         let header = (try? ReplyHeader(request_id: requestID, code: .ok).packed()) ?? []
                         let payload = (try? HealthReply(service: "guide", status: .serving).wireBytes()) ?? []
-                        try? socket.send([[], MDP.workerHeader, MDP.Command.reply.frame, frames[3], [], header, payload])
+                        let envelope = [[], MDP.workerHeader, MDP.Command.reply.frame, frames[3], []]
+                        try? socket.send(envelope + [header, payload])
                     case MDP.Command.disconnect.frame:
                         return
                     default:
