@@ -70,7 +70,10 @@ public struct ServiceRouter: Sendable {
         let start = ContinuousClock.now
         let (header, reply) = await dispatch(method: method, payload: payload, context: context, logger: logger)
         let code = header.code ?? .unknown
-        RequestMetrics.record(service: service, method: method, code: code, since: start)
+        // A method this service does not have is counted under one name, so callers
+        // cannot grow the metrics by making names up.
+        let label = handlers[method] == nil ? RequestMetrics.unknownMethod : method
+        RequestMetrics.record(service: service, method: label, code: code, since: start)
         logger.debug(
             "served",
             metadata: [
