@@ -27,6 +27,9 @@ struct BusCommand: AsyncParsableCommand {
     @Option(help: "Heartbeats a worker may miss before it counts as dead (env GLIMLACH_LIVENESS).")
     var liveness = Int64(environmentValue("GLIMLACH_LIVENESS", "3")) ?? 3
 
+    @Option(help: "Heartbeat interval in ms assumed for stock MDP workers (env GLIMLACH_STOCK_WORKER_HEARTBEAT_MS).")
+    var stockWorkerHeartbeatMs = Int64(environmentValue("GLIMLACH_STOCK_WORKER_HEARTBEAT_MS", "2500")) ?? 2500
+
     @Option(help: "Deadline in ms for requests that carry none (env GLIMLACH_DEFAULT_DEADLINE_MS).")
     var defaultDeadlineMs = Int64(environmentValue("GLIMLACH_DEFAULT_DEADLINE_MS", "30000")) ?? 30000
 
@@ -55,6 +58,7 @@ struct BusCommand: AsyncParsableCommand {
         configuration.eventsOut = eventsOut
         configuration.heartbeatIntervalMs = heartbeatMs
         configuration.liveness = liveness
+        configuration.stockWorkerHeartbeatMs = stockWorkerHeartbeatMs
         configuration.defaultDeadlineMs = defaultDeadlineMs
         configuration.maxQueuePerService = maxQueue
         configuration.maxMessageBytes = maxMessageBytes

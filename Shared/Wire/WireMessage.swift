@@ -41,4 +41,12 @@ extension WireMessage {
     public init(wireBytes bytes: some Collection<UInt8>) throws {
         self = try WireDecoder.decode(Self.self, from: WireCodec.decode(bytes, as: Self.schema))
     }
+
+    /// Decodes a value from protobuf bytes that came from outside, a request: no
+    /// repeated field may hold more than `maxItems` elements.
+    /// - Throws: as `init(wireBytes:)`, and `.invalidValue` naming a repeated field
+    ///   over the cap.
+    public init(wireBytes bytes: some Collection<UInt8>, maxItems: Int) throws {
+        self = try WireDecoder.decode(Self.self, from: WireCodec.decode(bytes, as: Self.schema, maxItems: maxItems))
+    }
 }

@@ -167,16 +167,27 @@ struct BrokerStateTests {
             ([Array("x".utf8)], MDPError.missingDelimiter),
             ([[], Array("MDPX01".utf8)], .unknownProtocol),
             ([[], MDP.clientHeader], .missingFrames("service")),
-            ([[], MDP.clientHeader, Array("echo".utf8)], .missingFrames("request body")),
-            ([[], MDP.clientHeader, Array("bad name!".utf8), [1]], .invalidServiceName),
-            ([[], MDP.clientHeader, Array("café".utf8), [1]], .invalidServiceName),
-            ([[], MDP.clientHeader, [0x66, 0xFF], [1]], .invalidServiceName),
-            ([[], MDP.clientHeader, [], [1]], .invalidServiceName),
-            ([[], MDP.clientHeader, Array(repeating: UInt8(ascii: "a"), count: 129), [1]], .invalidServiceName),
+            ([[], MDP.workerHeader, [1], Array("bad name".utf8)], .invalidServiceName),
+            ([[], MDP.workerHeader, [1], Array("café".utf8)], .invalidServiceName),
+            ([[], MDP.workerHeader, [1], [0x66, 0xFF]], .invalidServiceName),
+            ([[], MDP.workerHeader, [1], []], .invalidServiceName),
+            ([[], MDP.workerHeader, [1], Array(repeating: UInt8(ascii: "a"), count: 129)], .invalidServiceName),
             ([[], MDP.workerHeader, [9]], .unknownCommand(9)),
             ([[], MDP.workerHeader, [3], [1, 2]], .missingFrames("reply envelope")),
         ] as [(Multipart, MDPError)])
     func invalidFrames(frames: Multipart, error: MDPError) {
         #expect(throws: error) { try BrokerInbound(frames: frames[...]) }
+    }
+
+    @Test(
+        "a client request with a refused name or no body is parsed as refused, to be answered",
+        arguments: [
+            ([[], MDP.clientHeader, Array("echo".utf8)], MDPError.missingFrames("request body")),
+            ([[], MDP.clientHeader, Array("bad name".utf8), [1]], .invalidServiceName),
+            ([[], MDP.clientHeader, [0x66, 0xFF], [1]], .invalidServiceName),
+        ] as [(Multipart, MDPError)])
+    func refusedRequests(frames: Multipart, error: MDPError) throws {
+        let inbound = try BrokerInbound(frames: frames[...])
+        #expect(inbound == .refusedRequest(service: frames[2], body: Array(frames.dropFirst(3)), reason: error))
     }
 }

@@ -16,6 +16,9 @@ struct AnalyticsCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ServiceOptions
 
+    @Option(help: "Longest window a query may ask for, in days (env GLIMLACH_ANALYTICS_MAX_WINDOW_DAYS).")
+    var maxWindowDays = Int(environmentValue("GLIMLACH_ANALYTICS_MAX_WINDOW_DAYS", "1096")) ?? 1096
+
     func run() async throws {
         let host = ServiceHost(name: "analytics", options: options)
         let model = AnalyticsReadModel()
@@ -26,6 +29,7 @@ struct AnalyticsCommand: AsyncParsableCommand {
         try await feed.catchUp()
         model.markReady()
         host.logger.info("read model caught up", metadata: ["positions": "\(feed.positions)"])
-        try await host.run(router: makeAnalyticsRouter(model: model), extraServices: [feed])
+        let router = makeAnalyticsRouter(model: model, limits: AnalyticsLimits(maxWindowDays: maxWindowDays))
+        try await host.run(router: router, extraServices: [feed])
     }
 }

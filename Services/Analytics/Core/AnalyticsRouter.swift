@@ -3,8 +3,11 @@ import Contract
 import Foundation
 
 /// Every method of `service Analytics` on `model`; the executable and the tests
-/// build the router the same way. Every method only reads.
-package func makeAnalyticsRouter(model: AnalyticsReadModel, workerID: String = AnalyticsWorker.defaultID) -> ServiceRouter {
+/// build the router the same way. Every method only reads; every query is held to
+/// `limits` before it computes.
+package func makeAnalyticsRouter(
+    model: AnalyticsReadModel, workerID: String = AnalyticsWorker.defaultID, limits: AnalyticsLimits = AnalyticsLimits()
+) -> ServiceRouter {
     var router = ServiceRouter(service: Analytics.service)
     // Queries compute over the read model (milliseconds) before they return: run
     // them side by side on the pool, not one after another on the worker's thread.
@@ -15,35 +18,39 @@ package func makeAnalyticsRouter(model: AnalyticsReadModel, workerID: String = A
             version: GlimlachRelease.version, uptime_ms: UInt64(max(0, model.clock().unixMs - model.startedAtMs)),
             last_sequence: model.read { state in state.positions.values.reduce(0, +) })
     }
-    router.register(Analytics.getNps) { request, _ in try model.query { try $0.nps(request) } }
-    router.register(Analytics.getTrend) { request, _ in
+    router.register(Analytics.getNps, limits: limits) { request, _ in try model.query { try $0.nps(request) } }
+    router.register(Analytics.getTrend, limits: limits) { request, _ in
         let now = model.clock().unixMs
         return try model.query { try $0.trend(request, nowMs: now) }
     }
-    router.register(Analytics.getPersonalNpsRanking) { request, _ in
+    router.register(Analytics.getPersonalNpsRanking, limits: limits) { request, _ in
         try model.query { try $0.personalNpsRanking(request) }
     }
-    router.register(Analytics.getFirstResponseFigures) { request, _ in
+    router.register(Analytics.getFirstResponseFigures, limits: limits) { request, _ in
         let now = model.clock().unixMs
         return try model.query { try $0.firstResponseFigures(request, nowMs: now) }
     }
-    router.register(Analytics.getFirstContactResolution) { request, _ in
+    router.register(Analytics.getFirstContactResolution, limits: limits) { request, _ in
         try model.query { try $0.firstContactResolution(request) }
     }
-    router.register(Analytics.getEscalations) { request, _ in try model.query { try $0.escalations(request) } }
-    router.register(Analytics.getGoodwillSpend) { request, _ in try model.query { try $0.goodwillSpend(request) } }
-    router.register(Analytics.getFollowUpFigures) { request, _ in
+    router.register(Analytics.getEscalations, limits: limits) { request, _ in
+        try model.query { try $0.escalations(request) }
+    }
+    router.register(Analytics.getGoodwillSpend, limits: limits) { request, _ in
+        try model.query { try $0.goodwillSpend(request) }
+    }
+    router.register(Analytics.getFollowUpFigures, limits: limits) { request, _ in
         let now = model.clock().unixMs
         return try model.query { try $0.followUpFigures(request, nowMs: now) }
     }
-    router.register(Analytics.getComplimentFigures) { request, _ in
+    router.register(Analytics.getComplimentFigures, limits: limits) { request, _ in
         try model.query { try $0.complimentFigures(request) }
     }
-    router.register(Analytics.getEngagement) { request, _ in
+    router.register(Analytics.getEngagement, limits: limits) { request, _ in
         let now = model.clock()
         return try model.query { try $0.engagement(request, now: now) }
     }
-    router.register(Analytics.exportReport) { request, _ in
+    router.register(Analytics.exportReport, limits: limits) { request, _ in
         let now = model.clock()
         return try model.query { try $0.export(request, now: now) }
     }

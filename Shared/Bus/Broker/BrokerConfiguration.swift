@@ -5,7 +5,11 @@
 /// - `--events-in` / `GLIMLACH_EVENTS_IN` / `tcp://127.0.0.1:5556`: XSUB, publishers connect.
 /// - `--events-out` / `GLIMLACH_EVENTS_OUT` / `tcp://127.0.0.1:5557`: XPUB, subscribers connect.
 /// - `--heartbeat-ms` / `GLIMLACH_HEARTBEAT_MS` / 1000 and `--liveness` / `GLIMLACH_LIVENESS` / 3:
-///   a worker silent for interval x liveness is dead.
+///   the broker heartbeats every interval; a worker silent for interval x liveness is dead.
+/// - `--stock-worker-heartbeat-ms` / `GLIMLACH_STOCK_WORKER_HEARTBEAT_MS` / 2500: the
+///   interval assumed for a stock MDP worker (READY without a concurrency frame), which
+///   sends no heartbeat while it computes; it is dead after liveness x this (7.5 s),
+///   as in the ZeroMQ Guide's `mdbroker`.
 /// - `--default-deadline-ms` / `GLIMLACH_DEFAULT_DEADLINE_MS` / 30000: for requests without one.
 /// - `--max-queue` / `GLIMLACH_MAX_QUEUE` / 10000: waiting requests per service before
 ///   RESOURCE_EXHAUSTED.
@@ -20,6 +24,8 @@ public struct BrokerConfiguration: Sendable {
     public var eventsOut = "tcp://127.0.0.1:5557"
     public var heartbeatIntervalMs: Int64 = 1000
     public var liveness: Int64 = 3
+    /// The heartbeat interval of the ZeroMQ Guide's `mdwrkapi`, assumed for stock workers.
+    public var stockWorkerHeartbeatMs: Int64 = 2500
     public var defaultDeadlineMs: Int64 = 30_000
     public var maxQueuePerService = 10_000
     public var maxMessageBytes: Int64 = 16 << 20

@@ -3,8 +3,14 @@ import Metrics
 /// The broker's per-service figures as swift-metrics (served on /metrics when the
 /// process bootstraps a backend): workers, capacity, queue depth, in flight, and
 /// served and failed totals.
+///
+/// Only services a worker has registered for get series: a request names any
+/// service it likes, and a series per name nobody serves would let any client grow
+/// the bus's metrics without bound (`glimlach health typo`).
 struct BrokerMetrics {
     private var reported: [String: (served: UInt64, failed: UInt64)] = [:]
+    /// Services that have had a worker; only these get series.
+    private var served: Set<String> = []
     private var lastAt: Int64 = 0
 
     /// Records `listing` at most once a second.
@@ -12,6 +18,8 @@ struct BrokerMetrics {
         guard now - lastAt >= 1000 else { return }
         lastAt = now
         for service in listing().services {
+            if service.workers > 0 { served.insert(service.name) }
+            guard served.contains(service.name) else { continue }
             let dimensions = [("service", service.name)]
             Gauge(label: "glimlach_bus_workers", dimensions: dimensions).record(service.workers)
             Gauge(label: "glimlach_bus_capacity", dimensions: dimensions).record(service.capacity)

@@ -18,7 +18,13 @@ extension BrokerState {
     /// The broker's own methods: `Health` and `ListServices`.
     mutating func answerBrokerCall(_ client: [UInt8], body: Multipart, now: Int64) {
         let method = String(decoding: body[0], as: UTF8.self)
-        let header = body.count >= 2 ? try? RequestHeader(packed: body[1]) : nil
+        var header: RequestHeader?
+        if body.count >= 2 {
+            do { header = try RequestHeader(packed: body[1]) } catch {
+                let refusal = RPCError(.invalidArgument, "header: \(error)")
+                return answer(client, service: MDP.brokerService.utf8, requestID: nil, refusal)
+            }
+        }
         let payload: [UInt8]?
         switch method {
         case "Health":

@@ -12,12 +12,19 @@ extension BrokerState {
             inbound = try BrokerInbound(frames: frames.dropFirst())
         } catch {
             logger.debug("dropped invalid message", metadata: ["error": "\(error)", "frames": "\(frames.count)"])
-            if workers[sender] != nil { removeWorker(sender, reason: "sent invalid MDP (\(error))", now: now) }
+            if workers[sender] != nil {
+                removeWorker(sender, reason: "sent invalid MDP (\(error))", now: now)
+            } else if frames.count > 3, frames[2] == MDP.workerHeader, frames[3] == MDP.Command.ready.frame {
+                sendToWorker(sender, .disconnect)  // a READY the broker refuses (its service name)
+            }
             return
         }
         switch inbound {
         case .request(let service, let body):
             request(from: sender, service: service, body: body, user: user, now: now)
+        case .refusedRequest(let service, let body, let reason):
+            let header = body.count >= 3 ? try? RequestHeader(packed: body[1]) : nil
+            answer(sender, service: service, requestID: header?.request_id, reason.refusal)
         case .ready(let service, let capacity):
             guard mayServe(user, service) else {
                 logger.warning("refused a worker", metadata: ["service": "\(service)", "peer": "\(user ?? "-")"])
@@ -28,7 +35,7 @@ extension BrokerState {
             reply(from: sender, address: address, body: body, now: now)
         case .heartbeat:
             if workers[sender] != nil {
-                workers[sender]!.expiry = now + workerExpiry
+                workers[sender]!.expiry = now + workers[sender]!.silenceMs
             } else {
                 sendToWorker(sender, .disconnect)  // unknown (e.g. after a broker restart): re-register
             }
@@ -41,7 +48,13 @@ extension BrokerState {
         if service.hasPrefix("mmi.") { return answerMMI(client, service: service, body: body) }
         if service == MDP.brokerService { return answerBrokerCall(client, body: body, now: now) }
         // RPC bodies are [method, header, payload]; a stock MDP body has no header.
-        let header = body.count >= 3 ? try? RequestHeader(packed: body[1]) : nil
+        var header: RequestHeader?
+        if body.count >= 3 {
+            do { header = try RequestHeader(packed: body[1]) } catch {
+                let refusal = RPCError(.invalidArgument, "header: \(error)")
+                return answer(client, service: service.utf8, requestID: nil, refusal)
+            }
+        }
         let budget = header?.deadline_ms.map(Int64.init) ?? configuration.defaultDeadlineMs
         // Keep a little of the budget for the way back, so that the broker's answer
         // (UNAVAILABLE when nobody serves the service) reaches the caller in time.
@@ -66,22 +79,25 @@ extension BrokerState {
         dispatch(service, now: now)
     }
 
-    private mutating func ready(_ worker: [UInt8], service: String, capacity: Int, now: Int64) {
+    private mutating func ready(_ worker: [UInt8], service: String, capacity: Int?, now: Int64) {
         guard workers[worker] == nil else {
             return removeWorker(worker, reason: "sent READY twice", now: now)
         }
         guard !service.hasPrefix("mmi."), service != MDP.brokerService else {
             return sendToWorker(worker, .disconnect)
         }
-        workers[worker] = Worker(service: service, capacity: capacity, expiry: now + workerExpiry)
+        let silence = workerSilenceMs(stock: capacity == nil)
+        workers[worker] = Worker(service: service, capacity: capacity ?? 1, silenceMs: silence, expiry: now + silence)
         services[service, default: Service()].workers.append(worker)
-        logger.info("worker registered", metadata: ["service": "\(service)", "capacity": "\(capacity)"])
+        logger.info(
+            "worker registered",
+            metadata: ["service": "\(service)", "capacity": "\(capacity ?? 1)", "silence_ms": "\(silence)"])
         dispatch(service, now: now)
     }
 
     private mutating func reply(from worker: [UInt8], address: [UInt8], body: Multipart, now: Int64) {
         guard workers[worker] != nil else { return sendToWorker(worker, .disconnect) }
-        workers[worker]!.expiry = now + workerExpiry
+        workers[worker]!.expiry = now + workers[worker]!.silenceMs
         guard let ticket = Ticket(address: address), let flight = inFlight[ticket.number],
             flight.worker == worker
         else {
@@ -90,7 +106,10 @@ extension BrokerState {
         finish(ticket.number, flight)
         if workers[worker]!.retiring && workers[worker]!.tickets.isEmpty { workers[worker] = nil }
         let service = flight.request.service
-        if !flight.answered {
+        if !flight.answered && flight.request.deadline <= now {
+            // Too late for the caller, whatever the worker says.
+            fail(flight.request, RPCError(.deadlineExceeded, "the worker of '\(service)' answered after the deadline"))
+        } else if !flight.answered {
             outbox.append([flight.request.client, [], MDP.clientHeader, Array(service.utf8)] + body)
             services[service]!.served += 1
         }
@@ -117,12 +136,21 @@ extension BrokerState {
 
     /// Answers the client with an error status on the broker's behalf.
     mutating func fail(_ request: Request, _ error: RPCError) {
-        let header = (try? ReplyHeader(request_id: request.requestID, error: error).packed()) ?? []
-        outbox.append([request.client, [], MDP.clientHeader, Array(request.service.utf8), header, []])
         services[request.service, default: Service()].failed += 1
+        answer(request.client, service: request.service.utf8, requestID: request.requestID, error)
+    }
+
+    /// Sends `client` an error reply from `service` (the name as it came, even one
+    /// the broker refuses) without counting it for any service.
+    mutating func answer(_ client: [UInt8], service: some Collection<UInt8>, requestID: String?, _ error: RPCError) {
+        let header = (try? ReplyHeader(request_id: requestID, error: error).packed()) ?? []
+        outbox.append([client, [], MDP.clientHeader, Array(service), header, []])
         logger.debug(
             "answered on the broker's behalf",
-            metadata: ["service": "\(request.service)", "code": "\(error.code)", "request_id": "\(request.requestID ?? "-")"])
+            metadata: [
+                "service": "\(String(decoding: service, as: UTF8.self))", "code": "\(error.code)",
+                "request_id": "\(requestID ?? "-")",
+            ])
     }
 
     mutating func sendToWorker(_ worker: [UInt8], _ command: MDP.Command, _ rest: Multipart = []) {

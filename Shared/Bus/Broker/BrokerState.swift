@@ -27,6 +27,8 @@ struct BrokerState {
     struct Worker {
         let service: String
         let capacity: Int
+        /// How long the worker may stay silent before it counts as dead.
+        let silenceMs: Int64
         var tickets: Set<UInt64> = []
         var expiry: Int64
         /// Sent DISCONNECT with requests still running: gets no new work, but its
@@ -63,7 +65,14 @@ struct BrokerState {
         nextExpiryScan = now
     }
 
-    var workerExpiry: Int64 { configuration.heartbeatIntervalMs * configuration.liveness }
+    /// How long a worker may stay silent: liveness heartbeats of the broker's
+    /// interval for a Glimlach worker (it heartbeats while handlers run), of the
+    /// slower `stockWorkerHeartbeatMs` for a stock MDP worker (no concurrency frame
+    /// in READY), which sends nothing while it computes.
+    func workerSilenceMs(stock: Bool) -> Int64 {
+        let interval = configuration.heartbeatIntervalMs
+        return (stock ? max(interval, configuration.stockWorkerHeartbeatMs) : interval) * configuration.liveness
+    }
 
     /// Milliseconds until `tick` has work: the next heartbeat, or a deadline scan
     /// every 10 ms while requests wait or run.

@@ -84,7 +84,10 @@ struct ClientCalls {
             return logger.debug("dropped a reply for no waiting call")
         }
         let code = header.code ?? .unknown
-        if code == .ok {
+        if code == .ok && call.deadline <= monotonicMilliseconds() {
+            // An answer after the deadline is no answer: the caller had stopped waiting.
+            call.continuation.resume(throwing: deadlineError(call))
+        } else if code == .ok {
             call.continuation.resume(returning: frames.count > 4 ? frames[4] : [])
         } else {
             call.continuation.resume(throwing: RPCError(code, header.message ?? "\(call.description) failed"))

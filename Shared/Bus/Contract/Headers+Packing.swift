@@ -43,19 +43,26 @@ extension RequestHeader {
 
     /// Decodes a header (as `init(wireBytes:)`).
     /// - Throws: `WireError.malformed` for bytes that are no `RequestHeader`,
-    ///   `.invalidValue` for a string that is not UTF-8.
+    ///   `.invalidValue` for a string that is not UTF-8 or holds a NUL, or more
+    ///   metadata entries than `WireCodec.maxRequestItems`.
     public init(packed bytes: [UInt8]) throws {
         self.init()
         guard !bytes.isEmpty else { return }
-        let unpacked = bytes.withUnsafeBufferPointer { glimlach__request_header__unpack(nil, $0.count, $0.baseAddress) }
+        let unpacked = bytes.withUnsafeBufferPointer {
+            glimlach__request_header__unpack(WireCodec.allocator, $0.count, $0.baseAddress)
+        }
         guard let unpacked else { throw WireError.malformed(message: Self.messageName) }
-        defer { glimlach__request_header__free_unpacked(unpacked, nil) }
+        defer { glimlach__request_header__free_unpacked(unpacked, WireCodec.allocator) }
         let message = unpacked.pointee
         request_id = try decodeString(message.request_id, field: "request_id")
         trace_id = try decodeString(message.trace_id, field: "trace_id")
         idempotency_key = try decodeString(message.idempotency_key, field: "idempotency_key")
         if message.has_deadline_ms != 0 { deadline_ms = message.deadline_ms }
         if message.has_idempotent != 0 { idempotent = message.idempotent != 0 }
+        guard message.n_metadata <= WireCodec.maxRequestItems else {
+            throw WireError.invalidValue(
+                field: "metadata", reason: "at most \(WireCodec.maxRequestItems) items, got \(message.n_metadata)")
+        }
         metadata = try decodeMetadata(count: message.n_metadata, entries: message.metadata)
     }
 }
@@ -91,9 +98,11 @@ extension ReplyHeader {
         self.init(request_id: nil, code: .ok)
         code = nil
         guard !bytes.isEmpty else { return }
-        let unpacked = bytes.withUnsafeBufferPointer { glimlach__reply_header__unpack(nil, $0.count, $0.baseAddress) }
+        let unpacked = bytes.withUnsafeBufferPointer {
+            glimlach__reply_header__unpack(WireCodec.allocator, $0.count, $0.baseAddress)
+        }
         guard let unpacked else { throw WireError.malformed(message: Self.messageName) }
-        defer { glimlach__reply_header__free_unpacked(unpacked, nil) }
+        defer { glimlach__reply_header__free_unpacked(unpacked, WireCodec.allocator) }
         let header = unpacked.pointee
         request_id = try decodeString(header.request_id, field: "request_id")
         message = try decodeString(header.message, field: "message")
@@ -143,10 +152,7 @@ private func pack(size: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) -> [
 
 private func decodeString(_ text: UnsafeMutablePointer<CChar>?, field: String) throws -> String? {
     guard let text else { return nil }
-    guard let string = String(validatingCString: text) else {
-        throw WireError.invalidValue(field: field, reason: "not valid UTF-8")
-    }
-    return string
+    return try WireCodec.string(text, field: field)
 }
 
 private func decodeMetadata(count: Int, entries: UnsafeMutablePointer<UnsafeMutablePointer<Glimlach__MetadataEntry>?>?)

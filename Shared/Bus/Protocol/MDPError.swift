@@ -7,3 +7,17 @@ public enum MDPError: Error, Equatable, Sendable {
     case unknownCommand(UInt8)
     case invalidServiceName
 }
+
+extension MDPError {
+    /// The broker's answer to a client whose request it refuses: INVALID_ARGUMENT
+    /// naming what is wrong.
+    var refusal: RPCError {
+        switch self {
+        case .invalidServiceName:
+            RPCError.invalidArgument(
+                field: "service", "must be 1 to \(BrokerInbound.maxServiceName) visible ASCII characters (0x21-0x7E)")
+        case .missingFrames(let what): RPCError.invalidArgument(field: what, "is missing")
+        default: RPCError(.invalidArgument, "\(self)")
+        }
+    }
+}

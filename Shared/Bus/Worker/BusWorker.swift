@@ -75,13 +75,21 @@ public final class BusWorker: Service, Sendable {
             } else {
                 (reply, body) = await router.handle(method: method, payload: payload, context: context, logger: logger)
             }
-            let headerBytes = (try? reply.packed()) ?? []
-            sendReply([address, [], headerBytes, body])
+            var answer = reply
+            // Without a request id the reply carries none (the context's "-" is for logs).
+            answer.request_id = header?.request_id
+            sendReply([address, [], (try? answer.packed()) ?? [], body])
         }
         switch router.handlerStart {
         case .workerThread: Task.immediate(operation: operation)
         case .taskPool: Task(operation: operation)
         }
+    }
+
+    /// Answers a request that cannot be served (its header does not decode) with
+    /// `error`, without running a handler.
+    func refuse(address: [UInt8], _ error: RPCError) {
+        sendReply([address, [], (try? ReplyHeader(request_id: nil, error: error).packed()) ?? [], []])
     }
 
     /// `"" MDPW01 0x03 address "" header payload`, from the handler's task.

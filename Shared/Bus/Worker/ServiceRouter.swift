@@ -34,8 +34,9 @@ public struct ServiceRouter: Sendable {
         self.service = service
     }
 
-    /// Serves `method` with `handler`. A request that does not decode is answered
-    /// INVALID_ARGUMENT naming the field, without calling the handler.
+    /// Serves `method` with `handler`. A request that does not decode, or has a
+    /// repeated field over `WireCodec.maxRequestItems`, is answered INVALID_ARGUMENT
+    /// naming the field, without calling the handler.
     public mutating func register<Request, Reply>(
         _ method: Method<Request, Reply>,
         _ handler: @escaping @Sendable (Request, CallContext) async throws -> Reply
@@ -43,7 +44,9 @@ public struct ServiceRouter: Sendable {
         precondition(method.service == service, "\(method.name) belongs to \(method.service), not \(service)")
         handlers[method.name] = { bytes, context in
             let request: Request
-            do { request = try Request(wireBytes: bytes) } catch let error as WireError {
+            do {
+                request = try Request(wireBytes: bytes, maxItems: WireCodec.maxRequestItems)
+            } catch let error as WireError {
                 throw RPCError(decoding: error)
             } catch let error as RPCErrorConvertible {
                 throw error.rpcError
@@ -67,7 +70,10 @@ public struct ServiceRouter: Sendable {
         let start = ContinuousClock.now
         let (header, reply) = await dispatch(method: method, payload: payload, context: context, logger: logger)
         let code = header.code ?? .unknown
-        RequestMetrics.record(service: service, method: method, code: code, since: start)
+        // A method this service does not have is counted under one name, so callers
+        // cannot grow the metrics by making names up.
+        let label = handlers[method] == nil ? RequestMetrics.unknownMethod : method
+        RequestMetrics.record(service: service, method: label, code: code, since: start)
         logger.debug(
             "served",
             metadata: [

@@ -108,8 +108,12 @@ struct WorkerLoop {
             case .request:
                 // "" MDPW01 0x02 address "" method header payload
                 guard frames.count >= 6, frames[4].isEmpty else { continue }
-                let header = frames.count >= 7 ? try? RequestHeader(packed: frames[6]) : nil
                 worker.running.add(1, ordering: .sequentiallyConsistent)
+                let header: RequestHeader?
+                do { header = frames.count >= 7 ? try RequestHeader(packed: frames[6]) : nil } catch {
+                    worker.refuse(address: frames[3], RPCError(.invalidArgument, "header: \(error)"))
+                    continue
+                }
                 worker.serve(
                     address: frames[3], method: String(decoding: frames[5], as: UTF8.self), header: header,
                     payload: frames.count >= 8 ? frames[7] : [], receivedAt: monotonicMilliseconds())

@@ -5,25 +5,34 @@ import CProtobufC
 enum CMessageReader {
     /// - Throws: `WireError.invalidValue` when a string is not valid UTF-8 or an
     ///   enum number is not one the contract declares.
-    static func read(_ message: UnsafePointer<ProtobufCMessage>, schema: MessageSchema, path: String = "")
-        throws -> WireRecord
-    {
+    ///   Also `.invalidValue` for a string with a NUL inside, and for a repeated field
+    ///   with more than `maxItems` elements.
+    static func read(
+        _ message: UnsafePointer<ProtobufCMessage>, schema: MessageSchema, path: String = "", maxItems: Int? = nil
+    ) throws -> WireRecord {
         let raw = UnsafeRawPointer(message)
         var record = WireRecord(minimumCapacity: schema.fields.count)
         for field in schema.fields {
             let fieldPath = join(path, field.name)
             if field.isRepeated {
                 let count = raw.load(fromByteOffset: field.countOffset, as: Int.self)
+                if let maxItems, count > maxItems {
+                    throw WireError.invalidValue(field: fieldPath, reason: "at most \(maxItems) items, got \(count)")
+                }
                 var items: [WireValue] = []
                 items.reserveCapacity(count)
                 if count > 0, let array = raw.load(fromByteOffset: field.offset, as: UnsafeRawPointer?.self) {
                     for index in 0..<count {
                         let slot = array + index * field.kind.storageSize
-                        if let item = try load(field, at: slot, path: "\(fieldPath)[\(index)]") { items.append(item) }
+                        if let item = try load(field, at: slot, path: "\(fieldPath)[\(index)]", maxItems: maxItems) {
+                            items.append(item)
+                        }
                     }
                 }
                 record[field.name] = .list(items)
-            } else if isSet(field, in: raw), let value = try load(field, at: raw + field.offset, path: fieldPath) {
+            } else if isSet(field, in: raw),
+                let value = try load(field, at: raw + field.offset, path: fieldPath, maxItems: maxItems)
+            {
                 record[field.name] = value
             }
         }
@@ -39,7 +48,9 @@ enum CMessageReader {
     }
 
     /// The value in `slot`, or nil for a NULL string or message pointer.
-    private static func load(_ field: FieldSchema, at slot: UnsafeRawPointer, path: String) throws -> WireValue? {
+    private static func load(_ field: FieldSchema, at slot: UnsafeRawPointer, path: String, maxItems: Int?) throws
+        -> WireValue?
+    {
         switch field.kind {
         case .int32, .sint32, .sfixed32: return .int(Int64(slot.load(as: Int32.self)))
         case .enumeration:
@@ -57,17 +68,15 @@ enum CMessageReader {
         case .bool: return .bool(slot.load(as: protobuf_c_boolean.self) != 0)
         case .string:
             guard let text = slot.load(as: UnsafePointer<CChar>?.self) else { return nil }
-            guard let string = String(validatingCString: text) else {
-                throw WireError.invalidValue(field: path, reason: "not valid UTF-8")
-            }
-            return .string(string)
+            return .string(try WireCodec.string(text, field: path))
         case .bytes:
             let data = slot.load(as: ProtobufCBinaryData.self)
             guard data.len > 0, let bytes = data.data else { return .bytes([]) }
             return .bytes(Array(UnsafeBufferPointer(start: bytes, count: data.len)))
         case .message:
             guard let child = slot.load(as: UnsafePointer<ProtobufCMessage>?.self) else { return nil }
-            return .message(try read(child, schema: MessageSchema.named(field.messageName!)!, path: path))
+            let schema = MessageSchema.named(field.messageName!)!
+            return .message(try read(child, schema: schema, path: path, maxItems: maxItems))
         }
     }
 }

@@ -37,7 +37,8 @@ extension ReadModelState {
         func measure(_ span: TimeWindow) -> Measure {
             self.measure(metric, from: span.from.unixMs, to: span.to.unixMs, filter, currency: currency, nowMs: nowMs)
         }
-        let points = window.days.map { day in
+        let points = try window.days.map { day in
+            try AnalyticsLimits.checkDeadline()
             let date = LocalDate(containing: day.from, in: window.timeZone)
             let today = measure(day)
             let before = measure(TimeWindow.day(date.adding(days: -1), in: window.timeZone))
