@@ -54,8 +54,12 @@ public final class EventSubscriber: Sendable {
             while let ready = try? poller.wait(timeoutMs: -1) {
                 if ready.woken, !mailbox.takeAll().isEmpty { return }
                 while let frames = try? socket.receive() {
-                    guard frames.count == 2, let event = try? Event(wireBytes: frames[1]) else {
-                        logger.debug("dropped an event that does not decode")
+                    // The topic frame is what the broker checked against the publisher's rights:
+                    // an event claiming another service than its topic is dropped.
+                    guard frames.count == 2, let event = try? Event(wireBytes: frames[1]),
+                        frames[0] == Array(event.topic.utf8)
+                    else {
+                        logger.debug("dropped an event that does not decode or does not match its topic")
                         continue
                     }
                     continuation.yield(event)
