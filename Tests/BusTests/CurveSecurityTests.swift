@@ -86,6 +86,33 @@ struct CurveSecurityTests {
         await bus.shutdown()
     }
 
+    @Test("a refused client's every call fails UNAUTHENTICATED within a second, also while libzmq reconnects in between")
+    func refusedClientAlwaysUnauthenticated() async throws {
+        let bus = try await SecureBus()
+        for keys in [nil, try CurveKeyPair.generate()] {
+            let client = bus.client(keys)
+            for round in 0..<12 {
+                let clock = ContinuousClock()
+                let start = clock.now
+                // A few at once, then a pause that lands anywhere in libzmq's reconnect cycle.
+                let codes = await withTaskGroup(of: StatusCode?.self) { group in
+                    for _ in 0..<3 {
+                        group.addTask {
+                            await rpcError {
+                                try await client.call(Self.echo, HealthRequest(), options: .init(timeout: .seconds(3)))
+                            }?.code
+                        }
+                    }
+                    return await group.reduce(into: []) { $0.append($1) }
+                }
+                #expect(codes == [.unauthenticated, .unauthenticated, .unauthenticated], "round \(round): \(codes)")
+                #expect(clock.now - start < .seconds(1), "round \(round)")
+                try await Task.sleep(for: .milliseconds(Int.random(in: 0...150)))
+            }
+        }
+        await bus.shutdown()
+    }
+
     @Test("a known client calling a service it may not call gets PERMISSION_DENIED")
     func permissionDenied() async throws {
         let bus = try await SecureBus()

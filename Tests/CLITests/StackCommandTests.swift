@@ -104,12 +104,12 @@ extension StackCommandTests {
         #expect(stack.output.contains("keyed (CURVE)"))
         let keys = data.appendingPathComponent("keys")
         let bus = "tcp://127.0.0.1:\(5555 + offset)"
-        func as_(_ name: String) -> [String: String] {
+        func keyedAs(_ name: String) -> [String: String] {
             ["GLIMLACH_CURVE_KEY": keys.appendingPathComponent("\(name).key").path,
              "GLIMLACH_BUS_PUBLIC_KEY": keys.appendingPathComponent("bus.pub").path]
         }
         let demo = try await CommandRun.run(
-            "glimlach", ["demo", "--tickets", "24", "--days", "3", "--bus", bus], environment: as_("glimlach"),
+            "glimlach", ["demo", "--tickets", "24", "--days", "3", "--bus", bus], environment: keyedAs("glimlach"),
             timeout: .seconds(120))
         #expect(demo.status == 0, "\(demo.errors)")
         #expect(demo.output.contains("Loaded 24 contacts"))
@@ -120,10 +120,10 @@ extension StackCommandTests {
             environment: ["GLIMLACH_CURVE_KEY": "", "GLIMLACH_BUS_PUBLIC_KEY": ""])
         #expect(plain.status != 0 && (plain.output + plain.errors).contains("UNAUTHENTICATED"))
         let story = try await CommandRun.run(
-            "glimlach", ["call", "feedback", "CreateStory", "{}", "--bus", bus], environment: as_("web"))
+            "glimlach", ["call", "feedback", "CreateStory", "{}", "--bus", bus], environment: keyedAs("web"))
         #expect((story.output + story.errors).contains("PERMISSION_DENIED"))
         let answer = try await CommandRun.run(
-            "glimlach", ["call", "feedback", "SubmitResponse", "{}", "--bus", bus], environment: as_("web"))
+            "glimlach", ["call", "feedback", "SubmitResponse", "{}", "--bus", bus], environment: keyedAs("web"))
         #expect(answer.status != 0 && !(answer.output + answer.errors).contains("PERMISSION_DENIED"))
 
         stack.interrupt()

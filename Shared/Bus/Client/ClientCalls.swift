@@ -82,7 +82,9 @@ struct ClientCalls {
     mutating func handshake(refused: Bool) {
         handshakeRefused = refused
         guard refused else { return }
-        for id in unsent { take(id).map { $0.continuation.resume(throwing: Self.error(.refused, $0)) } }
+        for id in unsent {
+            if let call = take(id) { call.continuation.resume(throwing: Self.error(.refused, call)) }
+        }
         unsent.removeAll()
     }
 
