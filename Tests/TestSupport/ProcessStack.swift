@@ -29,7 +29,9 @@ public final class ProcessStack: @unchecked Sendable {
         eventsOut = try freeEndpoint()
         dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
-        keys = try peers.map { try StackKeys.generate(peers: $0, in: dataDirectory.appendingPathComponent("keys")) }
+        let keyDirectory = dataDirectory.appendingPathComponent("keys")
+        let keys = try peers.map { try StackKeys.generate(peers: $0, in: keyDirectory) }
+        self.keys = keys
         self.busEnvironment = busEnvironment.merging(keys?.busEnvironment ?? [:]) { $1 }
         broker = try ChildProcess(
             "bus", ["--endpoint", endpoint, "--events-in", eventsIn, "--events-out", eventsOut],
