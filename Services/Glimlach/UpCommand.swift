@@ -80,7 +80,8 @@ struct UpCommand: AsyncParsableCommand {
         }
         printer.print("glimlach up: the stack serves on \(endpoint), data in \(data.path). Ctrl-C stops it.")
         if let keys {
-            let settings = keys.environment(for: operatorName).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            let settings = keys.environment(for: operatorName).sorted { $0.key < $1.key }
+                .map { "\($0.key)=\($0.value)" }
             printer.print(
                 "glimlach up: keyed (CURVE); access list \(keys.directory.path)/access-list. "
                     + "Call it with \(settings.joined(separator: " ")) glimlach ...")

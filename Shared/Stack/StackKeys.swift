@@ -21,7 +21,8 @@ public struct StackKeys: Sendable {
         try KeyFile.generate(name: "bus", in: directory)
         let listed = try peers.map { rights in
             let keys = try KeyFile.generate(name: rights.name, in: directory)
-            return AccessList.Peer(name: rights.name, publicKey: keys.publicKey, serves: rights.serves, calls: rights.calls)
+            return AccessList.Peer(
+                name: rights.name, publicKey: keys.publicKey, serves: rights.serves, calls: rights.calls)
         }
         let access = AccessList(peers: listed)
         let file = directory.appendingPathComponent("access-list")
@@ -54,7 +55,8 @@ public struct StackKeys: Sendable {
     /// The peer's credentials, for a client in this process.
     /// - Throws: `KeyFileError` when its key files are missing.
     public func credentials(for name: String) throws -> CurveCredentials {
-        CurveCredentials(keys: try KeyFile.keyPair(at: path("\(name).key")), serverKey: try KeyFile.publicKey(path("bus.pub")))
+        CurveCredentials(
+            keys: try KeyFile.keyPair(at: path("\(name).key")), serverKey: try KeyFile.publicKey(path("bus.pub")))
     }
 
     private func path(_ file: String) -> String { directory.appendingPathComponent(file).path }

@@ -132,7 +132,9 @@ public final class Broker: Service, Sendable {
     }
 
     /// The event proxy's way in: events the gate admits go from XSUB to XPUB.
-    private func forwardEvents(from source: ZMQSocket, to destination: ZMQSocket, through gate: inout EventGate) throws {
+    private func forwardEvents(
+        from source: ZMQSocket, to destination: ZMQSocket, through gate: inout EventGate
+    ) throws {
         guard gate.access != nil else { return try forward(from: source, to: destination) }
         for _ in 0..<512 {
             guard let (message, user) = try source.receiveWithUserID() else { return }

@@ -93,7 +93,8 @@ struct WorkerLoop {
         let end = monotonicMilliseconds() + refusalBackoffMs
         var poller = Poller(sockets: [], wakeup: worker.mailbox.wakeup)
         while monotonicMilliseconds() < end {
-            guard let ready = try? poller.wait(timeoutMs: Int(max(0, end - monotonicMilliseconds()))) else { return false }
+            let remaining = Int(max(0, end - monotonicMilliseconds()))
+            guard let ready = try? poller.wait(timeoutMs: remaining) else { return false }
             if ready.woken, !worker.mailbox.takeAll().isEmpty { return false }  // stop: nothing runs, nothing to drain
         }
         return true

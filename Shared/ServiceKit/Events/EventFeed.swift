@@ -14,8 +14,8 @@ import Synchronization
 /// few calls). An event published by anyone else under the same sequence number
 /// therefore changes nothing and cannot take a real event's place. `Since` is also
 /// asked every `resyncInterval` (an event lost at the end of a burst shows no
-/// jump), so an event dropped anywhere is still applied. A service that does not answer is retried with backoff: nothing is
-/// skipped. `apply` sees one event at a time; it should store the new position with
+/// jump), so an event dropped anywhere is still applied. A service that does not
+/// answer is retried with backoff: nothing is skipped. `apply` sees one event at a time; it should store the new position with
 /// its effect in one transaction, so that a restart resumes where the last commit
 /// left off, and pass the stored positions to `init`.
 ///
