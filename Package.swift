@@ -235,7 +235,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests", dependencies: ["Stack", "Bus", "Contract", "Domain", "TestSupport"],
             path: "Tests/EndToEndTests"),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport", "Stack"], path: "Tests/CLITests"),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "Stack", "Bus"], path: "Tests/CLITests"),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], path: "Tests/DomainTests"),
         .testTarget(
             name: "WireTests", dependencies: ["Wire", "GlimlachProto", "CProtobufC"], path: "Tests/WireTests"),

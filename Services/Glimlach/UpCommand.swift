@@ -11,7 +11,10 @@ struct UpCommand: AsyncParsableCommand {
         discussion: """
             Reads the same definition as compose/docker-compose.yml. Data (SQLite) goes to --data-dir, \
             one folder per named volume. Logs are prefixed with the process name. Ctrl-C stops the \
-            services first, then the bus.
+            services first, then the bus. With --secure the bus requires CURVE: every process gets a key \
+            pair of its own and the bus an access list with each service's x-glimlach-rights from the \
+            compose file (written to DATA-DIR/keys, new on every start); `glimlach` itself gets the key \
+            `glimlach` (call=*). Without it the bus is plain TCP on loopback (see SECURITY.md).
             """)
 
     @Option(help: "Where the services keep their data.") var dataDir = "data"
@@ -23,6 +26,8 @@ struct UpCommand: AsyncParsableCommand {
     @Option(help: "Move the stack's ports (compose: bus 5555-5557, web 8080) by this much, e.g. to run a second stack.")
     var portOffset = 0
     @Flag(help: "Load generated demo data once the stack serves, and print a report.") var demo = false
+    @Flag(help: "Run a keyed stack: CURVE with a key pair per process and a least-privilege access list.")
+    var secure = false
 
     func validate() throws {
         guard analyticsWorkers >= 0 else { throw ValidationError("--analytics-workers must be 0 or more") }
@@ -36,13 +41,15 @@ struct UpCommand: AsyncParsableCommand {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         }
         let ports = Dictionary(uniqueKeysWithValues: [5555, 5556, 5557, 8080].map { ($0, $0 + portOffset) })
-        let services = definition.native(
+        let keys = secure ? try StackKeys.generate(for: definition, in: data.appendingPathComponent("keys")) : nil
+        let plain = definition.native(
             dataDirectory: data, ports: ports, replicas: ["analytics": analyticsWorkers],
             metricsBasePort: metricsPort > 0 ? metricsPort : nil
         ).map { service in
             // The demo's customers answer at once rather than a day after their contact.
             demo && service.service == "feedback" ? service.adding(environment: ["GLIMLACH_FEEDBACK_SURVEY_DELAY_MS": "0"]) : service
         }
+        let services = keys?.keyed(plain) ?? plain
         let width = services.map(\.name.count).max() ?? 0
         let printer = LinePrinter()
         let runner = StackRunner(binDirectory: binDirectory) { name, line in
@@ -52,7 +59,9 @@ struct UpCommand: AsyncParsableCommand {
             throw StackError("no service names GLIMLACH_BUS_ENDPOINT in \(compose)")
         }
         let signIn = demo ? try DemoSignIn.prepare(services, binDirectory: binDirectory) : nil
-        let client = BusClient(endpoint: endpoint, defaultTimeout: .seconds(10))
+        let operatorName = StackDefinition.operatorRights.name
+        let client = BusClient(
+            endpoint: endpoint, defaultTimeout: .seconds(10), credentials: try keys?.credentials(for: operatorName))
         let signals = SignalWaiter()
         do {
             for service in services {
@@ -70,6 +79,13 @@ struct UpCommand: AsyncParsableCommand {
             printer.print("glimlach up: \(service.name) metrics at \(metrics.replacingOccurrences(of: "tcp://", with: "http://"))/metrics")
         }
         printer.print("glimlach up: the stack serves on \(endpoint), data in \(data.path). Ctrl-C stops it.")
+        if let keys {
+            let settings = keys.environment(for: operatorName).sorted { $0.key < $1.key }
+                .map { "\($0.key)=\($0.value)" }
+            printer.print(
+                "glimlach up: keyed (CURVE); access list \(keys.directory.path)/access-list. "
+                    + "Call it with \(settings.joined(separator: " ")) glimlach ...")
+        }
         if demo {
             printer.print("glimlach up: loading demo data")
             do {

@@ -1,3 +1,4 @@
+import Bus
 import Foundation
 import Yams
 
@@ -15,6 +16,9 @@ public struct StackDefinition: Sendable {
         /// The `http://` URL in the service's healthcheck, for a service that serves
         /// HTTP instead of the bus (the web front); nil for bus services.
         public var healthURL: String? = nil
+        /// What the service's key may do on a keyed bus, from its `x-glimlach-rights`
+        /// (access-list rights: `serve=tickets call=staff.GetEmployee`); nil for the bus.
+        public var rights: AccessList.Peer.Rights? = nil
     }
 
     public struct Volume: Sendable, Equatable {
@@ -42,6 +46,18 @@ public struct StackDefinition: Sendable {
     }
 
     public func service(_ name: String) -> Service? { services.first { $0.name == name } }
+
+    /// The compose extension that holds a service's rights on a keyed bus.
+    public static let rightsKey = "x-glimlach-rights"
+
+    /// The operator's command-line tool on a keyed stack: it may call anything.
+    public static let operatorRights = AccessList.Peer.Rights(name: "glimlach", calls: ["*"])
+
+    /// Every peer of a keyed stack with its least rights: each service that declares
+    /// them, then the operator's `glimlach`.
+    public var accessRights: [AccessList.Peer.Rights] {
+        services.compactMap(\.rights) + [Self.operatorRights]
+    }
 
     private static func service(_ name: String, _ entry: [String: Any]) throws -> Service {
         let command: [String]
@@ -73,9 +89,15 @@ public struct StackDefinition: Sendable {
         }
         let test = (entry["healthcheck"] as? [String: Any])?["test"] as? [Any] ?? []
         let healthURL = test.map { "\($0)" }.first { $0.hasPrefix("http://") }
+        var rights: AccessList.Peer.Rights?
+        if let words = entry[rightsKey] as? String {
+            do {
+                rights = try AccessList.Peer.Rights(name: name, words: words.split(separator: " ").map(String.init))
+            } catch { throw StackError("service \(name): \(rightsKey): \(error)") }
+        }
         return Service(
             name: name, command: command, environment: environment, volumes: volumes, dependsOn: dependsOn,
-            healthURL: healthURL)
+            healthURL: healthURL, rights: rights)
     }
 
     /// Dependencies first; ties by name, so the order is the same on every run.

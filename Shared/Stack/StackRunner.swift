@@ -27,7 +27,7 @@ public final class StackRunner: Sendable {
         // the terminal reaches only `glimlach up`, which stops services before the bus.
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = service.arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(service.environment) { $1 }
+        process.environment = Self.inherited.merging(service.environment) { $1 }
         process.standardInput = FileHandle.nullDevice
         let pipe = Pipe()
         process.standardOutput = pipe
@@ -52,6 +52,15 @@ public final class StackRunner: Sendable {
         }
         throw StackError("\(service.name) did not start serving within \(timeout)")
     }
+
+    /// This process's environment without CURVE settings: a child's keys are only
+    /// those its `NativeService` gives it (its own on a keyed stack), never the
+    /// caller's, and never the bus's secret key.
+    static var inherited: [String: String] {
+        ProcessInfo.processInfo.environment.filter { !curveVariables.contains($0.key) }
+    }
+
+    static let curveVariables: Set<String> = ["GLIMLACH_CURVE_KEY", "GLIMLACH_BUS_PUBLIC_KEY", "GLIMLACH_ACCESS_LIST"]
 
     /// The processes started, by name, with their pids.
     public var processes: [(name: String, pid: Int32)] {

@@ -108,4 +108,42 @@ struct EventStreamTests {
         await subscriber.close()
         await bus.shutdown()
     }
+
+    @Test("an event larger than --max-message-bytes is not passed on; smaller ones after it are")
+    func oversizedEventDropped() async throws {
+        let bus = try await InProcessBus { $0.maxMessageBytes = 4096 }
+        let publisher = EventPublisher(endpoint: bus.endpoints.eventsIn)
+        let subscriber = EventSubscriber(endpoint: bus.endpoints.eventsOut, topics: ["tickets."])
+        var deliveries = subscriber.deliveries.makeAsyncIterator()
+        let probe = Task {
+            while !Task.isCancelled {
+                try publisher.publish(event("tickets", 1))
+                try await Task.sleep(for: .milliseconds(20))
+            }
+        }
+        #expect(await deliveries.next() == .event(event("tickets", 1)))
+        probe.cancel()
+        _ = await probe.result
+        var big = event("tickets", 2)
+        big.payload = Array(repeating: 7, count: 10_000)
+        try publisher.publish(big)
+        // The broker dropped the publisher's connection; it reconnects by itself.
+        let after = Task {
+            while !Task.isCancelled {
+                try publisher.publish(event("tickets", 3))
+                try await Task.sleep(for: .milliseconds(20))
+            }
+        }
+        var received: [EventDelivery] = []
+        while let delivery = await deliveries.next() {
+            received.append(delivery)
+            if delivery == .event(event("tickets", 3)) { break }
+        }
+        after.cancel()
+        _ = await after.result
+        #expect(received == [.gap(service: "tickets", from: 2, to: 2), .event(event("tickets", 3))])
+        await publisher.close()
+        await subscriber.close()
+        await bus.shutdown()
+    }
 }

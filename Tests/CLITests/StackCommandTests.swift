@@ -1,3 +1,4 @@
+import Bus
 import Foundation
 import Stack
 import TestSupport
@@ -47,6 +48,7 @@ struct StackCommandTests {
         let first = try await CommandRun.run("glimlach", ["keys", "generate", "bus", "staff", "--out", directory.path])
         #expect(first.status == 0)
         #expect(first.output.split(separator: "\n").count == 2)
+        #expect(!first.output.contains("call="), "a new key gets no rights until the operator adds them")
         let secret = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("staff.key").path)
         #expect((secret[.posixPermissions] as? Int) == 0o600)
         let publicKey = try String(contentsOf: directory.appendingPathComponent("staff.pub"), encoding: .utf8)
@@ -54,6 +56,78 @@ struct StackCommandTests {
         let again = try await CommandRun.run("glimlach", ["keys", "generate", "staff", "--out", directory.path])
         #expect(again.status == 1 && again.errors.contains("--force"))
         try? FileManager.default.removeItem(at: directory)
+    }
+}
+
+extension StackCommandTests {
+    @Test("keys generate --compose writes a key pair per process and an access list with each one's least rights")
+    func keysFromCompose() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-keys-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try await CommandRun.run("glimlach", ["keys", "generate", "--compose", Self.composeFile, "--out", directory.path])
+        #expect(run.status == 0, "\(run.errors)")
+        let list = try AccessList(contentsOf: directory.appendingPathComponent("access-list").path)
+        #expect(list.peers.map(\.name).sorted() == ["analytics", "feedback", "glimlach", "staff", "tickets", "web"])
+        #expect(Set(list.peers.map(\.publicKey)).count == list.peers.count, "every process has a key of its own")
+        let bus = try KeyFile.keyPair(at: directory.appendingPathComponent("bus.key").path)
+        #expect(list.peer(publicKey: bus.publicKey) == nil, "the bus's key is no peer's")
+        #expect(list.peers.filter { $0.calls.contains("*") }.map(\.name) == ["glimlach"])
+        #expect(list.may("web", call: "feedback", method: "SubmitResponse"))
+        #expect(!list.may("web", call: "feedback", method: "CreateStory") && !list.may("web", serve: "feedback"))
+        #expect(list.may("feedback", call: "tickets", method: "OpenFollowUp") && !list.may("feedback", call: "staff"))
+        let again = try await CommandRun.run("glimlach", ["keys", "generate", "--compose", Self.composeFile, "--out", directory.path])
+        #expect(again.status == 1 && again.errors.contains("--force"))
+    }
+
+    @Test("up --secure runs a keyed stack: the demo works with the operator's key, a plain client is refused, the web's key may answer surveys but not write stories")
+    func upSecure() async throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-up-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: data) }
+        var up: LiveCommand?
+        var offset = 0
+        for _ in 0..<3 where up == nil {
+            offset = Int.random(in: 4_000...24_000)
+            let command = try LiveCommand(
+                "glimlach",
+                [
+                    "up", "--secure", "--data-dir", data.path, "--compose", Self.composeFile, "--port-offset", "\(offset)",
+                    "--metrics-port", "0",
+                ],
+                // Whatever the caller's environment says, the children get their own keys.
+                environment: [
+                    "GLIMLACH_FEEDBACK_SURVEY_DELAY_MS": "0", "GLIMLACH_LOG_LEVEL": "warning",
+                    "GLIMLACH_CURVE_KEY": "/nonexistent/bus.key", "GLIMLACH_BUS_PUBLIC_KEY": "/nonexistent/bus.pub",
+                ])
+            if try await command.waitFor("the stack serves", orExit: true, timeout: .seconds(60)) { up = command }
+        }
+        let stack = try #require(up, "glimlach up --secure did not start a stack in three tries")
+        #expect(stack.output.contains("keyed (CURVE)"))
+        let keys = data.appendingPathComponent("keys")
+        let bus = "tcp://127.0.0.1:\(5555 + offset)"
+        func keyedAs(_ name: String) -> [String: String] {
+            ["GLIMLACH_CURVE_KEY": keys.appendingPathComponent("\(name).key").path,
+             "GLIMLACH_BUS_PUBLIC_KEY": keys.appendingPathComponent("bus.pub").path]
+        }
+        let demo = try await CommandRun.run(
+            "glimlach", ["demo", "--tickets", "24", "--days", "3", "--bus", bus], environment: keyedAs("glimlach"),
+            timeout: .seconds(120))
+        #expect(demo.status == 0, "\(demo.errors)")
+        #expect(demo.output.contains("Loaded 24 contacts"))
+        #expect(demo.output.contains("NPS, last 3 days: "))
+
+        let plain = try await CommandRun.run(
+            "glimlach", ["health", "bus", "--bus", bus, "--timeout", "3"],
+            environment: ["GLIMLACH_CURVE_KEY": "", "GLIMLACH_BUS_PUBLIC_KEY": ""])
+        #expect(plain.status != 0 && (plain.output + plain.errors).contains("UNAUTHENTICATED"))
+        let story = try await CommandRun.run(
+            "glimlach", ["call", "feedback", "CreateStory", "{}", "--bus", bus], environment: keyedAs("web"))
+        #expect((story.output + story.errors).contains("PERMISSION_DENIED"))
+        let answer = try await CommandRun.run(
+            "glimlach", ["call", "feedback", "SubmitResponse", "{}", "--bus", bus], environment: keyedAs("web"))
+        #expect(answer.status != 0 && !(answer.output + answer.errors).contains("PERMISSION_DENIED"))
+
+        stack.interrupt()
+        #expect(try await stack.waitForExit(timeout: .seconds(30)) == 0)
     }
 }
 

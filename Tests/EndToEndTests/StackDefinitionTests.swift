@@ -39,6 +39,17 @@ struct StackDefinitionTests {
         #expect(quiet.allSatisfy { $0.environment["GLIMLACH_METRICS_ENDPOINT"] == nil })
     }
 
+    @Test("glimlach up binds every endpoint, metrics port and the web front to loopback only (a plain bus trusts its host)")
+    func nativeIsLoopbackOnly() throws {
+        let native = definition.native(dataDirectory: URL(fileURLWithPath: "/tmp/glimlach-data"), metricsBasePort: 9300)
+        let addresses = native.flatMap { service in
+            service.environment.filter { $0.value.hasPrefix("tcp://") || $0.key.hasSuffix("_HOST") }.map { "\($0.value)" }
+        }
+        #expect(addresses.count >= native.count * 2)
+        let exposed = addresses.filter { !$0.hasPrefix("tcp://127.0.0.1:") && $0 != "127.0.0.1" }
+        #expect(exposed.isEmpty, "bound beyond loopback: \(exposed)")
+    }
+
     @Test("a compose file without services or commands is refused with the reason")
     func malformed() {
         #expect(throws: StackError.self) { try StackDefinition(yaml: "name: x\n") }

@@ -1,10 +1,13 @@
 import Bus
 import Foundation
+import Stack
 
 /// The real `bus` and service executables as processes on loopback, each service
 /// with its data in a fresh temporary directory, fast heartbeats (100 ms x 3), and
 /// a client for the test. Start services with `start(_:)`, restart them with the
-/// same data after `kill()`.
+/// same data after `kill()`. Given `peers`, the stack is keyed: the bus requires
+/// CURVE with an access list of those peers, each process gets its own key pair
+/// (the one named like its product), and the test's client uses the peer `client`.
 public final class ProcessStack: @unchecked Sendable {
     public let endpoint: String
     public let eventsIn: String
@@ -14,19 +17,27 @@ public final class ProcessStack: @unchecked Sendable {
     public private(set) var broker: ChildProcess
     private var services: [ChildProcess] = []
     private let busEnvironment: [String: String]
+    /// The keyed stack's key pairs and access list; nil for plain TCP.
+    public let keys: StackKeys?
 
-    /// - Parameter busEnvironment: extra environment for the bus process.
-    public init(busEnvironment: [String: String] = [:]) async throws {
-        self.busEnvironment = busEnvironment
+    /// - Parameters:
+    ///   - busEnvironment: extra environment for the bus process.
+    ///   - peers: for a keyed stack, every peer's rights (`client` for the test's own client).
+    public init(busEnvironment: [String: String] = [:], peers: [AccessList.Peer.Rights]? = nil) async throws {
         endpoint = try freeEndpoint()
         eventsIn = try freeEndpoint()
         eventsOut = try freeEndpoint()
         dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+        let keyDirectory = dataDirectory.appendingPathComponent("keys")
+        let keys = try peers.map { try StackKeys.generate(peers: $0, in: keyDirectory) }
+        self.keys = keys
+        self.busEnvironment = busEnvironment.merging(keys?.busEnvironment ?? [:]) { $1 }
         broker = try ChildProcess(
             "bus", ["--endpoint", endpoint, "--events-in", eventsIn, "--events-out", eventsOut],
-            environment: Self.heartbeats.merging(busEnvironment) { $1 })
-        client = BusClient(endpoint: endpoint, defaultTimeout: .seconds(15))
+            environment: Self.heartbeats.merging(self.busEnvironment) { $1 })
+        client = BusClient(
+            endpoint: endpoint, defaultTimeout: .seconds(15), credentials: try keys?.credentials(for: "client"))
         try await waitUntil("the bus answers") { [client] in
             try await client.call(BusAPI.health, HealthRequest(), options: .init(timeout: .milliseconds(200)))
                 .status == .serving
@@ -47,7 +58,8 @@ public final class ProcessStack: @unchecked Sendable {
     /// answers `Health` through the bus.
     @discardableResult
     public func start(_ product: String, service: String? = nil, arguments: [String] = []) async throws -> ChildProcess {
-        let process = try ChildProcess(product, arguments, environment: environment)
+        let process = try ChildProcess(
+            product, arguments, environment: environment.merging(keys?.environment(for: product) ?? [:]) { $1 })
         services.append(process)
         let service = service ?? product
         try await waitUntil("\(service) answers Health") { [client] in

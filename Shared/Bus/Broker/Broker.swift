@@ -79,7 +79,8 @@ public final class Broker: Service, Sendable {
                     try socket.makeCurveServer(security.keys, domain: BrokerSecurity.zapDomain)
                 }
             }
-            try router.setMaxMessageSize(configuration.maxMessageBytes)
+            // Publishers and subscribers are held to the same limit as the RPC socket.
+            for socket in [router, eventsIn, eventsOut] { try socket.setMaxMessageSize(configuration.maxMessageBytes) }
             try router.set(.sendHighWaterMark, 0)
             try router.set(.receiveHighWaterMark, 0)
             try eventsOut.set(.sendHighWaterMark, configuration.eventHighWaterMark)
@@ -95,6 +96,7 @@ public final class Broker: Service, Sendable {
 
         var state = BrokerState(configuration: configuration, logger: logger, now: monotonicMilliseconds())
         var metrics = BrokerMetrics()
+        var gate = EventGate(access: configuration.security?.access, logger: logger)
         var poller = Poller(sockets: [router, eventsIn, eventsOut], wakeup: mailbox.wakeup)
         while true {
             do {
@@ -114,7 +116,7 @@ public final class Broker: Service, Sendable {
                                 state.receive(frames, user: user, now: monotonicMilliseconds())
                             }
                         }
-                    case 1: try forward(from: eventsIn, to: eventsOut)
+                    case 1: try forwardEvents(from: eventsIn, to: eventsOut, through: &gate)
                     default: try forward(from: eventsOut, to: eventsIn)
                     }
                 }
@@ -126,6 +128,17 @@ public final class Broker: Service, Sendable {
                 logger.error("broker loop stopped", metadata: ["error": "\(error)"])
                 return
             }
+        }
+    }
+
+    /// The event proxy's way in: events the gate admits go from XSUB to XPUB.
+    private func forwardEvents(
+        from source: ZMQSocket, to destination: ZMQSocket, through gate: inout EventGate
+    ) throws {
+        guard gate.access != nil else { return try forward(from: source, to: destination) }
+        for _ in 0..<512 {
+            guard let (message, user) = try source.receiveWithUserID() else { return }
+            if gate.admits(message, user: user) { try destination.send(message) }
         }
     }
 

@@ -14,7 +14,7 @@
 /// - `--max-queue` / `GLIMLACH_MAX_QUEUE` / 10000: waiting requests per service before
 ///   RESOURCE_EXHAUSTED.
 /// - `--max-message-bytes` / `GLIMLACH_MAX_MESSAGE_BYTES` / 16 MiB: larger messages
-///   make libzmq drop the sender's connection.
+///   make libzmq drop the sender's connection, on the RPC and both event sockets.
 /// - `--curve-key` / `GLIMLACH_CURVE_KEY` and `--access-list` / `GLIMLACH_ACCESS_LIST`:
 ///   the broker's key pair file and who may connect, serve and call (see `AccessList`);
 ///   both or neither.

@@ -62,8 +62,11 @@ extension BrokerState {
         let request = Request(
             client: client, service: service, body: body, header: header, deadline: now + budget - replyMargin,
             queuedAt: now)
-        guard mayCall(user, service) else {
-            return fail(request, RPCError(.permissionDenied, "\(user ?? "this peer") may not call '\(service)'"))
+        // RPC bodies name the method first; rights may be per method.
+        let method = header != nil ? String(decoding: body[0], as: UTF8.self) : nil
+        guard mayCall(user, service, method) else {
+            let target = method.map { "\(service).\($0)" } ?? service
+            return fail(request, RPCError(.permissionDenied, "\(user ?? "this peer") may not call '\(target)'"))
         }
         guard budget > 0 else {
             return fail(request, RPCError(.deadlineExceeded, "the request arrived with no time left"))
@@ -182,7 +185,7 @@ extension BrokerState {
         configuration.security.map { $0.access.may(user, serve: service) } ?? true
     }
 
-    func mayCall(_ user: String?, _ service: String) -> Bool {
-        configuration.security.map { $0.access.may(user, call: service) } ?? true
+    func mayCall(_ user: String?, _ service: String, _ method: String? = nil) -> Bool {
+        configuration.security.map { $0.access.may(user, call: service, method: method) } ?? true
     }
 }

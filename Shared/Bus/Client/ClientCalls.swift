@@ -23,6 +23,16 @@ struct ClientCalls {
     private var suspectsFailAt = Int64.max
     /// How long a reported loss waits for replies that would prove it stale.
     static let lossGraceMs: Int64 = 300
+    /// Calls (in `pending`) that libzmq would not take because the socket had no
+    /// connection at that moment (between a refused handshake and the reconnect):
+    /// sent again on every wake of the client's thread until they go out, their
+    /// deadline passes, or the handshake is known to be refused.
+    private var unsent: [String] = []
+    /// How often the client's thread tries the unsent calls again.
+    static let unsentRetryMs: Int64 = 20
+    /// The broker refused the last handshake and none succeeded since: calls fail at
+    /// once with UNAUTHENTICATED rather than wait for a connection that is refused.
+    private var handshakeRefused = false
     /// The earliest deadline waited on (or one already passed: recomputed when reached).
     private(set) var nextExpiry = Int64.max
     let logger: Logger
@@ -46,21 +56,48 @@ struct ClientCalls {
             call.continuation.resume(throwing: failure ?? RPCError(.unavailable, "the bus client has no socket"))
             return false
         }
-        do {
-            guard try socket.send(call.frames) else {
-                throw RPCError(.unavailable, "the bus client's outgoing queue is full")
-            }
-        } catch {
-            call.continuation.resume(throwing: error as? RPCError ?? RPCError(.unavailable, "\(error)"))
+        if handshakeRefused {
+            call.continuation.resume(throwing: Self.error(.refused, call))
+            return false
+        }
+        let sent: Bool
+        do { sent = try socket.send(call.frames) } catch {
+            call.continuation.resume(throwing: RPCError(.unavailable, "\(error)"))
             return false
         }
         switch call.kind {
         case .rpc: pending[call.id] = call
         case .mmi: discovery.append((call.id, call))
         }
-        guard call.deadline < nextExpiry else { return false }
-        nextExpiry = call.deadline
+        // With no high-water mark, a send is refused only while there is no connection.
+        let wakeAt = sent ? call.deadline : min(call.deadline, monotonicMilliseconds() + Self.unsentRetryMs)
+        if !sent { unsent.append(call.id) }
+        guard wakeAt < nextExpiry else { return false }
+        nextExpiry = wakeAt
         return true
+    }
+
+    /// Records what the last handshake came to (from the socket's monitor); once it
+    /// is refused, the calls not yet sent fail with UNAUTHENTICATED at once.
+    mutating func handshake(refused: Bool) {
+        handshakeRefused = refused
+        guard refused else { return }
+        for id in unsent {
+            if let call = take(id) { call.continuation.resume(throwing: Self.error(.refused, call)) }
+        }
+        unsent.removeAll()
+    }
+
+    /// Sends again the calls libzmq would not take (see `unsent`).
+    mutating func sendUnsent(now: Int64) {
+        guard let socket, !unsent.isEmpty else { return }
+        var still: [String] = []
+        for id in unsent {
+            guard let call = pending[id] ?? discovery.first(where: { $0.id == id })?.call else { continue }
+            if (try? socket.send(call.frames)) != true { still.append(id) }
+        }
+        unsent = still
+        if !still.isEmpty { nextExpiry = min(nextExpiry, now + Self.unsentRetryMs) }
     }
 
     /// Takes every waiting reply. A send may take the edge of the socket's `ZMQ_FD`
@@ -120,6 +157,8 @@ struct ClientCalls {
         guard now >= nextExpiry else { return }
         failSuspects(now: now)
         nextExpiry = suspectsFailAt
+        unsent.removeAll { id in pending[id] == nil && !discovery.contains { $0.id == id && $0.call != nil } }
+        if !unsent.isEmpty { nextExpiry = min(nextExpiry, now + Self.unsentRetryMs) }
         for (id, call) in pending {
             if call.deadline <= now {
                 pending[id] = nil

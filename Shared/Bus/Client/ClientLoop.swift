@@ -31,9 +31,8 @@ struct ClientLoop {
             guard let ready = try? poller.wait(timeoutMs: timeout) else { break }
             let commands = ready.woken ? client.mailbox.takeAll() : []
             var loss: ClientCalls.ConnectionLoss?
-            if monitored, let monitor, ready.sockets.first == 0 {
-                loss = Self.connectionLoss(monitor, handshakeFailed: &handshakeFailed)
-            }
+            let watched = monitored && ready.sockets.first == 0
+            if watched, let monitor { loss = Self.connectionLoss(monitor, handshakeFailed: &handshakeFailed) }
             stopped = client.calls.withLock { calls in
                 var stop = false
                 for command in commands {
@@ -46,7 +45,9 @@ struct ClientLoop {
                 if stop { return true }
                 // Whatever woke the loop, a task's send may have taken the edge: always look.
                 calls.receiveAll()
+                if watched { calls.handshake(refused: handshakeFailed) }
                 if let loss { calls.connectionLost(loss, now: monotonicMilliseconds()) }
+                calls.sendUnsent(now: monotonicMilliseconds())
                 calls.expire(now: monotonicMilliseconds())
                 return false
             }

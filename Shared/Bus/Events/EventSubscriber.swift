@@ -31,12 +31,16 @@ public final class EventSubscriber: Sendable {
     ///   - bufferSize: events held for a slow consumer; beyond it events are
     ///     dropped and show up as a gap, so memory stays bounded.
     ///   - credentials: CURVE keys when the broker requires them (default: from the environment).
+    ///   - detectGaps: false hands over every event as it arrives, repeats and older
+    ///     sequences included, for a consumer that checks positions itself (`EventFeed`):
+    ///     a stray event can then never make it miss the real one with the same number.
     public init(
         endpoint: String, topics: [String] = [], positions: [String: UInt64] = [:], bufferSize: Int = 10_000,
-        credentials: CurveCredentials? = .environment, logger: Logger = Logger(label: "bus.events")
+        credentials: CurveCredentials? = .environment, detectGaps: Bool = true,
+        logger: Logger = Logger(label: "bus.events")
     ) {
         let (stream, continuation) = AsyncStream<Event>.makeStream(bufferingPolicy: .bufferingOldest(bufferSize))
-        deliveries = Deliveries(stream: stream, detector: GapDetector(positions: positions))
+        deliveries = Deliveries(stream: stream, detector: detectGaps ? GapDetector(positions: positions) : nil)
         let thread = LoopThread(name: "bus-subscriber") { [mailbox, context] in
             defer { continuation.finish() }
             let socket: ZMQSocket
@@ -54,8 +58,12 @@ public final class EventSubscriber: Sendable {
             while let ready = try? poller.wait(timeoutMs: -1) {
                 if ready.woken, !mailbox.takeAll().isEmpty { return }
                 while let frames = try? socket.receive() {
-                    guard frames.count == 2, let event = try? Event(wireBytes: frames[1]) else {
-                        logger.debug("dropped an event that does not decode")
+                    // The topic frame is what the broker checked against the publisher's rights:
+                    // an event claiming another service than its topic is dropped.
+                    guard frames.count == 2, let event = try? Event(wireBytes: frames[1]),
+                        frames[0] == Array(event.topic.utf8)
+                    else {
+                        logger.debug("dropped an event that does not decode or does not match its topic")
                         continue
                     }
                     continuation.yield(event)
@@ -72,10 +80,10 @@ public final class EventSubscriber: Sendable {
         context.terminate()
     }
 
-    /// The subscriber's events with gap detection applied as the consumer reads them.
+    /// The subscriber's events with gap detection (if on) applied as the consumer reads them.
     public struct Deliveries: AsyncSequence, Sendable {
         let stream: AsyncStream<Event>
-        let detector: GapDetector
+        let detector: GapDetector?
 
         public func makeAsyncIterator() -> Iterator {
             Iterator(events: stream.makeAsyncIterator(), detector: detector)
@@ -83,13 +91,13 @@ public final class EventSubscriber: Sendable {
 
         public struct Iterator: AsyncIteratorProtocol {
             var events: AsyncStream<Event>.Iterator
-            var detector: GapDetector
+            var detector: GapDetector?
             var ready: [EventDelivery] = []
 
             public mutating func next() async -> EventDelivery? {
                 while ready.isEmpty {
                     guard let event = await events.next() else { return nil }
-                    ready = detector.accept(event)
+                    ready = detector?.accept(event) ?? [.event(event)]
                 }
                 return ready.removeFirst()
             }

@@ -5,15 +5,18 @@ import ZeroMQ
 ///
 /// ```
 /// # name      public key (Z85)                           rights
-/// staff       rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7   serve=staff call=tickets
-/// tickets     ...                                        serve=tickets call=staff
+/// staff       rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7   serve=staff
+/// feedback    ...                                        serve=feedback call=tickets.Since,tickets.OpenFollowUp
+/// web         ...                                        call=feedback.SubmitResponse,analytics
 /// glimlach    ...                                        call=*
 /// ```
 ///
-/// `serve=` lists the services the key may register a worker for; `call=` the
-/// services it may call (`*`: any). Every listed key may use the broker's own
-/// `bus` and `mmi.*` services and the event stream. Unlisted keys are refused
-/// during the CURVE handshake.
+/// `serve=` lists the services the key may register a worker for (and call); `call=`
+/// what it may call: a whole service (`analytics`), one method (`feedback.SubmitResponse`)
+/// or anything (`*`). Every listed key may use the broker's own
+/// `bus` and `mmi.*` services and subscribe to events; it may publish only the
+/// events of the services it serves (topics `<service>.`). Unlisted keys are
+/// refused during the CURVE handshake.
 public struct AccessList: Sendable, Equatable {
     public struct Peer: Sendable, Equatable {
         public let name: String
@@ -26,6 +29,43 @@ public struct AccessList: Sendable, Equatable {
             self.publicKey = publicKey
             self.serves = serves
             self.calls = calls
+        }
+
+        /// A peer's rights before it has a key (to generate one for it).
+        public struct Rights: Sendable, Equatable {
+            public let name: String
+            public let serves: Set<String>
+            public let calls: Set<String>
+
+            public init(name: String, serves: Set<String> = [], calls: Set<String> = []) {
+                self.name = name
+                self.serves = serves
+                self.calls = calls
+            }
+
+            /// Parses rights words as an access list line has them: `serve=a,b call=c,d.Method`.
+            /// - Throws: `KeyFileError` naming the word that is not a right.
+            public init(name: String, words: some Sequence<String>) throws {
+                var serves = Set<String>(), calls = Set<String>()
+                for right in words {
+                    let parts = right.split(separator: "=", maxSplits: 1).map(String.init)
+                    let names = Set(parts.count == 2 ? parts[1].split(separator: ",").map(String.init) : [])
+                    switch parts[0] {
+                    case "serve": serves.formUnion(names)
+                    case "call": calls.formUnion(names)
+                    default: throw KeyFileError("unknown right '\(right)' (serve=, call=)")
+                    }
+                }
+                self.init(name: name, serves: serves, calls: calls)
+            }
+        }
+
+        /// The peer's line in an access list file.
+        public var line: String {
+            var words = [name, publicKey]
+            if !serves.isEmpty { words.append("serve=" + serves.sorted().joined(separator: ",")) }
+            if !calls.isEmpty { words.append("call=" + calls.sorted().joined(separator: ",")) }
+            return words.joined(separator: " ")
         }
     }
 
@@ -50,17 +90,11 @@ public struct AccessList: Sendable, Equatable {
             guard words.count >= 2, CurveKeyPair.isValidKey(words[1]) else {
                 throw KeyFileError("access list line \(number + 1): needs a name and a 40-character Z85 public key")
             }
-            var serves = Set<String>(), calls = Set<String>()
-            for right in words.dropFirst(2) {
-                let parts = right.split(separator: "=", maxSplits: 1).map(String.init)
-                let names = Set(parts.count == 2 ? parts[1].split(separator: ",").map(String.init) : [])
-                switch parts[0] {
-                case "serve": serves.formUnion(names)
-                case "call": calls.formUnion(names)
-                default: throw KeyFileError("access list line \(number + 1): unknown right '\(right)' (serve=, call=)")
-                }
+                let rights: Peer.Rights
+            do { rights = try Peer.Rights(name: words[0], words: words.dropFirst(2)) } catch {
+                throw KeyFileError("access list line \(number + 1): \(error)")
             }
-            peers.append(Peer(name: words[0], publicKey: words[1], serves: serves, calls: calls))
+            peers.append(Peer(name: words[0], publicKey: words[1], serves: rights.serves, calls: rights.calls))
         }
         self.init(peers: peers)
     }
@@ -74,6 +108,11 @@ public struct AccessList: Sendable, Equatable {
         try self.init(text: text)
     }
 
+    /// The text of the list, one line per peer, as `init(text:)` reads it.
+    public var text: String {
+        "# name public-key rights (see SECURITY.md)\n" + peers.map { $0.line + "\n" }.joined()
+    }
+
     /// The peer with this public key, if it is let in.
     public func peer(publicKey: String) -> Peer? { byKey[publicKey] }
 
@@ -83,9 +122,19 @@ public struct AccessList: Sendable, Equatable {
         return peer.serves.contains(service)
     }
 
-    /// Whether the peer called `name` may call `service`.
-    public func may(_ name: String?, call service: String) -> Bool {
+    /// Whether the peer called `name` may publish an event with this topic
+    /// (`"<service>.<type>"`): only for a service it serves.
+    public func may(_ name: String?, publish topic: String) -> Bool {
+        guard let dot = topic.firstIndex(of: "."), dot != topic.startIndex else { return false }
+        return may(name, serve: String(topic[..<dot]))
+    }
+
+    /// Whether the peer called `name` may call `method` of `service` (any method when
+    /// nil): it serves the service, or its `call=` names `*`, the service or the method.
+    public func may(_ name: String?, call service: String, method: String? = nil) -> Bool {
         guard let name, let peer = byName[name] else { return false }
-        return peer.calls.contains("*") || peer.calls.contains(service)
+        if peer.calls.contains("*") || peer.calls.contains(service) || peer.serves.contains(service) { return true }
+        guard let method else { return false }
+        return peer.calls.contains("\(service).\(method)")
     }
 }

@@ -12,6 +12,10 @@ struct WorkerLoop {
     private var brokerExpiry: Int64 = 0
     private var nextHeartbeat: Int64 = 0
     private var stoppingSince: Int64?
+    /// Whether the broker has sent anything but DISCONNECT since READY (it took the registration).
+    private var accepted = false
+    /// The pause before registering again after the broker refused READY; 0: none.
+    private var refusalBackoffMs: Int64 = 0
 
     init(worker: BusWorker) {
         self.worker = worker
@@ -22,7 +26,7 @@ struct WorkerLoop {
     mutating func run() {
         defer { closeSocket() }
         while true {
-            if socket == nil && !connect() { return }
+            if socket == nil && (!waitOutBackoff() || !connect()) { return }
             var poller = Poller(shared: socket!, wakeup: worker.mailbox.wakeup)
             while let current = socket {
                 let now = monotonicMilliseconds()
@@ -63,6 +67,36 @@ struct WorkerLoop {
         let now = monotonicMilliseconds()
         brokerExpiry = now + configuration.heartbeatIntervalMs * configuration.liveness
         nextHeartbeat = now + configuration.heartbeatIntervalMs
+        accepted = false
+        return true
+    }
+
+    /// The first pause after a refused READY, and the longest.
+    static let refusalBackoffMs: ClosedRange<Int64> = 100...30_000
+
+    /// A DISCONNECT answering READY means the broker refused the registration (the
+    /// access list does not let this key serve the service): register again only
+    /// after a pause that doubles with every refusal, logging once per pause.
+    private mutating func refused() {
+        let limits = Self.refusalBackoffMs
+        refusalBackoffMs = refusalBackoffMs == 0 ? limits.lowerBound : min(refusalBackoffMs * 2, limits.upperBound)
+        worker.logger.warning(
+            "the broker refused this worker's registration; trying again later",
+            metadata: ["service": "\(worker.router.service)", "retry_in_ms": "\(refusalBackoffMs)"])
+        closeSocket()
+    }
+
+    /// Sleeps out the refusal back-off, if any.
+    /// - Returns: false when the worker was stopped meanwhile.
+    private mutating func waitOutBackoff() -> Bool {
+        guard refusalBackoffMs > 0 else { return true }
+        let end = monotonicMilliseconds() + refusalBackoffMs
+        var poller = Poller(sockets: [], wakeup: worker.mailbox.wakeup)
+        while monotonicMilliseconds() < end {
+            let remaining = Int(max(0, end - monotonicMilliseconds()))
+            guard let ready = try? poller.wait(timeoutMs: remaining) else { return false }
+            if ready.woken, !worker.mailbox.takeAll().isEmpty { return false }  // stop: nothing runs, nothing to drain
+        }
         return true
     }
 
@@ -104,7 +138,12 @@ struct WorkerLoop {
                 worker.logger.debug("dropped a message that is not MDP")
                 continue
             }
-            switch MDP.Command(rawValue: frames[2][0]) {
+            let command = MDP.Command(rawValue: frames[2][0])
+            if command != .disconnect, !accepted {
+                accepted = true
+                refusalBackoffMs = 0
+            }
+            switch command {
             case .request:
                 // "" MDPW01 0x02 address "" method header payload
                 guard frames.count >= 6, frames[4].isEmpty else { continue }
@@ -118,7 +157,9 @@ struct WorkerLoop {
                     address: frames[3], method: String(decoding: frames[5], as: UTF8.self), header: header,
                     payload: frames.count >= 8 ? frames[7] : [], receivedAt: monotonicMilliseconds())
             case .disconnect:
-                if stoppingSince == nil { return reconnect("the broker asked this worker to register again") }
+                guard stoppingSince == nil else { break }
+                if !accepted { return refused() }
+                return reconnect("the broker asked this worker to register again")
             case .heartbeat, .ready, .reply, nil:
                 break
             }

@@ -8,11 +8,14 @@ import Synchronization
 /// analytics follows all three).
 ///
 /// `run()` subscribes to the live stream, catches up through each service's `Since`
-/// pages, then applies live events. A jump in a service's sequence is closed with
-/// `Since` again, and `Since` is also asked every `resyncInterval` (an event lost at
-/// the end of a burst shows no jump), so an event dropped anywhere is still
-/// applied. A service that does not answer is retried with backoff: nothing is
-/// skipped. `apply` sees one event at a time; it should store the new position with
+/// pages, then follows the stream. A live event only says that its service has
+/// committed something new: what is applied always comes from the service's own
+/// `Since` (one call brings every event committed since the last, so a burst costs
+/// few calls). An event published by anyone else under the same sequence number
+/// therefore changes nothing and cannot take a real event's place. `Since` is also
+/// asked every `resyncInterval` (an event lost at the end of a burst shows no
+/// jump), so an event dropped anywhere is still applied. A service that does not
+/// answer is retried with backoff: nothing is skipped. `apply` sees one event at a time; it should store the new position with
 /// its effect in one transaction, so that a restart resumes where the last commit
 /// left off, and pass the stored positions to `init`.
 ///
@@ -71,8 +74,9 @@ public final class EventFeed: Service, Sendable {
     /// a `ServiceGroup` would otherwise count the `CancellationError` of a pause or a
     /// pending `Since` as the service failing.
     public func run() async throws {
+        // Positions are the feed's own: the subscriber hands over every event unchecked.
         let subscriber = EventSubscriber(
-            endpoint: eventsEndpoint, topics: services.map { "\($0)." }, logger: logger)
+            endpoint: eventsEndpoint, topics: services.map { "\($0)." }, detectGaps: false, logger: logger)
         do {
             try await cancelWhenGracefulShutdown {
                 try await self.catchUp()
@@ -107,7 +111,7 @@ public final class EventFeed: Service, Sendable {
             for await input in inputs {
                 switch input {
                 case .delivery(.event(let event)): try await receive(event)
-                case .delivery(.gap): break  // the event after it shows the jump
+                case .delivery(.gap): break  // not reported without gap detection
                 case .quiet: try await catchUp()
                 }
             }
@@ -115,15 +119,13 @@ public final class EventFeed: Service, Sendable {
         }
     }
 
+    /// A live event of a followed service past its position: the events are taken
+    /// from the service's `Since`, never from the stream (see the type's docs).
     private func receive(_ event: Event) async throws {
-        let position = state.withLock { $0[event.service] } ?? 0
-        if event.sequence == position + 1 {
-            try await applyRetrying(event)
-        } else if event.sequence > position + 1 {
-            logger.info(
-                "event gap, replaying", metadata: ["service": "\(event.service)", "from": "\(position + 1)"])
-            try await catchUp(event.service)
+        guard services.contains(event.service), event.sequence > (state.withLock { $0[event.service] } ?? 0) else {
+            return
         }
+        try await catchUp(event.service)
     }
 
     private func catchUp(_ service: String) async throws {
