@@ -15,25 +15,42 @@ package func makeAnalyticsRouter(model: AnalyticsReadModel, workerID: String = A
             version: GlimlachRelease.version, uptime_ms: UInt64(max(0, model.clock().unixMs - model.startedAtMs)),
             last_sequence: model.read { state in state.positions.values.reduce(0, +) })
     }
-    router.register(Analytics.getNps) { request, _ in try model.query { try $0.nps(request) } }
-    router.register(Analytics.getTrend) { request, _ in try model.query { try $0.trend(request) } }
+    router.register(Analytics.getNps) { request, _ in
+        let request = model.defaultingWindow(request)
+        return try model.query { try $0.nps(request) }
+    }
+    router.register(Analytics.getTrend) { request, _ in
+        let request = model.defaultingWindow(request)
+        return try model.query { try $0.trend(request) }
+    }
     router.register(Analytics.getPersonalNpsRanking) { request, _ in
-        try model.query { try $0.personalNpsRanking(request) }
+        let request = model.defaultingWindow(request)
+        return try model.query { try $0.personalNpsRanking(request) }
     }
     router.register(Analytics.getFirstResponseFigures) { request, _ in
-        try model.query { try $0.firstResponseFigures(request) }
+        let request = model.defaultingWindow(request)
+        return try model.query { try $0.firstResponseFigures(request) }
     }
     router.register(Analytics.getFirstContactResolution) { request, _ in
-        try model.query { try $0.firstContactResolution(request) }
+        let request = model.defaultingWindow(request)
+        return try model.query { try $0.firstContactResolution(request) }
     }
-    router.register(Analytics.getEscalations) { request, _ in try model.query { try $0.escalations(request) } }
-    router.register(Analytics.getGoodwillSpend) { request, _ in try model.query { try $0.goodwillSpend(request) } }
+    router.register(Analytics.getEscalations) { request, _ in
+        let request = model.defaultingWindow(request)
+        return try model.query { try $0.escalations(request) }
+    }
+    router.register(Analytics.getGoodwillSpend) { request, _ in
+        let request = model.defaultingWindow(request)
+        return try model.query { try $0.goodwillSpend(request) }
+    }
     router.register(Analytics.getFollowUpFigures) { request, _ in
+        let request = model.defaultingWindow(request)
         let now = model.clock().unixMs
         return try model.query { try $0.followUpFigures(request, nowMs: now) }
     }
     router.register(Analytics.getComplimentFigures) { request, _ in
-        try model.query { try $0.complimentFigures(request) }
+        let request = model.defaultingWindow(request)
+        return try model.query { try $0.complimentFigures(request) }
     }
     router.register(Analytics.getEngagement) { request, _ in
         let now = model.clock()
@@ -59,6 +76,9 @@ extension AnalyticsReadModel {
         guard isReady else { throw RPCError(.unavailable, "analytics is still catching up with its sources") }
         return try read(body)
     }
+
+    /// `request` with an unset window replaced by the last 30 days up to this model's clock.
+    func defaultingWindow<R: WindowedRequest>(_ request: R) -> R { request.withDefaultWindow(now: clock()) }
 
     /// How far the read model is, per source.
     func status(workerID: String) -> Analytics.ReadModelStatusReply {
