@@ -1,6 +1,7 @@
 import ArgumentParser
 import Bus
 import Foundation
+import ServiceKit
 import Stack
 
 /// `glimlach up`: the compose stack as native processes on loopback.
@@ -10,7 +11,9 @@ struct UpCommand: AsyncParsableCommand {
         abstract: "Start the local stack (bus, services, analytics workers) as native processes on loopback.",
         discussion: """
             Reads the same definition as compose/docker-compose.yml. Data (SQLite) goes to --data-dir, \
-            one folder per named volume. Logs are prefixed with the process name. Ctrl-C stops the \
+            one folder per named volume. Logs are prefixed with the process name. A process that exits \
+            is reported and, as its compose restart policy says, started again after 1 s, then 2, 4 \
+            and so on up to 30 s (the wait starts over once it stayed up 30 s). Ctrl-C stops the \
             services first, then the bus.
             """)
 
@@ -32,8 +35,11 @@ struct UpCommand: AsyncParsableCommand {
     func run() async throws {
         let definition = try StackDefinition(contentsOf: URL(fileURLWithPath: compose))
         let data = URL(fileURLWithPath: dataDir).standardizedFileURL
-        for directory in definition.volumeDirectories(in: data) {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        do {
+            for directory in definition.volumeDirectories(in: data) { try DataDirectory.prepare(directory.path) }
+        } catch {
+            printError("\(error)")
+            throw ExitCode(1)
         }
         let ports = Dictionary(uniqueKeysWithValues: [5555, 5556, 5557, 8080].map { ($0, $0 + portOffset) })
         let services = definition.native(
@@ -70,6 +76,8 @@ struct UpCommand: AsyncParsableCommand {
             printer.print("glimlach up: \(service.name) metrics at \(metrics.replacingOccurrences(of: "tcp://", with: "http://"))/metrics")
         }
         printer.print("glimlach up: the stack serves on \(endpoint), data in \(data.path). Ctrl-C stops it.")
+        // Restarts a process that exits, as its compose restart policy says.
+        let supervisor = Task { await runner.supervise(client: client) { printer.print("glimlach up: \($0)") } }
         if demo {
             printer.print("glimlach up: loading demo data")
             do {
@@ -83,6 +91,8 @@ struct UpCommand: AsyncParsableCommand {
         }
         await signals.wait()
         printer.print("glimlach up: stopping services, then the bus")
+        supervisor.cancel()
+        await supervisor.value
         await client.close()
         await runner.stopAll()
     }

@@ -15,6 +15,8 @@ public struct StackDefinition: Sendable {
         /// The `http://` URL in the service's healthcheck, for a service that serves
         /// HTTP instead of the bus (the web front); nil for bus services.
         public var healthURL: String? = nil
+        /// What `glimlach up` does when the process exits while the stack runs.
+        public var restart: RestartPolicy = .no
     }
 
     public struct Volume: Sendable, Equatable {
@@ -75,7 +77,7 @@ public struct StackDefinition: Sendable {
         let healthURL = test.map { "\($0)" }.first { $0.hasPrefix("http://") }
         return Service(
             name: name, command: command, environment: environment, volumes: volumes, dependsOn: dependsOn,
-            healthURL: healthURL)
+            healthURL: healthURL, restart: try RestartPolicy(compose: entry["restart"], service: name))
     }
 
     /// Dependencies first; ties by name, so the order is the same on every run.
