@@ -19,7 +19,8 @@ struct BusOptions: ParsableArguments {
     @Option(
         name: .customLong("bus"),
         help: ArgumentHelp(
-            "Bus endpoint: tcp://HOST:PORT, HOST:PORT or ipc://PATH (env GLIMLACH_BUS_ENDPOINT).", valueName: "endpoint"))
+            "Bus endpoint: tcp://HOST:PORT, HOST:PORT or ipc://PATH (env GLIMLACH_BUS_ENDPOINT).",
+            valueName: "endpoint"))
     var given = environmentValue("GLIMLACH_BUS_ENDPOINT", "tcp://127.0.0.1:5555")
 
     @Option(help: "Seconds to wait for each reply.")
@@ -47,7 +48,8 @@ struct BusOptions: ParsableArguments {
     /// Exits with 1 at once, naming the endpoint, when nothing listens there; a
     /// ZeroMQ client would otherwise wait out every call's deadline.
     func requireListener() throws {
-        guard let failure = TCPProbe.failure(connectingTo: bus, timeoutMs: Int32(min(timeout, 2) * 1000)) else { return }
+        let probeMs = Int32(min(timeout, 2) * 1000)
+        guard let failure = TCPProbe.failure(connectingTo: bus, timeoutMs: probeMs) else { return }
         printError("no bus at \(bus) (\(failure)); start one with `glimlach up` or point --bus at it")
         throw ExitCode(1)
     }

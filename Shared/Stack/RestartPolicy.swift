@@ -20,7 +20,8 @@ public enum RestartPolicy: String, Sendable, Equatable {
         }
         let text = "\(value!)"
         guard let policy = RestartPolicy(rawValue: text.split(separator: ":").first.map(String.init) ?? text) else {
-            throw StackError("service \(service): restart must be no, always, on-failure or unless-stopped, not \(text)")
+            throw StackError(
+                "service \(service): restart must be no, always, on-failure or unless-stopped, not \(text)")
         }
         self = policy
     }

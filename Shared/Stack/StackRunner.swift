@@ -23,7 +23,9 @@ public final class StackRunner: Sendable {
     public func start(_ service: NativeService, client: BusClient, timeout: Duration = .seconds(30)) async throws {
         // Workers of its other processes; after a crash the bus may still list the
         // dead one for a few heartbeats, which must not count as the new one serving.
-        let siblings = running.withLock { list in list.filter { $0.0.service == service.service && $0.1.isRunning }.count }
+        let siblings = running.withLock { list in
+            list.filter { $0.0.service == service.service && $0.1.isRunning }.count
+        }
         let listed = service.service == "bus" ? 0 : (try? await workers(of: service.service, client)) ?? 0
         let before = min(listed, UInt32(siblings))
         let process = Process()

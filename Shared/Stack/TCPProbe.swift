@@ -24,7 +24,9 @@ public enum TCPProbe {
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         var list: UnsafeMutablePointer<addrinfo>?
         let resolved = getaddrinfo(host, String(port), &hints, &list)
-        guard resolved == 0, let first = list else { return "unknown host \(host): \(String(cString: gai_strerror(resolved)))" }
+        guard resolved == 0, let first = list else {
+            return "unknown host \(host): \(String(cString: gai_strerror(resolved)))"
+        }
         defer { freeaddrinfo(list) }
         var reason = "no address"
         var entry: UnsafeMutablePointer<addrinfo>? = first

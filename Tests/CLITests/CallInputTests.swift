@@ -17,7 +17,8 @@ struct CallInputTests {
         let zero = try await glimlach(["call", "staff", "Since", #"{"after_sequence": 0, "limit": 1}"#], stack: stack)
         #expect(zero.status == 0, "\(zero.errors)")
         #expect(zero.output.contains("\"last_sequence\""))
-        let wrapped = try await glimlach(["call", "staff", "Since", #"{"after_sequence": 18446744073709551616}"#], stack: stack)
+        let wrapped = try await glimlach(
+            ["call", "staff", "Since", #"{"after_sequence": 18446744073709551616}"#], stack: stack)
         #expect(wrapped.status == 2)
         #expect(wrapped.errors.contains("field 'after_sequence': 18446744073709551616 is out of range for uint64"))
         let notJSON = try await glimlach(["call", "staff", "Since", "{"], stack: stack)

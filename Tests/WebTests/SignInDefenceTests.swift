@@ -6,8 +6,12 @@ import Testing
 
 @Suite("Sign-in defences: redirects, throttling, sign-out on the server", .timeLimit(.minutes(2)))
 struct SignInDefenceTests {
-    @Test("next with a tab, newline or other control character never leads off the site",
-        arguments: ["/\t/evil.example/", "/\n/evil.example", "/\r//evil.example", "/ /evil.example", "/\u{7F}/evil.example", "/\u{A0}/x"])
+    @Test(
+        "next with a tab, newline or other control character never leads off the site",
+        arguments: [
+            "/\t/evil.example/", "/\n/evil.example", "/\r//evil.example", "/ /evil.example", "/\u{7F}/evil.example",
+            "/\u{A0}/x",
+        ])
     func controlCharacters(next: String) {
         #expect(SignInRoutes.safeNext(next) == "/dashboard")
     }
@@ -19,7 +23,11 @@ struct SignInDefenceTests {
             let form = try await web.get("/signin?next=/%09/evil.example/")
             #expect(form.hidden("next") == "/dashboard")
             let signedIn = try await web.post(
-                "/signin", [("csrf", form.hidden("csrf") ?? ""), ("next", "/\t/evil.example/"), ("name", "lisa"), ("password", WebWorld.password)])
+                "/signin",
+                [
+                    ("csrf", form.hidden("csrf") ?? ""), ("next", "/\t/evil.example/"), ("name", "lisa"),
+                    ("password", WebWorld.password),
+                ])
             #expect(signedIn.status == .seeOther)
             #expect(signedIn.location == "/dashboard")
         }

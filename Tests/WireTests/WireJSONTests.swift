@@ -33,21 +33,26 @@ struct WireJSONTests {
 
     @Test("integers past their field's range are refused, never wrapped or rounded")
     func outOfRange() throws {
-        #expect(reason(#"{"occurred_at_ms": 9223372036854775808}"#, event)
-            == "field 'occurred_at_ms': 9223372036854775808 is out of range for int64")
-        #expect(reason(#"{"occurred_at_ms": "-9223372036854775809"}"#, event)
-            == "field 'occurred_at_ms': -9223372036854775809 is out of range for int64")
+        #expect(
+            reason(#"{"occurred_at_ms": 9223372036854775808}"#, event)
+                == "field 'occurred_at_ms': 9223372036854775808 is out of range for int64")
+        #expect(
+            reason(#"{"occurred_at_ms": "-9223372036854775809"}"#, event)
+                == "field 'occurred_at_ms': -9223372036854775809 is out of range for int64")
         #expect(reason(#"{"score": 2147483648}"#, response) == "field 'score': 2147483648 is out of range for int32")
         #expect(reason(#"{"deadline_ms": -1}"#, header) == "field 'deadline_ms': -1 is out of range for uint32")
-        #expect(reason(#"{"sequence": 18446744073709551616}"#, event)
-            == "field 'sequence': 18446744073709551616 is out of range for uint64")
+        #expect(
+            reason(#"{"sequence": 18446744073709551616}"#, event)
+                == "field 'sequence': 18446744073709551616 is out of range for uint64")
         #expect(reason(#"{"score": 1e30}"#, response) == "field 'score': 1e30 is out of range for int32")
         #expect(reason(#"{"score": 2.5}"#, response) == "field 'score': expected an integer, not 2.5")
         // Every 64-bit value is read exactly, also the extremes.
-        #expect(try WireJSON.record(from: #"{"occurred_at_ms": 9223372036854775807}"#, as: event)["occurred_at_ms"]
-            == .int(.max))
-        #expect(try WireJSON.record(from: #"{"occurred_at_ms": "-9223372036854775808"}"#, as: event)["occurred_at_ms"]
-            == .int(.min))
+        #expect(
+            try WireJSON.record(from: #"{"occurred_at_ms": 9223372036854775807}"#, as: event)["occurred_at_ms"]
+                == .int(.max))
+        #expect(
+            try WireJSON.record(from: #"{"occurred_at_ms": "-9223372036854775808"}"#, as: event)["occurred_at_ms"]
+                == .int(.min))
         #expect(try WireJSON.record(from: #"{"sequence": 18446744073709551615}"#, as: event)["sequence"] == .uint(.max))
         #expect(try WireJSON.record(from: #"{"score": 1e1}"#, as: response)["score"] == .int(10))
     }
@@ -56,14 +61,16 @@ struct WireJSONTests {
     func syntaxErrors() {
         #expect(reason("{", response) == "line 1, column 2: unexpected end")
         #expect(reason(#"{"score": }"#, response) == "line 1, column 11: unexpected '}'; expected a JSON value")
-        #expect(reason("{\n  \"score\": 3,\n  \"comment\" \"ok\"\n}", response)
-            == "line 3, column 13: expected ':' after the key")
+        #expect(
+            reason("{\n  \"score\": 3,\n  \"comment\" \"ok\"\n}", response)
+                == "line 3, column 13: expected ':' after the key")
         #expect(reason(#"{"comment": "é" x}"#, response) == "line 1, column 17: expected ',' or '}'")
         #expect(reason(#"{"score": 3} 4"#, response) == "line 1, column 14: unexpected text after the JSON value")
         #expect(reason(#"{"score": 3, "score": 4}"#, response) == "line 1, column 14: duplicate key \"score\"")
         #expect(reason(#"{"score": 03}"#, response) == "line 1, column 12: a number cannot start with 0")
-        #expect(reason("{\"comment\": \"a\u{01}\"}", response)
-            == "line 1, column 15: control character 0x01 inside a string; write it as an escape")
+        #expect(
+            reason("{\"comment\": \"a\u{01}\"}", response)
+                == "line 1, column 15: control character 0x01 inside a string; write it as an escape")
         #expect(reason(#"{"score": tru}"#, response) == "line 1, column 14: unexpected '}'; expected true")
         #expect(reason(String(repeating: "[", count: 200), response)?.contains("nested more than 100 deep") == true)
     }

@@ -41,9 +41,8 @@ struct SignInRoutes: Sendable {
         // Checked before bcrypt, so a flood of guesses costs no hashing.
         if let wait = settings.signInThrottle.wait(name: name, address: peer) {
             let minutes = max(1, Int((wait / 60).rounded(.up)))
-            var response = self.form(
-                request, next: next, error: "Too many sign-in attempts. Try again in \(minutes) minute\(minutes == 1 ? "" : "s").",
-                status: .tooManyRequests)
+            let error = "Too many sign-in attempts. Try again in \(minutes) minute\(minutes == 1 ? "" : "s")."
+            var response = self.form(request, next: next, error: error, status: .tooManyRequests)
             response.headers[.retryAfter] = String(Int(wait.rounded(.up)))
             return response
         }

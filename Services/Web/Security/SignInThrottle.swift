@@ -37,8 +37,10 @@ final class SignInThrottle: Sendable {
         return failures.withLock { state in
             let account = Self.recent(&state.accounts, Self.accountKey(name), now: now, window: window)
             let peer = Self.recent(&state.addresses, address, now: now, window: window)
-            let waits = [(account, perAccount), (peer, perAddress)].compactMap { times, limit in
-                times.count >= limit ? times[times.count - limit].addingTimeInterval(window).timeIntervalSince(now) : nil
+            // Free again when the oldest of the last `limit` failures leaves the window.
+            let waits = [(account, perAccount), (peer, perAddress)].compactMap { times, limit -> TimeInterval? in
+                guard times.count >= limit else { return nil }
+                return times[times.count - limit].addingTimeInterval(window).timeIntervalSince(now)
             }
             return waits.max()
         }
@@ -62,7 +64,9 @@ final class SignInThrottle: Sendable {
     private static func accountKey(_ name: String) -> String { name.lowercased() }
 
     /// The failures of `key` still inside the window, dropping older ones.
-    private static func recent(_ table: inout [String: [Date]], _ key: String, now: Date, window: TimeInterval) -> [Date] {
+    private static func recent(
+        _ table: inout [String: [Date]], _ key: String, now: Date, window: TimeInterval
+    ) -> [Date] {
         guard let times = table[key] else { return [] }
         let kept = times.filter { now.timeIntervalSince($0) < window }
         table[key] = kept.isEmpty ? nil : kept

@@ -14,7 +14,9 @@ public enum DataDirectory {
     public static func prepare(_ path: String) throws(DataDirectoryError) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw DataDirectoryError(path: path, reason: "it is a file, not a directory") }
+            guard isDirectory.boolValue else {
+                throw DataDirectoryError(path: path, reason: "it is a file, not a directory")
+            }
         } else {
             try create(path)
         }

@@ -4,7 +4,9 @@ extension JSONParser {
         index += 1
         var scalars = String.UnicodeScalarView()
         var run = index
-        func flush(_ end: Int) { scalars.append(contentsOf: String(decoding: bytes[run..<end], as: UTF8.self).unicodeScalars) }
+        func flush(_ end: Int) {
+            scalars.append(contentsOf: String(decoding: bytes[run..<end], as: UTF8.self).unicodeScalars)
+        }
         while true {
             guard index < bytes.count else { throw error("unexpected end inside a string") }
             let byte = bytes[index]
@@ -112,7 +114,9 @@ extension JSONParser {
     mutating func literal(_ word: String) throws(JSONSyntaxError) {
         for expected in word.utf8 {
             guard index < bytes.count else { throw error("unexpected end") }
-            guard bytes[index] == expected else { throw error("unexpected \(describe(bytes[index])); expected \(word)") }
+            guard bytes[index] == expected else {
+                throw error("unexpected \(describe(bytes[index])); expected \(word)")
+            }
             index += 1
         }
     }

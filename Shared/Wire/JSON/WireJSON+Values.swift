@@ -28,7 +28,9 @@ extension WireJSON {
             guard case .string(let text) = json else { throw invalid("a string") }
             return .string(text)
         case .bytes:
-            guard case .string(let text) = json, let data = Data(base64Encoded: text) else { throw invalid("base64 text") }
+            guard case .string(let text) = json, let data = Data(base64Encoded: text) else {
+                throw invalid("base64 text")
+            }
             return .bytes([UInt8](data))
         case .enumeration:
             if case .string(let name) = json, let match = field.enumValues.first(where: { $0.name == name }) {
