@@ -158,7 +158,7 @@ let package = Package(
         .executableTarget(
             name: "GlimlachCLI",
             dependencies: [
-                "Bus", "Wire", "Stack", "Contract", "Domain",
+                "Bus", "Wire", "Stack", "Contract", "Domain", "ServiceKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -12,6 +12,9 @@ struct CallCommand: AsyncParsableCommand {
             The request is JSON with the proto field names (see `glimlach list SERVICE`); enums by \
             name or number, bytes as base64. Use - to read it from standard input.
               glimlach call staff GetEmployee '{"employee_id": "emp-1"}'
+            --window sets a report's window to the time up to now; analytics reports without a \
+            window answer for the last 30 days.
+              glimlach call analytics GetNps '{"group_by": ["DIMENSION_CHANNEL"]}' --window 7d
             On an error the status and message go to standard error and the exit code is 1.
             """)
 
@@ -22,6 +25,9 @@ struct CallCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("header"), help: "Request metadata as key=value (repeatable).")
     var headers: [String] = []
+
+    @Option(help: "The request's window: this long up to now, e.g. 7d (units h, d, w).")
+    var window: RelativeWindow?
 
     @Option(help: "Idempotency key: a retried create returns the first result.")
     var idempotencyKey: String?
@@ -46,9 +52,17 @@ struct CallCommand: AsyncParsableCommand {
         let payload: [UInt8]
         do {
             let text = json == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : json ?? ""
-            payload = try WireCodec.encode(try WireJSON.record(from: text, as: method.request), as: method.request)
+            var record = try WireJSON.record(from: text, as: method.request)
+            if let window { record = try window.apply(to: record, of: method.request) }
+            payload = try WireCodec.encode(record, as: method.request)
         } catch let error as WireError {
             printError("request \(method.request.fullName): \(error)")
+            throw ExitCode(2)
+        } catch let error as JSONSyntaxError {
+            printError("request \(method.request.fullName) is not JSON: \(error)")
+            throw ExitCode(2)
+        } catch let error as ValidationError {
+            printError(error.message)
             throw ExitCode(2)
         }
         let options = CallOptions(timeout: bus.timeoutDuration, idempotencyKey: idempotencyKey, metadata: metadata)

@@ -3,8 +3,9 @@ import Bus
 import Foundation
 
 /// Runs `body` with a client of `options.bus`, closing it afterwards. An `RPCError`
-/// prints its status and message and exits with 1.
+/// prints its status and message and exits with 1, as does a bus that is not there.
 func withClient<T>(_ options: BusOptions, _ body: (BusClient) async throws -> T) async throws -> T {
+    try options.requireListener()
     let client = BusClient(endpoint: options.bus, defaultTimeout: options.timeoutDuration)
     do {
         let result = try await body(client)

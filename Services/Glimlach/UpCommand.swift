@@ -1,6 +1,7 @@
 import ArgumentParser
 import Bus
 import Foundation
+import ServiceKit
 import Stack
 
 /// `glimlach up`: the compose stack as native processes on loopback.
@@ -10,7 +11,9 @@ struct UpCommand: AsyncParsableCommand {
         abstract: "Start the local stack (bus, services, analytics workers) as native processes on loopback.",
         discussion: """
             Reads the same definition as compose/docker-compose.yml. Data (SQLite) goes to --data-dir, \
-            one folder per named volume. Logs are prefixed with the process name. Ctrl-C stops the \
+            one folder per named volume. Logs are prefixed with the process name. A process that exits \
+            is reported and, as its compose restart policy says, started again after 1 s, then 2, 4 \
+            and so on up to 30 s (the wait starts over once it stayed up 30 s). Ctrl-C stops the \
             services first, then the bus. With --secure the bus requires CURVE: every process gets a key \
             pair of its own and the bus an access list with each service's x-glimlach-rights from the \
             compose file (written to DATA-DIR/keys, new on every start); `glimlach` itself gets the key \
@@ -37,8 +40,11 @@ struct UpCommand: AsyncParsableCommand {
     func run() async throws {
         let definition = try StackDefinition(contentsOf: URL(fileURLWithPath: compose))
         let data = URL(fileURLWithPath: dataDir).standardizedFileURL
-        for directory in definition.volumeDirectories(in: data) {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        do {
+            for directory in definition.volumeDirectories(in: data) { try DataDirectory.prepare(directory.path) }
+        } catch {
+            printError("\(error)")
+            throw ExitCode(1)
         }
         let ports = Dictionary(uniqueKeysWithValues: [5555, 5556, 5557, 8080].map { ($0, $0 + portOffset) })
         let keys = secure ? try StackKeys.generate(for: definition, in: data.appendingPathComponent("keys")) : nil
@@ -86,6 +92,8 @@ struct UpCommand: AsyncParsableCommand {
                 "glimlach up: keyed (CURVE); access list \(keys.directory.path)/access-list. "
                     + "Call it with \(settings.joined(separator: " ")) glimlach ...")
         }
+        // Restarts a process that exits, as its compose restart policy says.
+        let supervisor = Task { await runner.supervise(client: client) { printer.print("glimlach up: \($0)") } }
         if demo {
             printer.print("glimlach up: loading demo data")
             do {
@@ -100,6 +108,8 @@ struct UpCommand: AsyncParsableCommand {
         }
         await signals.wait()
         printer.print("glimlach up: stopping services, then the bus")
+        supervisor.cancel()
+        await supervisor.value
         await client.close()
         await runner.stopAll()
     }

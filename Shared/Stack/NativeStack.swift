@@ -13,12 +13,14 @@ public struct NativeService: Sendable {
     public let environment: [String: String]
     /// Polled for 200 to tell the process serves, when it serves HTTP instead of the bus.
     public var healthURL: String? = nil
+    /// What `StackRunner.supervise` does when the process exits.
+    public var restart: RestartPolicy = .no
 
     /// The same process with `overrides` added to its environment.
     public func adding(environment overrides: [String: String]) -> NativeService {
         NativeService(
             service: service, name: name, executable: executable, arguments: arguments,
-            environment: environment.merging(overrides) { $1 }, healthURL: healthURL)
+            environment: environment.merging(overrides) { $1 }, healthURL: healthURL, restart: restart)
     }
 }
 
@@ -49,7 +51,7 @@ extension StackDefinition {
                     service: service.name, name: count > 1 ? "\(service.name)-\(index + 1)" : service.name,
                     executable: service.command[0], arguments: Array(service.command.dropFirst()),
                     environment: environment,
-                    healthURL: service.healthURL.map { Self.loopbackHTTP($0, ports: ports) })
+                    healthURL: service.healthURL.map { Self.loopbackHTTP($0, ports: ports) }, restart: service.restart)
             }
         }
     }

@@ -19,6 +19,8 @@ public struct StackDefinition: Sendable {
         /// What the service's key may do on a keyed bus, from its `x-glimlach-rights`
         /// (access-list rights: `serve=tickets call=staff.GetEmployee`); nil for the bus.
         public var rights: AccessList.Peer.Rights? = nil
+        /// What `glimlach up` does when the process exits while the stack runs.
+        public var restart: RestartPolicy = .no
     }
 
     public struct Volume: Sendable, Equatable {
@@ -97,7 +99,8 @@ public struct StackDefinition: Sendable {
         }
         return Service(
             name: name, command: command, environment: environment, volumes: volumes, dependsOn: dependsOn,
-            healthURL: healthURL, rights: rights)
+            healthURL: healthURL, rights: rights,
+            restart: try RestartPolicy(compose: entry["restart"], service: name))
     }
 
     /// Dependencies first; ties by name, so the order is the same on every run.

@@ -10,7 +10,8 @@ public final class StackRunner: Sendable {
 
     private let binDirectory: URL
     private let log: LogSink
-    private let running = Mutex<[(NativeService, Process)]>([])
+    /// Every process started and not yet stopped or found exited.
+    let running = Mutex<[(NativeService, Process)]>([])
 
     public init(binDirectory: URL, log: @escaping LogSink) {
         self.binDirectory = binDirectory
@@ -20,7 +21,13 @@ public final class StackRunner: Sendable {
     /// Starts `service` and waits (at most `timeout`) until the bus lists one more
     /// worker for it, or, for the bus itself, until it answers.
     public func start(_ service: NativeService, client: BusClient, timeout: Duration = .seconds(30)) async throws {
-        let before = service.service == "bus" ? 0 : (try? await workers(of: service.service, client)) ?? 0
+        // Workers of its other processes; after a crash the bus may still list the
+        // dead one for a few heartbeats, which must not count as the new one serving.
+        let siblings = running.withLock { list in
+            list.filter { $0.0.service == service.service && $0.1.isRunning }.count
+        }
+        let listed = service.service == "bus" ? 0 : (try? await workers(of: service.service, client)) ?? 0
+        let before = min(listed, UInt32(siblings))
         let process = Process()
         let executable = binDirectory.appendingPathComponent(service.executable).path
         // Foundation starts each child in a process group of its own, so Ctrl-C in

@@ -9,7 +9,7 @@ struct StackCommandTests {
     static let composeFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("compose/docker-compose.yml").path
 
-    @Test("up starts the stack, demo fills it and prints a report, Ctrl-C stops services before the bus")
+    @Test("up starts the stack, demo fills it, a killed service comes back, Ctrl-C stops services before the bus")
     func upDemoAndStop() async throws {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-up-\(UUID().uuidString)")
         // Below the ephemeral range (32768+), so no outgoing connection holds the ports; a
@@ -34,6 +34,16 @@ struct StackCommandTests {
         #expect(demo.output.contains("Loaded 24 contacts"))
         #expect(demo.output.contains("NPS, last 3 days: "))
         #expect(demo.output.contains("First response within target"))
+
+        // A service that dies is reported and restarted (compose: restart: unless-stopped).
+        let staff = try #require(childProcess(of: stack.pid, named: "staff"), "no staff process under glimlach up")
+        kill(staff, SIGKILL)
+        try await stack.waitFor("staff was killed by signal 9; restarting it in 1 s", timeout: .seconds(10))
+        try await stack.waitFor("staff is serving again", timeout: .seconds(30))
+        #expect(childProcess(of: stack.pid, named: "staff").map { $0 != staff } == true)
+        let health = try await CommandRun.run(
+            "glimlach", ["health", "staff", "--bus", "tcp://127.0.0.1:\(5555 + offset)", "--timeout", "5"])
+        #expect(health.status == 0, "\(health.output)\(health.errors)")
 
         stack.interrupt()
         let status = try await stack.waitForExit(timeout: .seconds(30))
@@ -154,6 +164,8 @@ final class LiveCommand: @unchecked Sendable {
 
     var output: String { lock.withLock { printed } }
 
+    var pid: Int32 { process.processIdentifier }
+
     /// Waits until the output shows `text`.
     /// - Returns: false when the command exited first (with `orExit`).
     /// - Throws: `TimeoutError` when neither happens in time (the output is recorded).
@@ -180,4 +192,18 @@ final class LiveCommand: @unchecked Sendable {
     deinit {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
+}
+
+/// The pid of a child of `parent` whose command name is `name`, read from /proc.
+func childProcess(of parent: Int32, named name: String) -> Int32? {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    for entry in entries {
+        guard let pid = Int32(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+            let open = stat.firstIndex(of: "("), let close = stat.lastIndex(of: ")")
+        else { continue }
+        // "pid (comm) state ppid ..."
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        if stat[stat.index(after: open)..<close] == name, fields.count > 1, Int32(fields[1]) == parent { return pid }
+    }
+    return nil
 }

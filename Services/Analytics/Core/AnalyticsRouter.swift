@@ -18,33 +18,44 @@ package func makeAnalyticsRouter(
             version: GlimlachRelease.version, uptime_ms: UInt64(max(0, model.clock().unixMs - model.startedAtMs)),
             last_sequence: model.read { state in state.positions.values.reduce(0, +) })
     }
-    router.register(Analytics.getNps, limits: limits) { request, _ in try model.query { try $0.nps(request) } }
+    router.register(Analytics.getNps, limits: limits) { request, _ in
+        let request = model.defaultingWindow(request)
+        return try model.query { try $0.nps(request) }
+    }
     router.register(Analytics.getTrend, limits: limits) { request, _ in
+        let request = model.defaultingWindow(request)
         let now = model.clock().unixMs
         return try model.query { try $0.trend(request, nowMs: now) }
     }
     router.register(Analytics.getPersonalNpsRanking, limits: limits) { request, _ in
-        try model.query { try $0.personalNpsRanking(request) }
+        let request = model.defaultingWindow(request)
+        return try model.query { try $0.personalNpsRanking(request) }
     }
     router.register(Analytics.getFirstResponseFigures, limits: limits) { request, _ in
+        let request = model.defaultingWindow(request)
         let now = model.clock().unixMs
         return try model.query { try $0.firstResponseFigures(request, nowMs: now) }
     }
     router.register(Analytics.getFirstContactResolution, limits: limits) { request, _ in
-        try model.query { try $0.firstContactResolution(request) }
+        let request = model.defaultingWindow(request)
+        return try model.query { try $0.firstContactResolution(request) }
     }
     router.register(Analytics.getEscalations, limits: limits) { request, _ in
-        try model.query { try $0.escalations(request) }
+        let request = model.defaultingWindow(request)
+        return try model.query { try $0.escalations(request) }
     }
     router.register(Analytics.getGoodwillSpend, limits: limits) { request, _ in
-        try model.query { try $0.goodwillSpend(request) }
+        let request = model.defaultingWindow(request)
+        return try model.query { try $0.goodwillSpend(request) }
     }
     router.register(Analytics.getFollowUpFigures, limits: limits) { request, _ in
+        let request = model.defaultingWindow(request)
         let now = model.clock().unixMs
         return try model.query { try $0.followUpFigures(request, nowMs: now) }
     }
     router.register(Analytics.getComplimentFigures, limits: limits) { request, _ in
-        try model.query { try $0.complimentFigures(request) }
+        let request = model.defaultingWindow(request)
+        return try model.query { try $0.complimentFigures(request) }
     }
     router.register(Analytics.getEngagement, limits: limits) { request, _ in
         let now = model.clock()
@@ -70,6 +81,9 @@ extension AnalyticsReadModel {
         guard isReady else { throw RPCError(.unavailable, "analytics is still catching up with its sources") }
         return try read(body)
     }
+
+    /// `request` with an unset window replaced by the last 30 days up to this model's clock.
+    func defaultingWindow<R: WindowedRequest>(_ request: R) -> R { request.withDefaultWindow(now: clock()) }
 
     /// How far the read model is, per source.
     func status(workerID: String) -> Analytics.ReadModelStatusReply {

@@ -22,10 +22,10 @@ func buildWebApplication(
 }
 
 /// Every route of the web front.
-func makeWebRouter(client: BusClient, settings: WebSettings) -> Router<BasicRequestContext> {
-    let router = Router()
+func makeWebRouter(client: BusClient, settings: WebSettings) -> Router<WebRequestContext> {
+    let router = Router(context: WebRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
-    router.get("/healthz") { _, _ in "ok\n" }
+    HealthRoutes(client: client).register(on: router)
     router.get("/") { _, _ in Response.redirect(to: "/dashboard") }
     SurveyRoutes(client: client, settings: settings).register(on: router)
     SignInRoutes(settings: settings).register(on: router)

@@ -10,5 +10,10 @@ struct WebSettings: Sendable {
     /// How long a bus call may take before the page says the service is unavailable.
     var callTimeout: Duration = .seconds(5)
 
-    var sessions: Sessions { Sessions(key: key, secure: secureCookies) }
+    /// Sessions signed out on the server.
+    var revokedSessions = RevokedSessions()
+    /// Failed sign-ins per account and per address.
+    var signInThrottle = SignInThrottle()
+
+    var sessions: Sessions { Sessions(key: key, secure: secureCookies, revoked: revokedSessions) }
 }

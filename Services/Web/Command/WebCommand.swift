@@ -66,7 +66,8 @@ extension WebCommand {
         }
     }
 
-    /// Exits 0 when `/healthz` answers 200 (the compose healthcheck).
+    /// Exits 0 when `/healthz` answers 200 (the compose healthcheck); `--url
+    /// .../healthz/ready` asks whether the web front also reaches the bus.
     struct CheckHealth: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "check-health", abstract: "Exit 0 when the web front answers GET /healthz with 200.")

@@ -10,7 +10,7 @@ struct DashboardRoutes: Sendable {
     let settings: WebSettings
     var now: @Sendable () -> Date = Date.init
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<WebRequestContext>) {
         router.get("/dashboard") { request, _ in try await dashboard(request) }
         router.get("/dashboard/csv/:chart") { request, context in
             try await csv(request, chart: context.parameters.get("chart") ?? "")

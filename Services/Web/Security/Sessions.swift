@@ -5,7 +5,8 @@ import Hummingbird
 /// CSRF tokens of the sign-in and survey forms are bound to.
 ///
 /// A session cookie is `name|expiresUnix|nonce` base64url-encoded plus `.` and its
-/// HMAC; nothing is stored server-side. A CSRF token is the HMAC of the form's purpose
+/// HMAC; the server keeps only the sessions signed out before they expired
+/// (`RevokedSessions`). A CSRF token is the HMAC of the form's purpose
 /// and the cookie's nonce: a page from another site cannot read the cookie, so it
 /// cannot forge the token (the double-submit pattern, signed).
 struct Sessions: Sendable {
@@ -15,6 +16,7 @@ struct Sessions: Sendable {
 
     let key: SessionKey
     let secure: Bool
+    var revoked = RevokedSessions()
 
     struct Session: Sendable, Equatable {
         let user: String
@@ -22,7 +24,7 @@ struct Sessions: Sendable {
         let nonce: String
     }
 
-    /// The signed-in user of `request`, if its session cookie is valid and not expired.
+    /// The signed-in user of `request`, if its session cookie is valid, not expired and not signed out.
     func session(_ request: Request, now: Date = Date()) -> Session? {
         guard let cookie = request.cookies[Self.sessionCookie]?.value else { return nil }
         let parts = cookie.split(separator: ".", maxSplits: 1).map(String.init)
@@ -33,7 +35,8 @@ struct Sessions: Sendable {
         guard fields.count == 3, let expires = Int64(fields[1]), expires > Int64(now.timeIntervalSince1970) else {
             return nil
         }
-        return Session(user: fields[0], expires: expires, nonce: fields[2])
+        let session = Session(user: fields[0], expires: expires, nonce: fields[2])
+        return revoked.contains(session) ? nil : session
     }
 
     /// A new session cookie for `user`.

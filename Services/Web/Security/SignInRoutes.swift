@@ -7,9 +7,9 @@ import Hummingbird
 struct SignInRoutes: Sendable {
     let settings: WebSettings
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<WebRequestContext>) {
         router.get("/signin") { request, _ in form(request, next: Self.safeNext(request.uri.queryParameters["next"].map(String.init))) }
-        router.post("/signin") { request, _ in try await signIn(request) }
+        router.post("/signin") { request, context in try await signIn(request, peer: context.peer) }
         router.post("/signout") { request, _ in try await signOut(request) }
     }
 
@@ -30,7 +30,7 @@ struct SignInRoutes: Sendable {
         return HTML.page("Sign in", body, status: status).setting(visitor.cookie)
     }
 
-    private func signIn(_ request: Request) async throws -> Response {
+    private func signIn(_ request: Request, peer: String) async throws -> Response {
         let form = try await Form.read(request)
         let next = Self.safeNext(form["next"])
         let nonce = request.cookies[Sessions.visitorCookie]?.value
@@ -38,9 +38,19 @@ struct SignInRoutes: Sendable {
             return self.form(request, next: next, error: "Your sign-in form had expired. Please try again.", status: .forbidden)
         }
         let name = form["name"] ?? ""
+        // Checked before bcrypt, so a flood of guesses costs no hashing.
+        if let wait = settings.signInThrottle.wait(name: name, address: peer) {
+            let minutes = max(1, Int((wait / 60).rounded(.up)))
+            let error = "Too many sign-in attempts. Try again in \(minutes) minute\(minutes == 1 ? "" : "s")."
+            var response = self.form(request, next: next, error: error, status: .tooManyRequests)
+            response.headers[.retryAfter] = String(Int(wait.rounded(.up)))
+            return response
+        }
         guard settings.users.verify(name: name, password: form["password"] ?? "") else {
+            settings.signInThrottle.failed(name: name, address: peer)
             return self.form(request, next: next, error: "Unknown name or wrong password.", status: .unauthorized)
         }
+        settings.signInThrottle.succeeded(name: name)
         var response = Response.redirect(to: next, type: .normal)
         response.setCookie(settings.sessions.sessionCookie(for: name))
         return response
@@ -51,14 +61,20 @@ struct SignInRoutes: Sendable {
         guard let session = settings.sessions.session(request),
             settings.sessions.checkCSRF(form["csrf"], purpose: "signout", nonce: session.nonce)
         else { return HTML.page("Not signed out", "<h1>Not signed out</h1><p><a href=\"/dashboard\">Back</a></p>", status: .forbidden) }
+        // Revoked here as well as cleared in the browser: a copied cookie stops working.
+        settings.revokedSessions.revoke(session)
         var response = Response.redirect(to: "/signin", type: .normal)
         response.setCookie(settings.sessions.clearedSessionCookie())
         return response
     }
 
     /// Only paths of this site: never an absolute URL or `//host` (no open redirect).
+    /// Printable ASCII only: browsers drop tabs and newlines from a Location, so
+    /// `/\t/evil.example` would become `//evil.example`; a backslash counts as a slash.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/dashboard" }
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"),
+            next.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) })
+        else { return "/dashboard" }
         return next
     }
 }

@@ -13,7 +13,7 @@ struct SurveyRoutes: Sendable {
     let client: BusClient
     let settings: WebSettings
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<WebRequestContext>) {
         router.get("/s/:token") { request, context in try await show(request, token: context.parameters.get("token") ?? "") }
         router.post("/s/:token") { request, context in try await submit(request, token: context.parameters.get("token") ?? "") }
         router.get("/s/:token/thanks") { _, context in try await thanks(token: context.parameters.get("token") ?? "") }

@@ -235,6 +235,8 @@ struct  Glimlach__Analytics__GetNpsRequest
   ProtobufCMessage base;
   /*
    * Day, week, month or custom range; time_zone sets day boundaries.
+   * Unset: the 30 days up to the moment the query is answered (UTC); required
+   * inside ExportReportRequest, so that every page covers the same window.
    */
   Glimlach__TimeWindow *window;
   size_t n_group_by;
@@ -345,6 +347,10 @@ struct  Glimlach__Analytics__GetTrendRequest
   ProtobufCMessage base;
   protobuf_c_boolean has_metric;
   Glimlach__Analytics__TrendMetric metric;
+  /*
+   * Unset: the 30 days up to the moment the query is answered (UTC); required
+   * inside ExportReportRequest, so that every page covers the same window.
+   */
   Glimlach__TimeWindow *window;
   Glimlach__Analytics__Filter *filter;
   /*
@@ -442,6 +448,10 @@ struct  Glimlach__Analytics__PersonalNpsEntry
 struct  Glimlach__Analytics__GetPersonalNpsRankingRequest
 {
   ProtobufCMessage base;
+  /*
+   * Unset: the 30 days up to the moment the query is answered (UTC); required
+   * inside ExportReportRequest, so that every page covers the same window.
+   */
   Glimlach__TimeWindow *window;
   /*
    * Fewer responses: not yet rankable. Unset: 5.
@@ -523,6 +533,10 @@ struct  Glimlach__Analytics__FirstResponseRow
 struct  Glimlach__Analytics__GetFirstResponseFiguresRequest
 {
   ProtobufCMessage base;
+  /*
+   * Unset: the 30 days up to the moment the query is answered (UTC); required
+   * inside ExportReportRequest, so that every page covers the same window.
+   */
   Glimlach__TimeWindow *window;
   size_t n_group_by;
   Glimlach__Analytics__Dimension *group_by;
@@ -572,6 +586,10 @@ struct  Glimlach__Analytics__FirstContactResolutionRow
 struct  Glimlach__Analytics__GetFirstContactResolutionRequest
 {
   ProtobufCMessage base;
+  /*
+   * Unset: the 30 days up to the moment the query is answered (UTC); required
+   * inside ExportReportRequest, so that every page covers the same window.
+   */
   Glimlach__TimeWindow *window;
   size_t n_group_by;
   Glimlach__Analytics__Dimension *group_by;
@@ -622,6 +640,10 @@ struct  Glimlach__Analytics__EscalationRow
 struct  Glimlach__Analytics__GetEscalationsRequest
 {
   ProtobufCMessage base;
+  /*
+   * Unset: the 30 days up to the moment the query is answered (UTC); required
+   * inside ExportReportRequest, so that every page covers the same window.
+   */
   Glimlach__TimeWindow *window;
   size_t n_group_by;
   Glimlach__Analytics__Dimension *group_by;
@@ -678,6 +700,10 @@ struct  Glimlach__Analytics__GoodwillRow
 struct  Glimlach__Analytics__GetGoodwillSpendRequest
 {
   ProtobufCMessage base;
+  /*
+   * Unset: the 30 days up to the moment the query is answered (UTC); required
+   * inside ExportReportRequest, so that every page covers the same window.
+   */
   Glimlach__TimeWindow *window;
   size_t n_group_by;
   Glimlach__Analytics__Dimension *group_by;
@@ -746,6 +772,10 @@ struct  Glimlach__Analytics__FollowUpRow
 struct  Glimlach__Analytics__GetFollowUpFiguresRequest
 {
   ProtobufCMessage base;
+  /*
+   * Unset: the 30 days up to the moment the query is answered (UTC); required
+   * inside ExportReportRequest, so that every page covers the same window.
+   */
   Glimlach__TimeWindow *window;
   size_t n_group_by;
   Glimlach__Analytics__Dimension *group_by;
@@ -804,6 +834,10 @@ struct  Glimlach__Analytics__ComplimentRow
 struct  Glimlach__Analytics__GetComplimentFiguresRequest
 {
   ProtobufCMessage base;
+  /*
+   * Unset: the 30 days up to the moment the query is answered (UTC); required
+   * inside ExportReportRequest, so that every page covers the same window.
+   */
   Glimlach__TimeWindow *window;
   size_t n_group_by;
   Glimlach__Analytics__Dimension *group_by;

@@ -25,6 +25,8 @@ public final class SQLiteStore: Sendable {
     private let clock: @Sendable () -> Date
 
     /// Opens (or creates) the database at `path` and brings its schema up to date.
+    /// - Throws: `DataDirectoryError` when its directory cannot be created or written;
+    ///   what GRDB throws for the database itself.
     /// - Parameters:
     ///   - migrations: the service's own schema, in order; names never change once shipped.
     ///   - publish: receives committed events in sequence order.
@@ -41,8 +43,7 @@ public final class SQLiteStore: Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
-        try FileManager.default.createDirectory(
-            at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        try DataDirectory.prepare(URL(fileURLWithPath: path).deletingLastPathComponent().path)
         pool = try DatabasePool(path: path, configuration: configuration)
         var migrator = DatabaseMigrator()
         for migration in Outbox.migrations + IdempotencyLedger.migrations + migrations {
