@@ -34,6 +34,20 @@ struct StackCommandTests {
         #expect(demo.output.contains("Loaded 24 contacts"))
         #expect(demo.output.contains("NPS, last 3 days: "))
         #expect(demo.output.contains("First response within target"))
+        // Eight weeks of imported history at the same daily rate: the trend has a shape.
+        #expect(demo.output.contains("Imported 448 earlier contacts over 8 weeks"))
+        #expect(demo.output.contains("Every day a little better: daily NPS"))
+        #expect(demo.output.contains("First-contact resolution by channel, last 59 days"))
+        let trend = try await CommandRun.run(
+            "glimlach",
+            ["call", "analytics", "GetTrend", #"{"metric": "TREND_METRIC_NPS"}"#, "--window", "8w",
+             "--bus", "tcp://127.0.0.1:\(5555 + offset)"])
+        #expect(trend.status == 0, "\(trend.errors)")
+        let points = try #require(
+            (try JSONSerialization.jsonObject(with: Data(trend.output.utf8)) as? [String: Any])?["points"] as? [[String: Any]])
+        #expect(points.count >= 56)
+        #expect(points.filter { $0["value"] != nil }.count >= 40, "days with answers: \(points.filter { $0["value"] != nil }.count)")
+        #expect(points.contains { $0["delta_week_before"] != nil })
 
         // A service that dies is reported and restarted (compose: restart: unless-stopped).
         let staff = try #require(childProcess(of: stack.pid, named: "staff"), "no staff process under glimlach up")
