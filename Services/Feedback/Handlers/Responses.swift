@@ -4,7 +4,8 @@ import ServiceKit
 
 extension ServiceRouter {
     /// SubmitResponse, GetResponse, ListResponses, GetFollowUp, ListFollowUps.
-    mutating func registerResponses(_ store: some FeedbackStore) {
+    /// A token-less answer's credited agent must be an employee (`staff`).
+    mutating func registerResponses(_ store: some FeedbackStore, staff: StaffReferences) {
         register(Feedback.submitResponse) { request, context in
             let score = try Check.score(request.score)
             var draft = ResponseDraft(
@@ -22,6 +23,9 @@ extension ServiceRouter {
                 draft.language = try Fields.optionalText(request.language, "language", maxLength: 35)
                 guard draft.source != .invitation else {
                     throw RPCError.invalidArgument(field: "source", "INVITATION needs a token")
+                }
+                if let agent = draft.attribution?.agent_id {
+                    try await staff.checkEmployee(agent, field: "attribution.agent_id")
                 }
             }
             return Feedback.SubmitResponseReply(
