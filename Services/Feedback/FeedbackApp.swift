@@ -27,7 +27,7 @@ struct FeedbackApp: Sendable {
         openFollowUp: FollowUpDelivery.OpenFollowUp? = nil, logger: Logger = Logger(label: "feedback")
     ) throws {
         store = try SQLiteFeedbackStore(path: databasePath, settings: settings, clock: clock, publish: publish)
-        router = makeFeedbackRouter(store: store)
+        router = makeFeedbackRouter(store: store, staff: StaffReferences(client: client))
         let unreachable: FollowUpDelivery.OpenFollowUp = { _, _ in
             throw RPCError(.unavailable, "no bus client to reach tickets")
         }
@@ -45,12 +45,13 @@ struct FeedbackApp: Sendable {
     }
 }
 
-/// The Feedback methods of proto/feedback.proto (Health and Since come from `ServiceHost`).
-func makeFeedbackRouter(store: some FeedbackStore) -> ServiceRouter {
+/// The Feedback methods of proto/feedback.proto (Health and Since come from `ServiceHost`);
+/// references to employees and core values are checked with `staff`.
+func makeFeedbackRouter(store: some FeedbackStore, staff: StaffReferences) -> ServiceRouter {
     var router = ServiceRouter(service: Feedback.service)
-    router.registerInvitations(store)
-    router.registerResponses(store)
-    router.registerRecognition(store)
+    router.registerInvitations(store, staff: staff)
+    router.registerResponses(store, staff: staff)
+    router.registerRecognition(store, staff: staff)
     router.registerThemes(store)
     return router
 }

@@ -20,11 +20,12 @@ struct QuoteNameTests {
     @Test("the wall shows a consented quote with first name and initial, whatever full name the caller passed")
     func wallShortens() async throws {
         let harness = try await FeedbackHarness()
+        let sam = try await harness.employee()
         let answer = try await harness.call(
             Feedback.submitResponse,
             .init(
                 score: 10, comment: "Sam fixed it on the spot", consent_to_quote: true,
-                attribution: .init(agent_id: "emp-sam", channel: .phone, country: "NL"), customer_id: "cus-1"))
+                attribution: .init(agent_id: sam, channel: .phone, country: "NL"), customer_id: "cus-1"))
         let fromResponse = try await harness.call(
             Feedback.createCompliment,
             .init(response_id: answer.response?.response_id, customer_display_name: "Anna de Vries"))

@@ -10,13 +10,14 @@ struct RecognitionTests {
     @Test("a response comment becomes a compliment to its agent; only consented ones reach the wall")
     func complimentsFromResponses() async throws {
         let harness = try await FeedbackHarness()
+        let sam = try await harness.employee()
         var ids: [String] = []
         for (index, consent) in [true, false].enumerated() {
             let reply = try await harness.call(
                 Feedback.submitResponse,
                 Feedback.SubmitResponseRequest(
                     score: 10, comment: "Sam booked a hairdresser for me! (\(index))", consent_to_quote: consent,
-                    attribution: .init(agent_id: "emp-sam", team_id: "team-care", channel: .phone, country: "NL"),
+                    attribution: .init(agent_id: sam, team_id: "team-care", channel: .phone, country: "NL"),
                     customer_id: "cus-\(index)"))
             ids.append(try #require(reply.response?.response_id))
         }
@@ -27,7 +28,7 @@ struct RecognitionTests {
                 value_ids: ["deliver-wow-through-service"]))
         let compliment = try #require(quoted.compliment)
         #expect(
-            compliment.source == .response && compliment.employee_id == "emp-sam" && compliment.team_id == "team-care")
+            compliment.source == .response && compliment.employee_id == sam && compliment.team_id == "team-care")
         #expect(compliment.text == "Sam booked a hairdresser for me! (0)" && compliment.consent_to_show == true)
         // consent_to_quote false stays false, whatever the request says.
         let private_ = try await harness.call(
@@ -43,16 +44,44 @@ struct RecognitionTests {
     @Test("a detractor's answer cannot become a compliment")
     func notFromDetractors() async throws {
         let harness = try await FeedbackHarness()
+        let sam = try await harness.employee()
         let answer = try await harness.call(
             Feedback.submitResponse,
             .init(
                 score: 4, comment: "Sam was nice, but the parcel never came", consent_to_quote: true,
-                attribution: .init(agent_id: "emp-sam", channel: .phone, country: "NL"), customer_id: "cus-1"))
+                attribution: .init(agent_id: sam, channel: .phone, country: "NL"), customer_id: "cus-1"))
         let refused = await harness.refusal(
             Feedback.createCompliment, .init(response_id: answer.response?.response_id))
         #expect(refused?.code == .invalidArgument && refused?.message.hasPrefix("response_id:") == true)
         #expect(try await harness.call(Feedback.listComplimentWall, .init()).compliments.isEmpty)
         #expect(try harness.events("compliment.created", as: Feedback.ComplimentCreated.self).isEmpty)
+        await harness.shutdown()
+    }
+
+    @Test("unknown references are refused by name: a value that is no core value, an agent who is no employee")
+    func references() async throws {
+        let harness = try await FeedbackHarness()
+        let sam = try await harness.employee()
+        let value = await harness.refusal(
+            Feedback.createCompliment,
+            .init(employee_id: sam, text: "Thanks!", value_ids: ["be-humble", "be-awesome"], consent_to_show: true))
+        #expect(value?.code == .invalidArgument && value?.message == "value_ids: 'be-awesome' is not a core value")
+        let invited = await harness.refusal(
+            Feedback.createInvitation,
+            .init(
+                attribution: .init(agent_id: "emp-ghost", channel: .chat, country: "NL"), customer_id: "cus-1",
+                customer_name: "Anna", customer_handle: "anna@example.nl"))
+        #expect(invited?.code == .invalidArgument && invited?.message.hasPrefix("attribution.agent_id:") == true)
+        let answered = await harness.refusal(
+            Feedback.submitResponse,
+            .init(score: 9, attribution: .init(agent_id: "emp-ghost", country: "NL"), source: .inStore))
+        #expect(answered?.code == .invalidArgument && answered?.message.hasPrefix("attribution.agent_id:") == true)
+        #expect(try await harness.call(Feedback.listResponses, .init()).responses.isEmpty)
+        // Known references pass.
+        _ = try await harness.call(
+            Feedback.createCompliment, .init(employee_id: sam, text: "Thanks!", value_ids: ["be-humble"]))
+        _ = try await harness.call(
+            Feedback.submitResponse, .init(score: 9, attribution: .init(agent_id: sam, country: "NL"), source: .inStore))
         await harness.shutdown()
     }
 

@@ -2,6 +2,7 @@ import Bus
 import Contract
 import Domain
 import Foundation
+import ServiceKit
 import Testing
 
 @testable import FeedbackService
@@ -147,6 +148,28 @@ struct ThemeTests {
         _ = try await harness.call(Feedback.deleteThemeRule, .init(rule_id: rule.rule?.rule_id))
         #expect(try await themes(harness, earlier).isEmpty)
         await harness.shutdown()
+    }
+
+    @Test("a database from before the default rules gets them, applied to the answers it holds")
+    func upgrade() async throws {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("glimlach-feedback-\(UUID().uuidString)/feedback.sqlite").path
+        let old = try SQLiteStore(path: path, service: "feedback", migrations: [FeedbackSchema.migrations[0]])
+        let stored = Feedback.SurveyResponse(
+            response_id: "rsp-old", score: 3, category: .detractor, comment: "Het pakket kwam te laat",
+            themes_by_hand: false, answered_at_ms: 1)
+        _ = try await old.write(method: "Seed") { change in
+            try change.db.execute(
+                sql: """
+                    INSERT INTO response (response_id, score, category, answered_at_ms, comment, consent, themes, body)
+                    VALUES ('rsp-old', 3, 3, 1, 'Het pakket kwam te laat', 0, ',', ?)
+                    """,
+                arguments: [try stored.blob()])
+            return Feedback.GetResponseReply()
+        }
+        let upgraded = try SQLiteFeedbackStore(path: path)
+        #expect(try await upgraded.response(id: "rsp-old").themes == ["late-delivery"])
+        #expect(try await upgraded.themeRules().count == DefaultThemeRules.rules.count)
     }
 
     @Test("themes set by hand replace the rules' and are published")

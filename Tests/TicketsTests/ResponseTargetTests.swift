@@ -35,7 +35,35 @@ struct ResponseTargetTests {
         #expect(replied.sla?.first_response_at_ms == amsterdam(2026, 3, 9, 10, 30).unixMilliseconds)
         let event = try #require(
             try harness.published.payloads("ticket.first_response", as: Tickets.TicketFirstResponse.self).first)
-        #expect(event.response_ms == 90 * 60_000 && event.within_target == true && event.agent_id == "emp-agent")
+        let agent = try await harness.agent()
+        #expect(event.response_ms == 90 * 60_000 && event.within_target == true && event.agent_id == agent)
+        await harness.shutdown()
+    }
+
+    @Test("a bot's public reply is kept but never stops the clock; an unknown employee author is refused by name")
+    func botsAndUnknownAuthors() async throws {
+        let harness = try await TicketsHarness()
+        let id = try await harness.create(channel: .email).ticket_id!
+        harness.clock.advance(600)
+        let bot = try await harness.client.call(
+            Tickets.addMessage,
+            .init(ticket_id: id, kind: .publicReply, author_id: "faq-bot", body: "We got your mail", author_kind: .bot))
+        #expect(bot.message?.author_kind == .bot && bot.ticket?.status == .new)
+        #expect(bot.ticket?.sla?.first_response_at_ms == nil && bot.ticket?.sla?.clock_running == true)
+        #expect(try harness.published.payloads("ticket.first_response", as: Tickets.TicketFirstResponse.self).isEmpty)
+        for kind in [Tickets.MessageKind.publicReply, .internalNote] {
+            let unknown = await rpcError {
+                try await harness.client.call(
+                    Tickets.addMessage, .init(ticket_id: id, kind: kind, author_id: "emp-nobody", body: "Hi"))
+            }
+            #expect(unknown?.code == .invalidArgument && unknown?.message.hasPrefix("author_id:") == true)
+        }
+        harness.clock.advance(600)
+        let person = try await harness.reply(id).ticket!
+        #expect(person.sla?.first_response_at_ms == harness.clock.now.unixMilliseconds && person.status == .open)
+        let first = try harness.published.payloads("ticket.first_response", as: Tickets.TicketFirstResponse.self)
+        let agent = try await harness.agent()
+        #expect(first.map(\.agent_id) == [agent])
         await harness.shutdown()
     }
 
@@ -44,8 +72,8 @@ struct ResponseTargetTests {
         let harness = try await TicketsHarness()
         let id = try await harness.create(channel: .chat).ticket_id!
         _ = try await harness.client.call(
-            Tickets.addMessage, .init(ticket_id: id, kind: .internalNote, author_id: "emp-a", body: "Check the courier")
-        )
+            Tickets.addMessage,
+            .init(ticket_id: id, kind: .internalNote, author_id: try await harness.agent(), body: "Check the courier"))
         _ = try await harness.client.call(Tickets.addMessage, .init(ticket_id: id, kind: .inbound, body: "Hello?"))
         harness.clock.advance(600)
         let sla = try await harness.client.call(Tickets.getSlaStatus, .init(ticket_id: id)).sla!

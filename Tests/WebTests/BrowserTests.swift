@@ -42,10 +42,13 @@ struct BrowserTests {
 
     static func run(_ stack: ProcessStack, web: (process: ChildProcess, base: String), chromium: String) async throws {
 
+        let agent = try await stack.client.call(
+            Staff.createEmployee,
+            .init(name: "Noa", email: "noa@example.com", country: "NL", start_date: "2025-01-06", status: .active))
         let invitation = try await stack.client.call(
             Feedback.createInvitation,
             .init(
-                attribution: .init(agent_id: "emp-browser", team_id: "team-experts", channel: .chat, country: "NL", product_category: "photo-books"),
+                attribution: .init(agent_id: agent.employee?.employee_id, team_id: "team-experts", channel: .chat, country: "NL", product_category: "photo-books"),
                 customer_id: "cus-browser", customer_name: "Noor", language: "en", delay_ms: 0))
         let token = try #require(invitation.invitation?.token)
         let base = web.base

@@ -52,7 +52,7 @@ struct DashboardTests {
             #expect(!body.contains("<script") && !body.contains("<b>"))
             #expect(body.contains(#"href="/dashboard/csv/trend?days=7&group=all&min=5""#))
             let ranked = try await web.get("/dashboard?days=7&min=1")
-            #expect(ranked.body.contains("1. emp-sam"))
+            #expect(ranked.body.contains("1. \(world.sam)"))
         }
         await world.shutdown()
     }

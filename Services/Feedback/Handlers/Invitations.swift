@@ -4,7 +4,8 @@ import ServiceKit
 
 extension ServiceRouter {
     /// CreateInvitation, GetInvitation, ListInvitations.
-    mutating func registerInvitations(_ store: some FeedbackStore) {
+    /// The credited agent must be an employee (`staff`).
+    mutating func registerInvitations(_ store: some FeedbackStore, staff: StaffReferences) {
         register(Feedback.createInvitation) { request, context in
             let attribution = try Check.attribution(try Fields.required(request.attribution, "attribution"))
             if let delay = request.delay_ms, delay < 0 {
@@ -20,6 +21,7 @@ extension ServiceRouter {
                 customerHandle: try Fields.optionalText(request.customer_handle, "customer_handle", maxLength: 320),
                 language: try Fields.optionalText(request.language, "language", maxLength: 35),
                 delayMs: request.delay_ms, validForMs: request.valid_for_ms)
+            if let agent = attribution.agent_id { try await staff.checkEmployee(agent, field: "attribution.agent_id") }
             return Feedback.CreateInvitationReply(
                 invitation: try await store.createInvitation(draft, idempotencyKey: context.idempotencyKey))
         }

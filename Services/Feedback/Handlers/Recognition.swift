@@ -5,11 +5,13 @@ import ServiceKit
 
 extension ServiceRouter {
     /// CreateCompliment, ListComplimentWall, CreateStory, GetStory, ReactToStory, ListStories.
-    mutating func registerRecognition(_ store: some FeedbackStore) {
+    /// A compliment's value_ids must be core values (`staff`).
+    mutating func registerRecognition(_ store: some FeedbackStore, staff: StaffReferences) {
         register(Feedback.createCompliment) { request, context in
-            Feedback.CreateComplimentReply(
-                compliment: try await store.createCompliment(
-                    try Self.checked(request), idempotencyKey: context.idempotencyKey))
+            let checked = try Self.checked(request)
+            try await staff.checkCoreValues(checked.value_ids, field: "value_ids")
+            return Feedback.CreateComplimentReply(
+                compliment: try await store.createCompliment(checked, idempotencyKey: context.idempotencyKey))
         }
         register(Feedback.listComplimentWall) { request, _ in
             try await store.complimentWall(request, page: try Page(size: request.page_size, token: request.page_token))

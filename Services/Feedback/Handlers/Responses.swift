@@ -4,7 +4,8 @@ import ServiceKit
 
 extension ServiceRouter {
     /// SubmitResponse, ImportResponse, GetResponse, ListResponses, GetFollowUp, ListFollowUps.
-    mutating func registerResponses(_ store: some FeedbackStore) {
+    /// A token-less or imported answer's credited agent must be an employee (`staff`).
+    mutating func registerResponses(_ store: some FeedbackStore, staff: StaffReferences) {
         register(Feedback.submitResponse) { request, context in
             let score = try Check.score(request.score)
             var draft = ResponseDraft(
@@ -22,6 +23,9 @@ extension ServiceRouter {
                 draft.language = try Fields.optionalText(request.language, "language", maxLength: 35)
                 guard draft.source != .invitation else {
                     throw RPCError.invalidArgument(field: "source", "INVITATION needs a token")
+                }
+                if let agent = draft.attribution?.agent_id {
+                    try await staff.checkEmployee(agent, field: "attribution.agent_id")
                 }
             }
             return Feedback.SubmitResponseReply(
@@ -42,6 +46,9 @@ extension ServiceRouter {
                 customerID: try Check.optionalID(request.customer_id, "customer_id"), source: .other)
             draft.answeredAtMs = answeredAt
             draft.followUpDone = request.follow_up_done ?? false
+            if let agent = draft.attribution?.agent_id {
+                try await staff.checkEmployee(agent, field: "attribution.agent_id")
+            }
             return Feedback.ImportResponseReply(
                 response: try await store.submitResponse(draft, idempotencyKey: "import:\(externalID)"))
         }

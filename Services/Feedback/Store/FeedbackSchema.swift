@@ -44,7 +44,8 @@ enum FeedbackSchema {
         },
         // The answer's language and the themes its sender gave, so rules can be
         // applied again to earlier answers (older answers keep all their themes as
-        // given); the default rules.
+        // given); the default rules, applied to the answers already stored (no
+        // events: a migration has no outbox write; analytics does not count themes).
         Migration("feedback-2") { db in
             try db.execute(
                 sql: """
@@ -57,6 +58,7 @@ enum FeedbackSchema {
                     sql: "INSERT INTO theme_rule (rule_id, created_at_ms, body) VALUES (?, 0, ?)",
                     arguments: [rule.rule_id, try rule.blob()])
             }
+            _ = try SQLiteFeedbackStore.refreshThemes(in: db)
         },
     ]
 }

@@ -10,10 +10,21 @@ extension SQLiteFeedbackStore {
     /// ones the rules find. Each answer that changes records `response.themes_set`
     /// (no `set_by_id`: the rules set them).
     static func applyRulesAgain(in change: inout Change) throws {
-        let rules = try rules(in: change.db)
+        for (responseID, themes) in try refreshThemes(in: change.db) {
+            try change.record(
+                "response.themes_set", subject: responseID,
+                Feedback.ResponseThemesSet(response_id: responseID, themes: themes))
+        }
+    }
+
+    /// Gives every answer with a comment, except those themed by hand, the current
+    /// rules' themes plus its sender's; returns the answers that changed.
+    static func refreshThemes(in db: Database) throws -> [(responseID: String, themes: [String])] {
+        let rules = try rules(in: db)
         let rows = try Row.fetchAll(
-            change.db,
+            db,
             sql: "SELECT response_id, comment, language, given_themes, themes, body FROM response WHERE comment IS NOT NULL")
+        var changed: [(responseID: String, themes: [String])] = []
         for row in rows {
             var response = try Feedback.SurveyResponse(row: row)
             guard response.themes_by_hand != true else { continue }
@@ -23,12 +34,11 @@ extension SQLiteFeedbackStore {
             guard themes != response.themes.sorted() else { continue }
             response.themes = themes
             let responseID: String = row["response_id"]
-            try change.db.execute(
+            try db.execute(
                 sql: "UPDATE response SET themes = ?, body = ? WHERE response_id = ?",
                 arguments: [listColumn(themes), try response.blob(), responseID])
-            try change.record(
-                "response.themes_set", subject: responseID,
-                Feedback.ResponseThemesSet(response_id: responseID, themes: themes))
+            changed.append((responseID, themes))
         }
+        return changed
     }
 }

@@ -5,18 +5,23 @@ import Foundation
 import ServiceKit
 
 extension TicketsService {
-    /// AddMessage: the conversation. The first PUBLIC_REPLY stops the first-response
-    /// clock; an INBOUND message reopens a resolved ticket and brings a ticket that
-    /// waited for the customer back to OPEN.
+    /// AddMessage: the conversation. The first PUBLIC_REPLY by an employee stops the
+    /// first-response clock (a bot's or the system's never does); an INBOUND message
+    /// reopens a resolved ticket and brings a ticket that waited for the customer
+    /// back to OPEN. An employee author must be known to staff.
     func addMessage(_ request: Tickets.AddMessageRequest, _ context: CallContext) async throws
         -> Tickets.AddMessageReply
     {
         let kind = try Fields.chosen(request.kind, "kind")
         let body = try Fields.text(request.body, "body", maxLength: 20_000)
         let author = try optionalID(request.author_id, "author_id")
+        let authorKind: Tickets.AuthorKind? =
+            kind == .inbound ? nil : request.author_kind.flatMap { $0 == .unspecified ? nil : $0 } ?? .employee
         if kind != .inbound, author == nil {
             throw RPCError.invalidArgument(field: "author_id", "must be set for replies and internal notes")
         }
+        if authorKind == .employee, let author { try await checkEmployee(author, field: "author_id") }
+        let byPerson = authorKind == .employee
         if let sent = request.sent_at_ms, sent <= 0 {
             throw RPCError.invalidArgument(field: "sent_at_ms", "must be a Unix time in milliseconds, got \(sent)")
         }
@@ -28,7 +33,8 @@ extension TicketsService {
             let hours = try ServiceHours(reading: tx)
             let message = Tickets.TicketMessage(
                 message_id: MessageID.random().rawValue, kind: kind, author_id: kind == .inbound ? nil : author,
-                body: body, sent_at_ms: request.sent_at_ms ?? tx.nowMs, created_at_ms: tx.nowMs)
+                body: body, sent_at_ms: request.sent_at_ms ?? tx.nowMs, created_at_ms: tx.nowMs,
+                author_kind: authorKind)
             try append(message, to: record, in: tx)
             switch kind {
             case .inbound:
@@ -38,14 +44,24 @@ extension TicketsService {
                 } else if record.status == .pendingCustomer {
                     try changeStatus(&record, to: .open, by: nil, in: tx)
                 }
-            case .publicReply:
+            case .publicReply where byPerson:
                 if record.clock.isRunning { try firstResponse(&record, message: message, hours: hours, in: tx) }
                 if record.status == .new { try changeStatus(&record, to: .open, by: author, in: tx) }
+            case .publicReply: break  // a bot's or the system's answer is no person's first response
             case .internalNote, .unspecified: break
             }
             record.ticket.updated_at_ms = tx.nowMs
             try tx.save(record)
             return Tickets.AddMessageReply(message: message, ticket: try view(record, hours: hours, nowMs: tx.nowMs))
+        }
+    }
+
+    /// An employee staff knows, for `field`.
+    /// - Throws: INVALID_ARGUMENT naming `field` when staff does not know them;
+    ///   FAILED_PRECONDITION when they left; UNAVAILABLE when staff is down.
+    func checkEmployee(_ id: String, field: String) async throws {
+        do { _ = try await staff.employee(id, field: field) } catch let error as RPCError where error.code == .notFound {
+            throw RPCError(.invalidArgument, error.message)
         }
     }
 
@@ -69,7 +85,7 @@ extension TicketsService {
             "ticket.message_added", subject: record.id,
             Tickets.TicketMessageAdded(
                 ticket_id: record.id, message_id: message.message_id, kind: message.kind, author_id: message.author_id,
-                channel: record.channel, sent_at_ms: message.sent_at_ms))
+                channel: record.channel, sent_at_ms: message.sent_at_ms, author_kind: message.author_kind))
     }
 
     /// Stores a note and records `ticket.note_added` (without the text).

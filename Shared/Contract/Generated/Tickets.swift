@@ -11,6 +11,16 @@ public enum Tickets {
 }
 
 extension Tickets {
+    /// `glimlach.tickets.AuthorKind`.
+    public enum AuthorKind: Int32, Codable, Sendable, CaseIterable {
+        case unspecified = 0
+        case employee = 1
+        case bot = 2
+        case system = 3
+    }
+}
+
+extension Tickets {
     /// `glimlach.tickets.EscalationTrigger`.
     public enum EscalationTrigger: Int32, Codable, Sendable, CaseIterable {
         case unspecified = 0
@@ -115,19 +125,22 @@ extension Tickets {
         public var author_id: String?
         public var body: String?
         public var sent_at_ms: Int64?
+        public var author_kind: Tickets.AuthorKind?
     
         public init(
             ticket_id: String? = nil,
             kind: Tickets.MessageKind? = nil,
             author_id: String? = nil,
             body: String? = nil,
-            sent_at_ms: Int64? = nil
+            sent_at_ms: Int64? = nil,
+            author_kind: Tickets.AuthorKind? = nil
         ) {
             self.ticket_id = ticket_id
             self.kind = kind
             self.author_id = author_id
             self.body = body
             self.sent_at_ms = sent_at_ms
+            self.author_kind = author_kind
         }
     }
 }
@@ -1621,6 +1634,7 @@ extension Tickets {
         public var body: String?
         public var sent_at_ms: Int64?
         public var created_at_ms: Int64?
+        public var author_kind: Tickets.AuthorKind?
     
         public init(
             message_id: String? = nil,
@@ -1628,7 +1642,8 @@ extension Tickets {
             author_id: String? = nil,
             body: String? = nil,
             sent_at_ms: Int64? = nil,
-            created_at_ms: Int64? = nil
+            created_at_ms: Int64? = nil,
+            author_kind: Tickets.AuthorKind? = nil
         ) {
             self.message_id = message_id
             self.kind = kind
@@ -1636,6 +1651,7 @@ extension Tickets {
             self.body = body
             self.sent_at_ms = sent_at_ms
             self.created_at_ms = created_at_ms
+            self.author_kind = author_kind
         }
     }
 }
@@ -1650,6 +1666,7 @@ extension Tickets {
         public var author_id: String?
         public var channel: Domain.Channel?
         public var sent_at_ms: Int64?
+        public var author_kind: Tickets.AuthorKind?
     
         public init(
             ticket_id: String? = nil,
@@ -1657,7 +1674,8 @@ extension Tickets {
             kind: Tickets.MessageKind? = nil,
             author_id: String? = nil,
             channel: Domain.Channel? = nil,
-            sent_at_ms: Int64? = nil
+            sent_at_ms: Int64? = nil,
+            author_kind: Tickets.AuthorKind? = nil
         ) {
             self.ticket_id = ticket_id
             self.message_id = message_id
@@ -1665,6 +1683,7 @@ extension Tickets {
             self.author_id = author_id
             self.channel = channel
             self.sent_at_ms = sent_at_ms
+            self.author_kind = author_kind
         }
     }
 }

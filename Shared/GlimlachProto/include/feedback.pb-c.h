@@ -275,7 +275,8 @@ struct  Glimlach__Feedback__Invitation
 /*
  * An invitation by method, e.g. after a delivery; the attribution is given (a
  * ticket is optional). The frequency cap applies: a capped customer gets an OK reply
- * with status SUPPRESSED and no token.
+ * with status SUPPRESSED and no token. attribution.agent_id must be an employee in
+ * staff (unknown: INVALID_ARGUMENT naming attribution.agent_id).
  */
 struct  Glimlach__Feedback__CreateInvitationRequest
 {
@@ -465,7 +466,8 @@ struct  Glimlach__Feedback__SurveyResponse
  * With a token: the invitation's frozen attribution applies (token used:
  * ALREADY_EXISTS; expired: FAILED_PRECONDITION; unknown: NOT_FOUND). Without a
  * token (web, in-store): `attribution` is required and carries the response's own
- * attributes; repeats are caught by the header's idempotency key. Score outside
+ * attributes (its agent_id, if set, must be an employee in staff); repeats are
+ * caught by the header's idempotency key. Score outside
  * 0..10 or unset: INVALID_ARGUMENT naming "score".
  */
 struct  Glimlach__Feedback__SubmitResponseRequest
@@ -718,7 +720,8 @@ struct  Glimlach__Feedback__Compliment
    */
   char *customer_display_name;
   /*
-   * Core value slugs (staff's CoreValue.value_id).
+   * Core value slugs (staff's CoreValue.value_id; another: INVALID_ARGUMENT naming
+   * value_ids).
    */
   size_t n_value_ids;
   char **value_ids;

@@ -128,6 +128,25 @@ typedef enum _Glimlach__Tickets__MessageKind {
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(GLIMLACH__TICKETS__MESSAGE_KIND)
 } Glimlach__Tickets__MessageKind;
 /*
+ * Who wrote a reply or an internal note.
+ */
+typedef enum _Glimlach__Tickets__AuthorKind {
+  GLIMLACH__TICKETS__AUTHOR_KIND__AUTHOR_KIND_UNSPECIFIED = 0,
+  /*
+   * A person: author_id is an employee in staff.
+   */
+  GLIMLACH__TICKETS__AUTHOR_KIND__AUTHOR_KIND_EMPLOYEE = 1,
+  /*
+   * An automated answer (an FAQ bot, an auto-acknowledgement); author_id names it.
+   */
+  GLIMLACH__TICKETS__AUTHOR_KIND__AUTHOR_KIND_BOT = 2,
+  /*
+   * The platform itself; author_id names the part.
+   */
+  GLIMLACH__TICKETS__AUTHOR_KIND__AUTHOR_KIND_SYSTEM = 3
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(GLIMLACH__TICKETS__AUTHOR_KIND)
+} Glimlach__Tickets__AuthorKind;
+/*
  * The state of the first-response clock.
  */
 typedef enum _Glimlach__Tickets__SlaState {
@@ -233,7 +252,8 @@ struct  Glimlach__Tickets__TicketMessage
   protobuf_c_boolean has_kind;
   Glimlach__Tickets__MessageKind kind;
   /*
-   * Employee id for replies and internal notes; unset for inbound messages.
+   * Employee id for replies and internal notes (a bot's or system's name when
+   * author_kind says so); unset for inbound messages.
    */
   char *author_id;
   char *body;
@@ -244,10 +264,15 @@ struct  Glimlach__Tickets__TicketMessage
   int64_t sent_at_ms;
   protobuf_c_boolean has_created_at_ms;
   int64_t created_at_ms;
+  /*
+   * Unset for inbound messages.
+   */
+  protobuf_c_boolean has_author_kind;
+  Glimlach__Tickets__AuthorKind author_kind;
 };
 #define GLIMLACH__TICKETS__TICKET_MESSAGE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__ticket_message__descriptor) \
-    , NULL, 0, GLIMLACH__TICKETS__MESSAGE_KIND__MESSAGE_KIND_UNSPECIFIED, NULL, NULL, 0, 0, 0, 0 }
+    , NULL, 0, GLIMLACH__TICKETS__MESSAGE_KIND__MESSAGE_KIND_UNSPECIFIED, NULL, NULL, 0, 0, 0, 0, 0, GLIMLACH__TICKETS__AUTHOR_KIND__AUTHOR_KIND_UNSPECIFIED }
 
 
 /*
@@ -586,8 +611,10 @@ struct  Glimlach__Tickets__ListTicketsReply
 
 
 /*
- * The first PUBLIC_REPLY stops the first-response clock. An INBOUND message on a
- * RESOLVED ticket reopens it.
+ * The first PUBLIC_REPLY by an employee stops the first-response clock; a bot's
+ * or the system's never does. An INBOUND message on a RESOLVED ticket reopens it.
+ * author_id of an employee's message must be an employee in staff (unknown:
+ * INVALID_ARGUMENT naming author_id).
  */
 struct  Glimlach__Tickets__AddMessageRequest
 {
@@ -599,10 +626,15 @@ struct  Glimlach__Tickets__AddMessageRequest
   char *body;
   protobuf_c_boolean has_sent_at_ms;
   int64_t sent_at_ms;
+  /*
+   * Replies and internal notes; unset: EMPLOYEE.
+   */
+  protobuf_c_boolean has_author_kind;
+  Glimlach__Tickets__AuthorKind author_kind;
 };
 #define GLIMLACH__TICKETS__ADD_MESSAGE_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__add_message_request__descriptor) \
-    , NULL, 0, GLIMLACH__TICKETS__MESSAGE_KIND__MESSAGE_KIND_UNSPECIFIED, NULL, NULL, 0, 0 }
+    , NULL, 0, GLIMLACH__TICKETS__MESSAGE_KIND__MESSAGE_KIND_UNSPECIFIED, NULL, NULL, 0, 0, 0, GLIMLACH__TICKETS__AUTHOR_KIND__AUTHOR_KIND_UNSPECIFIED }
 
 
 struct  Glimlach__Tickets__AddMessageReply
@@ -1299,10 +1331,12 @@ struct  Glimlach__Tickets__TicketMessageAdded
   Glimlach__Channel channel;
   protobuf_c_boolean has_sent_at_ms;
   int64_t sent_at_ms;
+  protobuf_c_boolean has_author_kind;
+  Glimlach__Tickets__AuthorKind author_kind;
 };
 #define GLIMLACH__TICKETS__TICKET_MESSAGE_ADDED__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__ticket_message_added__descriptor) \
-    , NULL, NULL, 0, GLIMLACH__TICKETS__MESSAGE_KIND__MESSAGE_KIND_UNSPECIFIED, NULL, 0, GLIMLACH__CHANNEL__CHANNEL_UNSPECIFIED, 0, 0 }
+    , NULL, NULL, 0, GLIMLACH__TICKETS__MESSAGE_KIND__MESSAGE_KIND_UNSPECIFIED, NULL, 0, GLIMLACH__CHANNEL__CHANNEL_UNSPECIFIED, 0, 0, 0, GLIMLACH__TICKETS__AUTHOR_KIND__AUTHOR_KIND_UNSPECIFIED }
 
 
 /*
@@ -3500,6 +3534,7 @@ void glimlach__tickets__tickets__get_sla_status(ProtobufCService *service,
 extern const ProtobufCEnumDescriptor    glimlach__tickets__ticket_status__descriptor;
 extern const ProtobufCEnumDescriptor    glimlach__tickets__ticket_priority__descriptor;
 extern const ProtobufCEnumDescriptor    glimlach__tickets__message_kind__descriptor;
+extern const ProtobufCEnumDescriptor    glimlach__tickets__author_kind__descriptor;
 extern const ProtobufCEnumDescriptor    glimlach__tickets__sla_state__descriptor;
 extern const ProtobufCEnumDescriptor    glimlach__tickets__escalation_trigger__descriptor;
 extern const ProtobufCEnumDescriptor    glimlach__tickets__gesture_kind__descriptor;

@@ -3382,7 +3382,7 @@ const ProtobufCMessageDescriptor glimlach__tickets__customer__descriptor =
   (ProtobufCMessageInit) glimlach__tickets__customer__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor glimlach__tickets__ticket_message__field_descriptors[6] =
+static const ProtobufCFieldDescriptor glimlach__tickets__ticket_message__field_descriptors[7] =
 {
   {
     "message_id",
@@ -3456,9 +3456,22 @@ static const ProtobufCFieldDescriptor glimlach__tickets__ticket_message__field_d
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "author_kind",
+    7,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_ENUM,
+    offsetof(Glimlach__Tickets__TicketMessage, has_author_kind),
+    offsetof(Glimlach__Tickets__TicketMessage, author_kind),
+    &glimlach__tickets__author_kind__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned glimlach__tickets__ticket_message__field_indices_by_name[] = {
   2,   /* field[2] = author_id */
+  6,   /* field[6] = author_kind */
   3,   /* field[3] = body */
   5,   /* field[5] = created_at_ms */
   1,   /* field[1] = kind */
@@ -3468,7 +3481,7 @@ static const unsigned glimlach__tickets__ticket_message__field_indices_by_name[]
 static const ProtobufCIntRange glimlach__tickets__ticket_message__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 7 }
 };
 const ProtobufCMessageDescriptor glimlach__tickets__ticket_message__descriptor =
 {
@@ -3478,7 +3491,7 @@ const ProtobufCMessageDescriptor glimlach__tickets__ticket_message__descriptor =
   "Glimlach__Tickets__TicketMessage",
   "glimlach.tickets",
   sizeof(Glimlach__Tickets__TicketMessage),
-  6,
+  7,
   glimlach__tickets__ticket_message__field_descriptors,
   glimlach__tickets__ticket_message__field_indices_by_name,
   1,  glimlach__tickets__ticket_message__number_ranges,
@@ -4931,7 +4944,7 @@ const ProtobufCMessageDescriptor glimlach__tickets__list_tickets_reply__descript
   (ProtobufCMessageInit) glimlach__tickets__list_tickets_reply__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor glimlach__tickets__add_message_request__field_descriptors[5] =
+static const ProtobufCFieldDescriptor glimlach__tickets__add_message_request__field_descriptors[6] =
 {
   {
     "ticket_id",
@@ -4993,9 +5006,22 @@ static const ProtobufCFieldDescriptor glimlach__tickets__add_message_request__fi
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "author_kind",
+    6,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_ENUM,
+    offsetof(Glimlach__Tickets__AddMessageRequest, has_author_kind),
+    offsetof(Glimlach__Tickets__AddMessageRequest, author_kind),
+    &glimlach__tickets__author_kind__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned glimlach__tickets__add_message_request__field_indices_by_name[] = {
   2,   /* field[2] = author_id */
+  5,   /* field[5] = author_kind */
   3,   /* field[3] = body */
   1,   /* field[1] = kind */
   4,   /* field[4] = sent_at_ms */
@@ -5004,7 +5030,7 @@ static const unsigned glimlach__tickets__add_message_request__field_indices_by_n
 static const ProtobufCIntRange glimlach__tickets__add_message_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 5 }
+  { 0, 6 }
 };
 const ProtobufCMessageDescriptor glimlach__tickets__add_message_request__descriptor =
 {
@@ -5014,7 +5040,7 @@ const ProtobufCMessageDescriptor glimlach__tickets__add_message_request__descrip
   "Glimlach__Tickets__AddMessageRequest",
   "glimlach.tickets",
   sizeof(Glimlach__Tickets__AddMessageRequest),
-  5,
+  6,
   glimlach__tickets__add_message_request__field_descriptors,
   glimlach__tickets__add_message_request__field_indices_by_name,
   1,  glimlach__tickets__add_message_request__number_ranges,
@@ -7637,7 +7663,7 @@ const ProtobufCMessageDescriptor glimlach__tickets__ticket_assigned__descriptor 
   (ProtobufCMessageInit) glimlach__tickets__ticket_assigned__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor glimlach__tickets__ticket_message_added__field_descriptors[6] =
+static const ProtobufCFieldDescriptor glimlach__tickets__ticket_message_added__field_descriptors[7] =
 {
   {
     "ticket_id",
@@ -7711,9 +7737,22 @@ static const ProtobufCFieldDescriptor glimlach__tickets__ticket_message_added__f
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "author_kind",
+    7,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_ENUM,
+    offsetof(Glimlach__Tickets__TicketMessageAdded, has_author_kind),
+    offsetof(Glimlach__Tickets__TicketMessageAdded, author_kind),
+    &glimlach__tickets__author_kind__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned glimlach__tickets__ticket_message_added__field_indices_by_name[] = {
   3,   /* field[3] = author_id */
+  6,   /* field[6] = author_kind */
   4,   /* field[4] = channel */
   2,   /* field[2] = kind */
   1,   /* field[1] = message_id */
@@ -7723,7 +7762,7 @@ static const unsigned glimlach__tickets__ticket_message_added__field_indices_by_
 static const ProtobufCIntRange glimlach__tickets__ticket_message_added__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 7 }
 };
 const ProtobufCMessageDescriptor glimlach__tickets__ticket_message_added__descriptor =
 {
@@ -7733,7 +7772,7 @@ const ProtobufCMessageDescriptor glimlach__tickets__ticket_message_added__descri
   "Glimlach__Tickets__TicketMessageAdded",
   "glimlach.tickets",
   sizeof(Glimlach__Tickets__TicketMessageAdded),
-  6,
+  7,
   glimlach__tickets__ticket_message_added__field_descriptors,
   glimlach__tickets__ticket_message_added__field_indices_by_name,
   1,  glimlach__tickets__ticket_message_added__number_ranges,
@@ -9686,6 +9725,38 @@ const ProtobufCEnumDescriptor glimlach__tickets__message_kind__descriptor =
   glimlach__tickets__message_kind__enum_values_by_name,
   1,
   glimlach__tickets__message_kind__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue glimlach__tickets__author_kind__enum_values_by_number[4] =
+{
+  { "AUTHOR_KIND_UNSPECIFIED", "GLIMLACH__TICKETS__AUTHOR_KIND__AUTHOR_KIND_UNSPECIFIED", 0 },
+  { "AUTHOR_KIND_EMPLOYEE", "GLIMLACH__TICKETS__AUTHOR_KIND__AUTHOR_KIND_EMPLOYEE", 1 },
+  { "AUTHOR_KIND_BOT", "GLIMLACH__TICKETS__AUTHOR_KIND__AUTHOR_KIND_BOT", 2 },
+  { "AUTHOR_KIND_SYSTEM", "GLIMLACH__TICKETS__AUTHOR_KIND__AUTHOR_KIND_SYSTEM", 3 },
+};
+static const ProtobufCIntRange glimlach__tickets__author_kind__value_ranges[] = {
+{0, 0},{0, 4}
+};
+static const ProtobufCEnumValueIndex glimlach__tickets__author_kind__enum_values_by_name[4] =
+{
+  { "AUTHOR_KIND_BOT", 2 },
+  { "AUTHOR_KIND_EMPLOYEE", 1 },
+  { "AUTHOR_KIND_SYSTEM", 3 },
+  { "AUTHOR_KIND_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor glimlach__tickets__author_kind__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "glimlach.tickets.AuthorKind",
+  "AuthorKind",
+  "Glimlach__Tickets__AuthorKind",
+  "glimlach.tickets",
+  4,
+  glimlach__tickets__author_kind__enum_values_by_number,
+  4,
+  glimlach__tickets__author_kind__enum_values_by_name,
+  1,
+  glimlach__tickets__author_kind__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
 static const ProtobufCEnumValue glimlach__tickets__sla_state__enum_values_by_number[6] =

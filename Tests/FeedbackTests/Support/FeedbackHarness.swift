@@ -7,6 +7,7 @@ import Testing
 import Wire
 
 @testable import FeedbackService
+@testable import StaffService
 
 /// A value behind a lock that closures can share.
 final class Locked<Value: Sendable>: Sendable {
@@ -56,8 +57,9 @@ final class FakeTickets: Sendable {
     }
 }
 
-/// The feedback service as the executable builds it, on an in-process bus, with a
-/// test clock, fake tickets for follow-ups, and the events it published.
+/// The feedback service as the executable builds it, on an in-process bus with the
+/// real staff service (for reference checks), with a test clock, fake tickets for
+/// follow-ups, and the events it published.
 final class FeedbackHarness: Sendable {
     let bus: InProcessBus
     let app: FeedbackApp
@@ -73,14 +75,24 @@ final class FeedbackHarness: Sendable {
             ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("glimlach-feedback-\(UUID().uuidString)/feedback.sqlite").path
         bus = try await InProcessBus()
+        let staff = try SQLiteStaffStore(path: self.path + ".staff.sqlite")
+        try await bus.worker(makeStaffRouter(store: staff))
         let published = published
         app = try FeedbackApp(
-            databasePath: self.path, settings: settings, client: nil, clock: clock.read,
+            databasePath: self.path, settings: settings, client: bus.client(fresh: true), clock: clock.read,
             publish: { events in published.withLock { $0 += events } }, openFollowUp: tickets.open)
         try await bus.worker(app.router)
     }
 
     var store: SQLiteFeedbackStore { app.store }
+
+    /// An active employee in staff, made for the test; returns the id.
+    func employee(_ name: String = "Sam Visser") async throws -> String {
+        let request = Staff.CreateEmployeeRequest(
+            name: name, email: "\(name.lowercased().replacingOccurrences(of: " ", with: "."))-\(UUID().uuidString.prefix(6))@example.com",
+            country: "NL", start_date: "2025-01-06", status: .active)
+        return try await call(Staff.createEmployee, request).employee!.employee_id!
+    }
 
     func call<Request, Reply>(_ method: Method<Request, Reply>, _ request: Request, key: String? = nil) async throws
         -> Reply

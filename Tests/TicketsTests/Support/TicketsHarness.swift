@@ -41,6 +41,7 @@ final class TicketsHarness: @unchecked Sendable {
     let scheduler: SLAScheduler
     let directory: URL
     private let ticketsClient: BusClient
+    private let agentID = Mutex<String?>(nil)
     var client: BusClient { bus.client() }
 
     /// Monday 2026-03-02 10:00 in Amsterdam (09:00 UTC).
@@ -116,11 +117,22 @@ final class TicketsHarness: @unchecked Sendable {
         try await client.call(Tickets.getTicket, Tickets.GetTicketRequest(ticket_id: id)).ticket!
     }
 
-    func reply(_ id: String, by agent: String = "emp-agent", at: Date? = nil) async throws -> Tickets.AddMessageReply {
-        try await client.call(
+    /// An employee in staff who answers customers, made on first use.
+    func agent() async throws -> String {
+        if let id = agentID.withLock({ $0 }) { return id }
+        let id = try await employee("Agent Smith")
+        agentID.withLock { $0 = id }
+        return id
+    }
+
+    /// A public reply; by `agent` when given, else by `agent()`.
+    func reply(_ id: String, by agent: String? = nil, at: Date? = nil) async throws -> Tickets.AddMessageReply {
+        let author: String
+        if let agent { author = agent } else { author = try await self.agent() }
+        return try await client.call(
             Tickets.addMessage,
             Tickets.AddMessageRequest(
-                ticket_id: id, kind: .publicReply, author_id: agent, body: "So sorry! A new one is on its way.",
+                ticket_id: id, kind: .publicReply, author_id: author, body: "So sorry! A new one is on its way.",
                 sent_at_ms: at?.unixMilliseconds))
     }
 }

@@ -7,10 +7,11 @@ import HummingbirdBcrypt
 import TestSupport
 
 @testable import FeedbackService
+@testable import StaffService
 @testable import WebService
 
-/// The real feedback service and an analytics read model fed with feedback's events,
-/// on an in-process bus; the web front talks to them through a bus client, exactly
+/// The real feedback and staff services and an analytics read model fed with
+/// feedback's events, on an in-process bus; the web front talks to them through a bus client, exactly
 /// as `web serve` does.
 final class WebWorld: Sendable {
     static let password = "correct horse battery staple"
@@ -22,6 +23,8 @@ final class WebWorld: Sendable {
     let analytics: AnalyticsReadModel
     let client: BusClient
     let settings: WebSettings
+    /// An agent in staff that invitations credit by default.
+    let sam: String
 
     /// - Parameter openFollowUp: tickets' answer to OpenFollowUp; unset: a ticket per response.
     init(
@@ -33,8 +36,10 @@ final class WebWorld: Sendable {
         analytics = model
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("glimlach-web-\(UUID().uuidString)/feedback.sqlite").path
+        let staff = try SQLiteStaffStore(path: path + ".staff.sqlite")
+        try await bus.worker(makeStaffRouter(store: staff))
         feedback = try FeedbackApp(
-            databasePath: path, client: nil,
+            databasePath: path, client: bus.client(fresh: true),
             publish: { events in events.forEach { model.apply($0) } },
             openFollowUp: openFollowUp ?? { request, _ in
                 Tickets.OpenFollowUpReply(ticket: Tickets.Ticket(ticket_id: "tkt-care-\(request.response_id ?? "")"), created: true)
@@ -45,6 +50,10 @@ final class WebWorld: Sendable {
             try await bus.worker(makeAnalyticsRouter(model: model))
         }
         client = bus.client()
+        sam = try await client.call(
+            Staff.createEmployee,
+            .init(name: "Sam", email: "sam@example.com", country: "NL", start_date: "2025-01-06", status: .active)
+        ).employee!.employee_id!
         settings = WebSettings(
             users: Self.users, key: SessionKey(bytes: Array("a test key of thirty-two bytes or more".utf8)),
             timeZone: TimeZone(identifier: "Europe/Amsterdam")!, callTimeout: callTimeout)
@@ -53,14 +62,14 @@ final class WebWorld: Sendable {
 
     /// An open invitation for a chat contact credited to `agent`; returns its token.
     func invite(
-        customer: String = "cus-\(UUID().uuidString.prefix(8))", name: String = "Anna", agent: String = "emp-sam",
+        customer: String = "cus-\(UUID().uuidString.prefix(8))", name: String = "Anna", agent: String? = nil,
         channel: Domain.Channel = .chat, delayMs: Int64 = 0, validForMs: Int64? = nil
     ) async throws -> String {
         let reply = try await client.call(
             Feedback.createInvitation,
             .init(
                 attribution: .init(
-                    ticket_id: "t-\(customer)", agent_id: agent, team_id: "team-experts", employer_id: "in-house",
+                    ticket_id: "t-\(customer)", agent_id: agent ?? sam, team_id: "team-experts", employer_id: "in-house",
                     channel: channel, country: "NL", product_category: "photo-books",
                     contact_at_ms: Int64(Date().timeIntervalSince1970 * 1000)),
                 customer_id: customer, customer_name: name, language: "en", delay_ms: delayMs, valid_for_ms: validForMs))
