@@ -26,10 +26,13 @@ struct FigureEdgeTests {
         var script = EventScript()
         // 2026-03-04 00:00:12 UTC is 19:00:12 on 2026-03-03 in New York.
         let windowStart = Self.start + 3 * GeneratedEvents.day + 12_000
-        for hour in [1, 3, 10] { script.answer("r-\(hour)", score: 9, agent: "emp-1", at: windowStart + Int64(hour) * Self.hour) }
+        for hour in [1, 3, 10] {
+            script.answer("r-\(hour)", score: 9, agent: "emp-1", at: windowStart + Int64(hour) * Self.hour)
+        }
         let model = script.model()
         let window = try TimeWindow(
-            from: Date(unixMilliseconds: windowStart), to: Date(unixMilliseconds: windowStart + 3 * GeneratedEvents.day),
+            from: Date(unixMilliseconds: windowStart),
+            to: Date(unixMilliseconds: windowStart + 3 * GeneratedEvents.day),
             timeZone: Self.newYork)
         let nps = try model.query { try $0.nps(.init(window: window, group_by: [.day])) }
         #expect(nps.rows.map { $0.key?.day } == ["2026-03-03", "2026-03-04"])
@@ -60,12 +63,14 @@ struct FigureEdgeTests {
         ticket("late-resolved", due: created + Self.hour)
         script.add(
             "tickets", "ticket.resolved", at: created + 3 * Self.hour,
-            Tickets.TicketResolved(ticket_id: "late-resolved", team_id: "team-1", resolved_at_ms: created + 3 * Self.hour))
+            Tickets.TicketResolved(
+                ticket_id: "late-resolved", team_id: "team-1", resolved_at_ms: created + 3 * Self.hour))
         // Resolved before its due time, unanswered: not overdue.
         ticket("early-resolved", due: created + 5 * Self.hour)
         script.add(
             "tickets", "ticket.resolved", at: created + 2 * Self.hour,
-            Tickets.TicketResolved(ticket_id: "early-resolved", team_id: "team-1", resolved_at_ms: created + 2 * Self.hour))
+            Tickets.TicketResolved(
+                ticket_id: "early-resolved", team_id: "team-1", resolved_at_ms: created + 2 * Self.hour))
         // Still open: overdue once its due time has passed.
         ticket("open", due: created + 4 * Self.hour)
         let model = script.model()
@@ -137,5 +142,28 @@ struct FigureEdgeTests {
         #expect(reply.rows.map(\.answered) == [2, 1])
         #expect(reply.rows.map(\.within_target) == [1, 1])
         #expect(reply.rows.first?.median_response_ms == 600_000)
+    }
+
+    @Test("a follow-up tickets refused for good counts as failed, not as still open")
+    func failedFollowUps() throws {
+        var script = EventScript()
+        let at = Self.start + Self.hour
+        for id in ["rsp-open", "rsp-failed"] {
+            script.add(
+                "feedback", "follow_up.requested", at: at,
+                Feedback.FollowUpRequested(response_id: id, score: 2, requested_at_ms: at))
+        }
+        script.add(
+            "feedback", "follow_up.failed", at: at + Self.hour,
+            Feedback.FollowUpFailed(
+                response_id: "rsp-failed", reason: "customer: no way to reach them", requested_at_ms: at,
+                failed_at_ms: at + Self.hour))
+        let model = script.model()
+        let window = try TimeWindow(
+            from: Date(unixMilliseconds: Self.start), to: Date(unixMilliseconds: Self.start + GeneratedEvents.day),
+            timeZone: .gmt)
+        let total = try model.query { try $0.followUpFigures(.init(window: window), nowMs: at + 2 * Self.hour) }.total
+        #expect(total?.requested == 2 && total?.failed == 1 && total?.still_open == 1)
+        #expect(total?.oldest_open_age_ms == 2 * Self.hour)
     }
 }

@@ -298,6 +298,7 @@ extension Analytics {
         public var median_time_to_close_ms: Int64?
         public var p90_time_to_close_ms: Int64?
         public var oldest_open_age_ms: Int64?
+        public var failed: UInt64?
     
         public init(
             key: Analytics.GroupKey? = nil,
@@ -307,7 +308,8 @@ extension Analytics {
             still_open: UInt64? = nil,
             median_time_to_close_ms: Int64? = nil,
             p90_time_to_close_ms: Int64? = nil,
-            oldest_open_age_ms: Int64? = nil
+            oldest_open_age_ms: Int64? = nil,
+            failed: UInt64? = nil
         ) {
             self.key = key
             self.requested = requested
@@ -317,6 +319,7 @@ extension Analytics {
             self.median_time_to_close_ms = median_time_to_close_ms
             self.p90_time_to_close_ms = p90_time_to_close_ms
             self.oldest_open_age_ms = oldest_open_age_ms
+            self.failed = failed
         }
     }
 }

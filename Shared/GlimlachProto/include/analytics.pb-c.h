@@ -759,10 +759,16 @@ struct  Glimlach__Analytics__FollowUpRow
    */
   protobuf_c_boolean has_oldest_open_age_ms;
   int64_t oldest_open_age_ms;
+  /*
+   * Tickets refused them for good (FAILED in feedback, with a reason for a lead to act
+   * on); not counted in still_open.
+   */
+  protobuf_c_boolean has_failed;
+  uint64_t failed;
 };
 #define GLIMLACH__ANALYTICS__FOLLOW_UP_ROW__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&glimlach__analytics__follow_up_row__descriptor) \
-    , NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+    , NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
 
 
 /*

@@ -4142,7 +4142,7 @@ const ProtobufCMessageDescriptor glimlach__analytics__get_goodwill_spend_reply__
   (ProtobufCMessageInit) glimlach__analytics__get_goodwill_spend_reply__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor glimlach__analytics__follow_up_row__field_descriptors[8] =
+static const ProtobufCFieldDescriptor glimlach__analytics__follow_up_row__field_descriptors[9] =
 {
   {
     "key",
@@ -4240,9 +4240,22 @@ static const ProtobufCFieldDescriptor glimlach__analytics__follow_up_row__field_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "failed",
+    9,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_UINT64,
+    offsetof(Glimlach__Analytics__FollowUpRow, has_failed),
+    offsetof(Glimlach__Analytics__FollowUpRow, failed),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned glimlach__analytics__follow_up_row__field_indices_by_name[] = {
   3,   /* field[3] = closed */
+  8,   /* field[8] = failed */
   0,   /* field[0] = key */
   5,   /* field[5] = median_time_to_close_ms */
   7,   /* field[7] = oldest_open_age_ms */
@@ -4254,7 +4267,7 @@ static const unsigned glimlach__analytics__follow_up_row__field_indices_by_name[
 static const ProtobufCIntRange glimlach__analytics__follow_up_row__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 8 }
+  { 0, 9 }
 };
 const ProtobufCMessageDescriptor glimlach__analytics__follow_up_row__descriptor =
 {
@@ -4264,7 +4277,7 @@ const ProtobufCMessageDescriptor glimlach__analytics__follow_up_row__descriptor 
   "Glimlach__Analytics__FollowUpRow",
   "glimlach.analytics",
   sizeof(Glimlach__Analytics__FollowUpRow),
-  8,
+  9,
   glimlach__analytics__follow_up_row__field_descriptors,
   glimlach__analytics__follow_up_row__field_indices_by_name,
   1,  glimlach__analytics__follow_up_row__number_ranges,

@@ -81,6 +81,8 @@ struct FollowUpFact: TimedFact {
     var dims: Dims
     var openedAtMs: Int64 = -1
     var closedAtMs: Int64 = -1
+    /// Tickets refused it for good (`follow_up.failed`); -1 otherwise.
+    var failedAtMs: Int64 = -1
 }
 
 /// A compliment to an employee or team: from a customer (feedback) or a colleague (staff).

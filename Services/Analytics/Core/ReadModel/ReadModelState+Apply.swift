@@ -29,6 +29,7 @@ extension ReadModelState {
         case "follow_up.requested": apply(try Feedback.FollowUpRequested(wireBytes: event.payload), at: at)
         case "follow_up.opened": apply(try Feedback.FollowUpOpened(wireBytes: event.payload), at: at)
         case "follow_up.closed": apply(try Feedback.FollowUpClosed(wireBytes: event.payload), at: at)
+        case "follow_up.failed": apply(try Feedback.FollowUpFailed(wireBytes: event.payload), at: at)
         case "compliment.created": apply(try Feedback.ComplimentCreated(wireBytes: event.payload), at: at)
         default: break
         }

@@ -30,6 +30,13 @@ extension ReadModelState {
         }
     }
 
+    /// A follow-up tickets refused for good: no longer open, and counted apart.
+    mutating func apply(_ failed: Feedback.FollowUpFailed, at occurredAtMs: Int64) {
+        guard let id = failed.response_id else { return }
+        let index = followUp(id, requestedAtMs: failed.requested_at_ms ?? occurredAtMs, failed.attribution)
+        followUps.update(index) { $0.failedAtMs = failed.failed_at_ms ?? occurredAtMs }
+    }
+
     package mutating func apply(_ compliment: Feedback.ComplimentCreated, at occurredAtMs: Int64) {
         let dims = dims(
             country: compliment.country, channel: compliment.channel, employee: compliment.employee_id,

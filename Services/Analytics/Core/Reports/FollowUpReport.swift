@@ -32,6 +32,7 @@ extension ReadModelState {
 struct FollowUpTally {
     var requested: UInt64 = 0
     var opened: UInt64 = 0
+    var failed: UInt64 = 0
     var closeTimes: [Int64] = []
     var oldestOpenRequestMs: Int64?
 
@@ -40,6 +41,8 @@ struct FollowUpTally {
         if fact.openedAtMs >= 0 { opened += 1 }
         if fact.closedAtMs >= 0 {
             closeTimes.append(max(0, fact.closedAtMs - fact.atMs))
+        } else if fact.failedAtMs >= 0 {
+            failed += 1
         } else {
             oldestOpenRequestMs = min(oldestOpenRequestMs ?? fact.atMs, fact.atMs)
         }
@@ -49,9 +52,9 @@ struct FollowUpTally {
         let sorted = closeTimes.sorted()
         return Analytics.FollowUpRow(
             key: key, requested: requested, opened: opened, closed: UInt64(closeTimes.count),
-            still_open: requested - UInt64(closeTimes.count),
+            still_open: requested - UInt64(closeTimes.count) - failed,
             median_time_to_close_ms: ReportSupport.percentile(sorted, 0.5),
             p90_time_to_close_ms: ReportSupport.percentile(sorted, 0.9),
-            oldest_open_age_ms: oldestOpenRequestMs.map { max(0, nowMs - $0) })
+            oldest_open_age_ms: oldestOpenRequestMs.map { max(0, nowMs - $0) }, failed: failed)
     }
 }
