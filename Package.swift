@@ -86,7 +86,7 @@ let package = Package(
         .target(
             name: "ServiceKit",
             dependencies: [
-                "Bus", "Contract", "Observability",
+                "Bus", "Observability",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -110,7 +110,6 @@ let package = Package(
                 "ServiceKit", "Contract", "Domain", "Bus",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Services/Staff"),
         .executableTarget(
@@ -135,14 +134,13 @@ let package = Package(
         // Analytics: the read model and reports (a library, so the benchmark links it too)
         // and the thin worker executable.
         .target(
-            name: "AnalyticsCore", dependencies: ["ServiceKit", "Contract", "Domain", "Bus"],
+            name: "AnalyticsCore", dependencies: ["Contract", "Domain", "Bus"],
             path: "Services/Analytics/Core"),
         .executableTarget(
             name: "AnalyticsService",
             dependencies: [
-                "AnalyticsCore", "ServiceKit", "Contract", "Domain", "Bus",
+                "AnalyticsCore", "ServiceKit", "Bus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Services/Analytics/Command"),
         .executableTarget(
@@ -160,8 +158,6 @@ let package = Package(
             dependencies: [
                 "Bus", "Wire", "Stack", "Contract", "Domain", "ServiceKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Services/Glimlach"),
 
@@ -205,14 +201,14 @@ let package = Package(
             name: "ServiceKitTests", dependencies: ["ServiceKit", "Contract", "TestSupport"],
             path: "Tests/ServiceKitTests"),
         .testTarget(
-            name: "StaffTests", dependencies: ["StaffService", "ServiceKit", "Contract", "TestSupport"],
+            name: "StaffTests", dependencies: ["StaffService", "Contract", "TestSupport"],
             path: "Tests/StaffTests"),
         .testTarget(
-            name: "TicketsTests", dependencies: ["TicketsService", "StaffService", "ServiceKit", "Contract", "TestSupport"],
+            name: "TicketsTests", dependencies: ["TicketsService", "StaffService", "Contract", "TestSupport"],
             path: "Tests/TicketsTests"),
         .testTarget(
             name: "FeedbackTests",
-            dependencies: ["FeedbackService", "TicketsService", "StaffService", "ServiceKit", "Contract", "TestSupport"],
+            dependencies: ["FeedbackService", "TicketsService", "StaffService", "Contract", "TestSupport"],
             path: "Tests/FeedbackTests"),
         .testTarget(
             name: "AnalyticsTests",
@@ -224,7 +220,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "WebService", "FeedbackService", "TicketsService", "StaffService", "AnalyticsCore", "ServiceKit", "Contract",
+                "WebService", "FeedbackService", "TicketsService", "StaffService", "AnalyticsCore", "Contract",
                 "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/WebTests"),
@@ -238,7 +234,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Stack", "Bus"], path: "Tests/CLITests"),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], path: "Tests/DomainTests"),
         .testTarget(
-            name: "WireTests", dependencies: ["Wire", "GlimlachProto", "CProtobufC"], path: "Tests/WireTests"),
+            name: "WireTests", dependencies: ["Wire", "CProtobufC"], path: "Tests/WireTests"),
         .testTarget(
             name: "BusTests", dependencies: ["Bus", "ZeroMQ", "CZeroMQ", "Wire", "GlimlachProto", "TestSupport"],
             path: "Tests/BusTests"),
