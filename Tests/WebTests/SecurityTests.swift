@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Hummingbird
 import HummingbirdBcrypt
@@ -12,10 +13,12 @@ struct SecurityTests {
     }
 
     @Test("CSV cells are quoted, and formulas defused") func csvCells() {
-        #expect(DashboardCSV.cell("plain") == "plain")
-        #expect(DashboardCSV.cell("a,b") == "\"a,b\"")
-        #expect(DashboardCSV.cell("say \"hi\"") == "\"say \"\"hi\"\"\"")
-        #expect(DashboardCSV.cell("=1+1") == "'=1+1")
+        #expect(CSV.cell("plain") == "plain")
+        #expect(CSV.cell("a,b") == "\"a,b\"")
+        #expect(CSV.cell("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSV.cell("=1+1") == "'=1+1")
+        #expect(CSV.cell("-2+3") == "'-2+3")
+        #expect(CSV.cell("-12.5") == "-12.5")
     }
 
     @Test("form bodies decode percent and plus") func form() {

@@ -61,7 +61,7 @@ struct DashboardCSV: Sendable {
              f.attribution?.team_id ?? "", f.requested_at_ms.map(String.init) ?? "", String((nowMs - (f.requested_at_ms ?? nowMs)) / 1000)]
             return row + [reason]
         }
-        return File(name: "follow-ups-open.csv", text: Self.csv(["response_id", "score", "status", "channel", "team_id", "requested_at_ms", "age_s", "failure_reason"], rows))
+        return File(name: "follow-ups-open.csv", text: CSV.document(["response_id", "score", "status", "channel", "team_id", "requested_at_ms", "age_s", "failure_reason"], rows))
     }
 
     private func compliments() async throws -> File {
@@ -70,7 +70,7 @@ struct DashboardCSV: Sendable {
             [c.compliment_id ?? "", c.text ?? "", c.customer_display_name ?? "", c.employee_id ?? "", c.team_id ?? "",
              c.value_ids.joined(separator: " "), c.received_at_ms.map(String.init) ?? ""]
         }
-        return File(name: "compliments-wall.csv", text: Self.csv(["compliment_id", "text", "customer", "employee_id", "team_id", "values", "received_at_ms"], rows))
+        return File(name: "compliments-wall.csv", text: CSV.document(["compliment_id", "text", "customer", "employee_id", "team_id", "values", "received_at_ms"], rows))
     }
 
     private func stories() async throws -> File {
@@ -78,19 +78,7 @@ struct DashboardCSV: Sendable {
         let rows = reply.stories.map { s in
             [s.story_id ?? "", s.title ?? "", s.body ?? "", s.employee_ids.joined(separator: " "), s.created_at_ms.map(String.init) ?? ""]
         }
-        return File(name: "wow-stories.csv", text: Self.csv(["story_id", "title", "body", "employee_ids", "created_at_ms"], rows))
-    }
-
-    /// RFC 4180 with CRLF; cells a spreadsheet would run as a formula get a leading `'`.
-    static func csv(_ header: [String], _ rows: [[String]]) -> String {
-        ([header] + rows).map { $0.map(cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func cell(_ value: String) -> String {
-        var value = value
-        if let first = value.first, "=+-@\t\r".contains(first) { value = "'" + value }
-        guard value.contains(where: { ",\"\r\n".contains($0) }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return File(name: "wow-stories.csv", text: CSV.document(["story_id", "title", "body", "employee_ids", "created_at_ms"], rows))
     }
 
     /// A file name safe in a Content-Disposition header.
