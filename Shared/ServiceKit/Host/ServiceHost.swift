@@ -77,14 +77,16 @@ public struct ServiceHost: Sendable {
     }
 }
 
-/// Closes the shared client and publisher once everything else has stopped.
+/// Closes the shared client and publisher once everything else has stopped; ends
+/// the group early, with the `LoopFailure`, when the publisher's loop fails.
 struct Connections: Service {
     let client: BusClient
     let publisher: EventPublisher
 
     func run() async throws {
-        try? await gracefulShutdown()
+        let failure = await cancelWhenGracefulShutdown { [publisher] in await publisher.failed() }
         await client.close()
         await publisher.close()
+        if let failure { throw failure }
     }
 }
