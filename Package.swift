@@ -145,7 +145,9 @@ let package = Package(
             path: "Services/Analytics/Command"),
         .executableTarget(
             name: "AnalyticsBench",
-            dependencies: ["AnalyticsCore", "Contract", "Domain", "Bus", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "AnalyticsCore", "Contract", "Domain", "Bus", .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Benchmarks/AnalyticsBench"),
 
         // Stack: the compose file's services as native processes (glimlach up, integration tests).
@@ -182,7 +184,8 @@ let package = Package(
         // Fuzzing the wire decoder and the broker's frame handling (scripts/fuzz). The
         // targets reach into the broker's state, so they build in debug only.
         .target(
-            name: "FuzzTargets", dependencies: ["Bus", "Wire", "ZeroMQ", .product(name: "Logging", package: "swift-log")],
+            name: "FuzzTargets",
+            dependencies: ["Bus", "Wire", "ZeroMQ", .product(name: "Logging", package: "swift-log")],
             path: "Fuzz/Targets"),
         .executableTarget(name: "wire-fuzz", dependencies: ["FuzzTargets"], path: "Fuzz/WireFuzz"),
         .executableTarget(name: "frame-fuzz", dependencies: ["FuzzTargets"], path: "Fuzz/FrameFuzz"),
@@ -195,7 +198,8 @@ let package = Package(
 
         // Processes, loopback endpoints and waiting, shared by the tests.
         .target(
-            name: "TestSupport", dependencies: ["Bus", "ZeroMQ", "Stack", .product(name: "Logging", package: "swift-log")],
+            name: "TestSupport",
+            dependencies: ["Bus", "ZeroMQ", "Stack", .product(name: "Logging", package: "swift-log")],
             path: "Tests/TestSupport"),
         .testTarget(
             name: "ServiceKitTests", dependencies: ["ServiceKit", "Contract", "TestSupport"],

@@ -26,10 +26,13 @@ struct FigureEdgeTests {
         var script = EventScript()
         // 2026-03-04 00:00:12 UTC is 19:00:12 on 2026-03-03 in New York.
         let windowStart = Self.start + 3 * GeneratedEvents.day + 12_000
-        for hour in [1, 3, 10] { script.answer("r-\(hour)", score: 9, agent: "emp-1", at: windowStart + Int64(hour) * Self.hour) }
+        for hour in [1, 3, 10] {
+            script.answer("r-\(hour)", score: 9, agent: "emp-1", at: windowStart + Int64(hour) * Self.hour)
+        }
         let model = script.model()
         let window = try TimeWindow(
-            from: Date(unixMilliseconds: windowStart), to: Date(unixMilliseconds: windowStart + 3 * GeneratedEvents.day),
+            from: Date(unixMilliseconds: windowStart),
+            to: Date(unixMilliseconds: windowStart + 3 * GeneratedEvents.day),
             timeZone: Self.newYork)
         let nps = try model.query { try $0.nps(.init(window: window, group_by: [.day])) }
         #expect(nps.rows.map { $0.key?.day } == ["2026-03-03", "2026-03-04"])
@@ -60,12 +63,14 @@ struct FigureEdgeTests {
         ticket("late-resolved", due: created + Self.hour)
         script.add(
             "tickets", "ticket.resolved", at: created + 3 * Self.hour,
-            Tickets.TicketResolved(ticket_id: "late-resolved", team_id: "team-1", resolved_at_ms: created + 3 * Self.hour))
+            Tickets.TicketResolved(
+                ticket_id: "late-resolved", team_id: "team-1", resolved_at_ms: created + 3 * Self.hour))
         // Resolved before its due time, unanswered: not overdue.
         ticket("early-resolved", due: created + 5 * Self.hour)
         script.add(
             "tickets", "ticket.resolved", at: created + 2 * Self.hour,
-            Tickets.TicketResolved(ticket_id: "early-resolved", team_id: "team-1", resolved_at_ms: created + 2 * Self.hour))
+            Tickets.TicketResolved(
+                ticket_id: "early-resolved", team_id: "team-1", resolved_at_ms: created + 2 * Self.hour))
         // Still open: overdue once its due time has passed.
         ticket("open", due: created + 4 * Self.hour)
         let model = script.model()

@@ -55,6 +55,7 @@ struct FuzzRegressionTests {
     func frameSplitter() {
         let input: [UInt8] = [1, 0xFF, 0xFE] + Array("MDPW01".utf8) + [0xFF, 0xFD, 2, 0xFF, 0xFE, 9]
         let messages = FrameFuzzing.messages(input)
-        #expect(messages == [[[UInt8(ascii: "p"), 1], [], Array("MDPW01".utf8)], [[UInt8(ascii: "p"), 2], [], [9]]])
+        #expect(
+            messages == [[[UInt8(ascii: "p"), 1], [], Array("MDPW01".utf8)], [[UInt8(ascii: "p"), 2], [], [9]]])
     }
 }

@@ -20,15 +20,22 @@ struct RequestTests {
     @Test("ids, slugs and e-mail addresses follow one rule in every service, refused by field name")
     func identifiers() throws {
         #expect(try Fields.id("emp-1:a.b_C", "employee_id") == "emp-1:a.b_C")
-        #expect(throws: RPCError.invalidArgument(field: "employee_id", "must be set")) { try Fields.id(nil, "employee_id") }
-        #expect(throws: RPCError.invalidArgument(field: "employee_id", "must not be empty")) { try Fields.id("", "employee_id") }
+        #expect(throws: RPCError.invalidArgument(field: "employee_id", "must be set")) {
+            try Fields.id(nil, "employee_id")
+        }
+        #expect(throws: RPCError.invalidArgument(field: "employee_id", "must not be empty")) {
+            try Fields.id("", "employee_id")
+        }
         #expect(throws: RPCError.self) { try Fields.id(String(repeating: "a", count: 65), "employee_id") }
         #expect(throws: RPCError.self) { try Fields.id("a b", "team_id") }
         #expect(try Fields.optionalID("", "team_id") == nil)
         #expect(try Fields.ids(["a", "b", "a"], "employee_ids") == ["a", "b"])
 
         #expect(try Fields.slug("wow-moment-2", "value_id") == "wow-moment-2")
-        #expect(throws: RPCError.invalidArgument(field: "site", "only lowercase letters, digits and '-' are allowed, got 'Big Site'")) {
+        #expect(
+            throws: RPCError.invalidArgument(
+                field: "site", "only lowercase letters, digits and '-' are allowed, got 'Big Site'")
+        ) {
             try Fields.optionalSlug("Big Site", "site")
         }
         #expect(throws: RPCError.self) { try Fields.slug(String(repeating: "a", count: 65), "theme") }

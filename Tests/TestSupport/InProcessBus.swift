@@ -27,7 +27,9 @@ public final class InProcessBus: Sendable {
         let worker = BusWorker(router: router, configuration: configuration, logger: Logger(label: "test.worker"))
         worker.start()
         started.withLock { $0.workers.append(worker) }
-        try await waitUntil("\(router.service) has a worker") { try await self.client().hasWorkers(service: router.service) }
+        try await waitUntil("\(router.service) has a worker") {
+            try await self.client().hasWorkers(service: router.service)
+        }
         return worker
     }
 

@@ -16,7 +16,8 @@ struct AttributionTests {
         _ = try await harness.client.call(
             Staff.updateEmployee, .init(employee_id: agent, employer_id: "partner-callcenter", employer_kind: .partner))
         _ = try await harness.client.call(Tickets.resolveTicket, .init(ticket_id: id, summary: "Replaced the book"))
-        let event = try #require(try harness.published.payloads("ticket.resolved", as: Tickets.TicketResolved.self).last)
+        let event = try #require(
+            try harness.published.payloads("ticket.resolved", as: Tickets.TicketResolved.self).last)
         #expect(event.agent_id == agent)
         #expect(event.employer_id == "partner-callcenter")
         #expect(try await harness.get(id).employer_id == "partner-callcenter")
@@ -30,7 +31,8 @@ struct AttributionTests {
         let id = try await harness.create().ticket_id!
         _ = try await harness.client.call(
             Tickets.resolveTicket, .init(ticket_id: id, resolved_by_id: agent, summary: "Answered on the phone"))
-        let event = try #require(try harness.published.payloads("ticket.resolved", as: Tickets.TicketResolved.self).last)
+        let event = try #require(
+            try harness.published.payloads("ticket.resolved", as: Tickets.TicketResolved.self).last)
         #expect(event.agent_id == agent && event.employer_id == "partner-staffing")
         await harness.shutdown()
     }

@@ -28,12 +28,14 @@ struct ImportTests {
         #expect(again.ticket_id == first.ticket_id)
         #expect(harness.published.types().filter { $0 == "ticket.created" }.count == 1)
 
-        let created = try #require(try harness.published.payloads("ticket.created", as: Tickets.TicketCreated.self).first)
+        let created = try #require(
+            try harness.published.payloads("ticket.created", as: Tickets.TicketCreated.self).first)
         #expect(created.created_at_ms == received && created.received_at_ms == received)
         let answered = try #require(
             try harness.published.payloads("ticket.first_response", as: Tickets.TicketFirstResponse.self).first)
         #expect(answered.responded_at_ms == received + 1_800_000 && answered.agent_id == agent)
-        let resolved = try #require(try harness.published.payloads("ticket.resolved", as: Tickets.TicketResolved.self).first)
+        let resolved = try #require(
+            try harness.published.payloads("ticket.resolved", as: Tickets.TicketResolved.self).first)
         #expect(resolved.imported == true && resolved.resolved_at_ms == received + Self.day)
         #expect(resolved.agent_id == agent && resolved.employer_id == "partner-callcenter")
         #expect(resolved.first_contact_resolution == true)

@@ -9,7 +9,9 @@ import Testing
 @Suite("Escaping, signing and forms")
 struct SecurityTests {
     @Test("customer text is escaped") func escapes() {
-        #expect(HTML.escape(#"<script>alert("x")</script> & 'y'"#) == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;")
+        #expect(
+            HTML.escape(#"<script>alert("x")</script> & 'y'"#)
+                == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;")
     }
 
     @Test("CSV cells are quoted, and formulas defused") func csvCells() {
@@ -40,7 +42,8 @@ struct SecurityTests {
 
     @Test("the users file holds bcrypt hashes, one name a line") func usersFile() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("users-\(UUID().uuidString)").path
-        try "# team leads\nlisa:\(Bcrypt.hash("s3cret", cost: 4))\n\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "# team leads\nlisa:\(Bcrypt.hash("s3cret", cost: 4))\n\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
         let users = try UserDirectory(file: path)
         #expect(users.verify(name: "lisa", password: "s3cret"))
         #expect(!users.verify(name: "lisa", password: "S3cret"))

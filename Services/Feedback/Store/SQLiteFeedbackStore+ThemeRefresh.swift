@@ -13,7 +13,9 @@ extension SQLiteFeedbackStore {
         let rules = try rules(in: change.db)
         let rows = try Row.fetchAll(
             change.db,
-            sql: "SELECT response_id, comment, language, given_themes, themes, body FROM response WHERE comment IS NOT NULL")
+            sql:
+                "SELECT response_id, comment, language, given_themes, themes, body FROM response WHERE comment IS NOT NULL"
+        )
         for row in rows {
             var response = try Feedback.SurveyResponse(row: row)
             guard response.themes_by_hand != true else { continue }

@@ -60,7 +60,9 @@ extension StaffHandlers {
         if request.name != nil { clean.name = try Fields.text(request.name, "name") }
         if request.email != nil { clean.email = try Fields.optionalEmail(request.email) }
         if request.phone != nil { clean.phone = try Fields.optionalText(request.phone, "phone", maxLength: 40) }
-        if request.employer_id != nil { clean.employer_id = try Fields.optionalSlug(request.employer_id, "employer_id") }
+        if request.employer_id != nil {
+            clean.employer_id = try Fields.optionalSlug(request.employer_id, "employer_id")
+        }
         clean.employer_kind = try Checks.optionalChoice(request.employer_kind, "employer_kind")
         if request.site != nil { clean.site = try Fields.optionalSlug(request.site, "site") }
         if request.country != nil { clean.country = try Checks.country(request.country) }

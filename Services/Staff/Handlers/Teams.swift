@@ -25,7 +25,9 @@ extension StaffHandlers {
             clean.kind = try Checks.optionalChoice(request.kind, "kind")
             if request.lead_id != nil { clean.lead_id = try Fields.id(request.lead_id, "lead_id") }
             if request.site != nil { clean.site = try Fields.optionalSlug(request.site, "site") }
-            if request.employer_id != nil { clean.employer_id = try Fields.optionalSlug(request.employer_id, "employer_id") }
+            if request.employer_id != nil {
+                clean.employer_id = try Fields.optionalSlug(request.employer_id, "employer_id")
+            }
             if request.country != nil { clean.country = try Checks.country(request.country) }
             return Staff.UpdateTeamReply(team: try await store.updateTeam(clean, key: context.idempotencyKey))
         }

@@ -7,7 +7,8 @@ import Domain
 enum OfferRules {
     /// A new company's policy: USD 4,500 within USD 4,000..5,000.
     static let initialPolicy = Staff.OfferPolicy(
-        default_amount: Money(minorUnits: 450_000, currency: .usd), min_amount: Money(minorUnits: 400_000, currency: .usd),
+        default_amount: Money(minorUnits: 450_000, currency: .usd),
+        min_amount: Money(minorUnits: 400_000, currency: .usd),
         max_amount: Money(minorUnits: 500_000, currency: .usd), updated_at_ms: 0)
 
     /// The amount to offer: the request's, or the policy's default.
@@ -16,7 +17,8 @@ enum OfferRules {
     ///   and `maker` is not a director.
     static func amount(_ requested: Money?, policy: Staff.OfferPolicy, maker: Staff.Employee?) throws -> Money {
         guard let min = policy.min_amount, let max = policy.max_amount, let fallback = policy.default_amount else {
-            throw RPCError(.failedPrecondition, "the offer policy is incomplete; a director sets it with SetOfferPolicy")
+            throw RPCError(
+                .failedPrecondition, "the offer policy is incomplete; a director sets it with SetOfferPolicy")
         }
         guard let amount = requested else { return fallback }
         guard amount.currency == min.currency else {

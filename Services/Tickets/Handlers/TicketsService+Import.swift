@@ -19,7 +19,9 @@ extension TicketsService {
         ).slug
         let assigneeID = try optionalID(request.assignee_id, "assignee_id")
         let teamID = try Fields.optionalText(request.team_id, "team_id", maxLength: 64)
-        let owner = try await assigneeID.asyncMap { try await staff.employee($0, field: "assignee_id", includingLeft: true) }
+        let owner = try await assigneeID.asyncMap {
+            try await staff.employee($0, field: "assignee_id", includingLeft: true)
+        }
         if let teamID { _ = try await staff.team(teamID, field: "team_id") }
         var new = NewTicket(
             customer: customer, channel: try Fields.required(request.channel, "channel"), productCategory: category,
@@ -32,7 +34,8 @@ extension TicketsService {
             let hours = try ServiceHours(reading: tx)
             var record = try insert(draft, in: tx, hours: hours)
             if let answeredAt = times.firstResponseAtMs, record.clock.isRunning {
-                let reply = Tickets.TicketMessage(kind: .publicReply, author_id: draft.assigneeID, sent_at_ms: answeredAt)
+                let reply = Tickets.TicketMessage(
+                    kind: .publicReply, author_id: draft.assigneeID, sent_at_ms: answeredAt)
                 try firstResponse(&record, message: reply, hours: hours, in: tx)
                 record.ticket.status = .open
             }
@@ -71,7 +74,8 @@ struct ImportedTimes {
             return value
         }
         receivedAtMs = try check(received, "received_at_ms", notBefore: 1, "1970")!
-        firstResponseAtMs = try check(request.first_response_at_ms, "first_response_at_ms", notBefore: received, "received_at_ms")
+        firstResponseAtMs = try check(
+            request.first_response_at_ms, "first_response_at_ms", notBefore: received, "received_at_ms")
         resolvedAtMs = try check(
             request.resolved_at_ms, "resolved_at_ms", notBefore: firstResponseAtMs ?? received,
             firstResponseAtMs == nil ? "received_at_ms" : "first_response_at_ms")

@@ -54,7 +54,10 @@ public final class Broker: Service, Sendable {
         let endpoints = try await start()
         logger.info(
             "bus listening",
-            metadata: ["requests": "\(endpoints.requests)", "events-in": "\(endpoints.eventsIn)", "events-out": "\(endpoints.eventsOut)"])
+            metadata: [
+                "requests": "\(endpoints.requests)", "events-in": "\(endpoints.eventsIn)",
+                "events-out": "\(endpoints.eventsOut)",
+            ])
         let thread = self.thread.withLock { $0 }
         await cancelWhenGracefulShutdown { await thread?.joinUnlessCancelled() }
         let failure = thread?.failure

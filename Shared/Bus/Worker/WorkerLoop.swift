@@ -134,7 +134,8 @@ struct WorkerLoop {
     private mutating func receiveAll(from socket: SharedSocket) {
         let exchange = socket.exchange()
         if let error = exchange.error {
-            worker.logger.warning("worker socket failed", metadata: ["error": "\(error)", "unsent": "\(exchange.unsent)"])
+            worker.logger.warning(
+                "worker socket failed", metadata: ["error": "\(error)", "unsent": "\(exchange.unsent)"])
         }
         for frames in exchange.received {
             brokerExpiry = monotonicMilliseconds() + configuration.heartbeatIntervalMs * configuration.liveness

@@ -47,7 +47,8 @@ enum CSVField {
     }
 
     /// Fields of a group key (all empty for a total row).
-    static func keyFields(_ key: Analytics.GroupKey?, _ dimensions: [Analytics.Dimension], _ zone: TimeZone) -> [String] {
+    static func keyFields(_ key: Analytics.GroupKey?, _ dimensions: [Analytics.Dimension], _ zone: TimeZone) -> [String]
+    {
         dimensions.flatMap { dimension -> [String] in
             guard let key else { return keyHeader([dimension]).map { _ in "" } }
             switch dimension {
