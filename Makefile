@@ -4,15 +4,15 @@ export PATH := $(PATH):/opt/swift/usr/bin
 SWIFT ?= swift
 DATA ?= data
 
-.PHONY: run test bootstrap build proto proto-check compose-check unit leak-check fuzz bench clean
+.PHONY: run test bootstrap build proto proto-check compose-check format-lint format unit leak-check fuzz bench clean
 
 ## Install what is missing, build, start the local stack and load demo data.
 run: bootstrap build
 	.build/debug/glimlach up --data-dir $(DATA) --demo
 
-## Everything CI checks: fresh generated code, a valid compose file, the build,
-## every test, the leak check, a short fuzz run.
-test: bootstrap proto-check compose-check unit leak-check fuzz
+## Everything CI checks: fresh generated code, a valid compose file, the code style,
+## the build, every test, the leak check, a short fuzz run.
+test: bootstrap proto-check compose-check format-lint unit leak-check fuzz
 
 bootstrap:
 	scripts/bootstrap
@@ -34,6 +34,13 @@ unit:
 
 compose-check:
 	scripts/check-compose
+
+## swift-format lint against .swift-format; `make format` fixes the files it flags.
+format-lint:
+	scripts/format-lint
+
+format:
+	scripts/format-lint --fix
 
 leak-check:
 	scripts/leak-check

@@ -86,7 +86,7 @@ let package = Package(
         .target(
             name: "ServiceKit",
             dependencies: [
-                "Bus", "Contract", "Observability",
+                "Bus", "Domain", "Observability",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -110,7 +110,6 @@ let package = Package(
                 "ServiceKit", "Contract", "Domain", "Bus",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Services/Staff"),
         .executableTarget(
@@ -135,19 +134,20 @@ let package = Package(
         // Analytics: the read model and reports (a library, so the benchmark links it too)
         // and the thin worker executable.
         .target(
-            name: "AnalyticsCore", dependencies: ["ServiceKit", "Contract", "Domain", "Bus"],
+            name: "AnalyticsCore", dependencies: ["Contract", "Domain", "Bus"],
             path: "Services/Analytics/Core"),
         .executableTarget(
             name: "AnalyticsService",
             dependencies: [
-                "AnalyticsCore", "ServiceKit", "Contract", "Domain", "Bus",
+                "AnalyticsCore", "ServiceKit", "Bus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Services/Analytics/Command"),
         .executableTarget(
             name: "AnalyticsBench",
-            dependencies: ["AnalyticsCore", "Contract", "Domain", "Bus", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "AnalyticsCore", "Contract", "Domain", "Bus", .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Benchmarks/AnalyticsBench"),
 
         // Stack: the compose file's services as native processes (glimlach up, integration tests).
@@ -160,8 +160,6 @@ let package = Package(
             dependencies: [
                 "Bus", "Wire", "Stack", "Contract", "Domain", "ServiceKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Services/Glimlach"),
 
@@ -186,7 +184,8 @@ let package = Package(
         // Fuzzing the wire decoder and the broker's frame handling (scripts/fuzz). The
         // targets reach into the broker's state, so they build in debug only.
         .target(
-            name: "FuzzTargets", dependencies: ["Bus", "Wire", "ZeroMQ", .product(name: "Logging", package: "swift-log")],
+            name: "FuzzTargets",
+            dependencies: ["Bus", "Wire", "ZeroMQ", .product(name: "Logging", package: "swift-log")],
             path: "Fuzz/Targets"),
         .executableTarget(name: "wire-fuzz", dependencies: ["FuzzTargets"], path: "Fuzz/WireFuzz"),
         .executableTarget(name: "frame-fuzz", dependencies: ["FuzzTargets"], path: "Fuzz/FrameFuzz"),
@@ -199,20 +198,21 @@ let package = Package(
 
         // Processes, loopback endpoints and waiting, shared by the tests.
         .target(
-            name: "TestSupport", dependencies: ["Bus", "ZeroMQ", "Stack", .product(name: "Logging", package: "swift-log")],
+            name: "TestSupport",
+            dependencies: ["Bus", "ZeroMQ", "Stack", .product(name: "Logging", package: "swift-log")],
             path: "Tests/TestSupport"),
         .testTarget(
             name: "ServiceKitTests", dependencies: ["ServiceKit", "Contract", "TestSupport"],
             path: "Tests/ServiceKitTests"),
         .testTarget(
-            name: "StaffTests", dependencies: ["StaffService", "ServiceKit", "Contract", "TestSupport"],
+            name: "StaffTests", dependencies: ["StaffService", "Contract", "TestSupport"],
             path: "Tests/StaffTests"),
         .testTarget(
-            name: "TicketsTests", dependencies: ["TicketsService", "StaffService", "ServiceKit", "Contract", "TestSupport"],
+            name: "TicketsTests", dependencies: ["TicketsService", "StaffService", "Contract", "TestSupport"],
             path: "Tests/TicketsTests"),
         .testTarget(
             name: "FeedbackTests",
-            dependencies: ["FeedbackService", "TicketsService", "StaffService", "ServiceKit", "Contract", "TestSupport"],
+            dependencies: ["FeedbackService", "TicketsService", "StaffService", "Contract", "TestSupport"],
             path: "Tests/FeedbackTests"),
         .testTarget(
             name: "AnalyticsTests",
@@ -224,7 +224,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "WebService", "FeedbackService", "TicketsService", "StaffService", "AnalyticsCore", "ServiceKit", "Contract",
+                "WebService", "FeedbackService", "TicketsService", "StaffService", "AnalyticsCore", "Contract",
                 "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/WebTests"),
@@ -238,7 +238,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Stack", "Bus"], path: "Tests/CLITests"),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], path: "Tests/DomainTests"),
         .testTarget(
-            name: "WireTests", dependencies: ["Wire", "GlimlachProto", "CProtobufC"], path: "Tests/WireTests"),
+            name: "WireTests", dependencies: ["Wire", "CProtobufC"], path: "Tests/WireTests"),
         .testTarget(
             name: "BusTests", dependencies: ["Bus", "ZeroMQ", "CZeroMQ", "Wire", "GlimlachProto", "TestSupport"],
             path: "Tests/BusTests"),

@@ -9,7 +9,9 @@ import Logging
 /// `workers` analytics workers over one loaded read model. Each worker serves one
 /// query at a time, as a single-core process would, so the figure shows what adding
 /// workers buys until the machine's cores run out.
-func busThroughput(model: AnalyticsReadModel, workers: Int, window: TimeWindow, duration: Duration) async throws -> Double {
+func busThroughput(model: AnalyticsReadModel, workers: Int, window: TimeWindow, duration: Duration) async throws
+    -> Double
+{
     var quiet = Logger(label: "bench")
     quiet.logLevel = .critical
     let broker = Broker(configuration: .ephemeral(), logger: quiet)

@@ -150,17 +150,26 @@ let benchWindow = try! TimeWindow(
     timeZone: TimeZone(identifier: "Europe/Amsterdam")!)
 var throughputs: [(Int, Double)] = []
 for workers in 1...3 {
-    throughputs.append((workers, try await busThroughput(model: model, workers: workers, window: benchWindow, duration: .seconds(5))))
+    throughputs.append(
+        (workers, try await busThroughput(model: model, workers: workers, window: benchWindow, duration: .seconds(5))))
 }
 
 func format(_ value: Double) -> String { String(format: "%.2f", value) }
 print("analytics-bench: \(responseCount) responses, \(ticketCount) tickets (created, first response 80%, resolved 75%)")
 print("  load into the read model (typed events):   \(format(seconds(loadTime))) s")
-print("  RSS before load: \(format(rssBefore)) MB, after load: \(format(rssAfter)) MB (one worker), model ~\(format(rssAfter - rssBefore)) MB")
-print("  GetNps channel x country, 90 days (\(groups) groups): p50 \(format(npsLatency.0)) ms, p99 \(format(npsLatency.1)) ms, max \(format(npsLatency.2)) ms")
-print("  GetPersonalNpsRanking, 90 days (\(ranked) ranked):   p50 \(format(rankingLatency.0)) ms, p99 \(format(rankingLatency.1)) ms, max \(format(rankingLatency.2)) ms")
+print(
+    "  RSS before load: \(format(rssBefore)) MB, after load: \(format(rssAfter)) MB (one worker), model ~\(format(rssAfter - rssBefore)) MB"
+)
+print(
+    "  GetNps channel x country, 90 days (\(groups) groups): p50 \(format(npsLatency.0)) ms, p99 \(format(npsLatency.1)) ms, max \(format(npsLatency.2)) ms"
+)
+print(
+    "  GetPersonalNpsRanking, 90 days (\(ranked) ranked):   p50 \(format(rankingLatency.0)) ms, p99 \(format(rankingLatency.1)) ms, max \(format(rankingLatency.2)) ms"
+)
 print("  wire decode + apply (catch-up path): \(Int(Double(sample) / decodeTime)) events/s")
 for (workers, rate) in throughputs {
-    print("  GetNps through the bus, \(workers) worker(s) of concurrency 1: \(Int(rate)) queries/s (x\(format(rate / throughputs[0].1)))")
+    print(
+        "  GetNps through the bus, \(workers) worker(s) of concurrency 1: \(Int(rate)) queries/s (x\(format(rate / throughputs[0].1)))"
+    )
 }
 print("  targets: < 50 ms per query, < 300 MB per worker")

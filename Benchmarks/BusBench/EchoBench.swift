@@ -31,7 +31,8 @@ struct EchoBench {
         let broker = Broker(configuration: .ephemeral(), logger: logger)
         let endpoints = try await broker.start()
         let bench = EchoBench(
-            logger: logger, endpoint: endpoints.requests, client: BusClient(endpoint: endpoints.requests, credentials: nil, logger: logger))
+            logger: logger, endpoint: endpoints.requests,
+            client: BusClient(endpoint: endpoints.requests, credentials: nil, logger: logger))
         print("RESULT bench=bus-info mode=in-process threads=broker,client,worker(s) transport=tcp-loopback")
 
         var workers = [bench.startWorker()]

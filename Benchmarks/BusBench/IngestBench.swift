@@ -95,7 +95,8 @@ struct IngestBench {
                         do {
                             let reply = try await client.call(
                                 Feedback.submitResponse, request,
-                                options: CallOptions(timeout: .seconds(10), idempotencyKey: "bench-\(caller)-\(number)"))
+                                options: CallOptions(timeout: .seconds(10), idempotencyKey: "bench-\(caller)-\(number)")
+                            )
                             if let id = reply.response?.response_id { ids.append(id) } else { failures += 1 }
                         } catch {
                             failures += 1
@@ -104,9 +105,12 @@ struct IngestBench {
                     return (ids, failures)
                 }
             }
-            return try await group.reduce(into: ([String](), 0)) { $0.0 += $1.0; $0.1 += $1.1 }
+            return try await group.reduce(into: ([String](), 0)) {
+                $0.0 += $1.0; $0.1 += $1.1
+            }
         }
-        let elapsed = Double((clock.now - start).components.seconds) + Double((clock.now - start).components.attoseconds) / 1e18
+        let elapsed =
+            Double((clock.now - start).components.seconds) + Double((clock.now - start).components.attoseconds) / 1e18
         return (results.0, results.1, elapsed)
     }
 

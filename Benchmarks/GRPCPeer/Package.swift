@@ -17,6 +17,6 @@ let package = Package(
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
             ],
-            path: "Sources/GRPCPeer"),
+            path: "Sources/GRPCPeer")
     ]
 )

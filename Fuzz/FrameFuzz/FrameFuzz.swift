@@ -8,15 +8,15 @@ public func fuzzFrame(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 }
 
 #if FUZZING
-/// SwiftPM links an executable's entry point as `<product>_main`.
-@_cdecl("frame_fuzz_main")
-public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    FuzzDriver.libFuzzer(argc, argv, fuzzFrame)
-}
+    /// SwiftPM links an executable's entry point as `<product>_main`.
+    @_cdecl("frame_fuzz_main")
+    public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+        FuzzDriver.libFuzzer(argc, argv, fuzzFrame)
+    }
 #else
-/// Without libFuzzer: runs the files or folders given (a corpus, a crash to reproduce).
-@main
-struct FrameFuzzReplay {
-    static func main() throws { try FuzzDriver.replay("frame-fuzz", FrameFuzzing.run) }
-}
+    /// Without libFuzzer: runs the files or folders given (a corpus, a crash to reproduce).
+    @main
+    struct FrameFuzzReplay {
+        static func main() throws { try FuzzDriver.replay("frame-fuzz", FrameFuzzing.run) }
+    }
 #endif

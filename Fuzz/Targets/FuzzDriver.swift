@@ -6,14 +6,14 @@ public enum FuzzDriver {
     public typealias TestOneInput = @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
 
     #if FUZZING
-    /// Hands control to libFuzzer (the build links it with -sanitize=fuzzer).
-    public static func libFuzzer(
-        _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ test: TestOneInput
-    ) -> CInt {
-        var argc = argc
-        var argv = argv
-        return LLVMFuzzerRunDriver(&argc, &argv, test)
-    }
+        /// Hands control to libFuzzer (the build links it with -sanitize=fuzzer).
+        public static func libFuzzer(
+            _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ test: TestOneInput
+        ) -> CInt {
+            var argc = argc
+            var argv = argv
+            return LLVMFuzzerRunDriver(&argc, &argv, test)
+        }
     #endif
 
     /// Runs `target` once on each file given, or on each file of each folder given.
@@ -38,9 +38,10 @@ public enum FuzzDriver {
 }
 
 #if FUZZING
-@_silgen_name("LLVMFuzzerRunDriver")
-private func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ test: FuzzDriver.TestOneInput
-) -> CInt
+    @_silgen_name("LLVMFuzzerRunDriver")
+    private func LLVMFuzzerRunDriver(
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+        _ test: FuzzDriver.TestOneInput
+    ) -> CInt
 #endif

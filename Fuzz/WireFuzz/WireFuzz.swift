@@ -8,15 +8,15 @@ public func fuzzWire(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 }
 
 #if FUZZING
-/// SwiftPM links an executable's entry point as `<product>_main`.
-@_cdecl("wire_fuzz_main")
-public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    FuzzDriver.libFuzzer(argc, argv, fuzzWire)
-}
+    /// SwiftPM links an executable's entry point as `<product>_main`.
+    @_cdecl("wire_fuzz_main")
+    public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+        FuzzDriver.libFuzzer(argc, argv, fuzzWire)
+    }
 #else
-/// Without libFuzzer: runs the files or folders given (a corpus, a crash to reproduce).
-@main
-struct WireFuzzReplay {
-    static func main() throws { try FuzzDriver.replay("wire-fuzz", WireFuzzing.run) }
-}
+    /// Without libFuzzer: runs the files or folders given (a corpus, a crash to reproduce).
+    @main
+    struct WireFuzzReplay {
+        static func main() throws { try FuzzDriver.replay("wire-fuzz", WireFuzzing.run) }
+    }
 #endif

@@ -39,13 +39,22 @@ struct BusCommand: AsyncParsableCommand {
     @Option(help: "Largest accepted message in bytes (env GLIMLACH_MAX_MESSAGE_BYTES).")
     var maxMessageBytes = Int64(environmentValue("GLIMLACH_MAX_MESSAGE_BYTES", "16777216")) ?? 16_777_216
 
-    @Option(help: "The broker's CURVE key pair file; with --access-list, every socket requires CURVE (env GLIMLACH_CURVE_KEY).")
+    @Option(
+        help:
+            "The broker's CURVE key pair file; with --access-list, every socket requires CURVE (env GLIMLACH_CURVE_KEY)."
+    )
     var curveKey = environmentValue("GLIMLACH_CURVE_KEY", "")
 
-    @Option(help: "Who may connect, serve and call: one 'name public-key serve=.. call=..' per line (env GLIMLACH_ACCESS_LIST).")
+    @Option(
+        help:
+            "Who may connect, serve and call: one 'name public-key serve=.. call=..' per line (env GLIMLACH_ACCESS_LIST)."
+    )
     var accessList = environmentValue("GLIMLACH_ACCESS_LIST", "")
 
-    @Option(help: "Serve Prometheus metrics over HTTP here, e.g. tcp://0.0.0.0:9100; off when empty (env GLIMLACH_METRICS_ENDPOINT).")
+    @Option(
+        help:
+            "Serve Prometheus metrics over HTTP here, e.g. tcp://0.0.0.0:9100; off when empty (env GLIMLACH_METRICS_ENDPOINT)."
+    )
     var metrics = environmentValue("GLIMLACH_METRICS_ENDPOINT", "")
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error (env GLIMLACH_LOG_LEVEL).")

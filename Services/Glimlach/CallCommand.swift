@@ -51,7 +51,9 @@ struct CallCommand: AsyncParsableCommand {
         }
         let payload: [UInt8]
         do {
-            let text = json == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : json ?? ""
+            let text =
+                json == "-"
+                ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : json ?? ""
             var record = try WireJSON.record(from: text, as: method.request)
             if let window { record = try window.apply(to: record, of: method.request) }
             payload = try WireCodec.encode(record, as: method.request)

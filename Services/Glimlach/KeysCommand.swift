@@ -32,7 +32,8 @@ struct KeysCommand: ParsableCommand {
             guard !names.isEmpty || compose != nil else {
                 throw ValidationError("name at least one key pair to generate, or give --compose")
             }
-            for name in names where name.isEmpty || name.contains(where: { !$0.isLetter && !$0.isNumber && $0 != "-" && $0 != "_" }) {
+            for name in names
+            where name.isEmpty || name.contains(where: { !$0.isLetter && !$0.isNumber && $0 != "-" && $0 != "_" }) {
                 throw ValidationError("'\(name)' is not a key name: use letters, digits, - and _")
             }
         }

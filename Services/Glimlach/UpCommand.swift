@@ -53,7 +53,8 @@ struct UpCommand: AsyncParsableCommand {
             metricsBasePort: metricsPort > 0 ? metricsPort : nil
         ).map { service in
             // The demo's customers answer at once rather than a day after their contact.
-            demo && service.service == "feedback" ? service.adding(environment: ["GLIMLACH_FEEDBACK_SURVEY_DELAY_MS": "0"]) : service
+            demo && service.service == "feedback"
+                ? service.adding(environment: ["GLIMLACH_FEEDBACK_SURVEY_DELAY_MS": "0"]) : service
         }
         let services = keys?.keyed(plain) ?? plain
         let width = services.map(\.name.count).max() ?? 0
@@ -82,7 +83,9 @@ struct UpCommand: AsyncParsableCommand {
         }
         for service in services {
             guard let metrics = service.environment["GLIMLACH_METRICS_ENDPOINT"] else { continue }
-            printer.print("glimlach up: \(service.name) metrics at \(metrics.replacingOccurrences(of: "tcp://", with: "http://"))/metrics")
+            printer.print(
+                "glimlach up: \(service.name) metrics at \(metrics.replacingOccurrences(of: "tcp://", with: "http://"))/metrics"
+            )
         }
         printer.print("glimlach up: the stack serves on \(endpoint), data in \(data.path). Ctrl-C stops it.")
         if let keys {
@@ -98,9 +101,12 @@ struct UpCommand: AsyncParsableCommand {
             printer.print("glimlach up: loading demo data")
             do {
                 let report = try await Demo(
-                    client: client, tickets: 300, days: 14, historyWeeks: 8, seed: 2026, concurrency: 8).run()
+                    client: client, tickets: 300, days: 14, historyWeeks: 8, seed: 2026, concurrency: 8
+                ).run()
                 printer.print(report)
-                printer.print("\nglimlach up: demo loaded. Try `glimlach services`, `glimlach call analytics GetNps '{}'`, or `glimlach demo` for more.")
+                printer.print(
+                    "\nglimlach up: demo loaded. Try `glimlach services`, `glimlach call analytics GetNps '{}'`, or `glimlach demo` for more."
+                )
                 if let signIn { printer.print("glimlach up: \(signIn)") }
             } catch {
                 printer.print("glimlach up: the demo failed: \(error); the stack keeps running")

@@ -25,7 +25,8 @@ public final class MetricsEndpoint: Service, Sendable {
                 socket = try ZMQSocket(context, type: .stream)
                 try socket.bind(endpoint)
             } catch {
-                return logger.error("metrics endpoint cannot bind", metadata: ["endpoint": "\(endpoint)", "error": "\(error)"])
+                return logger.error(
+                    "metrics endpoint cannot bind", metadata: ["endpoint": "\(endpoint)", "error": "\(error)"])
             }
             defer { socket.close() }
             var requests = HTTPRequests()
@@ -66,7 +67,8 @@ public final class MetricsEndpoint: Service, Sendable {
         default:
             (status, type, body) = ("404 Not Found", "text/plain", Array("try /metrics\n".utf8))
         }
-        let head = "HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n"
+        let head =
+            "HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n"
         return Array(head.utf8) + body
     }
 }
@@ -91,7 +93,8 @@ struct HTTPRequests {
             return nil
         }
         pending[connection] = nil
-        let requestLine = String(decoding: buffer, as: UTF8.self)[..<end.lowerBound].split(separator: "\r\n").first ?? ""
+        let requestLine =
+            String(decoding: buffer, as: UTF8.self)[..<end.lowerBound].split(separator: "\r\n").first ?? ""
         let parts = requestLine.split(separator: " ")
         guard parts.count >= 2, parts[0] == "GET" else { return "/" }
         return String(parts[1].split(separator: "?").first ?? "")

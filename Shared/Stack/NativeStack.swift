@@ -67,7 +67,8 @@ extension StackDefinition {
         if value == "0.0.0.0" { return "127.0.0.1" }
         // A bare port (GLIMLACH_WEB_PORT: "8080") moves like the endpoints do.
         if let port = Int(value), let moved = ports[port] { return String(moved) }
-        for host in ["tcp://bus:", "tcp://0.0.0.0:", "tcp://localhost:", "tcp://127.0.0.1:"] where value.hasPrefix(host) {
+        for host in ["tcp://bus:", "tcp://0.0.0.0:", "tcp://localhost:", "tcp://127.0.0.1:"] where value.hasPrefix(host)
+        {
             let port = Int(value.dropFirst(host.count)) ?? 0
             return "tcp://127.0.0.1:\(ports[port] ?? port)"
         }

@@ -109,7 +109,10 @@ public struct StackDefinition: Sendable {
         var ordered: [Service] = []
         while !remaining.isEmpty {
             let started = Set(ordered.map(\.name))
-            guard let next = remaining.values.filter({ Set($0.dependsOn).isSubset(of: started) }).min(by: { $0.name < $1.name })
+            guard
+                let next = remaining.values.filter({ Set($0.dependsOn).isSubset(of: started) }).min(by: {
+                    $0.name < $1.name
+                })
             else { throw StackError("depends_on has a cycle among \(remaining.keys.sorted().joined(separator: ", "))") }
             ordered.append(next)
             remaining[next.name] = nil

@@ -46,12 +46,17 @@ public final class StackRunner: Sendable {
         let clock = ContinuousClock()
         let end = clock.now + timeout
         while clock.now < end {
-            guard process.isRunning else { throw StackError("\(service.name) exited with status \(process.terminationStatus)") }
+            guard process.isRunning else {
+                throw StackError("\(service.name) exited with status \(process.terminationStatus)")
+            }
             if let url = service.healthURL {
                 if HTTPProbe.status(url, timeoutMs: 300) == 200 { return }
             } else if service.service == "bus" {
                 if (try? await client.call(BusAPI.health, HealthRequest(), options: .init(timeout: .milliseconds(300))))
-                    != nil { return }
+                    != nil
+                {
+                    return
+                }
             } else if let count = try? await workers(of: service.service, client), count > before {
                 return
             }
@@ -76,10 +81,12 @@ public final class StackRunner: Sendable {
 
     /// Sends SIGKILL to the process called `name` (for fault tests) and forgets it.
     public func kill(_ name: String) async {
-        guard let process = running.withLock({ list -> Process? in
-            guard let index = list.firstIndex(where: { $0.0.name == name }) else { return nil }
-            return list.remove(at: index).1
-        }) else { return }
+        guard
+            let process = running.withLock({ list -> Process? in
+                guard let index = list.firstIndex(where: { $0.0.name == name }) else { return nil }
+                return list.remove(at: index).1
+            })
+        else { return }
         Glibc.kill(process.processIdentifier, SIGKILL)
         while process.isRunning { try? await Task.sleep(for: .milliseconds(10)) }
     }
@@ -100,7 +107,8 @@ public final class StackRunner: Sendable {
     }
 
     private func workers(of service: String, _ client: BusClient) async throws -> UInt32 {
-        let reply = try await client.call(BusAPI.listServices, ListServicesRequest(), options: .init(timeout: .seconds(1)))
+        let reply = try await client.call(
+            BusAPI.listServices, ListServicesRequest(), options: .init(timeout: .seconds(1)))
         return reply.services.first { $0.name == service }?.workers ?? 0
     }
 }

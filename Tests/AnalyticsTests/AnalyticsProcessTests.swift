@@ -16,12 +16,17 @@ struct AnalyticsProcessTests {
     static let options = CallOptions(timeout: .seconds(8))
 
     /// What a worker fed `generated` must answer, computed in-process.
-    static func expected(_ generated: GeneratedEvents) throws -> (Analytics.GetNpsReply, Analytics.GetPersonalNpsRankingReply) {
+    static func expected(_ generated: GeneratedEvents) throws -> (
+        Analytics.GetNpsReply, Analytics.GetPersonalNpsRankingReply
+    ) {
         let model = AnalyticsReadModel()
         for event in generated.all { model.apply(event) }
         model.markReady()
         return try model.query { state in
-            (try state.nps(npsRequest).withoutPosition, try state.personalNpsRanking(.init(window: window)).withoutPosition)
+            (
+                try state.nps(npsRequest).withoutPosition,
+                try state.personalNpsRanking(.init(window: window)).withoutPosition
+            )
         }
     }
 
@@ -38,10 +43,16 @@ struct AnalyticsProcessTests {
         let seen = try await Self.workerIDs(client, calls: 30)
         #expect(seen.count == 3)
         for _ in 0..<9 {
-            #expect(try await client.call(Analytics.getNps, Self.npsRequest, options: Self.options).withoutPosition == nps)
-            #expect(try await client.call(Analytics.getPersonalNpsRanking, .init(window: Self.window), options: Self.options).withoutPosition == ranking)
+            #expect(
+                try await client.call(Analytics.getNps, Self.npsRequest, options: Self.options).withoutPosition == nps)
+            #expect(
+                try await client.call(
+                    Analytics.getPersonalNpsRanking, .init(window: Self.window), options: Self.options
+                ).withoutPosition == ranking)
         }
-        let served = try await client.call(BusAPI.listServices, ListServicesRequest()).services.first { $0.name == "analytics" }
+        let served = try await client.call(BusAPI.listServices, ListServicesRequest()).services.first {
+            $0.name == "analytics"
+        }
         #expect((served?.served ?? 0) >= 48)
 
         // One worker dies mid-run: every query still succeeds within its deadline.
@@ -54,7 +65,8 @@ struct AnalyticsProcessTests {
                         let reply = try await client.call(Analytics.getNps, Self.npsRequest, options: Self.options)
                         #expect(reply.withoutPosition == nps)
                     } else {
-                        let reply = try await client.call(Analytics.getPersonalNpsRanking, .init(window: Self.window), options: Self.options)
+                        let reply = try await client.call(
+                            Analytics.getPersonalNpsRanking, .init(window: Self.window), options: Self.options)
                         #expect(reply.withoutPosition == ranking)
                     }
                 }
@@ -71,7 +83,8 @@ struct AnalyticsProcessTests {
             try await Self.workerIDs(client, calls: 6).contains(lateID)
         }
         for _ in 0..<12 {
-            #expect(try await client.call(Analytics.getNps, Self.npsRequest, options: Self.options).withoutPosition == nps)
+            #expect(
+                try await client.call(Analytics.getNps, Self.npsRequest, options: Self.options).withoutPosition == nps)
         }
         let status = try await client.call(Analytics.readModelStatus, .init(), options: Self.options)
         #expect(status.ready == true)
@@ -97,8 +110,9 @@ struct AnalyticsProcessTests {
         var random = SeededRandom(seed: 5)
         for number in 0..<10 {
             more.submit(
-                .init(at: GeneratedEvents.start + 2 * GeneratedEvents.day, score: 10, agent: "emp-03", team: "team-4",
-                      employer: "in-house", channel: .chat, country: "BE", category: "toys"),
+                .init(
+                    at: GeneratedEvents.start + 2 * GeneratedEvents.day, score: 10, agent: "emp-03", team: "team-4",
+                    employer: "in-house", channel: .chat, country: "BE", category: "toys"),
                 id: "live-\(number)", ticketID: nil, &random)
         }
         try await seeded.append(more.payloads["feedback"]!, to: "feedback")
@@ -115,7 +129,9 @@ struct AnalyticsProcessTests {
     static func workerIDs(_ client: BusClient, calls: Int) async throws -> Set<String> {
         try await withThrowingTaskGroup(of: String.self) { group in
             for _ in 0..<calls {
-                group.addTask { try await client.call(Analytics.readModelStatus, .init(), options: options).worker_id ?? "" }
+                group.addTask {
+                    try await client.call(Analytics.readModelStatus, .init(), options: options).worker_id ?? ""
+                }
             }
             return try await group.reduce(into: Set<String>()) { $0.insert($1) }
         }

@@ -22,7 +22,8 @@ struct NpsFigureTests {
                     try $0.nps(.init(window: span.window, group_by: dimensions, filter: filter))
                 }
                 let expected = Oracle.group(
-                    fixture.world.responses, dimensions, span, filter, attributes: { [fixture.oracle.responseAttributes($0)] },
+                    fixture.world.responses, dimensions, span, filter,
+                    attributes: { [fixture.oracle.responseAttributes($0)] },
                     initial: [Int](), fold: { $0.append($1.score) })
                 let keys = reply.rows.map { Oracle.key($0.key, dimensions) }
                 if dimensions.isEmpty {
@@ -108,15 +109,18 @@ struct NpsFigureTests {
         var rows: [Ranked] = []
         for employee in fixture.world.employees {
             let scores = fixture.world.responses.filter {
-                $0.agent == employee.id && span.contains($0.at) && fixture.oracle.responseAttributes($0).passes(factFilter)
+                $0.agent == employee.id && span.contains($0.at)
+                    && fixture.oracle.responseAttributes($0).passes(factFilter)
             }.map(\.score)
             let compliments = fixture.world.compliments.filter {
                 !$0.peer && $0.employee == employee.id && span.contains($0.at)
                     && Oracle.Attributes(
-                        country: $0.country, channel: "\($0.channel?.rawValue ?? 0)", employee: $0.employee, team: $0.team
+                        country: $0.country, channel: "\($0.channel?.rawValue ?? 0)", employee: $0.employee,
+                        team: $0.team
                     ).passes(factFilter)
             }.count
-            let organisation = Oracle.Attributes(employee: employee.id, team: employee.team, employer: employee.employer)
+            let organisation = Oracle.Attributes(
+                employee: employee.id, team: employee.team, employer: employee.employer)
             var check = filter ?? Analytics.Filter()
             (check.countries, check.product_categories, check.channels) = ([], [], [])
             guard scores.count + compliments > 0, organisation.passes(check) else { continue }
@@ -145,13 +149,16 @@ struct NpsFigureTests {
         let at = Fixture.start + Fixture.day
         for number in 0..<3 {
             generated.submit(
-                .init(at: at, score: number == 2 ? 8 : 10, agent: "emp-01", team: "team-2", employer: "in-house", channel: .phone,
-                      country: "NL", category: "toys"), id: "lucky-\(number)", ticketID: nil, &random)
+                .init(
+                    at: at, score: number == 2 ? 8 : 10, agent: "emp-01", team: "team-2", employer: "in-house",
+                    channel: .phone,
+                    country: "NL", category: "toys"), id: "lucky-\(number)", ticketID: nil, &random)
         }
         for number in 0..<40 {
             generated.submit(
-                .init(at: at, score: number < 24 ? 10 : 8, agent: "emp-02", team: "team-3", employer: "in-house",
-                      channel: .phone, country: "NL", category: "toys"), id: "steady-\(number)", ticketID: nil, &random)
+                .init(
+                    at: at, score: number < 24 ? 10 : 8, agent: "emp-02", team: "team-3", employer: "in-house",
+                    channel: .phone, country: "NL", category: "toys"), id: "steady-\(number)", ticketID: nil, &random)
         }
         let model = AnalyticsReadModel()
         for event in generated.all { model.apply(event) }

@@ -10,7 +10,9 @@ struct ServiceFigureTests {
 
     func employer(_ id: String) -> String { world.employee(id)?.employer ?? "" }
 
-    @Test("first responses within target, median and p90", arguments: [[], [.channel], [.team, .day], [.country]] as [[Analytics.Dimension]])
+    @Test(
+        "first responses within target, median and p90",
+        arguments: [[], [.channel], [.team, .day], [.country]] as [[Analytics.Dimension]])
     func firstResponse(dimensions: [Analytics.Dimension]) throws {
         for span in Fixture.spans {
             for filter in Fixture.filters {
@@ -21,8 +23,11 @@ struct ServiceFigureTests {
                 let expected = Oracle.group(
                     world.tickets, dimensions, span, filter,
                     attributes: { t in
-                        [.init(country: t.country, category: t.category, channel: "\(t.channel.rawValue)",
-                               employee: t.agent, team: t.team, employer: employer(t.agent), at: t.created)]
+                        [
+                            .init(
+                                country: t.country, category: t.category, channel: "\(t.channel.rawValue)",
+                                employee: t.agent, team: t.team, employer: employer(t.agent), at: t.created)
+                        ]
                     },
                     initial: [RawWorld.Ticket](), fold: { $0.append($1) })
                 #expect(reply.rows.count == (dimensions.isEmpty ? 0 : expected.count))
@@ -41,7 +46,10 @@ struct ServiceFigureTests {
         #expect(row.answered == UInt64(answered.count))
         #expect(row.within_target == UInt64(within))
         #expect(row.overdue == UInt64(overdue))
-        #expect(close(row.within_target_share, answered.count + overdue == 0 ? nil : Double(within) / Double(answered.count + overdue)))
+        #expect(
+            close(
+                row.within_target_share,
+                answered.count + overdue == 0 ? nil : Double(within) / Double(answered.count + overdue)))
         #expect(row.median_response_ms == Oracle.percentile(answered, 0.5))
         #expect(row.p90_response_ms == Oracle.percentile(answered, 0.9))
     }
@@ -58,8 +66,11 @@ struct ServiceFigureTests {
                 let expected = Oracle.group(
                     final, effective, span, nil,
                     attributes: { t in
-                        [.init(country: t.country, channel: "\(t.channel.rawValue)", team: t.resolutions.last!.team,
-                               at: t.resolutions.last!.at)]
+                        [
+                            .init(
+                                country: t.country, channel: "\(t.channel.rawValue)", team: t.resolutions.last!.team,
+                                at: t.resolutions.last!.at)
+                        ]
                     },
                     initial: (0, 0), fold: { $0 = ($0.0 + 1, $0.1 + ($1.resolutions.last!.firstContact ? 1 : 0)) })
                 #expect(Set(reply.rows.map { Oracle.key($0.key, effective) }) == Set(expected.keys))
@@ -94,7 +105,9 @@ struct ServiceFigureTests {
         }
     }
 
-    @Test("goodwill per team, agent and kind, one row per currency", arguments: [[.team], [.employee], [.gestureKind], [.employerKind, .team]] as [[Analytics.Dimension]])
+    @Test(
+        "goodwill per team, agent and kind, one row per currency",
+        arguments: [[.team], [.employee], [.gestureKind], [.employerKind, .team]] as [[Analytics.Dimension]])
     func goodwill(dimensions: [Analytics.Dimension]) throws {
         for span in Fixture.spans {
             let reply = try fixture.query { try $0.goodwillSpend(.init(window: span.window, group_by: dimensions)) }
@@ -110,7 +123,9 @@ struct ServiceFigureTests {
                     byCurrency[Array(key.prefix(dimensions.count)) + [gesture.currency], default: []].append(gesture)
                 }
             }
-            #expect(Set(reply.rows.map { Oracle.key($0.key, dimensions) + [$0.amount!.currency.code] }) == Set(byCurrency.keys))
+            #expect(
+                Set(reply.rows.map { Oracle.key($0.key, dimensions) + [$0.amount!.currency.code] })
+                    == Set(byCurrency.keys))
             for row in reply.rows {
                 let gestures = byCurrency[Oracle.key(row.key, dimensions) + [row.amount!.currency.code]]!
                 #expect(row.granted == UInt64(gestures.filter(\.granted).count))

@@ -19,8 +19,10 @@ struct TrendAndExportTests {
         while start.unixMilliseconds < span.to {
             let next = calendar.date(byAdding: .day, value: 1, to: start)!
             result.append(
-                (Oracle.day(start.unixMilliseconds, span.zone), max(span.from, start.unixMilliseconds),
-                 min(span.to, next.unixMilliseconds)))
+                (
+                    Oracle.day(start.unixMilliseconds, span.zone), max(span.from, start.unixMilliseconds),
+                    min(span.to, next.unixMilliseconds)
+                ))
             start = next
         }
         return result
@@ -64,7 +66,8 @@ struct TrendAndExportTests {
         let span = Fixture.spans[0]
         let compare = Oracle.Span(from: span.from + 3 * Fixture.day, to: span.from + 5 * Fixture.day, zone: span.zone)
         let created = try fixture.query {
-            try $0.trend(.init(metric: .ticketsCreated, window: span.window, compare_window: compare.window), nowMs: Fixture.now)
+            try $0.trend(
+                .init(metric: .ticketsCreated, window: span.window, compare_window: compare.window), nowMs: Fixture.now)
         }
         for (point, day) in zip(created.points, days(span)) {
             let count = world.tickets.filter { day.1 <= $0.created && $0.created < day.2 }.count
@@ -80,7 +83,9 @@ struct TrendAndExportTests {
         for (point, day) in zip(fcr.points, days(span)) {
             let resolved = final.filter { day.1 <= $0.resolutions.last!.at && $0.resolutions.last!.at < day.2 }
             #expect(point.n == UInt64(resolved.count))
-            let share = resolved.isEmpty ? nil : Double(resolved.filter { $0.resolutions.last!.firstContact }.count) / Double(resolved.count)
+            let share =
+                resolved.isEmpty
+                ? nil : Double(resolved.filter { $0.resolutions.last!.firstContact }.count) / Double(resolved.count)
             #expect(close(point.value, share))
         }
     }
@@ -96,7 +101,8 @@ struct TrendAndExportTests {
             let page = try fixture.query {
                 try $0.export(.init(nps: request, page_size: 3, page_token: token), now: .now)
             }
-            #expect(page.header == "row,channel,country,promoters,passives,detractors,n,nps,margin_of_error,lower,upper")
+            #expect(
+                page.header == "row,channel,country,promoters,passives,detractors,n,nps,margin_of_error,lower,upper")
             #expect(page.file_name == "nps-channel-country-2026-03-01.csv")
             #expect(page.rows.count <= 3)
             lines += page.rows
@@ -106,7 +112,10 @@ struct TrendAndExportTests {
         #expect(lines.count == report.rows.count + 1)
         #expect(lines.last!.hasPrefix("total,,,\(report.total!.promoters!),"))
         let first = report.rows[0]
-        #expect(lines[0] == "group,\(first.key!.channel?.slug ?? ""),\(first.key!.country!),\(first.promoters!),\(first.passives!),\(first.detractors!),\(first.n!),\(first.nps!),\(first.margin_of_error!),\(first.lower!),\(first.upper!)")
+        #expect(
+            lines[0]
+                == "group,\(first.key!.channel?.slug ?? ""),\(first.key!.country!),\(first.promoters!),\(first.passives!),\(first.detractors!),\(first.n!),\(first.nps!),\(first.margin_of_error!),\(first.lower!),\(first.upper!)"
+        )
         #expect(throws: RPCError.self) {
             try fixture.query { try $0.export(.init(nps: request, page_token: "garbage"), now: .now) }
         }
@@ -161,8 +170,12 @@ struct TrendAndExportTests {
             } catch { return "\(error)" }
         }
         #expect(message { _ = try $0.nps(.init()) }?.hasPrefix("window") == true)
-        #expect(message { _ = try $0.nps(.init(window: Fixture.spans[0].window, group_by: [.gestureKind])) }?.hasPrefix("group_by") == true)
-        #expect(message { _ = try $0.trend(.init(window: Fixture.spans[0].window), nowMs: Fixture.now) }?.hasPrefix("metric") == true)
+        #expect(
+            message { _ = try $0.nps(.init(window: Fixture.spans[0].window, group_by: [.gestureKind])) }?.hasPrefix(
+                "group_by") == true)
+        #expect(
+            message { _ = try $0.trend(.init(window: Fixture.spans[0].window), nowMs: Fixture.now) }?.hasPrefix(
+                "metric") == true)
         #expect(message { _ = try $0.engagement(.init(period: "March"), now: .now) }?.hasPrefix("period") == true)
     }
 }

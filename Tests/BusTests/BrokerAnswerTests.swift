@@ -57,7 +57,10 @@ struct BrokerAnswerTests {
     func malformedHeaderToBus() throws {
         var broker = BrokerHarness()
         broker.state.receive(
-            [BrokerHarness.peer("c"), [], MDP.clientHeader, Array("bus".utf8), Array("Health".utf8), [0xFF, 0x01], []],
+            [
+                BrokerHarness.peer("c"), [], MDP.clientHeader, Array("bus".utf8), Array("Health".utf8), [0xFF, 0x01],
+                [],
+            ],
             now: broker.now)
         let header = try ReplyHeader(wireBytes: try #require(broker.sent().first)[4])
         #expect(header.code == .invalidArgument && header.message?.hasPrefix("header: ") == true)

@@ -6,7 +6,7 @@ import Wire
 import ZeroMQ
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 @Suite("Edges of the bus", .serialized)

@@ -65,7 +65,9 @@ struct CurveSecurityTests {
 
     static let echo = Method<HealthRequest, HealthReply>(service: "echo", name: "Health")
 
-    @Test("a listed client reaches a listed worker over CURVE; an unknown key or a plain client is refused in the handshake: UNAUTHENTICATED")
+    @Test(
+        "a listed client reaches a listed worker over CURVE; an unknown key or a plain client is refused in the handshake: UNAUTHENTICATED"
+    )
     func knownAndUnknownKeys() async throws {
         let bus = try await SecureBus()
         bus.worker(bus.workerKeys, tag: "legit")
@@ -77,16 +79,19 @@ struct CurveSecurityTests {
         let clock = ContinuousClock()
         let start = clock.now
         let stranger = bus.client(try CurveKeyPair.generate())
-        await #expect { _ = try await stranger.call(Self.echo, HealthRequest(), options: .init(timeout: .seconds(3))) }
-            throws: { ($0 as? RPCError)?.code == .unauthenticated }
+        await #expect {
+            _ = try await stranger.call(Self.echo, HealthRequest(), options: .init(timeout: .seconds(3)))
+        } throws: { ($0 as? RPCError)?.code == .unauthenticated }
         let plain = bus.client(nil)
-        await #expect { _ = try await plain.call(Self.echo, HealthRequest(), options: .init(timeout: .seconds(3))) }
-            throws: { ($0 as? RPCError)?.code == .unauthenticated }
+        await #expect {
+            _ = try await plain.call(Self.echo, HealthRequest(), options: .init(timeout: .seconds(3)))
+        } throws: { ($0 as? RPCError)?.code == .unauthenticated }
         #expect(clock.now - start < .seconds(2))
         await bus.shutdown()
     }
 
-    @Test("a refused client's every call fails UNAUTHENTICATED within a second, also while libzmq reconnects in between")
+    @Test(
+        "a refused client's every call fails UNAUTHENTICATED within a second, also while libzmq reconnects in between")
     func refusedClientAlwaysUnauthenticated() async throws {
         let bus = try await SecureBus()
         for keys in [nil, try CurveKeyPair.generate()] {
@@ -118,8 +123,9 @@ struct CurveSecurityTests {
         let bus = try await SecureBus()
         bus.worker(bus.workerKeys, tag: "legit")
         let reader = bus.client(bus.readerKeys)
-        await #expect { _ = try await reader.call(Self.echo, HealthRequest()) }
-            throws: { ($0 as? RPCError)?.code == .permissionDenied }
+        await #expect { _ = try await reader.call(Self.echo, HealthRequest()) } throws: {
+            ($0 as? RPCError)?.code == .permissionDenied
+        }
         await bus.shutdown()
     }
 
@@ -135,7 +141,9 @@ struct CurveSecurityTests {
         #expect(denied?.code == .permissionDenied)
         #expect(denied?.message.contains("echo.CreateStory") == true)
         // A right to the whole service reaches the method (which this worker lacks).
-        #expect(await rpcError { try await bus.client(bus.callerKeys).call(other, HealthRequest()) }?.code == .unimplemented)
+        #expect(
+            await rpcError { try await bus.client(bus.callerKeys).call(other, HealthRequest()) }?.code == .unimplemented
+        )
         await bus.shutdown()
     }
 
@@ -214,10 +222,14 @@ struct CurveSecurityTests {
         #expect(list.may("staff", serve: "staff") && !list.may("staff", serve: "tickets"))
         #expect(list.may("staff", call: "feedback") && !list.may("staff", call: "analytics"))
         #expect(list.may("ops", call: "anything") && !list.may(nil, call: "staff"))
-        #expect(list.may("staff", publish: "staff.employee.created") && !list.may("staff", publish: "tickets.ticket.resolved"))
+        #expect(
+            list.may("staff", publish: "staff.employee.created")
+                && !list.may("staff", publish: "tickets.ticket.resolved"))
         #expect(!list.may("ops", publish: "staff.employee.created") && !list.may("staff", publish: "staff"))
         let web = try AccessList(text: "web \(key) call=feedback.SubmitResponse,analytics\n")
-        #expect(web.may("web", call: "feedback", method: "SubmitResponse") && web.may("web", call: "analytics", method: "GetNps"))
+        #expect(
+            web.may("web", call: "feedback", method: "SubmitResponse")
+                && web.may("web", call: "analytics", method: "GetNps"))
         #expect(!web.may("web", call: "feedback", method: "CreateStory") && !web.may("web", call: "feedback"))
         #expect(try AccessList(text: web.text) == web)
         #expect(throws: KeyFileError.self) { try AccessList(text: "staff not-a-key serve=staff") }

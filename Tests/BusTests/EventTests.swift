@@ -3,7 +3,9 @@ import Bus
 import Testing
 
 private func event(_ service: String, _ sequence: UInt64) -> Event {
-    Event(service: service, sequence: sequence, type: "ticket.resolved", occurred_at_ms: 1_700_000_000_000, subject_id: "T-\(sequence)")
+    Event(
+        service: service, sequence: sequence, type: "ticket.resolved", occurred_at_ms: 1_700_000_000_000,
+        subject_id: "T-\(sequence)")
 }
 
 @Suite("Gap detection")
@@ -15,7 +17,9 @@ struct GapDetectorTests {
         #expect(detector.accept(event("tickets", 4)).isEmpty)
         #expect(detector.accept(event("tickets", 2)).isEmpty)
         #expect(
-            detector.accept(event("tickets", 8)) == [.gap(service: "tickets", from: 5, to: 7), .event(event("tickets", 8))])
+            detector.accept(event("tickets", 8)) == [
+                .gap(service: "tickets", from: 5, to: 7), .event(event("tickets", 8)),
+            ])
         // Services are counted apart: the first staff event after nothing is 1.
         #expect(detector.accept(event("staff", 1)) == [.event(event("staff", 1))])
         #expect(detector.positions == ["tickets": 8, "staff": 1])

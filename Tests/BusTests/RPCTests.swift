@@ -102,7 +102,8 @@ struct RPCTests {
         let clock = ContinuousClock()
         let start = clock.now
         do {
-            _ = try await client.call(Echo.sleep, SinceRequest(after_sequence: 3000), options: .init(timeout: .milliseconds(200)))
+            _ = try await client.call(
+                Echo.sleep, SinceRequest(after_sequence: 3000), options: .init(timeout: .milliseconds(200)))
             Issue.record("expected DEADLINE_EXCEEDED")
         } catch let error as RPCError {
             #expect(error.code == .deadlineExceeded)

@@ -59,12 +59,14 @@ struct RawMDPTests {
         let frames = try #require(peer.receive())
         #expect(frames.count == 5)
         #expect(frames[0].isEmpty && frames[1] == Array("MDPC01".utf8) && frames[2] == Array("interop".utf8))
-        let status = try #require(frames[3].withUnsafeBufferPointer { glimlach__reply_header__unpack(nil, $0.count, $0.baseAddress) })
+        let status = try #require(
+            frames[3].withUnsafeBufferPointer { glimlach__reply_header__unpack(nil, $0.count, $0.baseAddress) })
         defer { glimlach__reply_header__free_unpacked(status, nil) }
         #expect(status.pointee.has_code == 0 || status.pointee.code == GLIMLACH__STATUS_CODE__STATUS_OK)
         // The request had no id, so the reply has none (no stand-in such as "-").
         #expect(status.pointee.request_id == nil)
-        let health = try #require(frames[4].withUnsafeBufferPointer { glimlach__health_reply__unpack(nil, $0.count, $0.baseAddress) })
+        let health = try #require(
+            frames[4].withUnsafeBufferPointer { glimlach__health_reply__unpack(nil, $0.count, $0.baseAddress) })
         defer { glimlach__health_reply__free_unpacked(health, nil) }
         #expect(String(cString: health.pointee.service) == "interop")
         #expect(health.pointee.status == GLIMLACH__SERVING_STATUS__SERVING_STATUS_SERVING)

@@ -28,8 +28,12 @@ struct CLITests {
     func list() async throws {
         let all = try await glimlach(["list"])
         #expect(all.status == 0)
-        for service in ["analytics", "bus", "feedback", "staff", "tickets"] { #expect(all.output.contains("\(service)  (")) }
-        #expect(all.output.contains("ResolveTicket(glimlach.tickets.ResolveTicketRequest) -> glimlach.tickets.ResolveTicketReply"))
+        for service in ["analytics", "bus", "feedback", "staff", "tickets"] {
+            #expect(all.output.contains("\(service)  ("))
+        }
+        #expect(
+            all.output.contains(
+                "ResolveTicket(glimlach.tickets.ResolveTicketRequest) -> glimlach.tickets.ResolveTicketReply"))
         let staff = try await glimlach(["list", "staff"])
         #expect(staff.output.contains("SpendBudget\n  request glimlach.staff.SpendBudgetRequest"))
         #expect(staff.output.contains("    amount: glimlach.Money"))
@@ -43,8 +47,11 @@ struct CLITests {
         try await stack.start("staff")
         let health = try await glimlach(["call", "staff", "Health"], stack: stack)
         #expect(health.status == 0)
-        #expect(health.output.contains("\"service\": \"staff\"") && health.output.contains("\"SERVING_STATUS_SERVING\""))
-        let replay = try await glimlach(["call", "staff", "Since", "-", "--timeout", "2"], stack: stack, input: #"{"after_sequence": "0", "limit": 10}"#)
+        #expect(
+            health.output.contains("\"service\": \"staff\"") && health.output.contains("\"SERVING_STATUS_SERVING\""))
+        let replay = try await glimlach(
+            ["call", "staff", "Since", "-", "--timeout", "2"], stack: stack,
+            input: #"{"after_sequence": "0", "limit": 10}"#)
         #expect(replay.status == 0 && replay.output.contains("\"last_sequence\""))
         // A request field that does not exist is refused before anything is sent.
         let typo = try await glimlach(["call", "staff", "Since", #"{"after": 1}"#], stack: stack)

@@ -20,7 +20,10 @@ struct StackCommandTests {
             offset = Int.random(in: 4_000...24_000)
             let command = try LiveCommand(
                 "glimlach",
-                ["up", "--data-dir", data.path, "--compose", Self.composeFile, "--port-offset", "\(offset)", "--metrics-port", "0"],
+                [
+                    "up", "--data-dir", data.path, "--compose", Self.composeFile, "--port-offset", "\(offset)",
+                    "--metrics-port", "0",
+                ],
                 environment: ["GLIMLACH_FEEDBACK_SURVEY_DELAY_MS": "0", "GLIMLACH_LOG_LEVEL": "warning"])
             if try await command.waitFor("the stack serves", orExit: true, timeout: .seconds(60)) { up = command }
         }
@@ -68,12 +71,14 @@ struct StackCommandTests {
 
     @Test("keys generate writes a private key file and a public one, and will not overwrite without --force")
     func keysGenerate() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-keys-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "glimlach-keys-\(UUID().uuidString)")
         let first = try await CommandRun.run("glimlach", ["keys", "generate", "bus", "staff", "--out", directory.path])
         #expect(first.status == 0)
         #expect(first.output.split(separator: "\n").count == 2)
         #expect(!first.output.contains("call="), "a new key gets no rights until the operator adds them")
-        let secret = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("staff.key").path)
+        let secret = try FileManager.default.attributesOfItem(
+            atPath: directory.appendingPathComponent("staff.key").path)
         #expect((secret[.posixPermissions] as? Int) == 0o600)
         let publicKey = try String(contentsOf: directory.appendingPathComponent("staff.pub"), encoding: .utf8)
         #expect(publicKey.contains("public-key = ") && !publicKey.contains("secret-key"))
@@ -86,9 +91,11 @@ struct StackCommandTests {
 extension StackCommandTests {
     @Test("keys generate --compose writes a key pair per process and an access list with each one's least rights")
     func keysFromCompose() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-keys-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "glimlach-keys-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let run = try await CommandRun.run("glimlach", ["keys", "generate", "--compose", Self.composeFile, "--out", directory.path])
+        let run = try await CommandRun.run(
+            "glimlach", ["keys", "generate", "--compose", Self.composeFile, "--out", directory.path])
         #expect(run.status == 0, "\(run.errors)")
         let list = try AccessList(contentsOf: directory.appendingPathComponent("access-list").path)
         #expect(list.peers.map(\.name).sorted() == ["analytics", "feedback", "glimlach", "staff", "tickets", "web"])
@@ -99,11 +106,14 @@ extension StackCommandTests {
         #expect(list.may("web", call: "feedback", method: "SubmitResponse"))
         #expect(!list.may("web", call: "feedback", method: "CreateStory") && !list.may("web", serve: "feedback"))
         #expect(list.may("feedback", call: "tickets", method: "OpenFollowUp") && !list.may("feedback", call: "staff"))
-        let again = try await CommandRun.run("glimlach", ["keys", "generate", "--compose", Self.composeFile, "--out", directory.path])
+        let again = try await CommandRun.run(
+            "glimlach", ["keys", "generate", "--compose", Self.composeFile, "--out", directory.path])
         #expect(again.status == 1 && again.errors.contains("--force"))
     }
 
-    @Test("up --secure runs a keyed stack: the demo works with the operator's key, a plain client is refused, the web's key may answer surveys but not write stories")
+    @Test(
+        "up --secure runs a keyed stack: the demo works with the operator's key, a plain client is refused, the web's key may answer surveys but not write stories"
+    )
     func upSecure() async throws {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-up-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: data) }
@@ -114,7 +124,8 @@ extension StackCommandTests {
             let command = try LiveCommand(
                 "glimlach",
                 [
-                    "up", "--secure", "--data-dir", data.path, "--compose", Self.composeFile, "--port-offset", "\(offset)",
+                    "up", "--secure", "--data-dir", data.path, "--compose", Self.composeFile, "--port-offset",
+                    "\(offset)",
                     "--metrics-port", "0",
                 ],
                 // Whatever the caller's environment says, the children get their own keys.
@@ -129,8 +140,10 @@ extension StackCommandTests {
         let keys = data.appendingPathComponent("keys")
         let bus = "tcp://127.0.0.1:\(5555 + offset)"
         func keyedAs(_ name: String) -> [String: String] {
-            ["GLIMLACH_CURVE_KEY": keys.appendingPathComponent("\(name).key").path,
-             "GLIMLACH_BUS_PUBLIC_KEY": keys.appendingPathComponent("bus.pub").path]
+            [
+                "GLIMLACH_CURVE_KEY": keys.appendingPathComponent("\(name).key").path,
+                "GLIMLACH_BUS_PUBLIC_KEY": keys.appendingPathComponent("bus.pub").path,
+            ]
         }
         let demo = try await CommandRun.run(
             "glimlach", ["demo", "--tickets", "24", "--days", "3", "--bus", bus], environment: keyedAs("glimlach"),

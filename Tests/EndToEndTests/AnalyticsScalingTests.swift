@@ -14,13 +14,16 @@ struct AnalyticsScalingTests {
         do {
             let scenario = try await StackScenario.staffed(stack.client)
             for (number, score) in [10, 9, 4].enumerated() {
-                let ticket = try await scenario.chatTicket("Parcel late", customer: ["Emma Willems", "Bram Dekker", "Lieke Meijer"][number])
+                let ticket = try await scenario.chatTicket(
+                    "Parcel late", customer: ["Emma Willems", "Bram Dekker", "Lieke Meijer"][number])
                 _ = try await stack.client.call(
                     Tickets.resolveTicket,
-                    Tickets.ResolveTicketRequest(ticket_id: ticket.ticket_id, resolved_by_id: scenario.agentID, summary: "Sent"))
+                    Tickets.ResolveTicketRequest(
+                        ticket_id: ticket.ticket_id, resolved_by_id: scenario.agentID, summary: "Sent"))
                 let invitation = try await scenario.invitation(ticketID: ticket.ticket_id!)
                 _ = try await stack.client.call(
-                    Feedback.submitResponse, Feedback.SubmitResponseRequest(token: invitation.token, score: Int32(score)))
+                    Feedback.submitResponse,
+                    Feedback.SubmitResponseRequest(token: invitation.token, score: Int32(score)))
             }
             let expected = try await settledNPS(stack.client)
 
@@ -75,7 +78,11 @@ struct AnalyticsScalingTests {
 private final class QueryTally: Sendable {
     private let state = Mutex<(succeeded: Int, failed: [String], differing: Int, stopped: Bool)>((0, [], 0, false))
 
-    func record(same: Bool) { state.withLock { $0.succeeded += 1; if !same { $0.differing += 1 } } }
+    func record(same: Bool) {
+        state.withLock {
+            $0.succeeded += 1; if !same { $0.differing += 1 }
+        }
+    }
     func record(failure: String) { state.withLock { $0.failed.append(failure) } }
     func stop() { state.withLock { $0.stopped = true } }
     var stopped: Bool { state.withLock { $0.stopped } }

@@ -21,7 +21,8 @@ final class ComposeHarness: Sendable {
     /// Starts everything but the extra analytics replicas and waits until each serves.
     init(analyticsReplicas: Int = 1) async throws {
         let definition = try StackDefinition(contentsOf: Self.composeFile)
-        dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-e2e-\(UUID().uuidString)")
+        dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "glimlach-e2e-\(UUID().uuidString)")
         for directory in definition.volumeDirectories(in: dataDirectory) {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         }
@@ -29,16 +30,20 @@ final class ComposeHarness: Sendable {
         for composePort in [5555, 5556, 5557, 8080] {
             ports[composePort] = Int(try freeEndpoint().split(separator: ":").last!)!
         }
-        services = definition.native(dataDirectory: dataDirectory, ports: ports, replicas: ["analytics": analyticsReplicas])
-            .map {
-                // Fast heartbeats, and surveys that customers can answer at once.
-                $0.adding(environment: [
-                    "GLIMLACH_HEARTBEAT_MS": "200", "GLIMLACH_LOG_LEVEL": "warning",
-                    "GLIMLACH_FEEDBACK_SURVEY_DELAY_MS": "0", "GLIMLACH_FEEDBACK_FOLLOW_UP_RETRY_MS": "200",
-                ])
-            }
+        services = definition.native(
+            dataDirectory: dataDirectory, ports: ports, replicas: ["analytics": analyticsReplicas]
+        )
+        .map {
+            // Fast heartbeats, and surveys that customers can answer at once.
+            $0.adding(environment: [
+                "GLIMLACH_HEARTBEAT_MS": "200", "GLIMLACH_LOG_LEVEL": "warning",
+                "GLIMLACH_FEEDBACK_SURVEY_DELAY_MS": "0", "GLIMLACH_FEEDBACK_FOLLOW_UP_RETRY_MS": "200",
+            ])
+        }
         client = BusClient(endpoint: "tcp://127.0.0.1:\(ports[5555]!)", defaultTimeout: .seconds(15))
-        runner = StackRunner(binDirectory: ChildProcess.binDirectory) { [log] name, line in log.append("\(name) | \(line)") }
+        runner = StackRunner(binDirectory: ChildProcess.binDirectory) { [log] name, line in
+            log.append("\(name) | \(line)")
+        }
         for service in services where !service.name.hasPrefix("analytics-") || service.name == "analytics-1" {
             try await runner.start(service, client: client)
         }

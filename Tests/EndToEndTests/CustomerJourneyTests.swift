@@ -8,7 +8,9 @@ import Testing
 
 @Suite("the compose stack end to end", .serialized, .timeLimit(.minutes(3)))
 struct CustomerJourneyTests {
-    @Test("a chat contact becomes a ticket, is answered, resolved and surveyed; a detractor opens one Special Care follow-up; analytics reports the new NPS")
+    @Test(
+        "a chat contact becomes a ticket, is answered, resolved and surveyed; a detractor opens one Special Care follow-up; analytics reports the new NPS"
+    )
     func chatContactToNPS() async throws {
         let stack = try await ComposeHarness()
         do {
@@ -20,23 +22,28 @@ struct CustomerJourneyTests {
 
             _ = try await client.call(
                 Tickets.addMessage,
-                Tickets.AddMessageRequest(ticket_id: id, kind: .publicReply, author_id: scenario.agentID, body: "So sorry! A new one is on its way."))
+                Tickets.AddMessageRequest(
+                    ticket_id: id, kind: .publicReply, author_id: scenario.agentID,
+                    body: "So sorry! A new one is on its way."))
             let answered = try await client.call(Tickets.getTicket, Tickets.GetTicketRequest(ticket_id: id)).ticket
             #expect(answered?.sla?.first_response_at_ms != nil)
             _ = try await client.call(
-                Tickets.resolveTicket, Tickets.ResolveTicketRequest(ticket_id: id, resolved_by_id: scenario.agentID, summary: "Replaced"))
+                Tickets.resolveTicket,
+                Tickets.ResolveTicketRequest(ticket_id: id, resolved_by_id: scenario.agentID, summary: "Replaced"))
 
             let invitation = try await scenario.invitation(ticketID: id)
             #expect(invitation.attribution?.agent_id == scenario.agentID)
             #expect(invitation.attribution?.channel == .chat)
             let response = try await client.call(
                 Feedback.submitResponse,
-                Feedback.SubmitResponseRequest(token: invitation.token, score: 3, comment: "Took three chats to get this sorted."))
+                Feedback.SubmitResponseRequest(
+                    token: invitation.token, score: 3, comment: "Took three chats to get this sorted."))
             #expect(response.response?.category == .detractor)
 
             try await waitUntil("one Special Care follow-up ticket is open", timeout: .seconds(20)) {
                 let careTickets = try await client.call(
-                    Tickets.listTickets, Tickets.ListTicketsRequest(team_id: scenario.specialCareID)).tickets
+                    Tickets.listTickets, Tickets.ListTicketsRequest(team_id: scenario.specialCareID)
+                ).tickets
                 return careTickets.count == 1 && careTickets[0].follow_up != nil
             }
             try await waitUntil("analytics counts the detractor", timeout: .seconds(20)) {
@@ -44,7 +51,8 @@ struct CustomerJourneyTests {
                 return nps.total?.n == 1 && nps.total?.detractors == 1 && nps.total?.nps == -100
             }
             let careTickets = try await client.call(
-                Tickets.listTickets, Tickets.ListTicketsRequest(team_id: scenario.specialCareID)).tickets
+                Tickets.listTickets, Tickets.ListTicketsRequest(team_id: scenario.specialCareID)
+            ).tickets
             #expect(careTickets.count == 1)
         } catch {
             Issue.record("\(error)\n--- recent logs ---\n\(stack.recentLog)")

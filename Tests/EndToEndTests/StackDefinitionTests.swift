@@ -16,7 +16,9 @@ struct StackDefinitionTests {
         #expect(names.first == "bus" && names.last == "web")
         for service in definition.services {
             for dependency in service.dependsOn {
-                #expect(names.firstIndex(of: dependency)! < names.firstIndex(of: service.name)!, "\(service.name) after \(dependency)")
+                #expect(
+                    names.firstIndex(of: dependency)! < names.firstIndex(of: service.name)!,
+                    "\(service.name) after \(dependency)")
             }
         }
     }
@@ -39,11 +41,15 @@ struct StackDefinitionTests {
         #expect(quiet.allSatisfy { $0.environment["GLIMLACH_METRICS_ENDPOINT"] == nil })
     }
 
-    @Test("glimlach up binds every endpoint, metrics port and the web front to loopback only (a plain bus trusts its host)")
+    @Test(
+        "glimlach up binds every endpoint, metrics port and the web front to loopback only (a plain bus trusts its host)"
+    )
     func nativeIsLoopbackOnly() throws {
         let native = definition.native(dataDirectory: URL(fileURLWithPath: "/tmp/glimlach-data"), metricsBasePort: 9300)
         let addresses = native.flatMap { service in
-            service.environment.filter { $0.value.hasPrefix("tcp://") || $0.key.hasSuffix("_HOST") }.map { "\($0.value)" }
+            service.environment.filter { $0.value.hasPrefix("tcp://") || $0.key.hasSuffix("_HOST") }.map {
+                "\($0.value)"
+            }
         }
         #expect(addresses.count >= native.count * 2)
         let exposed = addresses.filter { !$0.hasPrefix("tcp://127.0.0.1:") && $0 != "127.0.0.1" }

@@ -16,14 +16,17 @@ struct StackScenario {
     static func staffed(_ client: BusClient) async throws -> StackScenario {
         let team = try await client.call(
             Staff.createTeam,
-            Staff.CreateTeamRequest(name: "Chat NL", kind: .serviceExperts, site: "utrecht", employer_id: "in-house", country: "NL"))
+            Staff.CreateTeamRequest(
+                name: "Chat NL", kind: .serviceExperts, site: "utrecht", employer_id: "in-house", country: "NL"))
         let care = try await client.call(
             Staff.createTeam,
-            Staff.CreateTeamRequest(name: "Special Care", kind: .specialCare, site: "utrecht", employer_id: "in-house", country: "NL"))
+            Staff.CreateTeamRequest(
+                name: "Special Care", kind: .specialCare, site: "utrecht", employer_id: "in-house", country: "NL"))
         let agent = try await client.call(
             Staff.createEmployee,
             Staff.CreateEmployeeRequest(
-                name: "Daan Bakker", email: "daan@glimlach.example", team_id: team.team?.team_id, employer_id: "in-house",
+                name: "Daan Bakker", email: "daan@glimlach.example", team_id: team.team?.team_id,
+                employer_id: "in-house",
                 employer_kind: .inHouse, country: "NL", role: .serviceExpert, status: .active,
                 monthly_budget: Money(minorUnits: 5_000, currency: .eur)))
         return StackScenario(
@@ -61,8 +64,10 @@ struct StackScenario {
         let client = client
         let box = Mutex<Feedback.Invitation?>(nil)
         try await waitUntil("feedback invites the customer", timeout: .seconds(20)) {
-            let found = try await client.call(Feedback.listInvitations, Feedback.ListInvitationsRequest(ticket_id: ticketID))
-                .invitations.first
+            let found = try await client.call(
+                Feedback.listInvitations, Feedback.ListInvitationsRequest(ticket_id: ticketID)
+            )
+            .invitations.first
             box.withLock { $0 = found }
             return found?.token != nil
         }

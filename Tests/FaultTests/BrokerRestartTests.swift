@@ -7,7 +7,8 @@ import Testing
 
 @Suite("faults: the bus killed and restarted", .serialized, .timeLimit(.minutes(2)))
 struct BrokerRestartTests {
-    @Test("clients and workers reconnect within 5 s, interrupted writes succeed on retry, no acknowledged write is lost")
+    @Test(
+        "clients and workers reconnect within 5 s, interrupted writes succeed on retry, no acknowledged write is lost")
     func brokerKilledAndRestarted() async throws {
         let stack = try await ProcessStack()
         try await stack.start("staff")
@@ -83,7 +84,8 @@ final class RetryingWriter: Sendable {
         for _ in 0..<50 {
             do {
                 let reply = try await client.call(
-                    Staff.createEmployee, request, options: .init(timeout: .seconds(1), idempotencyKey: "agent-\(number)"))
+                    Staff.createEmployee, request,
+                    options: .init(timeout: .seconds(1), idempotencyKey: "agent-\(number)"))
                 state.withLock { $0.acknowledged[number] = reply.employee?.employee_id }
                 return
             } catch let error as RPCError {

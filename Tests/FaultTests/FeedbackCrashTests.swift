@@ -8,7 +8,9 @@ import ZeroMQ
 
 @Suite("faults: feedback killed mid-stream", .serialized, .timeLimit(.minutes(3)))
 struct FeedbackCrashTests {
-    @Test("feedback killed with SIGKILL after 1,000 acknowledged responses: after a restart all are there and analytics counts each once")
+    @Test(
+        "feedback killed with SIGKILL after 1,000 acknowledged responses: after a restart all are there and analytics counts each once"
+    )
     func killedAfterAcknowledging() async throws {
         let stack = try await ProcessStack()
         for service in ["staff", "tickets"] { try await stack.start(service) }
@@ -22,10 +24,12 @@ struct FeedbackCrashTests {
             for lane in 0..<16 {
                 group.addTask {
                     for number in stride(from: lane, to: 1_400, by: 16) where !killed.withLock({ $0 }) {
-                        guard let id = try? await client.call(
-                            Feedback.submitResponse, Self.response(number),
-                            options: .init(timeout: .seconds(2), idempotencyKey: "crash-\(number)")
-                        ).response?.response_id else { continue }
+                        guard
+                            let id = try? await client.call(
+                                Feedback.submitResponse, Self.response(number),
+                                options: .init(timeout: .seconds(2), idempotencyKey: "crash-\(number)")
+                            ).response?.response_id
+                        else { continue }
                         acknowledged.withLock { _ = $0.insert(id) }
                     }
                 }
@@ -49,7 +53,8 @@ struct FeedbackCrashTests {
             stored.formUnion(page.responses.compactMap(\.response_id))
             token = page.next_page_token
         } while token != nil
-        #expect(confirmed.isSubset(of: stored), "\(confirmed.subtracting(stored).count) acknowledged responses are missing")
+        #expect(
+            confirmed.isSubset(of: stored), "\(confirmed.subtracting(stored).count) acknowledged responses are missing")
 
         let count = stored.count
         try await waitUntil("analytics counts every stored response exactly once", timeout: .seconds(30)) {

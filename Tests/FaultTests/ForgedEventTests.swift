@@ -19,7 +19,9 @@ struct ForgedEventTests {
         .init(name: "client", calls: ["*"]),
     ]
 
-    @Test("the web front's key cannot publish tickets' or feedback's events: no forged invitation, no forged answer, and the real events with those sequences still count")
+    @Test(
+        "the web front's key cannot publish tickets' or feedback's events: no forged invitation, no forged answer, and the real events with those sequences still count"
+    )
     func forgedEventsDropped() async throws {
         let stack = try await ProcessStack(peers: Self.peers)
         for service in ["staff", "tickets", "feedback", "analytics"] { try await stack.start(service) }

@@ -135,7 +135,8 @@ struct ThemeTests {
         let harness = try await FeedbackHarness()
         let earlier = try await answer(harness, 2, "The box smelled of smoke")
         let byHand = try await answer(harness, 3, "Smoke everywhere")
-        _ = try await harness.call(Feedback.setResponseThemes, .init(response_id: byHand.response_id, themes: ["other"]))
+        _ = try await harness.call(
+            Feedback.setResponseThemes, .init(response_id: byHand.response_id, themes: ["other"]))
         #expect(earlier.themes.isEmpty)
         let rule = try await harness.call(
             Feedback.upsertThemeRule, .init(rule: .init(theme: "smell", keywords: ["smoke", "rook", "fumée"])))

@@ -16,12 +16,15 @@ private final class Published: Sendable {
 private func makeStore(at path: String, published: Published? = nil) throws -> SQLiteStore {
     try SQLiteStore(
         path: path, service: "staff",
-        migrations: [Migration("team") { db in try db.execute(sql: "CREATE TABLE team (id TEXT PRIMARY KEY, name TEXT)") }],
+        migrations: [
+            Migration("team") { db in try db.execute(sql: "CREATE TABLE team (id TEXT PRIMARY KEY, name TEXT)") }
+        ],
         publish: { events in published?.events.withLock { $0 += events } })
 }
 
 private func temporaryPath() -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-store-\(UUID().uuidString)/staff.sqlite").path
+    FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-store-\(UUID().uuidString)/staff.sqlite")
+        .path
 }
 
 /// Creates a team and records `team.created`, as a service handler would.

@@ -1,13 +1,13 @@
 import Bus
 import Logging
+import Synchronization
 
 /// A broker on ephemeral loopback ports with fast heartbeats, plus workers and
-/// clients that are stopped with it.
-public final class InProcessBus: @unchecked Sendable {
+/// clients that are stopped with it. Safe to use from many tasks at once.
+public final class InProcessBus: Sendable {
     public let broker: Broker
     public let endpoints: BrokerEndpoints
-    private var workers: [BusWorker] = []
-    private var clients: [BusClient] = []
+    private let started = Mutex(Started())
     public static let heartbeatMs: Int64 = 100
 
     public init(configure: (inout BrokerConfiguration) -> Void = { _ in }) async throws {
@@ -26,17 +26,21 @@ public final class InProcessBus: @unchecked Sendable {
         configuration.heartbeatIntervalMs = Self.heartbeatMs
         let worker = BusWorker(router: router, configuration: configuration, logger: Logger(label: "test.worker"))
         worker.start()
-        workers.append(worker)
-        try await waitUntil("\(router.service) has a worker") { try await self.client().hasWorkers(service: router.service) }
+        started.withLock { $0.workers.append(worker) }
+        try await waitUntil("\(router.service) has a worker") {
+            try await self.client().hasWorkers(service: router.service)
+        }
         return worker
     }
 
     /// A client of this bus (one shared unless `fresh`).
     public func client(fresh: Bool = false) -> BusClient {
-        if !fresh, let first = clients.first { return first }
-        let client = BusClient(endpoint: endpoints.requests, defaultTimeout: .seconds(5))
-        clients.append(client)
-        return client
+        started.withLock { started in
+            if !fresh, let first = started.clients.first { return first }
+            let client = BusClient(endpoint: endpoints.requests, defaultTimeout: .seconds(5))
+            started.clients.append(client)
+            return client
+        }
     }
 
     public func listing() async throws -> [String: ServiceInfo] {
@@ -45,9 +49,19 @@ public final class InProcessBus: @unchecked Sendable {
     }
 
     public func shutdown() async {
+        let (workers, clients) = started.withLock { started in
+            defer { started = Started() }
+            return (started.workers, started.clients)
+        }
         for worker in workers { await worker.stop() }
         for client in clients { await client.close() }
         await broker.stop()
+    }
+
+    /// The workers and clients to stop at shutdown.
+    private struct Started {
+        var workers: [BusWorker] = []
+        var clients: [BusClient] = []
     }
 }
 

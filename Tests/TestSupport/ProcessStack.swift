@@ -57,7 +57,8 @@ public final class ProcessStack: @unchecked Sendable {
     /// Starts the executable `product` (e.g. "staff") and waits until `service`
     /// answers `Health` through the bus.
     @discardableResult
-    public func start(_ product: String, service: String? = nil, arguments: [String] = []) async throws -> ChildProcess {
+    public func start(_ product: String, service: String? = nil, arguments: [String] = []) async throws -> ChildProcess
+    {
         let process = try ChildProcess(
             product, arguments, environment: environment.merging(keys?.environment(for: product) ?? [:]) { $1 })
         services.append(process)

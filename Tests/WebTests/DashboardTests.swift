@@ -19,20 +19,26 @@ struct DashboardTests {
             let token = try await world.invite(channel: channel)
             let form = try await web.get("/s/\(token)")
             let sent = try await web.post(
-                "/s/\(token)", [("csrf", form.hidden("csrf")!), ("comment", comment), ("consent", "yes"), ("score", score)])
+                "/s/\(token)",
+                [("csrf", form.hidden("csrf")!), ("comment", comment), ("consent", "yes"), ("score", score)])
             #expect(sent.status == .seeOther)
         }
         return Dictionary(uniqueKeysWithValues: try await world.responses().map { ($0.score!, $0.response_id!) })
     }
 
-    @Test("shows NPS now with its interval, the trend with its interval band, breakdowns, ranking, follow-ups, wall and stories")
+    @Test(
+        "shows NPS now with its interval, the trend with its interval band, breakdowns, ranking, follow-ups, wall and stories"
+    )
     func showsFigures() async throws {
         let world = try await WebWorld()
         try await world.withWeb { web in
             let ids = try await Self.answer(world, web)
             _ = try await world.client.call(Feedback.createCompliment, .init(response_id: ids[10]))
             _ = try await world.client.call(
-                Feedback.createStory, .init(title: "A hairdresser <b>booked</b>", body: "Special Care saved the day", employee_ids: ["emp-sam"], shared_by_id: "emp-lead"))
+                Feedback.createStory,
+                .init(
+                    title: "A hairdresser <b>booked</b>", body: "Special Care saved the day", employee_ids: ["emp-sam"],
+                    shared_by_id: "emp-lead"))
             try await web.signIn()
             let page = try await web.get("/dashboard?days=7&min=5")
             #expect(page.status == .ok)
@@ -42,7 +48,9 @@ struct DashboardTests {
             // Adjusted Wald: n' = 7, p' = 2.75 / 7, d' = 1.75 / 7: 14.29 ± 58.45, the ranking's interval too.
             #expect(body.contains(#"id="nps-interval">95% interval -44…73 · 4 answers"#))
             #expect(body.contains(#"<polygon class="interval""#))
-            for title in ["NPS by channel", "NPS by country", "NPS by product category", "NPS by team"] { #expect(body.contains(title)) }
+            for title in ["NPS by channel", "NPS by country", "NPS by product category", "NPS by team"] {
+                #expect(body.contains(title))
+            }
             #expect(body.contains(">Chat<") && body.contains(">E-mail<"))
             #expect(body.contains(#"class="interval""#))
             #expect(body.contains("Not yet rankable"))
@@ -63,7 +71,8 @@ struct DashboardTests {
             throw RPCError.invalidArgument(field: "customer.name", "required")
         })
         let answer = try await world.client.call(
-            Feedback.submitResponse, .init(score: 2, attribution: .init(channel: .inStore, country: "NL"), source: .inStore))
+            Feedback.submitResponse,
+            .init(score: 2, attribution: .init(channel: .inStore, country: "NL"), source: .inStore))
         let responseID = try #require(answer.response?.response_id)
         await world.deliverFollowUps()
         try await world.withWeb { web in
@@ -103,10 +112,13 @@ struct DashboardTests {
         await world.shutdown()
     }
 
-    @Test("every chart downloads as CSV", arguments: [
-        "nps", "trend", "nps-channel", "nps-country", "nps-product-category", "nps-team", "first-response", "ranking",
-        "goodwill", "follow-ups", "compliments", "stories",
-    ])
+    @Test(
+        "every chart downloads as CSV",
+        arguments: [
+            "nps", "trend", "nps-channel", "nps-country", "nps-product-category", "nps-team", "first-response",
+            "ranking",
+            "goodwill", "follow-ups", "compliments", "stories",
+        ])
     func csv(chart: String) async throws {
         let world = try await WebWorld()
         try await world.withWeb { web in

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Hummingbird
 import HummingbirdBcrypt
@@ -8,14 +9,18 @@ import Testing
 @Suite("Escaping, signing and forms")
 struct SecurityTests {
     @Test("customer text is escaped") func escapes() {
-        #expect(HTML.escape(#"<script>alert("x")</script> & 'y'"#) == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;")
+        #expect(
+            HTML.escape(#"<script>alert("x")</script> & 'y'"#)
+                == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;")
     }
 
     @Test("CSV cells are quoted, and formulas defused") func csvCells() {
-        #expect(DashboardCSV.cell("plain") == "plain")
-        #expect(DashboardCSV.cell("a,b") == "\"a,b\"")
-        #expect(DashboardCSV.cell("say \"hi\"") == "\"say \"\"hi\"\"\"")
-        #expect(DashboardCSV.cell("=1+1") == "'=1+1")
+        #expect(CSV.cell("plain") == "plain")
+        #expect(CSV.cell("a,b") == "\"a,b\"")
+        #expect(CSV.cell("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSV.cell("=1+1") == "'=1+1")
+        #expect(CSV.cell("-2+3") == "'-2+3")
+        #expect(CSV.cell("-12.5") == "-12.5")
     }
 
     @Test("form bodies decode percent and plus") func form() {
@@ -37,7 +42,8 @@ struct SecurityTests {
 
     @Test("the users file holds bcrypt hashes, one name a line") func usersFile() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("users-\(UUID().uuidString)").path
-        try "# team leads\nlisa:\(Bcrypt.hash("s3cret", cost: 4))\n\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "# team leads\nlisa:\(Bcrypt.hash("s3cret", cost: 4))\n\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
         let users = try UserDirectory(file: path)
         #expect(users.verify(name: "lisa", password: "s3cret"))
         #expect(!users.verify(name: "lisa", password: "S3cret"))

@@ -35,7 +35,9 @@ struct SignInTests {
         await world.shutdown()
     }
 
-    @Test("a wrong password or an unknown name is refused without a session", arguments: [("lisa", "wrong"), ("mallory", WebWorld.password)])
+    @Test(
+        "a wrong password or an unknown name is refused without a session",
+        arguments: [("lisa", "wrong"), ("mallory", WebWorld.password)])
     func wrongPassword(name: String, password: String) async throws {
         let world = try await WebWorld()
         try await world.withWeb { web in

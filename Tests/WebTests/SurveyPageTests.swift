@@ -36,7 +36,8 @@ struct SurveyPageTests {
         try await world.withWeb { web in
             let form = try await web.get("/s/\(token)")
             let sent = try await web.post(
-                "/s/\(token)", [("csrf", form.hidden("csrf")!), ("comment", "Fast and friendly"), ("consent", "yes"), ("score", "9")])
+                "/s/\(token)",
+                [("csrf", form.hidden("csrf")!), ("comment", "Fast and friendly"), ("consent", "yes"), ("score", "9")])
             #expect(sent.status == .seeOther)
             #expect(sent.location == "/s/\(token)/thanks")
             let thanks = try await web.get(sent.location!)
@@ -70,7 +71,8 @@ struct SurveyPageTests {
         await world.shutdown()
     }
 
-    @Test("a second tab, a stale form or a replayed post of a used link shows 'already answered' with the stored answer")
+    @Test(
+        "a second tab, a stale form or a replayed post of a used link shows 'already answered' with the stored answer")
     func secondTabSeesStoredAnswer() async throws {
         let world = try await WebWorld()
         let token = try await world.invite()
@@ -135,7 +137,9 @@ struct SurveyPageTests {
         await world.shutdown()
     }
 
-    @Test("a bad or missing score shows the question again, keeping the (escaped) comment", arguments: ["11", "-1", "nine", ""])
+    @Test(
+        "a bad or missing score shows the question again, keeping the (escaped) comment",
+        arguments: ["11", "-1", "nine", ""])
     func badScore(score: String) async throws {
         let world = try await WebWorld()
         let token = try await world.invite()

@@ -37,10 +37,11 @@ func normalized(_ record: WireRecord, _ schema: MessageSchema) -> WireRecord {
             switch value {
             case .message(let inner): result[field.name] = .message(normalized(inner, nested))
             case .list(let items):
-                result[field.name] = .list(items.map {
-                    guard case .message(let inner) = $0 else { return $0 }
-                    return .message(normalized(inner, nested))
-                })
+                result[field.name] = .list(
+                    items.map {
+                        guard case .message(let inner) = $0 else { return $0 }
+                        return .message(normalized(inner, nested))
+                    })
             default: break
             }
         }

@@ -3,7 +3,8 @@ import Wire
 
 @Suite("Wire codec over protobuf-c")
 struct WireCodecTests {
-    static let schemas = ServiceSchema.all.flatMap { $0.methods.flatMap { [$0.request, $0.reply] } }
+    static let schemas =
+        ServiceSchema.all.flatMap { $0.methods.flatMap { [$0.request, $0.reply] } }
         + ["glimlach.RequestHeader", "glimlach.ReplyHeader", "glimlach.Event"].map { MessageSchema.named($0)! }
 
     @Test("the contract has services and every method's messages resolve")

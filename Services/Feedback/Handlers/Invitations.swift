@@ -16,7 +16,7 @@ extension ServiceRouter {
             }
             let draft = InvitationDraft(
                 source: .method, attribution: attribution,
-                customerID: try Check.optionalID(request.customer_id, "customer_id"),
+                customerID: try Fields.optionalID(request.customer_id, "customer_id"),
                 customerName: try Fields.optionalText(request.customer_name, "customer_name", maxLength: 200),
                 customerHandle: try Fields.optionalText(request.customer_handle, "customer_handle", maxLength: 320),
                 language: try Fields.optionalText(request.language, "language", maxLength: 35),

@@ -20,11 +20,11 @@ extension ServiceRouter {
             let story = Feedback.Story(
                 title: try Fields.text(request.title, "title", maxLength: 200),
                 body: try Fields.text(request.body, "body", maxLength: 10_000),
-                employee_ids: try Check.ids(request.employee_ids, "employee_ids"),
-                team_ids: try Check.ids(request.team_ids, "team_ids"),
-                ticket_id: try Check.optionalID(request.ticket_id, "ticket_id"),
-                value_ids: try Check.slugs(request.value_ids, "value_ids"),
-                shared_by_id: try Check.id(try Fields.required(request.shared_by_id, "shared_by_id"), "shared_by_id"))
+                employee_ids: try Fields.ids(request.employee_ids, "employee_ids"),
+                team_ids: try Fields.ids(request.team_ids, "team_ids"),
+                ticket_id: try Fields.optionalID(request.ticket_id, "ticket_id"),
+                value_ids: try Fields.slugs(request.value_ids, "value_ids"),
+                shared_by_id: try Fields.id(try Fields.required(request.shared_by_id, "shared_by_id"), "shared_by_id"))
             guard !story.employee_ids.isEmpty || !story.team_ids.isEmpty else {
                 throw RPCError.invalidArgument(field: "employee_ids", "name who made it happen (or team_ids)")
             }
@@ -37,7 +37,7 @@ extension ServiceRouter {
         register(Feedback.reactToStory) { request, _ in
             let story = try await store.react(
                 storyID: try Fields.required(request.story_id, "story_id"),
-                employeeID: try Check.id(try Fields.required(request.employee_id, "employee_id"), "employee_id"),
+                employeeID: try Fields.id(try Fields.required(request.employee_id, "employee_id"), "employee_id"),
                 kind: try Fields.chosen(request.kind, "kind"), remove: request.remove ?? false)
             return Feedback.ReactToStoryReply(story: story)
         }
@@ -49,14 +49,14 @@ extension ServiceRouter {
     /// The compliment request with ids, slugs, text and country checked.
     static func checked(_ request: Feedback.CreateComplimentRequest) throws -> Feedback.CreateComplimentRequest {
         var checked = request
-        checked.response_id = try Check.optionalID(request.response_id, "response_id")
-        checked.employee_id = try Check.optionalID(request.employee_id, "employee_id")
-        checked.team_id = try Check.optionalID(request.team_id, "team_id")
-        checked.created_by_id = try Check.optionalID(request.created_by_id, "created_by_id")
+        checked.response_id = try Fields.optionalID(request.response_id, "response_id")
+        checked.employee_id = try Fields.optionalID(request.employee_id, "employee_id")
+        checked.team_id = try Fields.optionalID(request.team_id, "team_id")
+        checked.created_by_id = try Fields.optionalID(request.created_by_id, "created_by_id")
         checked.text = try Fields.optionalText(request.text, "text", maxLength: 2000)
         checked.customer_display_name = try Fields.optionalText(
             request.customer_display_name, "customer_display_name", maxLength: 100)
-        checked.value_ids = try Check.slugs(request.value_ids, "value_ids")
+        checked.value_ids = try Fields.slugs(request.value_ids, "value_ids")
         if let country = request.country, !country.isEmpty {
             do { _ = try Country(country) } catch { throw RPCError.invalidArgument(field: error.field, error.reason) }
         } else {

@@ -10,8 +10,8 @@ extension ServiceRouter {
             let score = try Check.score(request.score)
             var draft = ResponseDraft(
                 score: score, comment: try Fields.optionalText(request.comment, "comment", maxLength: 5000),
-                consentToQuote: request.consent_to_quote ?? false, themes: try Check.slugs(request.themes, "themes"),
-                customerID: try Check.optionalID(request.customer_id, "customer_id"), source: .invitation)
+                consentToQuote: request.consent_to_quote ?? false, themes: try Fields.slugs(request.themes, "themes"),
+                customerID: try Fields.optionalID(request.customer_id, "customer_id"), source: .invitation)
             if let token = request.token, !token.isEmpty {
                 draft.token = token
             } else {
@@ -41,9 +41,9 @@ extension ServiceRouter {
             var draft = ResponseDraft(
                 score: try Check.score(request.score),
                 comment: try Fields.optionalText(request.comment, "comment", maxLength: 5000),
-                consentToQuote: request.consent_to_quote ?? false, themes: try Check.slugs(request.themes, "themes"),
+                consentToQuote: request.consent_to_quote ?? false, themes: try Fields.slugs(request.themes, "themes"),
                 attribution: try Check.attribution(try Fields.required(request.attribution, "attribution")),
-                customerID: try Check.optionalID(request.customer_id, "customer_id"), source: .other)
+                customerID: try Fields.optionalID(request.customer_id, "customer_id"), source: .other)
             draft.answeredAtMs = answeredAt
             draft.followUpDone = request.follow_up_done ?? false
             if let agent = draft.attribution?.agent_id {
@@ -55,7 +55,7 @@ extension ServiceRouter {
         register(Feedback.getResponse) { request, _ in
             Feedback.GetResponseReply(
                 response: try await store.response(
-                    id: try Check.id(try Fields.required(request.response_id, "response_id"), "response_id")))
+                    id: try Fields.id(try Fields.required(request.response_id, "response_id"), "response_id")))
         }
         register(Feedback.listResponses) { request, _ in
             try await store.responses(request, page: try Page(size: request.page_size, token: request.page_token))

@@ -8,8 +8,8 @@ extension ServiceRouter {
         register(Feedback.setResponseThemes) { request, _ in
             let response = try await store.setThemes(
                 responseID: try Fields.required(request.response_id, "response_id"),
-                themes: try Check.slugs(request.themes, "themes"),
-                setByID: try Check.optionalID(request.set_by_id, "set_by_id"))
+                themes: try Fields.slugs(request.themes, "themes"),
+                setByID: try Fields.optionalID(request.set_by_id, "set_by_id"))
             return Feedback.SetResponseThemesReply(response: response)
         }
         register(Feedback.listThemeRules) { _, _ in Feedback.ListThemeRulesReply(rules: try await store.themeRules()) }
@@ -20,8 +20,8 @@ extension ServiceRouter {
                 throw RPCError.invalidArgument(field: "rule.keywords", "must name a keyword")
             }
             let checked = Feedback.ThemeRule(
-                rule_id: try Check.optionalID(rule.rule_id, "rule.rule_id"),
-                theme: try Check.slug(try Fields.required(rule.theme, "rule.theme"), "rule.theme"),
+                rule_id: try Fields.optionalID(rule.rule_id, "rule.rule_id"),
+                theme: try Fields.slug(try Fields.required(rule.theme, "rule.theme"), "rule.theme"),
                 keywords: keywords, languages: rule.languages.filter { !$0.isEmpty }, enabled: rule.enabled ?? true)
             return try await store.upsertThemeRule(checked, idempotencyKey: context.idempotencyKey)
         }

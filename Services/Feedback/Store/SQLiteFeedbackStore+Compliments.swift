@@ -31,7 +31,8 @@ extension SQLiteFeedbackStore: ComplimentStore {
                 guard response.category != .detractor else {
                     throw RPCError.invalidArgument(
                         field: "response_id",
-                        "'\(responseID)' is a detractor's answer (score \(response.score ?? 0)): it goes to Special Care, not to a compliment wall")
+                        "'\(responseID)' is a detractor's answer (score \(response.score ?? 0)): it goes to Special Care, not to a compliment wall"
+                    )
                 }
                 compliment.source = .response
                 compliment.response_id = responseID

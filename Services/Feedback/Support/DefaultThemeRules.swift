@@ -8,10 +8,14 @@ enum DefaultThemeRules {
     static let rules: [Feedback.ThemeRule] = [
         rule(
             "late-delivery",
-            en: ["was late", "is late", "too late", "arrived late", "delivered late", "late delivery", "delay",
-                 "never arrived", "still not arrived", "not delivered"],
-            nl: ["te laat", "was laat", "vertraging", "vertraagd", "niet bezorgd", "niet geleverd", "nooit aangekomen",
-                 "nog steeds niet ontvangen"],
+            en: [
+                "was late", "is late", "too late", "arrived late", "delivered late", "late delivery", "delay",
+                "never arrived", "still not arrived", "not delivered",
+            ],
+            nl: [
+                "te laat", "was laat", "vertraging", "vertraagd", "niet bezorgd", "niet geleverd", "nooit aangekomen",
+                "nog steeds niet ontvangen",
+            ],
             fr: ["en retard", "retard", "pas livré", "jamais reçu", "jamais arrivé", "toujours pas reçu"]),
         rule(
             "damaged",
@@ -20,11 +24,15 @@ enum DefaultThemeRules {
             fr: ["endommagé", "abîmé", "cassé", "déchiré", "fissuré", "rayé"]),
         rule(
             "wrong-item",
-            en: ["wrong item", "wrong product", "wrong size", "wrong colour", "wrong color", "not what i ordered",
-                 "wrong order"],
+            en: [
+                "wrong item", "wrong product", "wrong size", "wrong colour", "wrong color", "not what i ordered",
+                "wrong order",
+            ],
             nl: ["verkeerde", "verkeerd artikel", "verkeerd product", "niet wat ik besteld", "niet besteld"],
-            fr: ["mauvais article", "mauvais produit", "mauvaise taille", "mauvaise couleur",
-                 "pas ce que j'ai commandé", "erreur de commande"]),
+            fr: [
+                "mauvais article", "mauvais produit", "mauvaise taille", "mauvaise couleur",
+                "pas ce que j'ai commandé", "erreur de commande",
+            ]),
         rule(
             "refund",
             en: ["refund", "money back", "reimburse", "charged twice"],

@@ -25,19 +25,45 @@ enum DemoCast {
     ]
 
     static let agents: [Agent] = [
-        Agent(name: "Sanne de Vries", team: "Service Experts Utrecht", employer: "in-house", country: "NL", role: .teamLead, touch: 1),
-        Agent(name: "Daan Bakker", team: "Service Experts Utrecht", employer: "in-house", country: "NL", role: .serviceExpert, touch: 1),
-        Agent(name: "Fleur Jansen", team: "Service Experts Utrecht", employer: "in-house", country: "NL", role: .serviceExpert, touch: 2),
-        Agent(name: "Lars Visser", team: "Service Experts Utrecht", employer: "in-house", country: "NL", role: .serviceExpert, touch: 0),
-        Agent(name: "Noor Smit", team: "Service Experts Utrecht", employer: "in-house", country: "NL", role: .serviceExpert, touch: -1),
-        Agent(name: "Lotte Peeters", team: "Service Experts Antwerpen", employer: partner, country: "BE", role: .teamLead, touch: 1),
-        Agent(name: "Wout Maes", team: "Service Experts Antwerpen", employer: partner, country: "BE", role: .serviceExpert, touch: 0),
-        Agent(name: "Elise Claes", team: "Service Experts Antwerpen", employer: partner, country: "BE", role: .serviceExpert, touch: 1),
-        Agent(name: "Jens Wouters", team: "Service Experts Antwerpen", employer: partner, country: "BE", role: .serviceExpert, touch: -2),
-        Agent(name: "Mila Mertens", team: "Social Media", employer: "in-house", country: "NL", role: .socialMedia, touch: 1),
-        Agent(name: "Ruben Mulder", team: "Social Media", employer: "in-house", country: "NL", role: .socialMedia, touch: 0),
-        Agent(name: "Iris van Dijk", team: "Special Care", employer: "in-house", country: "NL", role: .specialCare, touch: 2),
-        Agent(name: "Thijs Hendriks", team: "Special Care", employer: "in-house", country: "NL", role: .specialCare, touch: 1),
+        Agent(
+            name: "Sanne de Vries", team: "Service Experts Utrecht", employer: "in-house", country: "NL",
+            role: .teamLead, touch: 1),
+        Agent(
+            name: "Daan Bakker", team: "Service Experts Utrecht", employer: "in-house", country: "NL",
+            role: .serviceExpert, touch: 1),
+        Agent(
+            name: "Fleur Jansen", team: "Service Experts Utrecht", employer: "in-house", country: "NL",
+            role: .serviceExpert, touch: 2),
+        Agent(
+            name: "Lars Visser", team: "Service Experts Utrecht", employer: "in-house", country: "NL",
+            role: .serviceExpert, touch: 0),
+        Agent(
+            name: "Noor Smit", team: "Service Experts Utrecht", employer: "in-house", country: "NL",
+            role: .serviceExpert, touch: -1),
+        Agent(
+            name: "Lotte Peeters", team: "Service Experts Antwerpen", employer: partner, country: "BE", role: .teamLead,
+            touch: 1),
+        Agent(
+            name: "Wout Maes", team: "Service Experts Antwerpen", employer: partner, country: "BE",
+            role: .serviceExpert, touch: 0),
+        Agent(
+            name: "Elise Claes", team: "Service Experts Antwerpen", employer: partner, country: "BE",
+            role: .serviceExpert, touch: 1),
+        Agent(
+            name: "Jens Wouters", team: "Service Experts Antwerpen", employer: partner, country: "BE",
+            role: .serviceExpert, touch: -2),
+        Agent(
+            name: "Mila Mertens", team: "Social Media", employer: "in-house", country: "NL", role: .socialMedia,
+            touch: 1),
+        Agent(
+            name: "Ruben Mulder", team: "Social Media", employer: "in-house", country: "NL", role: .socialMedia,
+            touch: 0),
+        Agent(
+            name: "Iris van Dijk", team: "Special Care", employer: "in-house", country: "NL", role: .specialCare,
+            touch: 2),
+        Agent(
+            name: "Thijs Hendriks", team: "Special Care", employer: "in-house", country: "NL", role: .specialCare,
+            touch: 1),
     ]
 
     static let customers = [

@@ -69,14 +69,20 @@ struct Demo {
         let imported = try await forEach(earlier, "history") { try await history.bring($0) }
 
         let desk = DemoTickets(client: client, staffing: staffing)
-        let outcomes = try await forEach(contacts, "tickets") { try await desk.play($0) }.sorted { $0.contact.number < $1.contact.number }
+        let outcomes = try await forEach(contacts, "tickets") { try await desk.play($0) }.sorted {
+            $0.contact.number < $1.contact.number
+        }
 
         let feedback = DemoFeedback(client: client, staffing: staffing)
-        let answered = try await forEach(outcomes, "survey answers") { outcome in (outcome, try await feedback.answer(outcome)) }
+        let answered = try await forEach(outcomes, "survey answers") { outcome in
+            (outcome, try await feedback.answer(outcome))
+        }
         let quotable = answered.compactMap { outcome, response in
             response.flatMap { id in outcome.contact.score ?? 0 >= 9 && outcome.contact.consent ? (outcome, id) : nil }
         }.sorted { $0.0.contact.number < $1.0.contact.number }
-        _ = try await forEach(Array(quotable.prefix(40)), "compliments") { try await feedback.compliment($0.0, responseID: $0.1) }
+        _ = try await forEach(Array(quotable.prefix(40)), "compliments") {
+            try await feedback.compliment($0.0, responseID: $0.1)
+        }
         for outcome in quotable.prefix(3).map(\.0) { try await feedback.story(outcome) }
         for number in 0..<6 {
             let from = DemoCast.agents[number % DemoCast.agents.count]
@@ -87,7 +93,8 @@ struct Demo {
         let zone = DemoContact.zone
         let today = LocalDate(containing: now, in: zone)
         let window = try TimeWindow(
-            from: today.adding(days: 1 - days).start(in: zone), to: today.adding(days: 1).start(in: zone), timeZone: zone)
+            from: today.adding(days: 1 - days).start(in: zone), to: today.adding(days: 1).start(in: zone),
+            timeZone: zone)
         let report = DemoReport(client: client, window: window, historyDays: historyDays)
         try await report.waitForAnalytics()
         let answers = answered.filter { $0.1 != nil }.count

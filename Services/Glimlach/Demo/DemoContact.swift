@@ -53,7 +53,9 @@ struct DemoContact: Sendable {
     static func draw(_ number: Int, days: Int, now: Date, random: inout SeededRandom) -> DemoContact {
         let channel = random.weighted(DemoCast.channels)
         let country = random.chance(0.6) ? "NL" : "BE"
-        let team = channel.isSocial ? "Social Media" : country == "NL" ? "Service Experts Utrecht" : "Service Experts Antwerpen"
+        let team =
+            channel.isSocial
+            ? "Social Media" : country == "NL" ? "Service Experts Utrecht" : "Service Experts Antwerpen"
         let agents = DemoCast.agents.filter { $0.team == team }
         let agent = agents[Int.random(in: 0..<agents.count, using: &random)]
         let story = DemoCast.stories[Int.random(in: 0..<DemoCast.stories.count, using: &random)]
@@ -61,14 +63,16 @@ struct DemoContact: Sendable {
         let answeredAfter = min(responseDelay(channel, random: &random), now.timeIntervalSince(receivedAt))
         let resolve = random.chance(0.85)
         let score = resolve && random.chance(0.6) ? drawScore(agent.touch, random: &random) : nil
-        let comments: [String] = switch score ?? 8 {
-        case 9...: DemoCast.promoterComments
-        case 7...8: DemoCast.passiveComments
-        default: DemoCast.detractorComments
-        }
+        let comments: [String] =
+            switch score ?? 8 {
+            case 9...: DemoCast.promoterComments
+            case 7...8: DemoCast.passiveComments
+            default: DemoCast.detractorComments
+            }
         return DemoContact(
             number: number, agent: agent,
-            customerName: "\(DemoCast.customers.randomElement(using: &random)!) \(DemoCast.surnames.randomElement(using: &random)!)",
+            customerName:
+                "\(DemoCast.customers.randomElement(using: &random)!) \(DemoCast.surnames.randomElement(using: &random)!)",
             country: country, channel: channel, category: random.weighted(DemoCast.categories), story: story,
             receivedAt: receivedAt, answeredAfter: answeredAfter,
             gestureCents: random.chance(0.2) ? Int64.random(in: 5...45, using: &random) * 100 : nil,

@@ -49,7 +49,8 @@ struct DemoFeedback {
             Feedback.createStory,
             Feedback.CreateStoryRequest(
                 title: "\(agent.name.split(separator: " ")[0]) saved the day",
-                body: "\(outcome.contact.story.note). \(agent.name) made it right on the spot: \(outcome.contact.comment)",
+                body:
+                    "\(outcome.contact.story.note). \(agent.name) made it right on the spot: \(outcome.contact.comment)",
                 employee_ids: [staffing.employees[agent.name]].compactMap { $0 },
                 team_ids: [staffing.teams[agent.team]].compactMap { $0 }, ticket_id: outcome.ticketID,
                 value_ids: Array(staffing.values.prefix(1)), shared_by_id: staffing.employees[lead.name]),

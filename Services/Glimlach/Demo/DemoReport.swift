@@ -28,7 +28,8 @@ struct DemoReport {
         while clock.now < end {
             let status = try? await client.call(Analytics.readModelStatus, Analytics.ReadModelStatusRequest())
             if let position = status?.position, status?.ready == true,
-                position.tickets_sequence ?? 0 >= wanted["tickets"]!, position.feedback_sequence ?? 0 >= wanted["feedback"]!,
+                position.tickets_sequence ?? 0 >= wanted["tickets"]!,
+                position.feedback_sequence ?? 0 >= wanted["feedback"]!,
                 position.staff_sequence ?? 0 >= wanted["staff"]!
             {
                 return
@@ -43,9 +44,15 @@ struct DemoReport {
         let nps = try await client.call(Analytics.getNps, Analytics.GetNpsRequest(window: window))
         sections.append(
             "NPS, last \(days) days: " + (nps.total.map { Self.score($0) + " (n=\($0.n ?? 0))" } ?? "no answers yet"))
-        for (title, dimension) in [("By channel", Analytics.Dimension.channel), ("By country", .country), ("By employer", .employerKind)] {
-            let rows = try await client.call(Analytics.getNps, Analytics.GetNpsRequest(window: window, group_by: [dimension])).rows
-            sections.append(title + "\n" + table([["", "n", "NPS"]] + rows.map { [Self.label($0.key), "\($0.n ?? 0)", Self.score($0)] }))
+        for (title, dimension) in [
+            ("By channel", Analytics.Dimension.channel), ("By country", .country), ("By employer", .employerKind),
+        ] {
+            let rows = try await client.call(
+                Analytics.getNps, Analytics.GetNpsRequest(window: window, group_by: [dimension])
+            ).rows
+            sections.append(
+                title + "\n"
+                    + table([["", "n", "NPS"]] + rows.map { [Self.label($0.key), "\($0.n ?? 0)", Self.score($0)] }))
         }
         let ranking = try await client.call(
             Analytics.getPersonalNpsRanking, Analytics.GetPersonalNpsRankingRequest(window: window))
@@ -54,32 +61,46 @@ struct DemoReport {
                 + table(
                     [["#", "employee", "n", "NPS", "compliments"]]
                         + ranking.ranked.prefix(8).map {
-                            ["\($0.rank ?? 0)", $0.employee_name ?? $0.employee_id ?? "?", "\($0.n ?? 0)", Self.interval($0.nps, $0.lower, $0.upper), "\($0.compliments_received ?? 0)"]
+                            [
+                                "\($0.rank ?? 0)", $0.employee_name ?? $0.employee_id ?? "?", "\($0.n ?? 0)",
+                                Self.interval($0.nps, $0.lower, $0.upper), "\($0.compliments_received ?? 0)",
+                            ]
                         })
                 + "\nnot yet rankable: \(ranking.not_yet_rankable.count)")
         let response = try await client.call(
-            Analytics.getFirstResponseFigures, Analytics.GetFirstResponseFiguresRequest(window: window, group_by: [.channel]))
+            Analytics.getFirstResponseFigures,
+            Analytics.GetFirstResponseFiguresRequest(window: window, group_by: [.channel]))
         sections.append(
             "First response within target\n"
                 + table(
                     [["channel", "tickets", "within target", "median"]]
                         + response.rows.map {
-                            [Self.label($0.key), "\($0.tickets ?? 0)", Self.percent($0.within_target_share), Self.duration($0.median_response_ms)]
+                            [
+                                Self.label($0.key), "\($0.tickets ?? 0)", Self.percent($0.within_target_share),
+                                Self.duration($0.median_response_ms),
+                            ]
                         }))
-        let goodwill = try await client.call(Analytics.getGoodwillSpend, Analytics.GetGoodwillSpendRequest(window: window))
+        let goodwill = try await client.call(
+            Analytics.getGoodwillSpend, Analytics.GetGoodwillSpendRequest(window: window))
         sections.append(
             "Goodwill: "
-                + goodwill.totals.map { "\($0.granted ?? 0) granted (\($0.amount.map { "\($0)" } ?? "-")), \($0.refused ?? 0) refused" }
+                + goodwill.totals.map {
+                    "\($0.granted ?? 0) granted (\($0.amount.map { "\($0)" } ?? "-")), \($0.refused ?? 0) refused"
+                }
                 .joined(separator: "; "))
         sections.append(try await dailyTrend())
         let whole = wholeWindow
         let fcr = try await client.call(
-            Analytics.getFirstContactResolution, Analytics.GetFirstContactResolutionRequest(window: whole, group_by: [.channel]))
+            Analytics.getFirstContactResolution,
+            Analytics.GetFirstContactResolutionRequest(window: whole, group_by: [.channel]))
         sections.append(
             "First-contact resolution by channel, last \(historyDays + days) days\n"
-                + table([["channel", "resolved", "first contact"]] + fcr.rows.map { [Self.label($0.key), "\($0.resolved ?? 0)", Self.percent($0.share)] }))
+                + table(
+                    [["channel", "resolved", "first contact"]]
+                        + fcr.rows.map { [Self.label($0.key), "\($0.resolved ?? 0)", Self.percent($0.share)] }))
         let followUps = try await client.call(
-            Analytics.getFollowUpFigures, Analytics.GetFollowUpFiguresRequest(window: whole)).total
+            Analytics.getFollowUpFigures, Analytics.GetFollowUpFiguresRequest(window: whole)
+        ).total
         sections.append(
             "Detractor follow-ups for Special Care, last \(historyDays + days) days: \(followUps?.requested ?? 0) requested, "
                 + "\(followUps?.closed ?? 0) closed (median \(Self.duration(followUps?.median_time_to_close_ms))), "
@@ -90,10 +111,14 @@ struct DemoReport {
     /// "Every day a little better": the last week's daily NPS against the day and the
     /// week before, and the whole period against the one before it.
     private func dailyTrend() async throws -> String {
-        let trend = try await client.call(Analytics.getTrend, Analytics.GetTrendRequest(metric: .nps, window: wholeWindow))
+        let trend = try await client.call(
+            Analytics.getTrend, Analytics.GetTrendRequest(metric: .nps, window: wholeWindow))
         func signed(_ value: Double?) -> String { value.map { String(format: "%+.0f", $0) } ?? "-" }
         let rows = trend.points.suffix(7).map { point in
-            [point.day ?? "?", signed(point.value), "\(point.n ?? 0)", signed(point.delta_previous_day), signed(point.delta_week_before)]
+            [
+                point.day ?? "?", signed(point.value), "\(point.n ?? 0)", signed(point.delta_previous_day),
+                signed(point.delta_week_before),
+            ]
         }
         return "Every day a little better: daily NPS\n"
             + table([["day", "NPS", "n", "vs day before", "vs week before"]] + rows)
@@ -113,7 +138,8 @@ struct DemoReport {
 
     static func duration(_ ms: Int64?) -> String {
         guard let ms else { return "-" }
-        return ms < 60_000 ? "\(ms / 1000)s" : ms < 3_600_000 ? "\(ms / 60_000)m" : String(format: "%.1fh", Double(ms) / 3_600_000)
+        return ms < 60_000
+            ? "\(ms / 1000)s" : ms < 3_600_000 ? "\(ms / 60_000)m" : String(format: "%.1fh", Double(ms) / 3_600_000)
     }
 
     static func label(_ key: Analytics.GroupKey?) -> String {

@@ -21,7 +21,8 @@ struct DemoStaffing {
             let reply = try await client.call(
                 Staff.createTeam,
                 Staff.CreateTeamRequest(
-                    name: team.name, kind: team.kind, site: team.site, employer_id: team.employer, country: team.country),
+                    name: team.name, kind: team.kind, site: team.site, employer_id: team.employer, country: team.country
+                ),
                 options: .init(idempotencyKey: "demo-team-\(team.name)"))
             staffing.teams[team.name] = reply.team?.team_id
         }

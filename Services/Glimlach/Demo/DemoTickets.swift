@@ -30,7 +30,9 @@ struct DemoTickets {
                 team_id: staffing.teams[contact.agent.team]),
             options: .init(idempotencyKey: key)
         ).ticket
-        guard let id = ticket?.ticket_id else { throw DemoError("tickets created ticket \(contact.number) without an id") }
+        guard let id = ticket?.ticket_id else {
+            throw DemoError("tickets created ticket \(contact.number) without an id")
+        }
         if ticket?.sla?.first_response_at_ms == nil && ticket?.sla?.answered_live != true {
             _ = try await client.call(
                 Tickets.addMessage,
@@ -45,7 +47,8 @@ struct DemoTickets {
                 Tickets.grantGesture,
                 Tickets.GrantGestureRequest(
                     ticket_id: id, employee_id: agentID, kind: contact.story.gesture,
-                    amount: Money(minorUnits: cents, currency: .eur), description: "Sorry about this: \(contact.story.note.lowercased())"),
+                    amount: Money(minorUnits: cents, currency: .eur),
+                    description: "Sorry about this: \(contact.story.note.lowercased())"),
                 options: .init(idempotencyKey: key + "-gesture")
             ).gesture?.outcome
         }
@@ -58,7 +61,8 @@ struct DemoTickets {
         if contact.resolve {
             _ = try await client.call(
                 Tickets.resolveTicket,
-                Tickets.ResolveTicketRequest(ticket_id: id, resolved_by_id: agentID, summary: "Solved: \(contact.story.subject.lowercased())"),
+                Tickets.ResolveTicketRequest(
+                    ticket_id: id, resolved_by_id: agentID, summary: "Solved: \(contact.story.subject.lowercased())"),
                 options: .init(idempotencyKey: key + "-resolve"))
         }
         return Outcome(contact: contact, ticketID: id, gesture: gesture)

@@ -7,8 +7,8 @@ extension StaffHandlers {
     static func registerConversations(on router: inout ServiceRouter, store: any StaffStore) {
         router.register(Staff.addOneToOneNote) { request, context in
             let clean = Staff.AddOneToOneNoteRequest(
-                employee_id: try Checks.id(request.employee_id, "employee_id"),
-                author_id: try Checks.id(request.author_id, "author_id"),
+                employee_id: try Fields.id(request.employee_id, "employee_id"),
+                author_id: try Fields.id(request.author_id, "author_id"),
                 kind: try Checks.optionalChoice(request.kind, "kind") ?? .oneToOne,
                 held_at_ms: request.held_at_ms,
                 text: try Fields.text(request.text, "text", maxLength: 10_000),
@@ -17,15 +17,15 @@ extension StaffHandlers {
         }
         router.register(Staff.listOneToOneNotes) { request, _ in
             var clean = request
-            clean.employee_id = try Checks.id(request.employee_id, "employee_id")
+            clean.employee_id = try Fields.id(request.employee_id, "employee_id")
             return try await store.listOneToOneNotes(clean)
         }
         router.register(Staff.givePeerCompliment) { request, context in
             let clean = Staff.GivePeerComplimentRequest(
-                from_employee_id: try Checks.id(request.from_employee_id, "from_employee_id"),
-                to_employee_id: try Checks.id(request.to_employee_id, "to_employee_id"),
+                from_employee_id: try Fields.id(request.from_employee_id, "from_employee_id"),
+                to_employee_id: try Fields.id(request.to_employee_id, "to_employee_id"),
                 text: try Fields.text(request.text, "text", maxLength: 2000),
-                value_id: try Checks.slug(request.value_id, "value_id"))
+                value_id: try Fields.optionalSlug(request.value_id, "value_id"))
             guard clean.from_employee_id != clean.to_employee_id else {
                 throw RPCError.invalidArgument(field: "to_employee_id", "a compliment goes to someone else")
             }
@@ -34,10 +34,10 @@ extension StaffHandlers {
         }
         router.register(Staff.listPeerCompliments) { request, _ in
             var clean = request
-            clean.to_employee_id = try Checks.optionalID(request.to_employee_id, "to_employee_id")
-            clean.from_employee_id = try Checks.optionalID(request.from_employee_id, "from_employee_id")
-            clean.team_id = try Checks.optionalID(request.team_id, "team_id")
-            clean.value_id = try Checks.slug(request.value_id, "value_id")
+            clean.to_employee_id = try Fields.optionalID(request.to_employee_id, "to_employee_id")
+            clean.from_employee_id = try Fields.optionalID(request.from_employee_id, "from_employee_id")
+            clean.team_id = try Fields.optionalID(request.team_id, "team_id")
+            clean.value_id = try Fields.optionalSlug(request.value_id, "value_id")
             return try await store.listPeerCompliments(clean)
         }
     }

@@ -11,7 +11,7 @@ extension StaffHandlers {
         router.register(Staff.upsertCoreValue) { request, context in
             let value = try Fields.required(request.value, "value")
             let clean = Staff.CoreValue(
-                value_id: try Checks.requiredSlug(value.value_id, "value.value_id"),
+                value_id: try Fields.slug(value.value_id, "value.value_id"),
                 name: try Fields.text(value.name, "value.name"),
                 description: try Fields.optionalText(value.description, "value.description"),
                 position: try value.position.map { position in
@@ -23,7 +23,7 @@ extension StaffHandlers {
             return try await store.upsertCoreValue(clean, key: context.idempotencyKey)
         }
         router.register(Staff.deleteCoreValue) { request, context in
-            let id = try Checks.requiredSlug(request.value_id, "value_id")
+            let id = try Fields.slug(request.value_id, "value_id")
             try await store.deleteCoreValue(id, key: context.idempotencyKey)
             return Staff.DeleteCoreValueReply()
         }

@@ -12,7 +12,7 @@ extension StaffHandlers {
         }
         router.register(Staff.getEmployee) { request, _ in
             Staff.GetEmployeeReply(
-                employee: try await store.employee(try Checks.id(request.employee_id, "employee_id")))
+                employee: try await store.employee(try Fields.id(request.employee_id, "employee_id")))
         }
         router.register(Staff.updateEmployee) { request, context in
             let employee = try await store.updateEmployee(try checked(request), key: context.idempotencyKey)
@@ -21,7 +21,7 @@ extension StaffHandlers {
         router.register(Staff.listEmployees) { request, _ in
             var request = request
             request.text = request.text?.trimmingCharacters(in: .whitespaces)
-            request.team_id = try Checks.optionalID(request.team_id, "team_id")
+            request.team_id = try Fields.optionalID(request.team_id, "team_id")
             request.role = try Checks.optionalChoice(request.role, "role")
             request.employer_kind = try Checks.optionalChoice(request.employer_kind, "employer_kind")
             request.country = try Checks.country(request.country)
@@ -32,14 +32,14 @@ extension StaffHandlers {
     static func checked(_ request: Staff.CreateEmployeeRequest) throws -> Staff.CreateEmployeeRequest {
         var clean = request
         clean.name = try Fields.text(request.name, "name")
-        clean.email = try Checks.email(request.email)
+        clean.email = try Fields.optionalEmail(request.email)
         clean.phone = try Fields.optionalText(request.phone, "phone", maxLength: 40)
-        clean.team_id = try Checks.optionalID(request.team_id, "team_id")
-        clean.employer_id = try Checks.slug(request.employer_id, "employer_id") ?? "in-house"
+        clean.team_id = try Fields.optionalID(request.team_id, "team_id")
+        clean.employer_id = try Fields.optionalSlug(request.employer_id, "employer_id") ?? "in-house"
         clean.employer_kind =
             try Checks.optionalChoice(request.employer_kind, "employer_kind")
             ?? (clean.employer_id == "in-house" ? .inHouse : .partner)
-        clean.site = try Checks.slug(request.site, "site")
+        clean.site = try Fields.optionalSlug(request.site, "site")
         clean.country = try Checks.country(request.country)
         clean.role = try Checks.optionalChoice(request.role, "role") ?? .serviceExpert
         clean.start_date = try Checks.date(request.start_date, "start_date")
@@ -56,13 +56,15 @@ extension StaffHandlers {
 
     static func checked(_ request: Staff.UpdateEmployeeRequest) throws -> Staff.UpdateEmployeeRequest {
         var clean = request
-        clean.employee_id = try Checks.id(request.employee_id, "employee_id")
+        clean.employee_id = try Fields.id(request.employee_id, "employee_id")
         if request.name != nil { clean.name = try Fields.text(request.name, "name") }
-        if request.email != nil { clean.email = try Checks.email(request.email) }
+        if request.email != nil { clean.email = try Fields.optionalEmail(request.email) }
         if request.phone != nil { clean.phone = try Fields.optionalText(request.phone, "phone", maxLength: 40) }
-        if request.employer_id != nil { clean.employer_id = try Checks.slug(request.employer_id, "employer_id") }
+        if request.employer_id != nil {
+            clean.employer_id = try Fields.optionalSlug(request.employer_id, "employer_id")
+        }
         clean.employer_kind = try Checks.optionalChoice(request.employer_kind, "employer_kind")
-        if request.site != nil { clean.site = try Checks.slug(request.site, "site") }
+        if request.site != nil { clean.site = try Fields.optionalSlug(request.site, "site") }
         if request.country != nil { clean.country = try Checks.country(request.country) }
         clean.role = try Checks.optionalChoice(request.role, "role")
         if request.start_date != nil { clean.start_date = try Checks.date(request.start_date, "start_date") }

@@ -7,8 +7,8 @@ extension StaffHandlers {
     static func registerHiring(on router: inout ServiceRouter, store: any StaffStore) {
         router.register(Staff.recordEvaluation) { request, context in
             var clean = request
-            clean.candidate_id = try Checks.id(request.candidate_id, "candidate_id")
-            clean.evaluator_id = try Checks.id(request.evaluator_id, "evaluator_id")
+            clean.candidate_id = try Fields.id(request.candidate_id, "candidate_id")
+            clean.evaluator_id = try Fields.id(request.evaluator_id, "evaluator_id")
             clean.evaluator_role = try Fields.chosen(request.evaluator_role, "evaluator_role")
             guard clean.candidate_id != clean.evaluator_id else {
                 throw RPCError.invalidArgument(field: "evaluator_id", "a candidate cannot evaluate themselves")
@@ -18,7 +18,7 @@ extension StaffHandlers {
             }
             clean.fits = try request.fits.enumerated().map { index, fit in
                 Staff.ValueFit(
-                    value_id: try Checks.requiredSlug(fit.value_id, "fits[\(index)].value_id"),
+                    value_id: try Fields.slug(fit.value_id, "fits[\(index)].value_id"),
                     verdict: try Fields.chosen(fit.verdict, "fits[\(index)].verdict"),
                     note: try Fields.optionalText(fit.note, "fits[\(index)].note"))
             }
@@ -28,16 +28,16 @@ extension StaffHandlers {
         }
         router.register(Staff.listEvaluations) { request, _ in
             Staff.ListEvaluationsReply(
-                evaluations: try await store.evaluations(of: try Checks.id(request.candidate_id, "candidate_id")))
+                evaluations: try await store.evaluations(of: try Fields.id(request.candidate_id, "candidate_id")))
         }
         router.register(Staff.getHireDecision) { request, _ in
             Staff.GetHireDecisionReply(
-                decision: try await store.hireDecision(for: try Checks.id(request.candidate_id, "candidate_id")))
+                decision: try await store.hireDecision(for: try Fields.id(request.candidate_id, "candidate_id")))
         }
         router.register(Staff.hireCandidate) { request, context in
             var clean = request
-            clean.candidate_id = try Checks.id(request.candidate_id, "candidate_id")
-            clean.decided_by_id = try Checks.id(request.decided_by_id, "decided_by_id")
+            clean.candidate_id = try Fields.id(request.candidate_id, "candidate_id")
+            clean.decided_by_id = try Fields.id(request.decided_by_id, "decided_by_id")
             clean.start_date = try Checks.date(request.start_date, "start_date")
             if let weeks = request.training_weeks, !(1...52).contains(weeks) {
                 throw RPCError.invalidArgument(field: "training_weeks", "must be 1...52, got \(weeks)")
@@ -50,11 +50,11 @@ extension StaffHandlers {
     static func registerOnboarding(on router: inout ServiceRouter, store: any StaffStore) {
         router.register(Staff.getOnboarding) { request, _ in
             Staff.GetOnboardingReply(
-                onboarding: try await store.onboarding(of: try Checks.id(request.employee_id, "employee_id")))
+                onboarding: try await store.onboarding(of: try Fields.id(request.employee_id, "employee_id")))
         }
         router.register(Staff.addOnboardingStep) { request, context in
             var clean = request
-            clean.employee_id = try Checks.id(request.employee_id, "employee_id")
+            clean.employee_id = try Fields.id(request.employee_id, "employee_id")
             clean.kind = try Fields.chosen(request.kind, "kind")
             clean.title = try Fields.optionalText(request.title, "title")
             clean.due_date = try Checks.date(request.due_date, "due_date")
@@ -66,9 +66,9 @@ extension StaffHandlers {
         }
         router.register(Staff.completeOnboardingStep) { request, context in
             var clean = request
-            clean.employee_id = try Checks.id(request.employee_id, "employee_id")
-            clean.step_id = try Checks.id(request.step_id, "step_id")
-            clean.completed_by_id = try Checks.optionalID(request.completed_by_id, "completed_by_id")
+            clean.employee_id = try Fields.id(request.employee_id, "employee_id")
+            clean.step_id = try Fields.id(request.step_id, "step_id")
+            clean.completed_by_id = try Fields.optionalID(request.completed_by_id, "completed_by_id")
             clean.note = try Fields.optionalText(request.note, "note")
             return Staff.CompleteOnboardingStepReply(
                 onboarding: try await store.completeOnboardingStep(clean, key: context.idempotencyKey))

@@ -6,17 +6,17 @@ extension StaffHandlers {
     /// GetPlan, UpdatePlan, AddGoal, UpdateGoal, AddGoalProgress.
     static func registerPlans(on router: inout ServiceRouter, store: any StaffStore) {
         router.register(Staff.getPlan) { request, _ in
-            Staff.GetPlanReply(plan: try await store.plan(of: try Checks.id(request.employee_id, "employee_id")))
+            Staff.GetPlanReply(plan: try await store.plan(of: try Fields.id(request.employee_id, "employee_id")))
         }
         router.register(Staff.updatePlan) { request, context in
             let clean = Staff.UpdatePlanRequest(
-                employee_id: try Checks.id(request.employee_id, "employee_id"),
+                employee_id: try Fields.id(request.employee_id, "employee_id"),
                 ambition: try Fields.optionalText(request.ambition, "ambition", maxLength: 4000))
             return Staff.UpdatePlanReply(plan: try await store.updatePlan(clean, key: context.idempotencyKey))
         }
         router.register(Staff.addGoal) { request, context in
             let clean = Staff.AddGoalRequest(
-                employee_id: try Checks.id(request.employee_id, "employee_id"),
+                employee_id: try Fields.id(request.employee_id, "employee_id"),
                 title: try Fields.text(request.title, "title"),
                 why: try Fields.optionalText(request.why, "why"),
                 measure: try Fields.optionalText(request.measure, "measure"),
@@ -25,7 +25,7 @@ extension StaffHandlers {
         }
         router.register(Staff.updateGoal) { request, context in
             var clean = request
-            clean.goal_id = try Checks.id(request.goal_id, "goal_id")
+            clean.goal_id = try Fields.id(request.goal_id, "goal_id")
             if request.title != nil { clean.title = try Fields.text(request.title, "title") }
             if request.why != nil { clean.why = try Fields.optionalText(request.why, "why") ?? "" }
             if request.measure != nil { clean.measure = try Fields.optionalText(request.measure, "measure") ?? "" }
@@ -35,8 +35,8 @@ extension StaffHandlers {
         }
         router.register(Staff.addGoalProgress) { request, context in
             let clean = Staff.AddGoalProgressRequest(
-                goal_id: try Checks.id(request.goal_id, "goal_id"),
-                author_id: try Checks.optionalID(request.author_id, "author_id"),
+                goal_id: try Fields.id(request.goal_id, "goal_id"),
+                author_id: try Fields.optionalID(request.author_id, "author_id"),
                 note: try Fields.optionalText(request.note, "note"),
                 percent_complete: request.percent_complete)
             if let percent = clean.percent_complete, percent > 100 {

@@ -18,7 +18,8 @@ extension SQLiteStaffStore {
                     .failedPrecondition,
                     "the offer is made during probation; \(id) is \(employee.statusOrUnspecified)")
             }
-            let amount = try OfferRules.amount(request.amount, policy: try Self.offerPolicy(in: change.db), maker: maker)
+            let amount = try OfferRules.amount(
+                request.amount, policy: try Self.offerPolicy(in: change.db), maker: maker)
             let offer = Staff.Offer(
                 offer_id: NewID.make("offer"), employee_id: id, amount: amount, status: .open,
                 made_by_id: request.made_by_id, made_at_ms: change.nowMs)

@@ -74,7 +74,8 @@ enum StaffSchema {
             try db.execute(
                 sql: "CREATE TABLE offer_policy (id INTEGER PRIMARY KEY CHECK (id = 1), body BLOB NOT NULL)")
             try db.execute(
-                sql: "INSERT INTO offer_policy (id, body) VALUES (1, ?)", arguments: [try OfferRules.initialPolicy.blob()])
+                sql: "INSERT INTO offer_policy (id, body) VALUES (1, ?)",
+                arguments: [try OfferRules.initialPolicy.blob()])
         },
     ]
 }

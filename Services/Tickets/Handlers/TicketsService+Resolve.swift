@@ -28,7 +28,8 @@ extension TicketsService {
             record.ticket.resolution_summary = summary
             record.ticket.resolved_at_ms = tx.nowMs
             try tx.record(
-                "ticket.resolved", subject: record.id, record.resolvedEvent(by: by, employer: employerNow, atMs: tx.nowMs))
+                "ticket.resolved", subject: record.id,
+                record.resolvedEvent(by: by, employer: employerNow, atMs: tx.nowMs))
         }
         return Tickets.ResolveTicketReply(ticket: ticket)
     }

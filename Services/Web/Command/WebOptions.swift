@@ -41,7 +41,10 @@ struct WebOptions: ParsableArguments, Sendable {
     @Flag(help: "Mark cookies Secure, for serving behind TLS (env GLIMLACH_WEB_SECURE_COOKIES=1).")
     var secureCookies = environmentValue("GLIMLACH_WEB_SECURE_COOKIES", "0") == "1"
 
-    @Option(help: "Serve Prometheus metrics over HTTP here, e.g. tcp://0.0.0.0:9100; off when empty (env GLIMLACH_METRICS_ENDPOINT).")
+    @Option(
+        help:
+            "Serve Prometheus metrics over HTTP here, e.g. tcp://0.0.0.0:9100; off when empty (env GLIMLACH_METRICS_ENDPOINT)."
+    )
     var metrics = environmentValue("GLIMLACH_METRICS_ENDPOINT", "")
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error (env GLIMLACH_LOG_LEVEL).")
@@ -51,6 +54,8 @@ struct WebOptions: ParsableArguments, Sendable {
 
     func validate() throws {
         guard (1...65535).contains(httpPort) else { throw ValidationError("--http-port must be 1-65535") }
-        guard TimeZone(identifier: timeZone) != nil else { throw ValidationError("--time-zone: unknown zone \(timeZone)") }
+        guard TimeZone(identifier: timeZone) != nil else {
+            throw ValidationError("--time-zone: unknown zone \(timeZone)")
+        }
     }
 }

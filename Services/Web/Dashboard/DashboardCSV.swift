@@ -26,12 +26,15 @@ struct DashboardCSV: Sendable {
         case "ranking":
             return try await export(
                 .init(personal_nps_ranking: .init(window: window, min_responses: query.minResponses)), fallback: chart)
-        case "goodwill": return try await export(.init(goodwill_spend: .init(window: window, group_by: [.gestureKind])), fallback: chart)
+        case "goodwill":
+            return try await export(
+                .init(goodwill_spend: .init(window: window, group_by: [.gestureKind])), fallback: chart)
         case "follow-ups": return try await followUps()
         case "compliments": return try await compliments()
         case "stories": return try await stories()
         default:
-            guard chart.hasPrefix("nps-"), let group = DashboardQuery.groups.first(where: { "nps-" + $0.slug == chart }) else { return nil }
+            guard chart.hasPrefix("nps-"), let group = DashboardQuery.groups.first(where: { "nps-" + $0.slug == chart })
+            else { return nil }
             return try await export(.init(nps: .init(window: window, group_by: [group.dimension])), fallback: chart)
         }
     }
@@ -53,44 +56,54 @@ struct DashboardCSV: Sendable {
     }
 
     private func followUps() async throws -> File {
-        let reply = try await client.call(Feedback.listFollowUps, .init(statuses: [.pending, .open, .failed], page_size: 500), options: .init(timeout: timeout))
+        let reply = try await client.call(
+            Feedback.listFollowUps, .init(statuses: [.pending, .open, .failed], page_size: 500),
+            options: .init(timeout: timeout))
         let nowMs = Int64(now.timeIntervalSince1970 * 1000)
         let rows = reply.follow_ups.map { f -> [String] in
             let reason: String = f.status == .failed ? (f.last_error ?? "") : ""
-            let row: [String] = [f.response_id ?? "", f.score.map(String.init) ?? "", f.status.map { "\($0)" } ?? "", f.attribution?.channel?.slug ?? "",
-             f.attribution?.team_id ?? "", f.requested_at_ms.map(String.init) ?? "", String((nowMs - (f.requested_at_ms ?? nowMs)) / 1000)]
+            let row: [String] = [
+                f.response_id ?? "", f.score.map(String.init) ?? "", f.status.map { "\($0)" } ?? "",
+                f.attribution?.channel?.slug ?? "",
+                f.attribution?.team_id ?? "", f.requested_at_ms.map(String.init) ?? "",
+                String((nowMs - (f.requested_at_ms ?? nowMs)) / 1000),
+            ]
             return row + [reason]
         }
-        return File(name: "follow-ups-open.csv", text: Self.csv(["response_id", "score", "status", "channel", "team_id", "requested_at_ms", "age_s", "failure_reason"], rows))
+        return File(
+            name: "follow-ups-open.csv",
+            text: CSV.document(
+                ["response_id", "score", "status", "channel", "team_id", "requested_at_ms", "age_s", "failure_reason"],
+                rows))
     }
 
     private func compliments() async throws -> File {
-        let reply = try await client.call(Feedback.listComplimentWall, .init(page_size: 500), options: .init(timeout: timeout))
+        let reply = try await client.call(
+            Feedback.listComplimentWall, .init(page_size: 500), options: .init(timeout: timeout))
         let rows = reply.compliments.map { c in
-            [c.compliment_id ?? "", c.text ?? "", c.customer_display_name ?? "", c.employee_id ?? "", c.team_id ?? "",
-             c.value_ids.joined(separator: " "), c.received_at_ms.map(String.init) ?? ""]
+            [
+                c.compliment_id ?? "", c.text ?? "", c.customer_display_name ?? "", c.employee_id ?? "",
+                c.team_id ?? "",
+                c.value_ids.joined(separator: " "), c.received_at_ms.map(String.init) ?? "",
+            ]
         }
-        return File(name: "compliments-wall.csv", text: Self.csv(["compliment_id", "text", "customer", "employee_id", "team_id", "values", "received_at_ms"], rows))
+        return File(
+            name: "compliments-wall.csv",
+            text: CSV.document(
+                ["compliment_id", "text", "customer", "employee_id", "team_id", "values", "received_at_ms"], rows))
     }
 
     private func stories() async throws -> File {
         let reply = try await client.call(Feedback.listStories, .init(page_size: 500), options: .init(timeout: timeout))
         let rows = reply.stories.map { s in
-            [s.story_id ?? "", s.title ?? "", s.body ?? "", s.employee_ids.joined(separator: " "), s.created_at_ms.map(String.init) ?? ""]
+            [
+                s.story_id ?? "", s.title ?? "", s.body ?? "", s.employee_ids.joined(separator: " "),
+                s.created_at_ms.map(String.init) ?? "",
+            ]
         }
-        return File(name: "wow-stories.csv", text: Self.csv(["story_id", "title", "body", "employee_ids", "created_at_ms"], rows))
-    }
-
-    /// RFC 4180 with CRLF; cells a spreadsheet would run as a formula get a leading `'`.
-    static func csv(_ header: [String], _ rows: [[String]]) -> String {
-        ([header] + rows).map { $0.map(cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func cell(_ value: String) -> String {
-        var value = value
-        if let first = value.first, "=+-@\t\r".contains(first) { value = "'" + value }
-        guard value.contains(where: { ",\"\r\n".contains($0) }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return File(
+            name: "wow-stories.csv",
+            text: CSV.document(["story_id", "title", "body", "employee_ids", "created_at_ms"], rows))
     }
 
     /// A file name safe in a Content-Disposition header.

@@ -36,7 +36,8 @@ struct DashboardFetcher: Sendable {
         async let total = call(Analytics.getNps, .init(window: window))
         async let trend = call(Analytics.getTrend, .init(metric: .nps, window: window))
         async let firstResponse = call(Analytics.getFirstResponseFigures, .init(window: window, group_by: [.channel]))
-        async let ranking = call(Analytics.getPersonalNpsRanking, .init(window: window, min_responses: query.minResponses))
+        async let ranking = call(
+            Analytics.getPersonalNpsRanking, .init(window: window, min_responses: query.minResponses))
         async let followUps = call(Feedback.listFollowUps, .init(statuses: [.pending, .open], page_size: 50))
         async let failedFollowUps = call(Feedback.listFollowUps, .init(statuses: [.failed], page_size: 50))
         async let themes = call(Feedback.getThemeCounts, .init(window: window, period: .month))
@@ -45,7 +46,11 @@ struct DashboardFetcher: Sendable {
         async let stories = call(Feedback.listStories, .init(page_size: 6))
         var breakdowns: [(title: String, slug: String, reply: Section<Analytics.GetNpsReply>)] = []
         for group in query.dimensions {
-            breakdowns.append((group.title, group.slug, await call(Analytics.getNps, .init(window: window, group_by: [group.dimension]))))
+            breakdowns.append(
+                (
+                    group.title, group.slug,
+                    await call(Analytics.getNps, .init(window: window, group_by: [group.dimension]))
+                ))
         }
         return DashboardData(
             total: await total, trend: await trend, breakdowns: breakdowns, firstResponse: await firstResponse,

@@ -13,9 +13,13 @@ extension DashboardPage {
             let failedCount = if case .ready(let failed) = data.failedFollowUps { failed.follow_ups.count } else { 0 }
             let rows = reply.follow_ups.map { followUp in
                 let channel = followUp.attribution?.channel.map { $0.displayName } ?? ""
-                return "<tr><td>\(HTML.escape(followUp.response_id ?? ""))</td><td class=\"n\">\(followUp.score.map(String.init) ?? "")</td><td>\(followUp.status.map { "\($0)" } ?? "")</td><td>\(HTML.escape(channel))</td><td class=\"n\">\(age(ms: nowMs - (followUp.requested_at_ms ?? nowMs)))</td></tr>"
+                return
+                    "<tr><td>\(HTML.escape(followUp.response_id ?? ""))</td><td class=\"n\">\(followUp.score.map(String.init) ?? "")</td><td>\(followUp.status.map { "\($0)" } ?? "")</td><td>\(HTML.escape(channel))</td><td class=\"n\">\(age(ms: nowMs - (followUp.requested_at_ms ?? nowMs)))</td></tr>"
             }
-            let content = rows.isEmpty && failedCount == 0 ? "<p class=\"muted\">No open follow-ups. Every unhappy customer has been helped.</p>" : """
+            let content =
+                rows.isEmpty && failedCount == 0
+                ? "<p class=\"muted\">No open follow-ups. Every unhappy customer has been helped.</p>"
+                : """
                 <p><strong>\(rows.count)\(reply.next_page_token?.isEmpty == false ? "+" : "")</strong> open</p>
                 <table><tr><th>Answer</th><th>Score</th><th>Status</th><th>Channel</th><th>Age</th></tr>\(rows.joined())</table>
                 """

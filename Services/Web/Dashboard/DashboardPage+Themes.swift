@@ -16,7 +16,8 @@ extension DashboardPage {
             }
             let rows = summary.themes.map { theme in
                 let share = summary.total > 0 ? Int((Double(theme.count) * 100 / Double(summary.total)).rounded()) : 0
-                return "<tr><td>\(HTML.escape(theme.theme))</td><td class=\"n\">\(theme.count)</td><td class=\"n\">\(share)%</td></tr>"
+                return
+                    "<tr><td>\(HTML.escape(theme.theme))</td><td class=\"n\">\(theme.count)</td><td class=\"n\">\(share)%</td></tr>"
             }
             return card(
                 "Themes among detractors", csv: nil,

@@ -28,9 +28,13 @@ struct DashboardPage {
     }
 
     private func filters() -> String {
-        let days = DashboardQuery.dayChoices.map { #"<option value="\#($0)"\#($0 == query.days ? " selected" : "")>last \#($0) days</option>"# }
+        let days = DashboardQuery.dayChoices.map {
+            #"<option value="\#($0)"\#($0 == query.days ? " selected" : "")>last \#($0) days</option>"#
+        }
         let groups = [("all", "every grouping")] + DashboardQuery.groups.map { ($0.slug, $0.title) }
-        let options = groups.map { #"<option value="\#($0.0)"\#($0.0 == query.group ? " selected" : "")>NPS by \#($0.1)</option>"# }
+        let options = groups.map {
+            #"<option value="\#($0.0)"\#($0.0 == query.group ? " selected" : "")>NPS by \#($0.1)</option>"#
+        }
         return """
             <form method="get" action="/dashboard" class="card filters">
             <label>Window <select name="days">\(days.joined())</select></label>
@@ -42,7 +46,8 @@ struct DashboardPage {
     }
 
     func card(_ title: String, csv: String?, _ content: String) -> String {
-        let link = csv.map { #"<a class="csv" href="/dashboard/csv/\#($0)?\#(query.queryString)" download>CSV</a>"# } ?? ""
+        let link =
+            csv.map { #"<a class="csv" href="/dashboard/csv/\#($0)?\#(query.queryString)" download>CSV</a>"# } ?? ""
         return #"<section class="card" id="\#(csv ?? "")">\#(link)<h2>\#(HTML.escape(title))</h2>\#(content)</section>"#
     }
 
@@ -56,7 +61,9 @@ struct DashboardPage {
             return ""
         }
         guard let total = reply.total, let nps = total.nps else {
-            return card("NPS now", csv: "nps", "<p class=\"big\">–</p><p class=\"muted\">No answers in the last \(query.days) days.</p>")
+            return card(
+                "NPS now", csv: "nps",
+                "<p class=\"big\">–</p><p class=\"muted\">No answers in the last \(query.days) days.</p>")
         }
         return card(
             "NPS now", csv: "nps",
@@ -71,8 +78,13 @@ struct DashboardPage {
         switch data.trend {
         case .unavailable(let reason): return card("Daily NPS", csv: "trend", unavailable(reason))
         case .ready(let reply):
-            let points = reply.points.map { TrendChart.Point(day: $0.day ?? "", value: $0.value, lower: $0.lower, upper: $0.upper, n: $0.n ?? 0) }
-            let delta = reply.delta.map { "<p class=\"muted\">Compared with the \(query.days) days before: \($0 >= 0 ? "+" : "")\(SVG.number($0))</p>" } ?? ""
+            let points = reply.points.map {
+                TrendChart.Point(day: $0.day ?? "", value: $0.value, lower: $0.lower, upper: $0.upper, n: $0.n ?? 0)
+            }
+            let delta =
+                reply.delta.map {
+                    "<p class=\"muted\">Compared with the \(query.days) days before: \($0 >= 0 ? "+" : "")\(SVG.number($0))</p>"
+                } ?? ""
             return card("Daily NPS with its 95% interval", csv: "trend", TrendChart.svg(points) + delta)
         }
     }
@@ -80,24 +92,30 @@ struct DashboardPage {
     private func breakdowns() -> String {
         data.breakdowns.map { breakdown in
             switch breakdown.reply {
-            case .unavailable(let reason): return card("NPS by \(breakdown.title)", csv: "nps-\(breakdown.slug)", unavailable(reason))
+            case .unavailable(let reason):
+                return card("NPS by \(breakdown.title)", csv: "nps-\(breakdown.slug)", unavailable(reason))
             case .ready(let reply):
                 let rows = reply.rows.compactMap(\.intervalRow)
-                return card("NPS by \(breakdown.title)", csv: "nps-\(breakdown.slug)", IntervalChart.svg(rows, label: "NPS by \(breakdown.title)"))
+                return card(
+                    "NPS by \(breakdown.title)", csv: "nps-\(breakdown.slug)",
+                    IntervalChart.svg(rows, label: "NPS by \(breakdown.title)"))
             }
         }.joined(separator: "\n")
     }
 
     private func firstResponse() -> String {
         switch data.firstResponse {
-        case .unavailable(let reason): return card("First response within target", csv: "first-response", unavailable(reason))
+        case .unavailable(let reason):
+            return card("First response within target", csv: "first-response", unavailable(reason))
         case .ready(let reply):
             let rows = reply.rows.map { row in
                 ShareChart.Row(
                     label: row.key?.label ?? "total", share: row.within_target_share,
                     detail: "\(row.within_target ?? 0)/\((row.answered ?? 0) + (row.overdue ?? 0))")
             }
-            return card("First response within target, per channel", csv: "first-response", ShareChart.svg(rows, label: "First response within target per channel"))
+            return card(
+                "First response within target, per channel", csv: "first-response",
+                ShareChart.svg(rows, label: "First response within target per channel"))
         }
     }
 }

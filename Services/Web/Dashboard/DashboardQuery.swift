@@ -23,7 +23,9 @@ struct DashboardQuery: Sendable, Equatable {
     init(_ request: Request) {
         let query = request.uri.queryParameters
         if let days = query["days"].flatMap({ Int(String($0)) }), Self.dayChoices.contains(days) { self.days = days }
-        if let group = query["group"].map(String.init), Self.groups.contains(where: { $0.slug == group }) { self.group = group }
+        if let group = query["group"].map(String.init), Self.groups.contains(where: { $0.slug == group }) {
+            self.group = group
+        }
         if let min = query["min"].flatMap({ UInt32(String($0)) }), (1...1000).contains(min) { minResponses = min }
     }
 
@@ -37,7 +39,9 @@ struct DashboardQuery: Sendable, Equatable {
         let today = LocalDate(containing: now, in: zone)
         let tomorrow = today.adding(days: 1)
         // from < to always holds: days >= 7.
-        return (try? Domain.TimeWindow(from: tomorrow.adding(days: -days).start(in: zone), to: tomorrow.start(in: zone), timeZone: zone))
+        return
+            (try? Domain.TimeWindow(
+                from: tomorrow.adding(days: -days).start(in: zone), to: tomorrow.start(in: zone), timeZone: zone))
             ?? Domain.TimeWindow.day(containing: now, in: zone)
     }
 

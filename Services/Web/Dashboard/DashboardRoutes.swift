@@ -36,11 +36,14 @@ struct DashboardRoutes: Sendable {
         let export = DashboardCSV(client: client, timeout: settings.callTimeout, now: now())
         let found: DashboardCSV.File?
         do { found = try await export.file(chart, query: query, window: window) } catch let error as RPCError {
-            let text = "<h1>Not available right now</h1><p>\(HTML.escape(error.description))</p><p><a href=\"/dashboard\">Back</a></p>"
+            let text =
+                "<h1>Not available right now</h1><p>\(HTML.escape(error.description))</p><p><a href=\"/dashboard\">Back</a></p>"
             return HTML.page("Not available", text, status: .serviceUnavailable)
         }
         guard let file = found else {
-            return HTML.page("No such chart", "<h1>No such chart</h1><p><a href=\"/dashboard\">Back to the dashboard</a></p>", status: .notFound)
+            return HTML.page(
+                "No such chart", "<h1>No such chart</h1><p><a href=\"/dashboard\">Back to the dashboard</a></p>",
+                status: .notFound)
         }
         var response = Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: file.text)))
         response.headers[.contentType] = "text/csv; charset=utf-8"

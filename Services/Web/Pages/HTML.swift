@@ -20,7 +20,8 @@ enum HTML {
     }
 
     /// A complete page: the layout, the inline style and `body`.
-    static func page(_ title: String, _ body: String, status: HTTPResponse.Status = .ok, wide: Bool = false) -> Response {
+    static func page(_ title: String, _ body: String, status: HTTPResponse.Status = .ok, wide: Bool = false) -> Response
+    {
         let html = """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8">
@@ -29,7 +30,9 @@ enum HTML {
             <style>\(Style.css)</style></head>
             <body><main class="\(wide ? "wide" : "narrow")">\(body)</main></body></html>
             """
-        var response = Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+        var response = Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
         response.headers[.contentLength] = String(html.utf8.count)
         return response
     }

@@ -17,10 +17,14 @@ struct SessionKey: Sendable {
     static func load(inline: String?, file: String, logger: Logger) throws -> SessionKey {
         if let inline, !inline.isEmpty { return try parse(inline) }
         if !file.isEmpty {
-            if FileManager.default.fileExists(atPath: file) { return try parse(String(contentsOfFile: file, encoding: .utf8)) }
+            if FileManager.default.fileExists(atPath: file) {
+                return try parse(String(contentsOfFile: file, encoding: .utf8))
+            }
             // Generated once and kept, so sessions survive restarts; only the owner may read it.
             let text = randomToken(bytes: 32)
-            if FileManager.default.createFile(atPath: file, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) {
+            if FileManager.default.createFile(
+                atPath: file, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+            {
                 logger.notice("generated a session key in \(file)")
             } else {
                 logger.warning("could not write the session key to \(file): sessions end with this process")

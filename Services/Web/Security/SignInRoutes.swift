@@ -8,12 +8,16 @@ struct SignInRoutes: Sendable {
     let settings: WebSettings
 
     func register(on router: Router<WebRequestContext>) {
-        router.get("/signin") { request, _ in form(request, next: Self.safeNext(request.uri.queryParameters["next"].map(String.init))) }
+        router.get("/signin") { request, _ in
+            form(request, next: Self.safeNext(request.uri.queryParameters["next"].map(String.init)))
+        }
         router.post("/signin") { request, context in try await signIn(request, peer: context.peer) }
         router.post("/signout") { request, _ in try await signOut(request) }
     }
 
-    private func form(_ request: Request, next: String, error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
+    private func form(_ request: Request, next: String, error: String? = nil, status: HTTPResponse.Status = .ok)
+        -> Response
+    {
         let visitor = settings.sessions.visitor(request)
         let csrf = settings.sessions.csrf("signin", nonce: visitor.nonce)
         let body = """
@@ -35,7 +39,8 @@ struct SignInRoutes: Sendable {
         let next = Self.safeNext(form["next"])
         let nonce = request.cookies[Sessions.visitorCookie]?.value
         guard settings.sessions.checkCSRF(form["csrf"], purpose: "signin", nonce: nonce) else {
-            return self.form(request, next: next, error: "Your sign-in form had expired. Please try again.", status: .forbidden)
+            return self.form(
+                request, next: next, error: "Your sign-in form had expired. Please try again.", status: .forbidden)
         }
         let name = form["name"] ?? ""
         // Checked before bcrypt, so a flood of guesses costs no hashing.
@@ -60,7 +65,10 @@ struct SignInRoutes: Sendable {
         let form = try await Form.read(request)
         guard let session = settings.sessions.session(request),
             settings.sessions.checkCSRF(form["csrf"], purpose: "signout", nonce: session.nonce)
-        else { return HTML.page("Not signed out", "<h1>Not signed out</h1><p><a href=\"/dashboard\">Back</a></p>", status: .forbidden) }
+        else {
+            return HTML.page(
+                "Not signed out", "<h1>Not signed out</h1><p><a href=\"/dashboard\">Back</a></p>", status: .forbidden)
+        }
         // Revoked here as well as cleared in the browser: a copied cookie stops working.
         settings.revokedSessions.revoke(session)
         var response = Response.redirect(to: "/signin", type: .normal)

@@ -34,7 +34,9 @@ struct UserDirectory: Sendable {
     /// - Throws: when the file exists but cannot be read or parsed.
     static func load(_ file: String, logger: Logger) throws -> UserDirectory {
         guard !file.isEmpty, FileManager.default.fileExists(atPath: file) else {
-            logger.warning("no dashboard users (GLIMLACH_WEB_USERS\(file.isEmpty ? " unset" : ": \(file) not found")); see docs/web.md")
+            logger.warning(
+                "no dashboard users (GLIMLACH_WEB_USERS\(file.isEmpty ? " unset" : ": \(file) not found")); see docs/web.md"
+            )
             return UserDirectory(users: [:])
         }
         return try UserDirectory(file: file)

@@ -11,8 +11,10 @@ enum SurveyPages {
         error: String? = nil, status: HTTPResponse.Status = .ok
     ) -> Response {
         let name = invitation.customer_name.map { ", \(HTML.escape($0))" } ?? ""
-        let buttons = (0...10).map { #"<button type="submit" name="score" value="\#($0)" aria-label="\#($0) out of 10">\#($0)</button>"# }
-            .joined()
+        let buttons = (0...10).map {
+            #"<button type="submit" name="score" value="\#($0)" aria-label="\#($0) out of 10">\#($0)</button>"#
+        }
+        .joined()
         let body = """
             <h1>Hello\(name)!</h1>
             <form method="post" action="/s/\(HTML.escape(token))" class="card">
@@ -33,7 +35,10 @@ enum SurveyPages {
 
     /// A kind page for every way a link can fail; never a stack trace.
     static func refusal(_ reason: Refusal) -> Response {
-        HTML.page(reason.title, "<h1>\(HTML.escape(reason.title))</h1><div class=\"card\"><p>\(HTML.escape(reason.text))</p></div>", status: reason.status)
+        HTML.page(
+            reason.title,
+            "<h1>\(HTML.escape(reason.title))</h1><div class=\"card\"><p>\(HTML.escape(reason.text))</p></div>",
+            status: reason.status)
     }
 
     enum Refusal: Error {
@@ -52,10 +57,12 @@ enum SurveyPages {
         var text: String {
             switch self {
             case .used: "Thank you, we already have your answer to this survey. Each link can be used once."
-            case .expired: "This link has expired. Thank you for wanting to help; we will ask again after your next contact with us."
+            case .expired:
+                "This link has expired. Thank you for wanting to help; we will ask again after your next contact with us."
             case .notYetOpen: "This link is not open yet. Please try again later."
             case .unknown: "The link may be incomplete. Please copy the whole link from the message we sent you."
-            case .unavailable: "Our survey is briefly unavailable. Your link still works; please try again in a few minutes."
+            case .unavailable:
+                "Our survey is briefly unavailable. Your link still works; please try again in a few minutes."
             }
         }
 

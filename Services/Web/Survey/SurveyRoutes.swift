@@ -14,8 +14,12 @@ struct SurveyRoutes: Sendable {
     let settings: WebSettings
 
     func register(on router: Router<WebRequestContext>) {
-        router.get("/s/:token") { request, context in try await show(request, token: context.parameters.get("token") ?? "") }
-        router.post("/s/:token") { request, context in try await submit(request, token: context.parameters.get("token") ?? "") }
+        router.get("/s/:token") { request, context in
+            try await show(request, token: context.parameters.get("token") ?? "")
+        }
+        router.post("/s/:token") { request, context in
+            try await submit(request, token: context.parameters.get("token") ?? "")
+        }
         router.get("/s/:token/thanks") { _, context in try await thanks(token: context.parameters.get("token") ?? "") }
     }
 
@@ -37,7 +41,8 @@ struct SurveyRoutes: Sendable {
         let nonce = request.cookies[Sessions.visitorCookie]?.value
         guard settings.sessions.checkCSRF(form["csrf"], purpose: "survey:" + token, nonce: nonce) else {
             return HTML.page(
-                "Please try again", "<h1>Please try again</h1><div class=\"card\"><p>Your answer could not be checked. <a href=\"/s/\(HTML.escape(token))\">Open the survey again</a> and tap your score.</p></div>",
+                "Please try again",
+                "<h1>Please try again</h1><div class=\"card\"><p>Your answer could not be checked. <a href=\"/s/\(HTML.escape(token))\">Open the survey again</a> and tap your score.</p></div>",
                 status: .forbidden)
         }
         let comment = String((form["comment"] ?? "").prefix(4000))
@@ -53,7 +58,8 @@ struct SurveyRoutes: Sendable {
         // No idempotency key: a repeat of this post (another tab, a replay, a retry
         // after a lost reply) must meet ALREADY_EXISTS, not the first reply again.
         do {
-            _ = try await client.call(Feedback.submitResponse, submission, options: .init(timeout: settings.callTimeout))
+            _ = try await client.call(
+                Feedback.submitResponse, submission, options: .init(timeout: settings.callTimeout))
         } catch let error as RPCError {
             let refusal = Self.refusal(for: error)
             guard refusal == .used, case .success(let invitation) = await lookUp(token) else {

@@ -34,7 +34,7 @@ public final class Broker: Service, Sendable {
     public func start() async throws -> BrokerEndpoints {
         try await withCheckedThrowingContinuation { (started: CheckedContinuation<BrokerEndpoints, any Error>) in
             let thread = LoopThread(name: "bus-broker") { [self] in
-                runLoop(started: started)
+                try runLoop(started: started)
             }
             self.thread.withLock { $0 = thread }
         }
@@ -48,20 +48,29 @@ public final class Broker: Service, Sendable {
         context.terminate()
     }
 
+    /// Serves until graceful shutdown; throws the `LoopFailure` when the loop fails
+    /// first, which ends the service group.
     public func run() async throws {
         let endpoints = try await start()
         logger.info(
             "bus listening",
-            metadata: ["requests": "\(endpoints.requests)", "events-in": "\(endpoints.eventsIn)", "events-out": "\(endpoints.eventsOut)"])
-        try? await gracefulShutdown()
+            metadata: [
+                "requests": "\(endpoints.requests)", "events-in": "\(endpoints.eventsIn)",
+                "events-out": "\(endpoints.eventsOut)",
+            ])
+        let thread = self.thread.withLock { $0 }
+        await cancelWhenGracefulShutdown { await thread?.joinUnlessCancelled() }
+        let failure = thread?.failure
         await stop()
+        if let failure { throw failure }
         logger.info("bus stopped")
     }
 
     private let thread = SendableBox<LoopThread?>(nil)
     private let zap = SendableBox<ZAPHandler?>(nil)
 
-    private func runLoop(started: CheckedContinuation<BrokerEndpoints, any Error>) {
+    /// - Throws: `LoopFailure` when a socket or poll fails after the start.
+    private func runLoop(started: CheckedContinuation<BrokerEndpoints, any Error>) throws {
         let router: ZMQSocket, eventsIn: ZMQSocket, eventsOut: ZMQSocket
         do {
             router = try ZMQSocket(context, type: .router)
@@ -125,8 +134,9 @@ public final class Broker: Service, Sendable {
                 for message in state.takeOutbox() { try router.send(message) }
                 metrics.record(state.listing(), now: now)
             } catch {
-                logger.error("broker loop stopped", metadata: ["error": "\(error)"])
-                return
+                let failure = LoopFailure(loop: "the bus broker", reason: "\(error)")
+                logger.critical("\(failure)")
+                throw failure
             }
         }
     }

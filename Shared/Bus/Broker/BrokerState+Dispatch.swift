@@ -55,7 +55,9 @@ extension BrokerState {
             if flight.request.idempotent && flight.request.deadline > now {
                 retries.append(flight.request)
             } else {
-                fail(flight.request, RPCError(.unavailable, "the worker of '\(service)' stopped (\(reason)) while handling the request"))
+                fail(
+                    flight.request,
+                    RPCError(.unavailable, "the worker of '\(service)' stopped (\(reason)) while handling the request"))
             }
         }
         services[service]?.waiting.insert(contentsOf: retries, at: 0)
@@ -71,7 +73,9 @@ extension BrokerState {
             for (worker, record) in workers where record.expiry <= now {
                 removeWorker(worker, reason: "missed \(configuration.liveness) heartbeats", now: now)
             }
-            services = services.filter { !$0.value.workers.isEmpty || !$0.value.waiting.isEmpty || $0.value.inFlight > 0 || $0.value.served > 0 }
+            services = services.filter {
+                !$0.value.workers.isEmpty || !$0.value.waiting.isEmpty || $0.value.inFlight > 0 || $0.value.served > 0
+            }
         }
         guard now >= nextExpiryScan else { return }
         nextExpiryScan = now + 10
@@ -88,7 +92,10 @@ extension BrokerState {
         }
         for (ticket, flight) in inFlight where !flight.answered && flight.request.deadline <= now {
             inFlight[ticket]!.answered = true
-            fail(flight.request, RPCError(.deadlineExceeded, "the worker of '\(flight.request.service)' did not answer within the deadline"))
+            fail(
+                flight.request,
+                RPCError(
+                    .deadlineExceeded, "the worker of '\(flight.request.service)' did not answer within the deadline"))
         }
     }
 }

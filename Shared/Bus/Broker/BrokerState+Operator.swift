@@ -39,7 +39,8 @@ extension BrokerState {
         }
         let reply =
             payload == nil
-            ? ReplyHeader(request_id: header?.request_id, error: RPCError(.unimplemented, "bus has no method '\(method)'"))
+            ? ReplyHeader(
+                request_id: header?.request_id, error: RPCError(.unimplemented, "bus has no method '\(method)'"))
             : ReplyHeader(request_id: header?.request_id, code: .ok)
         outbox.append(
             [client, [], MDP.clientHeader, Array(MDP.brokerService.utf8), (try? reply.packed()) ?? [], payload ?? []])

@@ -127,7 +127,8 @@ extension BrokerState {
         }
         workers[worker]!.retiring = true
         services[record.service]?.workers.removeAll { $0 == worker }
-        logger.info("worker retiring", metadata: ["service": "\(record.service)", "running": "\(record.tickets.count)"])
+        logger.info(
+            "worker retiring", metadata: ["service": "\(record.service)", "running": "\(record.tickets.count)"])
     }
 
     /// Forgets an answered or abandoned dispatch and frees its worker slot.

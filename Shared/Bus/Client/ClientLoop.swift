@@ -58,7 +58,8 @@ struct ClientLoop {
     }
 
     /// Takes every waiting monitor event: how the connection was lost, if it was.
-    private static func connectionLoss(_ monitor: ZMQSocket, handshakeFailed: inout Bool) -> ClientCalls.ConnectionLoss? {
+    private static func connectionLoss(_ monitor: ZMQSocket, handshakeFailed: inout Bool) -> ClientCalls.ConnectionLoss?
+    {
         var loss: ClientCalls.ConnectionLoss?
         while let frames = try? monitor.receive() {
             guard let event = ZMQMonitor.event(frames) else { continue }

@@ -23,7 +23,11 @@ extension RequestHeader {
         message.request_id = request_id.map { strdup($0) }
         message.trace_id = trace_id.map { strdup($0) }
         message.idempotency_key = idempotency_key.map { strdup($0) }
-        defer { [message.request_id, message.trace_id, message.idempotency_key].forEach { free(UnsafeMutableRawPointer($0)) } }
+        defer {
+            [message.request_id, message.trace_id, message.idempotency_key].forEach {
+                free(UnsafeMutableRawPointer($0))
+            }
+        }
         if let deadline_ms {
             message.has_deadline_ms = 1
             message.deadline_ms = deadline_ms

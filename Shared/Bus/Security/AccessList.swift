@@ -90,7 +90,7 @@ public struct AccessList: Sendable, Equatable {
             guard words.count >= 2, CurveKeyPair.isValidKey(words[1]) else {
                 throw KeyFileError("access list line \(number + 1): needs a name and a 40-character Z85 public key")
             }
-                let rights: Peer.Rights
+            let rights: Peer.Rights
             do { rights = try Peer.Rights(name: words[0], words: words.dropFirst(2)) } catch {
                 throw KeyFileError("access list line \(number + 1): \(error)")
             }

@@ -21,17 +21,17 @@ public enum KeyFile {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let secretFile = directory.appendingPathComponent("\(name).key")
         try """
-            # Glimlach CURVE key pair "\(name)": keep this file private.
-            public-key = \(keys.publicKey)
-            secret-key = \(keys.secretKey)
+        # Glimlach CURVE key pair "\(name)": keep this file private.
+        public-key = \(keys.publicKey)
+        secret-key = \(keys.secretKey)
 
-            """.write(to: secretFile, atomically: true, encoding: .utf8)
+        """.write(to: secretFile, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: secretFile.path)
         try """
-            # Glimlach CURVE public key "\(name)".
-            public-key = \(keys.publicKey)
+        # Glimlach CURVE public key "\(name)".
+        public-key = \(keys.publicKey)
 
-            """.write(to: directory.appendingPathComponent("\(name).pub"), atomically: true, encoding: .utf8)
+        """.write(to: directory.appendingPathComponent("\(name).pub"), atomically: true, encoding: .utf8)
         return keys
     }
 
@@ -61,7 +61,9 @@ public enum KeyFile {
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2 else { continue }
-            guard CurveKeyPair.isValidKey(parts[1]) else { throw KeyFileError("\(path): \(parts[0]) is not a Z85 CURVE key") }
+            guard CurveKeyPair.isValidKey(parts[1]) else {
+                throw KeyFileError("\(path): \(parts[0]) is not a Z85 CURVE key")
+            }
             values[parts[0]] = parts[1]
         }
         return values

@@ -52,7 +52,10 @@ final class ZAPHandler: Sendable {
     /// `version, request id, domain, address, identity, mechanism, credentials...`.
     static func answer(_ request: Multipart, access: AccessList, logger: Logger) -> Multipart {
         guard request.count >= 6, request[0] == Array("1.0".utf8) else {
-            return [Array("1.0".utf8), request.count > 1 ? request[1] : [], Array("500".utf8), Array("bad ZAP request".utf8), [], []]
+            return [
+                Array("1.0".utf8), request.count > 1 ? request[1] : [], Array("500".utf8),
+                Array("bad ZAP request".utf8), [], [],
+            ]
         }
         let reply = { (code: String, text: String, user: String) -> Multipart in
             [Array("1.0".utf8), request[1], Array(code.utf8), Array(text.utf8), Array(user.utf8), []]
@@ -63,7 +66,8 @@ final class ZAPHandler: Sendable {
         }
         guard let peer = access.peer(publicKey: key) else {
             logger.warning(
-                "refused an unknown key", metadata: ["key": "\(key)", "address": "\(String(decoding: request[3], as: UTF8.self))"])
+                "refused an unknown key",
+                metadata: ["key": "\(key)", "address": "\(String(decoding: request[3], as: UTF8.self))"])
             return reply("400", "unknown key", "")
         }
         return reply("200", "OK", peer.name)

@@ -36,10 +36,15 @@ public final class BusWorker: Service, Sendable {
     }
 
     /// Connects and registers with the broker (libzmq connects in the background).
+    /// A loop that fails logs why; `run()` then ends with a `LoopFailure`.
     public func start() {
         let thread = LoopThread(name: "bus-worker-\(router.service)") { [self] in
             var loop = WorkerLoop(worker: self)
-            loop.run()
+            do { try loop.run() } catch {
+                let failure = LoopFailure(loop: "the bus worker for \(router.service)", reason: "\(error)")
+                logger.critical("\(failure)")
+                throw failure
+            }
         }
         loop.withLock { $0 = thread }
     }
@@ -52,10 +57,15 @@ public final class BusWorker: Service, Sendable {
         context.terminate()
     }
 
+    /// Serves until graceful shutdown; throws the `LoopFailure` when the loop fails
+    /// first, which ends the service group.
     public func run() async throws {
         start()
-        try? await gracefulShutdown()
+        let thread = loop.withLock { $0 }
+        await cancelWhenGracefulShutdown { await thread?.joinUnlessCancelled() }
+        let failure = thread?.failure
         await stop()
+        if let failure { throw failure }
     }
 
     /// Runs one request as a task, which sends the reply itself; the task starts
@@ -105,12 +115,17 @@ public final class BusWorker: Service, Sendable {
 
     func makeSocket() throws -> ZMQSocket {
         let socket = try ZMQSocket(context, type: .dealer)
-        try configuration.credentials?.apply(to: socket)
-        try socket.set(.sendHighWaterMark, 0)
-        try socket.set(.receiveHighWaterMark, 0)
-        try socket.set(.reconnectIntervalMs, 100)
-        try socket.set(.reconnectIntervalMaxMs, 1000)
-        try socket.connect(configuration.endpoint)
+        do {
+            try configuration.credentials?.apply(to: socket)
+            try socket.set(.sendHighWaterMark, 0)
+            try socket.set(.receiveHighWaterMark, 0)
+            try socket.set(.reconnectIntervalMs, 100)
+            try socket.set(.reconnectIntervalMaxMs, 1000)
+            try socket.connect(configuration.endpoint)
+        } catch {
+            socket.close()
+            throw error
+        }
         return socket
     }
 }

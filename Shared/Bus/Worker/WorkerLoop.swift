@@ -23,14 +23,19 @@ struct WorkerLoop {
 
     private var configuration: WorkerConfiguration { worker.configuration }
 
-    mutating func run() {
+    /// Returns once stopped and drained.
+    /// - Throws: the error of a socket or poll that failed; the worker cannot go on.
+    mutating func run() throws {
         defer { closeSocket() }
         while true {
-            if socket == nil && (!waitOutBackoff() || !connect()) { return }
+            if socket == nil {
+                guard try waitOutBackoff() else { return }
+                try connect()
+            }
             var poller = Poller(shared: socket!, wakeup: worker.mailbox.wakeup)
             while let current = socket {
                 let now = monotonicMilliseconds()
-                guard let ready = try? poller.wait(timeoutMs: Int(max(0, nextHeartbeat - now))) else { return }
+                let ready = try poller.wait(timeoutMs: Int(max(0, nextHeartbeat - now)))
                 if ready.woken { handleCommands(on: current) }
                 // Whatever woke the loop, a reply sent from a task may have taken the
                 // socket descriptor's edge or be waiting in the outbox: always look.
@@ -48,7 +53,7 @@ struct WorkerLoop {
     }
 
     /// A fresh socket and READY: `"" MDPW01 0x01 service concurrency`.
-    private mutating func connect() -> Bool {
+    private mutating func connect() throws {
         do {
             let socket = try SharedSocket(worker.makeSocket(), wakeup: worker.mailbox.wakeup)
             self.socket = socket
@@ -62,13 +67,12 @@ struct WorkerLoop {
         } catch {
             worker.logger.error("worker cannot connect", metadata: ["error": "\(error)"])
             closeSocket()
-            return false
+            throw error
         }
         let now = monotonicMilliseconds()
         brokerExpiry = now + configuration.heartbeatIntervalMs * configuration.liveness
         nextHeartbeat = now + configuration.heartbeatIntervalMs
         accepted = false
-        return true
     }
 
     /// The first pause after a refused READY, and the longest.
@@ -88,13 +92,13 @@ struct WorkerLoop {
 
     /// Sleeps out the refusal back-off, if any.
     /// - Returns: false when the worker was stopped meanwhile.
-    private mutating func waitOutBackoff() -> Bool {
+    private mutating func waitOutBackoff() throws -> Bool {
         guard refusalBackoffMs > 0 else { return true }
         let end = monotonicMilliseconds() + refusalBackoffMs
         var poller = Poller(sockets: [], wakeup: worker.mailbox.wakeup)
         while monotonicMilliseconds() < end {
             let remaining = Int(max(0, end - monotonicMilliseconds()))
-            guard let ready = try? poller.wait(timeoutMs: remaining) else { return false }
+            let ready = try poller.wait(timeoutMs: remaining)
             if ready.woken, !worker.mailbox.takeAll().isEmpty { return false }  // stop: nothing runs, nothing to drain
         }
         return true
@@ -130,7 +134,8 @@ struct WorkerLoop {
     private mutating func receiveAll(from socket: SharedSocket) {
         let exchange = socket.exchange()
         if let error = exchange.error {
-            worker.logger.warning("worker socket failed", metadata: ["error": "\(error)", "unsent": "\(exchange.unsent)"])
+            worker.logger.warning(
+                "worker socket failed", metadata: ["error": "\(error)", "unsent": "\(exchange.unsent)"])
         }
         for frames in exchange.received {
             brokerExpiry = monotonicMilliseconds() + configuration.heartbeatIntervalMs * configuration.liveness

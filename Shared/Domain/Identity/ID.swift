@@ -13,7 +13,7 @@ public protocol IDTag: Sendable {
 /// Codable as the plain string.
 public struct ID<Tag: IDTag>: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
     /// Longest accepted id, in characters.
-    public static var maxLength: Int { 64 }
+    public static var maxLength: Int { Validation.idMaxLength }
 
     /// The id as stored and sent.
     public let rawValue: String
@@ -25,15 +25,7 @@ public struct ID<Tag: IDTag>: Hashable, Comparable, Codable, Sendable, CustomStr
     ///   - field: The field name to report; defaults to the tag's, e.g. "ticket_id".
     /// - Throws: `DomainError.invalid` when empty, too long or with other characters.
     public init(_ rawValue: String, field: String = Tag.field) throws(DomainError) {
-        guard !rawValue.isEmpty else { throw .invalid(field: field, reason: "must not be empty") }
-        guard rawValue.utf8.count <= Self.maxLength else {
-            throw .invalid(
-                field: field, reason: "must be at most \(Self.maxLength) characters, got \(rawValue.utf8.count)")
-        }
-        guard rawValue.utf8.allSatisfy(Self.isAllowed) else {
-            throw .invalid(
-                field: field, reason: "only A-Z, a-z, 0-9, '.', '_', ':' and '-' are allowed, got '\(rawValue)'")
-        }
+        try Validation.id(rawValue, field: field)
         self.rawValue = rawValue
     }
 
@@ -52,12 +44,6 @@ public struct ID<Tag: IDTag>: Hashable, Comparable, Codable, Sendable, CustomStr
     public static func random(using generator: inout some RandomNumberGenerator) -> ID {
         let hex = String(generator.next() as UInt64, radix: 16)
         return ID(unchecked: Tag.prefix + "-" + String(repeating: "0", count: 16 - hex.count) + hex)
-    }
-
-    private static func isAllowed(_ byte: UInt8) -> Bool {
-        Validation.isLowercase(byte) || Validation.isUppercase(byte) || Validation.isDigit(byte)
-            || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
-            || byte == UInt8(ascii: "-")
     }
 
     /// Orders by text.

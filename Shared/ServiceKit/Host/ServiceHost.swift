@@ -32,7 +32,8 @@ public struct ServiceHost: Sendable {
         { [publisher, logger] events in
             for event in events {
                 do { try publisher.publish(event) } catch {
-                    logger.error("event not published", metadata: ["sequence": "\(event.sequence)", "error": "\(error)"])
+                    logger.error(
+                        "event not published", metadata: ["sequence": "\(event.sequence)", "error": "\(error)"])
                 }
             }
         }
@@ -46,11 +47,13 @@ public struct ServiceHost: Sendable {
             let uptime = ContinuousClock.now - started
             return HealthReply(
                 service: name, status: .serving, version: GlimlachRelease.version,
-                uptime_ms: UInt64(uptime.components.seconds * 1000 + uptime.components.attoseconds / 1_000_000_000_000_000),
+                uptime_ms: UInt64(
+                    uptime.components.seconds * 1000 + uptime.components.attoseconds / 1_000_000_000_000_000),
                 last_sequence: try await store?.lastSequence())
         }
         if let store {
-            router.register(Method<SinceRequest, SinceReply>(service: name, name: "Since", idempotent: true)) { request, _ in
+            router.register(Method<SinceRequest, SinceReply>(service: name, name: "Since", idempotent: true)) {
+                request, _ in
                 try await store.since(request)
             }
         }
@@ -66,7 +69,8 @@ public struct ServiceHost: Sendable {
         logger.info("serving", metadata: ["bus": "\(options.bus)", "data_dir": "\(options.dataDir)"])
         var metrics: [any Service] = []
         if !options.metrics.isEmpty {
-            metrics.append(MetricsEndpoint(endpoint: options.metrics, registry: Observability.bootstrap(), logger: logger))
+            metrics.append(
+                MetricsEndpoint(endpoint: options.metrics, registry: Observability.bootstrap(), logger: logger))
         }
         // ServiceGroup stops services in reverse order: the worker first, the connections last.
         let group = ServiceGroup(
@@ -77,14 +81,16 @@ public struct ServiceHost: Sendable {
     }
 }
 
-/// Closes the shared client and publisher once everything else has stopped.
+/// Closes the shared client and publisher once everything else has stopped; ends
+/// the group early, with the `LoopFailure`, when the publisher's loop fails.
 struct Connections: Service {
     let client: BusClient
     let publisher: EventPublisher
 
     func run() async throws {
-        try? await gracefulShutdown()
+        let failure = await cancelWhenGracefulShutdown { [publisher] in await publisher.failed() }
         await client.close()
         await publisher.close()
+        if let failure { throw failure }
     }
 }

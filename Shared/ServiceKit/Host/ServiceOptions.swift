@@ -27,7 +27,10 @@ public struct ServiceOptions: ParsableArguments, Sendable {
     @Option(help: "Heartbeats missed before the bus counts as gone (env GLIMLACH_LIVENESS).")
     public var liveness = Int64(environmentValue("GLIMLACH_LIVENESS", "3")) ?? 3
 
-    @Option(help: "Serve Prometheus metrics over HTTP here, e.g. tcp://0.0.0.0:9100; off when empty (env GLIMLACH_METRICS_ENDPOINT).")
+    @Option(
+        help:
+            "Serve Prometheus metrics over HTTP here, e.g. tcp://0.0.0.0:9100; off when empty (env GLIMLACH_METRICS_ENDPOINT)."
+    )
     public var metrics = environmentValue("GLIMLACH_METRICS_ENDPOINT", "")
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error (env GLIMLACH_LOG_LEVEL).")
@@ -37,7 +40,9 @@ public struct ServiceOptions: ParsableArguments, Sendable {
 
     public func validate() throws {
         guard concurrency > 0 else { throw ValidationError("--concurrency must be at least 1") }
-        guard heartbeatMs > 0, liveness > 0 else { throw ValidationError("--heartbeat-ms and --liveness must be positive") }
+        guard heartbeatMs > 0, liveness > 0 else {
+            throw ValidationError("--heartbeat-ms and --liveness must be positive")
+        }
     }
 
     /// Where the service called `service` keeps its database.

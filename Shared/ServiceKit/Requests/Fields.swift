@@ -15,7 +15,8 @@ public enum Fields {
         let trimmed = try required(value, field).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw RPCError.invalidArgument(field: field, "must not be empty") }
         guard trimmed.count <= maxLength else {
-            throw RPCError.invalidArgument(field: field, "must be at most \(maxLength) characters, got \(trimmed.count)")
+            throw RPCError.invalidArgument(
+                field: field, "must be at most \(maxLength) characters, got \(trimmed.count)")
         }
         return trimmed
     }

@@ -18,8 +18,10 @@ enum IdempotencyLedger {
     ]
 
     static func reply(in db: Database, method: String, key: String) throws -> [UInt8]? {
-        try Data.fetchOne(db, sql: "SELECT reply FROM idempotency WHERE method = ? AND key = ?", arguments: [method, key])
-            .map { [UInt8]($0) }
+        try Data.fetchOne(
+            db, sql: "SELECT reply FROM idempotency WHERE method = ? AND key = ?", arguments: [method, key]
+        )
+        .map { [UInt8]($0) }
     }
 
     static func remember(in db: Database, method: String, key: String, reply: [UInt8]) throws {

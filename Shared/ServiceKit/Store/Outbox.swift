@@ -25,9 +25,11 @@ enum Outbox {
         var numbered = event
         numbered.sequence = try lastSequence(in: db) + 1
         try db.execute(
-            sql: "INSERT INTO outbox (sequence, type, subject_id, occurred_at_ms, trace_id, payload) VALUES (?, ?, ?, ?, ?, ?)",
+            sql:
+                "INSERT INTO outbox (sequence, type, subject_id, occurred_at_ms, trace_id, payload) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [
-                Int64(numbered.sequence), numbered.type, numbered.subject_id, numbered.occurred_at_ms, numbered.trace_id,
+                Int64(numbered.sequence), numbered.type, numbered.subject_id, numbered.occurred_at_ms,
+                numbered.trace_id,
                 Data(numbered.payload),
             ])
         return numbered

@@ -65,7 +65,8 @@ public final class SQLiteStore: Sendable {
         let (reply, _) = try await pool.writeWithoutTransaction { db in
             var outcome: (Reply, [Event])?
             try db.inTransaction {
-                if let key = idempotencyKey, let earlier = try IdempotencyLedger.reply(in: db, method: method, key: key) {
+                if let key = idempotencyKey, let earlier = try IdempotencyLedger.reply(in: db, method: method, key: key)
+                {
                     outcome = (try Reply(wireBytes: earlier), [])
                     return .commit
                 }

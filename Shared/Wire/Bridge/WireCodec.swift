@@ -25,11 +25,13 @@ public enum WireCodec {
     public static func decode(_ bytes: some Collection<UInt8>, as schema: MessageSchema, maxItems: Int? = nil)
         throws -> WireRecord
     {
-        let unpacked = bytes.withContiguousStorageIfAvailable { buffer in
-            protobuf_c_message_unpack(schema.descriptor, allocator, buffer.count, buffer.baseAddress ?? emptyInput)
-        } ?? Array(bytes).withUnsafeBufferPointer { buffer in
-            protobuf_c_message_unpack(schema.descriptor, allocator, buffer.count, buffer.baseAddress ?? emptyInput)
-        }
+        let unpacked =
+            bytes.withContiguousStorageIfAvailable { buffer in
+                protobuf_c_message_unpack(schema.descriptor, allocator, buffer.count, buffer.baseAddress ?? emptyInput)
+            }
+            ?? Array(bytes).withUnsafeBufferPointer { buffer in
+                protobuf_c_message_unpack(schema.descriptor, allocator, buffer.count, buffer.baseAddress ?? emptyInput)
+            }
         guard let unpacked else { throw WireError.malformed(message: schema.fullName) }
         defer { protobuf_c_message_free_unpacked(unpacked, allocator) }
         return try CMessageReader.read(unpacked, schema: schema, maxItems: maxItems)

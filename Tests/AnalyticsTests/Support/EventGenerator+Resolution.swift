@@ -12,7 +12,8 @@ extension GeneratedEvents {
             world.tickets[index].reopenedAfterLast = true
             record(
                 "tickets", "ticket.reopened", at: at + 60_000,
-                Tickets.TicketReopened(ticket_id: world.tickets[index].id, reopen_count: 1, reopened_at_ms: at + 60_000))
+                Tickets.TicketReopened(ticket_id: world.tickets[index].id, reopen_count: 1, reopened_at_ms: at + 60_000)
+            )
             guard random.chance(0.6) else { return }
             at += 7_200_000
             resolution(index, agent, at: at, firstContact: false)

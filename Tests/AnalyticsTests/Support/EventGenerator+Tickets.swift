@@ -19,7 +19,8 @@ extension GeneratedEvents {
                 assignee_id: agent.id, team_id: agent.team, created_at_ms: created))
         record(
             "tickets", "ticket.assigned", at: created,
-            Tickets.TicketAssigned(ticket_id: id, assignee_id: agent.id, team_id: agent.team, employer_id: agent.employer))
+            Tickets.TicketAssigned(
+                ticket_id: id, assignee_id: agent.id, team_id: agent.team, employer_id: agent.employer))
         if random.chance(0.8) {
             let responseMs = random.ms(0...(4 * 3_600_000))
             ticket.responseMs = responseMs
@@ -38,7 +39,8 @@ extension GeneratedEvents {
         }
         record(
             "tickets", "ticket.handle_time_recorded", at: created,
-            Tickets.TicketHandleTimeRecorded(ticket_id: id, channel: ticket.channel, duration_ms: random.ms(1...9_000_000)))
+            Tickets.TicketHandleTimeRecorded(
+                ticket_id: id, channel: ticket.channel, duration_ms: random.ms(1...9_000_000)))
         world.tickets.append(ticket)
         let index = world.tickets.count - 1
         if random.chance(0.1) { escalate(index, at: created + random.ms(0...Self.day), &random) }

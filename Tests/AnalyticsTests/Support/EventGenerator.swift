@@ -39,7 +39,8 @@ struct GeneratedEvents {
             // Web answers without a ticket or an agent.
             let response = RawWorld.Response(
                 at: Self.start + random.ms(0...(Int64(days) * Self.day - 1)), score: random.int(0...10), agent: "",
-                team: "", employer: "", channel: random.chance(0.5) ? .webForm : nil, country: random.pick(Self.countries),
+                team: "", employer: "", channel: random.chance(0.5) ? .webForm : nil,
+                country: random.pick(Self.countries),
                 category: random.pick(Self.categories))
             submit(response, id: "web-\(number)", ticketID: nil, &random)
         }

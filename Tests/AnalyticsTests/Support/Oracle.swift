@@ -14,7 +14,8 @@ struct Oracle {
         var zone: String
         var window: TimeWindow {
             try! TimeWindow(
-                from: Date(unixMilliseconds: from), to: Date(unixMilliseconds: to), timeZone: TimeZone(identifier: zone)!)
+                from: Date(unixMilliseconds: from), to: Date(unixMilliseconds: to),
+                timeZone: TimeZone(identifier: zone)!)
         }
         func contains(_ ms: Int64) -> Bool { from <= ms && ms < to }
     }

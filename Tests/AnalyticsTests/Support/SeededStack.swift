@@ -41,7 +41,8 @@ struct SeededStack {
     /// them on the stack's event stream as the service itself would.
     func append(_ payloads: [(type: String, payload: any WireMessage)], to service: String) async throws {
         let publisher = EventPublisher(endpoint: stack.eventsIn)
-        let store = try SQLiteStore(path: Self.path(stack, service), service: service, migrations: [],
+        let store = try SQLiteStore(
+            path: Self.path(stack, service), service: service, migrations: [],
             publish: { events in for event in events { try? publisher.publish(event) } })
         try await Self.write(payloads, to: store)
         await publisher.close()

@@ -35,7 +35,8 @@ struct BrokerHarness {
     /// The worker answers the request it was handed in `dispatch`.
     mutating func reply(_ worker: String, to dispatch: Multipart, id: String) {
         let header = try! ReplyHeader(request_id: id, code: .ok).wireBytes()
-        state.receive([Self.peer(worker), [], MDP.workerHeader, [3], dispatch[4], [], header, Array("done".utf8)], now: now)
+        state.receive(
+            [Self.peer(worker), [], MDP.workerHeader, [3], dispatch[4], [], header, Array("done".utf8)], now: now)
     }
 
     mutating func advance(_ milliseconds: Int64) {

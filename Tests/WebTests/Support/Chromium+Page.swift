@@ -53,7 +53,8 @@ extension Chromium {
     }
 
     /// Runs `body` with a new browser on a thread of its own, and closes the browser after.
-    static func session<T: Sendable>(path: String, _ body: @escaping @Sendable (Chromium) throws -> T) async throws -> T {
+    static func session<T: Sendable>(path: String, _ body: @escaping @Sendable (Chromium) throws -> T) async throws -> T
+    {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 do {

@@ -23,8 +23,13 @@ final class Chromium {
 
     /// The browser, from `CHROMIUM` or the PATH; nil when not installed.
     static func find() -> String? {
-        if let path = ProcessInfo.processInfo.environment["CHROMIUM"], FileManager.default.isExecutableFile(atPath: path) { return path }
-        let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") + ["/usr/bin"]
+        if let path = ProcessInfo.processInfo.environment["CHROMIUM"],
+            FileManager.default.isExecutableFile(atPath: path)
+        {
+            return path
+        }
+        let directories =
+            (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") + ["/usr/bin"]
         for name in ["chromium", "chromium-browser", "google-chrome"] {
             for directory in directories where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
                 return "\(directory)/\(name)"
@@ -42,7 +47,8 @@ final class Chromium {
     var session: String?
 
     init(path: String) throws {
-        profile = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-chromium-\(UUID().uuidString)")
+        profile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "glimlach-chromium-\(UUID().uuidString)")
         var toChrome: [Int32] = [0, 0], fromChrome: [Int32] = [0, 0]
         guard pipe(&toChrome) == 0, pipe(&fromChrome) == 0 else { throw Failure.spawn(errno) }
         // Only the dup2'd copies (fds 3 and 4) may reach the browser.

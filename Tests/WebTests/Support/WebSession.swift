@@ -36,7 +36,9 @@ final class WebSession: @unchecked Sendable {
 
     private func send(_ uri: String, _ method: HTTPRequest.Method, body: String?) async throws -> Page {
         var headers: HTTPFields = [:]
-        if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ") }
+        if !cookies.isEmpty {
+            headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ")
+        }
         if body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
         let response = try await client.execute(
             uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
@@ -56,8 +58,11 @@ final class WebSession: @unchecked Sendable {
 
     /// Signs in as `name` through the sign-in form.
     @discardableResult
-    func signIn(_ name: String = "lisa", password: String = WebWorld.password, next: String = "/dashboard") async throws -> Page {
+    func signIn(_ name: String = "lisa", password: String = WebWorld.password, next: String = "/dashboard") async throws
+        -> Page
+    {
         let form = try await get("/signin?next=\(Self.encode(next))")
-        return try await post("/signin", [("csrf", form.hidden("csrf") ?? ""), ("next", next), ("name", name), ("password", password)])
+        return try await post(
+            "/signin", [("csrf", form.hidden("csrf") ?? ""), ("next", next), ("name", name), ("password", password)])
     }
 }

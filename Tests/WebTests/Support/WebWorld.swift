@@ -42,7 +42,8 @@ final class WebWorld: Sendable {
             databasePath: path, client: bus.client(fresh: true),
             publish: { events in events.forEach { model.apply($0) } },
             openFollowUp: openFollowUp ?? { request, _ in
-                Tickets.OpenFollowUpReply(ticket: Tickets.Ticket(ticket_id: "tkt-care-\(request.response_id ?? "")"), created: true)
+                Tickets.OpenFollowUpReply(
+                    ticket: Tickets.Ticket(ticket_id: "tkt-care-\(request.response_id ?? "")"), created: true)
             })
         try await bus.worker(feedback.router)
         if withAnalytics {
@@ -59,7 +60,6 @@ final class WebWorld: Sendable {
             timeZone: TimeZone(identifier: "Europe/Amsterdam")!, callTimeout: callTimeout)
     }
 
-
     /// An open invitation for a chat contact credited to `agent`; returns its token.
     func invite(
         customer: String = "cus-\(UUID().uuidString.prefix(8))", name: String = "Anna", agent: String? = nil,
@@ -72,7 +72,8 @@ final class WebWorld: Sendable {
                     ticket_id: "t-\(customer)", agent_id: agent ?? sam, team_id: "team-experts", employer_id: "in-house",
                     channel: channel, country: "NL", product_category: "photo-books",
                     contact_at_ms: Int64(Date().timeIntervalSince1970 * 1000)),
-                customer_id: customer, customer_name: name, language: "en", delay_ms: delayMs, valid_for_ms: validForMs))
+                customer_id: customer, customer_name: name, language: "en", delay_ms: delayMs, valid_for_ms: validForMs)
+        )
         return reply.invitation?.token ?? ""
     }
 

@@ -38,7 +38,8 @@ struct Grouping {
         for dimension in groupBy where !dimensions.contains(dimension) {
             guard accepted.contains(dimension) else {
                 let names = accepted.map { "\($0)" }.joined(separator: ", ")
-                throw RPCError.invalidArgument(field: "group_by", "\(dimension) is not accepted here (accepted: \(names))")
+                throw RPCError.invalidArgument(
+                    field: "group_by", "\(dimension) is not accepted here (accepted: \(names))")
             }
             dimensions.append(dimension)
         }

@@ -15,7 +15,8 @@ enum ReportSupport {
         let figures = NpsFigures(counts)
         return Analytics.NpsRow(
             key: key, promoters: counts.promoters, passives: counts.passives, detractors: counts.detractors,
-            n: counts.n, nps: figures?.nps, margin_of_error: figures?.margin, lower: figures?.lower, upper: figures?.upper)
+            n: counts.n, nps: figures?.nps, margin_of_error: figures?.margin, lower: figures?.lower,
+            upper: figures?.upper)
     }
 
     /// The nearest-rank percentile of ascending `values` (p in 0...1): the smallest

@@ -1,12 +1,13 @@
 import Bus
 import Foundation
 
-/// The worker's read model: `ReadModelState` behind a readers-writer lock, so queries
-/// run side by side while events wait their turn. Each query reads one consistent
-/// state, and reports that state's positions as `as_of`.
+/// The worker's read model: `ReadModelState` behind a writer-preferring readers-writer
+/// lock, so queries run side by side and an event waits for at most the queries already
+/// running. Each query reads one consistent state, and reports that state's positions
+/// as `as_of`.
 package final class AnalyticsReadModel: @unchecked Sendable {
     private var state = ReadModelState()
-    private var lock = pthread_rwlock_t()
+    private let lock = ReadWriteLock()
     private var readyAtMs: Int64?
     /// Sources caught up and followed live.
     private var live: Set<String> = []
@@ -17,10 +18,7 @@ package final class AnalyticsReadModel: @unchecked Sendable {
     package init(clock: @escaping @Sendable () -> Date = Date.init) {
         self.clock = clock
         startedAtMs = clock().unixMs
-        pthread_rwlock_init(&lock, nil)
     }
-
-    deinit { pthread_rwlock_destroy(&lock) }
 
     /// Applies one event (the `EventFeed`'s apply).
     package func apply(_ event: Event) {
@@ -29,16 +27,12 @@ package final class AnalyticsReadModel: @unchecked Sendable {
 
     /// Changes the state under the write lock.
     package func write<T>(_ body: (inout ReadModelState) throws -> T) rethrows -> T {
-        pthread_rwlock_wrlock(&lock)
-        defer { pthread_rwlock_unlock(&lock) }
-        return try body(&state)
+        try lock.withWriteLock { try body(&state) }
     }
 
     /// Reads the state under a read lock.
     package func read<T>(_ body: (borrowing ReadModelState) throws -> T) rethrows -> T {
-        pthread_rwlock_rdlock(&lock)
-        defer { pthread_rwlock_unlock(&lock) }
-        return try body(state)
+        try lock.withReadLock { try body(state) }
     }
 
     /// Marks every source caught up: the worker may serve.

@@ -2,19 +2,12 @@ import Contract
 import Domain
 import Foundation
 
-/// A report as CSV (RFC 4180 fields, no line terminators): the columns of its group
-/// key, then its figures. Total rows have empty key columns and "total" in `row`.
+/// A report as CSV (written by `CSV`, lines without terminators): the columns of its
+/// group key, then its figures. Total rows have empty key columns and "total" in `row`.
 struct CSVTable {
     var name: String
     var header: [String]
     var rows: [[String]] = []
-
-    static func line(_ fields: [String]) -> String {
-        fields.map { field in
-            guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }.joined(separator: ",")
-    }
 }
 
 /// Field formatting shared by the exports.
@@ -54,7 +47,8 @@ enum CSVField {
     }
 
     /// Fields of a group key (all empty for a total row).
-    static func keyFields(_ key: Analytics.GroupKey?, _ dimensions: [Analytics.Dimension], _ zone: TimeZone) -> [String] {
+    static func keyFields(_ key: Analytics.GroupKey?, _ dimensions: [Analytics.Dimension], _ zone: TimeZone) -> [String]
+    {
         dimensions.flatMap { dimension -> [String] in
             guard let key else { return keyHeader([dimension]).map { _ in "" } }
             switch dimension {

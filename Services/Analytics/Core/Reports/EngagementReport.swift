@@ -33,7 +33,8 @@ extension ReadModelState {
             min_answers: Self.engagementThreshold, as_of: position)
     }
 
-    static func engagementRow(_ counts: NpsCounts, key: Analytics.GroupKey?, period: String) -> Analytics.EngagementRow {
+    static func engagementRow(_ counts: NpsCounts, key: Analytics.GroupKey?, period: String) -> Analytics.EngagementRow
+    {
         var row = Analytics.EngagementRow(key: key, period: period, answers: counts.n)
         guard counts.n >= UInt64(engagementThreshold) else {
             row.withheld = true

@@ -19,7 +19,7 @@ extension ReadModelState {
         let end = min(table.rows.count, offset + size)
         let page = offset < end ? Array(table.rows[offset..<end]) : []
         return Analytics.ExportReportReply(
-            header: CSVTable.line(table.header), rows: page.map(CSVTable.line),
+            header: CSV.line(table.header), rows: page.map(CSV.line),
             next_page_token: end < table.rows.count ? "row:\(end)" : nil, file_name: table.name + ".csv",
             as_of: position)
     }

@@ -95,7 +95,8 @@ extension ReadModelState {
         var table = CSVTable(
             name: Self.fileName(name, dims, window), header: ["row"] + CSVField.keyHeader(dims) + figures)
         for (key, fields) in rows {
-            table.rows.append([key == nil ? "total" : "group"] + CSVField.keyFields(key, dims, window.timeZone) + fields)
+            table.rows.append(
+                [key == nil ? "total" : "group"] + CSVField.keyFields(key, dims, window.timeZone) + fields)
         }
         return table
     }

@@ -67,8 +67,7 @@ extension ReadModelState {
     func measure(
         _ metric: Analytics.TrendMetric, from: Int64, to: Int64, _ filter: CompiledFilter, currency: UInt32,
         nowMs: Int64
-    ) -> Measure
-    {
+    ) -> Measure {
         func count<F>(_ log: FactLog<F>, _ dims: (F) -> Dims, _ include: (F) -> Bool = { _ in true }) -> Measure {
             var n: UInt64 = 0
             log.forEach(from: from, to: to) { if include($0), filter.matches(dims($0)) { n += 1 } }
@@ -102,7 +101,9 @@ extension ReadModelState {
         case .goodwillSpend:
             var (n, sum): (UInt64, Int64) = (0, 0)
             gestures.forEach(from: from, to: to) { fact in
-                guard fact.granted, !fact.superseded, fact.currency == currency, filter.matches(fact.dims) else { return }
+                guard fact.granted, !fact.superseded, fact.currency == currency, filter.matches(fact.dims) else {
+                    return
+                }
                 n += 1
                 sum += fact.amount
             }
