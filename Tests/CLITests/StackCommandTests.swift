@@ -43,13 +43,18 @@ struct StackCommandTests {
         #expect(demo.output.contains("First-contact resolution by channel, last 59 days"))
         let trend = try await CommandRun.run(
             "glimlach",
-            ["call", "analytics", "GetTrend", #"{"metric": "TREND_METRIC_NPS"}"#, "--window", "8w",
-             "--bus", "tcp://127.0.0.1:\(5555 + offset)"])
+            [
+                "call", "analytics", "GetTrend", #"{"metric": "TREND_METRIC_NPS"}"#, "--window", "8w",
+                "--bus", "tcp://127.0.0.1:\(5555 + offset)",
+            ])
         #expect(trend.status == 0, "\(trend.errors)")
         let points = try #require(
-            (try JSONSerialization.jsonObject(with: Data(trend.output.utf8)) as? [String: Any])?["points"] as? [[String: Any]])
+            (try JSONSerialization.jsonObject(with: Data(trend.output.utf8)) as? [String: Any])?["points"]
+                as? [[String: Any]])
         #expect(points.count >= 56)
-        #expect(points.filter { $0["value"] != nil }.count >= 40, "days with answers: \(points.filter { $0["value"] != nil }.count)")
+        #expect(
+            points.filter { $0["value"] != nil }.count >= 40,
+            "days with answers: \(points.filter { $0["value"] != nil }.count)")
         #expect(points.contains { $0["delta_week_before"] != nil })
 
         // A service that dies is reported and restarted (compose: restart: unless-stopped).

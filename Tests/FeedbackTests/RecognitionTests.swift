@@ -81,7 +81,8 @@ struct RecognitionTests {
         _ = try await harness.call(
             Feedback.createCompliment, .init(employee_id: sam, text: "Thanks!", value_ids: ["be-humble"]))
         _ = try await harness.call(
-            Feedback.submitResponse, .init(score: 9, attribution: .init(agent_id: sam, country: "NL"), source: .inStore))
+            Feedback.submitResponse, .init(score: 9, attribution: .init(agent_id: sam, country: "NL"), source: .inStore)
+        )
         await harness.shutdown()
     }
 

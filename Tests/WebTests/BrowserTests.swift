@@ -16,7 +16,8 @@ import Testing
 /// `artifacts/screenshots/` (gitignored).
 @Suite("Browser: survey to dashboard", .serialized, .timeLimit(.minutes(4)))
 struct BrowserTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let screenshots = root.appendingPathComponent("artifacts/screenshots")
 
     @Test(
@@ -48,7 +49,9 @@ struct BrowserTests {
         let invitation = try await stack.client.call(
             Feedback.createInvitation,
             .init(
-                attribution: .init(agent_id: agent.employee?.employee_id, team_id: "team-experts", channel: .chat, country: "NL", product_category: "photo-books"),
+                attribution: .init(
+                    agent_id: agent.employee?.employee_id, team_id: "team-experts", channel: .chat, country: "NL",
+                    product_category: "photo-books"),
                 customer_id: "cus-browser", customer_name: "Noor", language: "en", delay_ms: 0))
         let token = try #require(invitation.invitation?.token)
         let base = web.base
@@ -61,7 +64,8 @@ struct BrowserTests {
             #expect(try browser.text().contains("Hello, Noor!"))
             try browser.screenshot(to: screenshots.appendingPathComponent("survey.png"))
             _ = try browser.evaluate(
-                "document.getElementById('comment').value = \(jsString(comment)); document.getElementById('consent').checked = true; document.querySelector('button[name=score][value=\"9\"]').click(); true")
+                "document.getElementById('comment').value = \(jsString(comment)); document.getElementById('consent').checked = true; document.querySelector('button[name=score][value=\"9\"]').click(); true"
+            )
             try browser.waitForPage("the thank-you page") { $0.contains("/thanks") }
             #expect(try browser.text().contains("Thank you!"))
             try browser.screenshot(to: screenshots.appendingPathComponent("survey-thanks.png"))
@@ -80,7 +84,8 @@ struct BrowserTests {
             try browser.navigate("\(base)/dashboard?days=7")
             try browser.waitForPage("the sign-in page") { $0.contains("/signin") }
             _ = try browser.evaluate(
-                "document.getElementById('name').value = 'lisa'; document.getElementById('password').value = \(jsString(password)); document.querySelector('form button[type=submit]').click(); true")
+                "document.getElementById('name').value = 'lisa'; document.getElementById('password').value = \(jsString(password)); document.querySelector('form button[type=submit]').click(); true"
+            )
             try browser.waitForPage("the dashboard") { $0.contains("/dashboard?days=7") }
             let text = try browser.text()
             try browser.screenshot(to: screenshots.appendingPathComponent("dashboard.png"))
@@ -95,7 +100,8 @@ struct BrowserTests {
 
     static func lastDays() -> Domain.TimeWindow {
         let now = Date()
-        return try! Domain.TimeWindow(from: now.addingTimeInterval(-7 * 86400), to: now.addingTimeInterval(86400), timeZone: .gmt)
+        return try! Domain.TimeWindow(
+            from: now.addingTimeInterval(-7 * 86400), to: now.addingTimeInterval(86400), timeZone: .gmt)
     }
 
     static func jsString(_ text: String) -> String {
@@ -114,7 +120,9 @@ struct BrowserTests {
         let process = try ChildProcess("web", ["serve"], environment: environment)
         let base = "http://127.0.0.1:\(port)"
         try await waitUntil("web answers /healthz", timeout: .seconds(20)) {
-            guard let (_, response) = try? await URLSession.shared.data(from: URL(string: "\(base)/healthz")!) else { return false }
+            guard let (_, response) = try? await URLSession.shared.data(from: URL(string: "\(base)/healthz")!) else {
+                return false
+            }
             return (response as? HTTPURLResponse)?.statusCode == 200
         }
         return (process, base)

@@ -23,7 +23,9 @@ extension SQLiteFeedbackStore {
         let rules = try rules(in: db)
         let rows = try Row.fetchAll(
             db,
-            sql: "SELECT response_id, comment, language, given_themes, themes, body FROM response WHERE comment IS NOT NULL")
+            sql:
+                "SELECT response_id, comment, language, given_themes, themes, body FROM response WHERE comment IS NOT NULL"
+        )
         var changed: [(responseID: String, themes: [String])] = []
         for row in rows {
             var response = try Feedback.SurveyResponse(row: row)

@@ -28,7 +28,8 @@ struct StaffReferences: Sendable {
     /// - Throws: INVALID_ARGUMENT naming `field` for the first id that is not a core value.
     func checkCoreValues(_ ids: [String], field: String) async throws {
         guard !ids.isEmpty else { return }
-        let known = Set(try await call(Staff.listCoreValues, Staff.ListCoreValuesRequest()).values.compactMap(\.value_id))
+        let known = Set(
+            try await call(Staff.listCoreValues, Staff.ListCoreValuesRequest()).values.compactMap(\.value_id))
         if let unknown = ids.first(where: { !known.contains($0) }) {
             throw RPCError.invalidArgument(field: field, "'\(unknown)' is not a core value")
         }

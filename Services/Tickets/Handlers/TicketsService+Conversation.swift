@@ -60,7 +60,8 @@ extension TicketsService {
     /// - Throws: INVALID_ARGUMENT naming `field` when staff does not know them;
     ///   FAILED_PRECONDITION when they left; UNAVAILABLE when staff is down.
     func checkEmployee(_ id: String, field: String) async throws {
-        do { _ = try await staff.employee(id, field: field) } catch let error as RPCError where error.code == .notFound {
+        do { _ = try await staff.employee(id, field: field) } catch let error as RPCError where error.code == .notFound
+        {
             throw RPCError(.invalidArgument, error.message)
         }
     }

@@ -89,7 +89,9 @@ final class FeedbackHarness: Sendable {
     /// An active employee in staff, made for the test; returns the id.
     func employee(_ name: String = "Sam Visser") async throws -> String {
         let request = Staff.CreateEmployeeRequest(
-            name: name, email: "\(name.lowercased().replacingOccurrences(of: " ", with: "."))-\(UUID().uuidString.prefix(6))@example.com",
+            name: name,
+            email:
+                "\(name.lowercased().replacingOccurrences(of: " ", with: "."))-\(UUID().uuidString.prefix(6))@example.com",
             country: "NL", start_date: "2025-01-06", status: .active)
         return try await call(Staff.createEmployee, request).employee!.employee_id!
     }

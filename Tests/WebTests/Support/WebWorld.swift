@@ -69,7 +69,8 @@ final class WebWorld: Sendable {
             Feedback.createInvitation,
             .init(
                 attribution: .init(
-                    ticket_id: "t-\(customer)", agent_id: agent ?? sam, team_id: "team-experts", employer_id: "in-house",
+                    ticket_id: "t-\(customer)", agent_id: agent ?? sam, team_id: "team-experts",
+                    employer_id: "in-house",
                     channel: channel, country: "NL", product_category: "photo-books",
                     contact_at_ms: Int64(Date().timeIntervalSince1970 * 1000)),
                 customer_id: customer, customer_name: name, language: "en", delay_ms: delayMs, valid_for_ms: validForMs)
