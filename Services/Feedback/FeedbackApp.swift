@@ -22,7 +22,7 @@ struct FeedbackApp: Sendable {
     ///   - clock: the store's time (tests move it).
     ///   - openFollowUp: how follow-ups reach tickets; unset: `OpenFollowUp` through `client`.
     init(
-        databasePath: String, settings: FeedbackSettings = FeedbackSettings(), client: BusClient?,
+        databasePath: String, settings: FeedbackSettings = FeedbackSettings(), client: (any RPCClient)?,
         clock: @escaping @Sendable () -> Date = Date.init, publish: @escaping @Sendable ([Event]) -> Void = { _ in },
         openFollowUp: FollowUpDelivery.OpenFollowUp? = nil, logger: Logger = Logger(label: "feedback")
     ) throws {
@@ -36,7 +36,7 @@ struct FeedbackApp: Sendable {
     }
 
     /// Follows tickets' events from the position stored with the last applied one.
-    func ticketFeed(client: BusClient, eventsEndpoint: String, logger: Logger) async throws -> EventFeed {
+    func ticketFeed(client: any RPCClient, eventsEndpoint: String, logger: Logger) async throws -> EventFeed {
         let store = store
         return EventFeed(
             services: [Tickets.service], client: client, eventsEndpoint: eventsEndpoint,
@@ -45,12 +45,15 @@ struct FeedbackApp: Sendable {
     }
 }
 
+/// The feedback handlers, one extension per area in `Handlers/*.swift`: every method
+/// of proto/feedback.proto (the generated `Feedback.Handler`), served from `store`.
+struct FeedbackHandlers<Store: FeedbackStore>: Feedback.Handler {
+    let store: Store
+}
+
 /// The Feedback methods of proto/feedback.proto (Health and Since come from `ServiceHost`).
 func makeFeedbackRouter(store: some FeedbackStore) -> ServiceRouter {
     var router = ServiceRouter(service: Feedback.service)
-    router.registerInvitations(store)
-    router.registerResponses(store)
-    router.registerRecognition(store)
-    router.registerThemes(store)
+    router.register(FeedbackHandlers(store: store))
     return router
 }

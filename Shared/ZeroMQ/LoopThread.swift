@@ -38,10 +38,3 @@ public final class LoopThread: Sendable {
     /// Whether the body has returned.
     public var isFinished: Bool { state.withLock { $0.finished } }
 }
-
-/// Milliseconds on a monotonic clock, for deadlines and heartbeats.
-public func monotonicMilliseconds() -> Int64 {
-    var now = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &now)
-    return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
-}

@@ -17,7 +17,7 @@ private enum Echo {
 
     struct Secret: Error { let detail = "database password is hunter2" }
 
-    static func router(client: @escaping @Sendable () -> BusClient) -> ServiceRouter {
+    static func router(client: @escaping @Sendable () -> any RPCClient) -> ServiceRouter {
         var router = ServiceRouter(service: "echo")
         router.register(echo) { request, _ in SinceReply(events: [], last_sequence: request.after_sequence) }
         router.register(sleep) { request, _ in
@@ -112,6 +112,40 @@ struct RPCTests {
         #expect(waited >= .milliseconds(150) && waited <= .milliseconds(1000))
         #expect(try await client.call(Echo.echo, SinceRequest(after_sequence: 7)).last_sequence == 7)
         await bus.shutdown()
+    }
+
+    @Test("at its deadline a call's handler is cancelled and its worker slot freed for the next call")
+    func deadlineCancelsHandler() async throws {
+        let bus = try await InProcessBus()
+        try await bus.worker(Echo.router { bus.client() }, concurrency: 1)
+        let client = bus.client()
+        let error = await rpcError {
+            try await client.call(
+                Echo.sleep, SinceRequest(after_sequence: 30_000), options: .init(timeout: .milliseconds(200)))
+        }
+        #expect(error?.code == .deadlineExceeded)
+        // The only slot is free again: the 30 s handler did not run on.
+        let reply = try await client.call(
+            Echo.echo, SinceRequest(after_sequence: 7), options: .init(timeout: .milliseconds(1500)))
+        #expect(reply.last_sequence == 7)
+        await bus.shutdown()
+    }
+
+    @Test("in memory, a call past its deadline fails DEADLINE_EXCEEDED and its handler stops")
+    func inMemoryDeadline() async throws {
+        let transport = InMemoryTransport()
+        transport.serve(Echo.router { transport })
+        let clock = ContinuousClock()
+        let start = clock.now
+        let error = await rpcError {
+            try await transport.call(
+                Echo.sleep, SinceRequest(after_sequence: 30_000), options: .init(timeout: .milliseconds(200)))
+        }
+        #expect(error?.code == .deadlineExceeded)
+        #expect(clock.now - start < .seconds(2))
+        #expect(try await transport.call(Echo.echo, SinceRequest(after_sequence: 9)).last_sequence == 9)
+        let missing = await rpcError { try await transport.call(Echo.missing, SinceRequest(after_sequence: 0)) }
+        #expect(missing?.code == .unimplemented)
     }
 
     @Test("a nested call gets the remaining budget of the call that made it")

@@ -1,3 +1,5 @@
+import RPC
+
 /// How the broker listens and how patient it is.
 ///
 /// Configuration keys (flag / environment variable / default):

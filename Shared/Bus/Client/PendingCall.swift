@@ -1,3 +1,4 @@
+import RPC
 import ZeroMQ
 
 /// A request the client sent and waits on; owned by the client's loop thread.

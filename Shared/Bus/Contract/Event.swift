@@ -1,3 +1,4 @@
+import RPC
 import Wire
 
 /// `glimlach.Event`: a committed domain event, as published and as replayed by `Since`.

@@ -1,3 +1,4 @@
+import RPC
 import Wire
 
 /// `glimlach.HealthRequest`: every service answers `Health`.

@@ -1,4 +1,5 @@
 import Logging
+import RPC
 import ZeroMQ
 
 /// The event proxy's check on what arrives at the events-in socket: with CURVE,

@@ -1,3 +1,5 @@
+import RPC
+
 /// What a subscriber hands its consumer.
 public enum EventDelivery: Sendable, Equatable {
     /// The next event of its service, in order.

@@ -1,3 +1,4 @@
+import RPC
 import ZeroMQ
 
 /// A message the broker received, parsed from the frames after the sender identity.

@@ -1,4 +1,5 @@
 import Foundation
+import RPC
 import ZeroMQ
 
 /// Who may use the bus: one known public key per line with what it may do.

@@ -1,4 +1,5 @@
 import Foundation
+import RPC
 import ZeroMQ
 
 /// The broker's side of CURVE: its key pair and who may do what.

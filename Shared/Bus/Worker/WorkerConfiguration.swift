@@ -1,3 +1,5 @@
+import RPC
+
 /// How a service's worker connects to the bus.
 ///
 /// Configuration keys (flag / environment variable / default):
