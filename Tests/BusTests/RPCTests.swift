@@ -39,6 +39,16 @@ private enum Echo {
     }
 }
 
+/// Refuses calls without a `user` in their metadata, as an authorization check would.
+private struct RequireUser: ServerInterceptor {
+    func intercept(_ call: ServerCall, next: @escaping ServerCall.Next) async throws -> [UInt8] {
+        guard call.context.metadata["user"] != nil else {
+            throw RPCError(.permissionDenied, "user: required for \(call.method)")
+        }
+        return try await next(call)
+    }
+}
+
 @Suite("RPC over the bus", .serialized)
 struct RPCTests {
     @Test("a typed call round-trips through broker and worker")
@@ -146,6 +156,19 @@ struct RPCTests {
         #expect(try await transport.call(Echo.echo, SinceRequest(after_sequence: 9)).last_sequence == 9)
         let missing = await rpcError { try await transport.call(Echo.missing, SinceRequest(after_sequence: 0)) }
         #expect(missing?.code == .unimplemented)
+    }
+
+    @Test("an interceptor added to a router answers before the handler, on any transport")
+    func interceptorRefuses() async throws {
+        let transport = InMemoryTransport()
+        var router = Echo.router { transport }
+        router.interceptors.append(RequireUser())
+        transport.serve(router)
+        let refused = await rpcError { try await transport.call(Echo.echo, SinceRequest(after_sequence: 1)) }
+        #expect(refused == RPCError(.permissionDenied, "user: required for Echo"))
+        let reply = try await transport.call(
+            Echo.echo, SinceRequest(after_sequence: 2), options: .init(metadata: ["user": "anna"]))
+        #expect(reply.last_sequence == 2)
     }
 
     @Test("a nested call gets the remaining budget of the call that made it")
