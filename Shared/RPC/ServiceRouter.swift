@@ -84,7 +84,8 @@ public struct ServiceRouter: Sendable {
         -> Result<[UInt8], RPCError>
     {
         let call = ServerCall(
-            service: service, method: method, isKnown: handlers[method] != nil, payload: payload, context: context, logger: logger)
+            service: service, method: method, isKnown: handlers[method] != nil, payload: payload, context: context,
+            logger: logger)
         let terminal: ServerCall.Next = { call in try await self.run(call) }
         let chain = interceptors.reversed().reduce(terminal) { next, interceptor in
             { call in try await interceptor.intercept(call, next: next) }
