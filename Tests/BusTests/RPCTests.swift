@@ -49,6 +49,16 @@ private struct RequireUser: ServerInterceptor {
     }
 }
 
+/// Names the user every call acts for, as a signed-in front end would.
+private struct ActingUser: ClientInterceptor {
+    let id: String
+    func intercept(_ call: ClientCall, next: @escaping ClientCall.Next) async throws -> [UInt8] {
+        var call = call
+        call.options.metadata["user"] = id
+        return try await next(call)
+    }
+}
+
 @Suite("RPC over the bus", .serialized)
 struct RPCTests {
     @Test("a typed call round-trips through broker and worker")
@@ -169,6 +179,20 @@ struct RPCTests {
         let reply = try await transport.call(
             Echo.echo, SinceRequest(after_sequence: 2), options: .init(metadata: ["user": "anna"]))
         #expect(reply.last_sequence == 2)
+    }
+
+    @Test("a client interceptor adds what the server's interceptor requires, over the bus")
+    func clientInterceptor() async throws {
+        let bus = try await InProcessBus()
+        var router = Echo.router { bus.client() }
+        router.interceptors.append(RequireUser())
+        try await bus.worker(router)
+        let plain = bus.client()
+        let refused = await rpcError { try await plain.call(Echo.echo, SinceRequest(after_sequence: 1)) }
+        #expect(refused?.code == .permissionDenied)
+        let signedIn = plain.intercepted(by: [ActingUser(id: "anna")])
+        #expect(try await signedIn.call(Echo.echo, SinceRequest(after_sequence: 3)).last_sequence == 3)
+        await bus.shutdown()
     }
 
     @Test("a nested call gets the remaining budget of the call that made it")
