@@ -44,6 +44,13 @@ public final class InMemoryTransport: RPCClient {
         }
         let id = "memory-\(counter.add(1, ordering: .relaxed).newValue)"
         let context = CallContext.outgoing(requestID: id, options: options, defaultTimeout: defaultTimeout)
-        return try await router.handle(method: method, payload: payload, context: context, logger: logger).get()
+        // A task of its own, as on a worker: the deadline cancels it, not the caller.
+        let logger = logger
+        return try await withThrowingTaskGroup(of: [UInt8].self) { group in
+            group.addTask {
+                try await router.handle(method: method, payload: payload, context: context, logger: logger).get()
+            }
+            return try await group.next()!
+        }
     }
 }
