@@ -1,5 +1,4 @@
 import Foundation
-import RPC
 
 /// An environment variable, or `fallback` when it is unset or empty: the default of
 /// every executable's flag that has an environment variable (`--bus` and

@@ -1,5 +1,3 @@
-import RPC
-
 /// How the broker listens and how patient it is.
 ///
 /// Configuration keys (flag / environment variable / default):

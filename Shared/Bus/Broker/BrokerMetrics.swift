@@ -1,5 +1,4 @@
 import Metrics
-import RPC
 
 /// The broker's per-service figures as swift-metrics (served on /metrics when the
 /// process bootstraps a backend): workers, capacity, queue depth, in flight, and

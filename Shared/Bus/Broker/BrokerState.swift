@@ -1,6 +1,5 @@
 import DequeModule
 import Logging
-import RPC
 import ZeroMQ
 
 /// The broker's bookkeeping, free of sockets: messages in, messages out (`outbox`,

@@ -1,4 +1,3 @@
-import RPC
 import ZeroMQ
 
 /// A request the client sent and waits on; owned by the client's loop thread.

@@ -1,4 +1,3 @@
-import RPC
 import Wire
 
 /// `glimlach.Event`: a committed domain event, as published and as replayed by `Since`.

@@ -1,4 +1,3 @@
-import RPC
 import Wire
 
 /// `glimlach.HealthRequest`: every service answers `Health`.

@@ -1,4 +1,3 @@
-import RPC
 import Wire
 
 /// `glimlach.bus.ListServicesRequest`.

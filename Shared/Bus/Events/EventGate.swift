@@ -1,5 +1,4 @@
 import Logging
-import RPC
 import ZeroMQ
 
 /// The event proxy's check on what arrives at the events-in socket: with CURVE,

@@ -1,5 +1,4 @@
 import Logging
-import RPC
 import Wire
 import ZeroMQ
 

@@ -1,5 +1,3 @@
-import RPC
-
 /// What a subscriber hands its consumer.
 public enum EventDelivery: Sendable, Equatable {
     /// The next event of its service, in order.

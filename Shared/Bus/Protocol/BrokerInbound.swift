@@ -1,4 +1,3 @@
-import RPC
 import ZeroMQ
 
 /// A message the broker received, parsed from the frames after the sender identity.

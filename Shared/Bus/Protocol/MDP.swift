@@ -1,5 +1,3 @@
-import RPC
-
 /// Majordomo Protocol v0.1 (ZeroMQ RFC 7) constants.
 ///
 /// Every frame sequence here is what follows the ROUTER identity frame:

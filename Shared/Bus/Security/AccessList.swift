@@ -1,5 +1,4 @@
 import Foundation
-import RPC
 import ZeroMQ
 
 /// Who may use the bus: one known public key per line with what it may do.

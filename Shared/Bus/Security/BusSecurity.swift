@@ -1,5 +1,4 @@
 import Foundation
-import RPC
 import ZeroMQ
 
 /// The broker's side of CURVE: its key pair and who may do what.

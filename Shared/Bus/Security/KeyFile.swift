@@ -1,5 +1,4 @@
 import Foundation
-import RPC
 import ZeroMQ
 
 /// CURVE keys on disk, one `name = value` per line (lines starting with `#` are comments):

@@ -1,6 +1,5 @@
 import Dispatch
 import Logging
-import RPC
 import ZeroMQ
 
 /// Answers libzmq's authentication requests (ZeroMQ RFC 27, ZAP) for the CURVE

@@ -1,5 +1,3 @@
-import RPC
-
 /// How a service's worker connects to the bus.
 ///
 /// Configuration keys (flag / environment variable / default):
