@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "analytics-bench", targets: ["AnalyticsBench"]),
         .executable(name: "glimlach", targets: ["GlimlachCLI"]),
         .executable(name: "web", targets: ["WebService"]),
+        .library(name: "RPC", targets: ["RPC"]),
         .library(name: "Bus", targets: ["Bus"]),
         .library(name: "Domain", targets: ["Domain"]),
     ],
@@ -55,11 +56,20 @@ let package = Package(
             name: "ZeroMQ",
             dependencies: ["CZeroMQ", .product(name: "Logging", package: "swift-log")],
             path: "Shared/ZeroMQ"),
-        // Bus: Majordomo broker, RPC client, worker runtime, events.
+        // RPC: methods, statuses, call context, the router and its interceptors, the client
+        // protocol and the in-memory transport. Knows nothing of ZeroMQ.
+        .target(
+            name: "RPC",
+            dependencies: [
+                "Wire", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            path: "Shared/RPC"),
+        // Bus: Majordomo broker, RPC client, worker runtime, events: the bus transport of RPC.
         .target(
             name: "Bus",
             dependencies: [
-                "ZeroMQ", "Wire", "GlimlachProto",
+                "RPC", "ZeroMQ", "Wire", "GlimlachProto",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Metrics", package: "swift-metrics"),

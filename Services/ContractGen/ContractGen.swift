@@ -3,22 +3,29 @@ import Wire
 
 /// Writes the Swift side of the contract: for every proto package of a service
 /// (`glimlach.staff`, ...) one file with its messages as `WireMessage` structs, its
-/// enums, and a `Method` per rpc. It reads the protobuf-c descriptors, so the Swift
-/// types always match the committed C code. scripts/gen-proto runs it:
+/// enums, a `Method` per rpc, the handler protocol a service adopts and a typed
+/// client. It reads the protobuf-c descriptors, so the Swift types always match the
+/// committed C code, and proto/'s structured comments (`// @idempotent`), which the
+/// descriptors do not carry. scripts/gen-proto runs it from the repository's root:
 ///
-///     glimlach-contractgen <output directory>
+///     glimlach-contractgen <output directory> [proto directory, default proto]
 @main
 enum ContractGen {
     static func main() throws {
-        guard CommandLine.arguments.count == 2 else {
-            FileHandle.standardError.write(Data("usage: glimlach-contractgen <output directory>\n".utf8))
+        let arguments = CommandLine.arguments
+        guard arguments.count == 2 || arguments.count == 3 else {
+            let usage = "usage: glimlach-contractgen <output directory> [proto directory]\n"
+            FileHandle.standardError.write(Data(usage.utf8))
             exit(2)
         }
-        let directory = URL(fileURLWithPath: CommandLine.arguments[1])
+        let directory = URL(fileURLWithPath: arguments[1])
+        let protoDirectory = URL(fileURLWithPath: arguments.count == 3 ? arguments[2] : "proto")
+        let annotations = try ProtoAnnotations(directory: protoDirectory)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for service in ServiceSchema.all where service.busName != "bus" {
-            let file = PackageFile(service: service)
-            try file.source.write(to: directory.appendingPathComponent("\(file.namespace).swift"), atomically: true, encoding: .utf8)
+            let file = PackageFile(service: service, annotations: annotations)
+            try file.source.write(
+                to: directory.appendingPathComponent("\(file.namespace).swift"), atomically: true, encoding: .utf8)
         }
     }
 }
@@ -29,9 +36,11 @@ struct PackageFile {
     let package: String
     let namespace: String
     let messages: [MessageSchema]
+    let annotations: ProtoAnnotations
 
-    init(service: ServiceSchema) {
+    init(service: ServiceSchema, annotations: ProtoAnnotations) {
         self.service = service
+        self.annotations = annotations
         let package = service.fullName.split(separator: ".").dropLast().joined(separator: ".")
         self.package = package
         namespace = String(service.fullName.split(separator: ".").last!)
@@ -60,12 +69,15 @@ struct PackageFile {
         }
         lines += ["", "extension \(namespace) {"]
         for method in service.methods {
-            let idempotent = Naming.isRead(method.name) ? ", idempotent: true" : ""
+            let marked = annotations.isIdempotent(method.name, of: service.fullName)
+            let idempotent = marked ? ", idempotent: true" : ""
             lines.append(
                 "    public static let \(Naming.lowerCamel(method.name)) = Method<\(swiftType(message: method.request.fullName)), "
-                    + "\(swiftType(message: method.reply.fullName))>(service: service, name: \"\(method.name)\"\(idempotent))")
+                    + "\(swiftType(message: method.reply.fullName))>(service: service, name: \"\(method.name)\"\(idempotent))"
+            )
         }
         lines.append("}")
+        lines += handlerProtocol + client
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -108,7 +120,8 @@ struct PackageFile {
         } else {
             lines += ["", "    public init("]
             lines += properties.enumerated().map { index, property in
-                "        \(property.name): \(property.type) = \(property.empty)" + (index < properties.count - 1 ? "," : "")
+                "        \(property.name): \(property.type) = \(property.empty)"
+                    + (index < properties.count - 1 ? "," : "")
             }
             lines += ["    ) {"] + properties.map { "        self.\($0.name) = \($0.name)" } + ["    }"]
         }
@@ -134,7 +147,7 @@ struct PackageFile {
     }
 
     /// Shared messages map to the Swift types that already carry them.
-    private func swiftType(message fullName: String) -> String {
+    func swiftType(message fullName: String) -> String {
         switch fullName {
         case "glimlach.HealthRequest", "glimlach.HealthReply", "glimlach.SinceRequest", "glimlach.SinceReply",
             "glimlach.Event":
@@ -155,6 +168,7 @@ struct PackageFile {
         let owner = fullName.split(separator: ".").dropLast().joined(separator: ".")
         guard owner != "glimlach" else { preconditionFailure("\(fullName): shared type without a Swift mapping") }
         let namespace = owner.split(separator: ".").last!
-        return "\(namespace.prefix(1).uppercased() + namespace.dropFirst()).\(Naming.shortName(fullName, package: owner))"
+        return
+            "\(namespace.prefix(1).uppercased() + namespace.dropFirst()).\(Naming.shortName(fullName, package: owner))"
     }
 }

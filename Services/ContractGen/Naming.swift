@@ -34,11 +34,6 @@ enum Naming {
         return keywords.contains(name) ? "`\(name)`" : name
     }
 
-    /// Reads are safe to run twice, so the broker may re-dispatch them.
-    static func isRead(_ method: String) -> Bool {
-        ["Get", "List", "Health", "Since", "Export", "ReadModelStatus"].contains { method.hasPrefix($0) }
-    }
-
     private static let keywords: Set<String> = [
         "associatedtype", "as", "break", "case", "catch", "class", "continue", "default", "defer", "deinit", "do",
         "else", "enum", "extension", "fallthrough", "false", "for", "func", "guard", "if", "import", "in", "init",

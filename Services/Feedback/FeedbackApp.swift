@@ -22,7 +22,7 @@ struct FeedbackApp: Sendable {
     ///   - clock: the store's time (tests move it).
     ///   - openFollowUp: how follow-ups reach tickets; unset: `OpenFollowUp` through `client`.
     init(
-        databasePath: String, settings: FeedbackSettings = FeedbackSettings(), client: BusClient?,
+        databasePath: String, settings: FeedbackSettings = FeedbackSettings(), client: (any RPCClient)?,
         clock: @escaping @Sendable () -> Date = Date.init, publish: @escaping @Sendable ([Event]) -> Void = { _ in },
         openFollowUp: FollowUpDelivery.OpenFollowUp? = nil, logger: Logger = Logger(label: "feedback")
     ) throws {
@@ -36,7 +36,7 @@ struct FeedbackApp: Sendable {
     }
 
     /// Follows tickets' events from the position stored with the last applied one.
-    func ticketFeed(client: BusClient, eventsEndpoint: String, logger: Logger) async throws -> EventFeed {
+    func ticketFeed(client: any RPCClient, eventsEndpoint: String, logger: Logger) async throws -> EventFeed {
         let store = store
         return EventFeed(
             services: [Tickets.service], client: client, eventsEndpoint: eventsEndpoint,
@@ -45,13 +45,17 @@ struct FeedbackApp: Sendable {
     }
 }
 
-/// The Feedback methods of proto/feedback.proto (Health and Since come from `ServiceHost`);
-/// references to employees and core values are checked with `staff`.
+/// The feedback handlers, one extension per area in `Handlers/*.swift`: every method
+/// of proto/feedback.proto (the generated `Feedback.Handler`), served from `store`.
+/// References to employees and core values are checked with `staff`.
+struct FeedbackHandlers<Store: FeedbackStore>: Feedback.Handler {
+    let store: Store
+    let staff: StaffReferences
+}
+
+/// The Feedback methods of proto/feedback.proto (Health and Since come from `ServiceHost`).
 func makeFeedbackRouter(store: some FeedbackStore, staff: StaffReferences) -> ServiceRouter {
     var router = ServiceRouter(service: Feedback.service)
-    router.registerInvitations(store, staff: staff)
-    router.registerResponses(store, staff: staff)
-    router.registerRecognition(store, staff: staff)
-    router.registerThemes(store)
+    router.register(FeedbackHandlers(store: store, staff: staff))
     return router
 }

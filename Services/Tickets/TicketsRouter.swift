@@ -3,7 +3,8 @@ import Contract
 import Logging
 import ServiceKit
 
-/// The tickets router: every method of `service Tickets`, plus Health and Since.
+/// The tickets router: every method of `service Tickets` (`TicketsService` adopts the
+/// generated `Tickets.Handler`), plus the shared Health and Since.
 /// `TicketsCommand` and the tests build it the same way.
 ///
 /// ```swift
@@ -12,51 +13,22 @@ import ServiceKit
 /// ```
 /// - Parameters:
 ///   - store: the tickets database.
-///   - client: reaches staff over the bus.
+///   - client: reaches staff (the bus, or `InMemoryTransport` in tests).
 ///   - settings: timeouts and rules beyond the contract.
-func makeTicketsRouter(store: SQLiteTicketsStore, client: BusClient, settings: TicketsSettings = .init())
+func makeTicketsRouter(store: SQLiteTicketsStore, client: any RPCClient, settings: TicketsSettings = .init())
     -> ServiceRouter
 {
     let service = TicketsService(
         store: store, staff: StaffDirectory(client: client, timeout: settings.staffTimeout), settings: settings)
     var router = ServiceRouter(service: Tickets.service)
-    let started = ContinuousClock.now
-    router.register(Tickets.health) { _, _ in
-        let uptime = ContinuousClock.now - started
-        return HealthReply(
-            service: Tickets.service, status: .serving, version: GlimlachRelease.version,
-            uptime_ms: UInt64(uptime.components.seconds * 1000 + uptime.components.attoseconds / 1_000_000_000_000_000),
-            last_sequence: try await store.database.lastSequence())
-    }
-    router.register(Tickets.since) { request, _ in try await store.database.since(request) }
-    router.register(Tickets.createTicket, service.createTicket)
-    router.register(Tickets.getTicket, service.getTicket)
-    router.register(Tickets.listTickets, service.listTickets)
-    router.register(Tickets.addMessage, service.addMessage)
-    router.register(Tickets.addNote, service.addNote)
-    router.register(Tickets.assignTicket, service.assignTicket)
-    router.register(Tickets.setTicketStatus, service.setTicketStatus)
-    router.register(Tickets.setTicketPriority, service.setTicketPriority)
-    router.register(Tickets.escalateTicket, service.escalateTicket)
-    router.register(Tickets.openFollowUp, service.openFollowUp)
-    router.register(Tickets.grantGesture, service.grantGesture)
-    router.register(Tickets.approveGesture, service.approveGesture)
-    router.register(Tickets.resolveTicket, service.resolveTicket)
-    router.register(Tickets.reopenTicket, service.reopenTicket)
-    router.register(Tickets.closeTicket, service.closeTicket)
-    router.register(Tickets.recordHandleTime, service.recordHandleTime)
-    router.register(Tickets.importTicket, service.importTicket)
-    router.register(Tickets.getChannelCalendars, service.getChannelCalendars)
-    router.register(Tickets.setChannelCalendar, service.setChannelCalendar)
-    router.register(Tickets.getResponseTargets, service.getResponseTargets)
-    router.register(Tickets.setResponseTarget, service.setResponseTarget)
-    router.register(Tickets.getSlaStatus, service.getSlaStatus)
+    router.registerStandardMethods(events: store.database)
+    router.register(service)
     return router
 }
 
 /// The scheduler that flags at-risk and breached tickets, on the same store and staff.
 func makeSLAScheduler(
-    store: SQLiteTicketsStore, client: BusClient, settings: TicketsSettings = .init(),
+    store: SQLiteTicketsStore, client: any RPCClient, settings: TicketsSettings = .init(),
     logger: Logger = Logger(label: "tickets.sla")
 ) -> SLAScheduler {
     SLAScheduler(

@@ -6,7 +6,7 @@ import ServiceKit
 
 /// The tickets handlers and what they share: the store, staff over the bus, settings.
 /// One extension per area lives in Handlers/.
-struct TicketsService: Sendable {
+struct TicketsService: Tickets.Handler {
     let store: any TicketsStore
     let staff: StaffDirectory
     let settings: TicketsSettings

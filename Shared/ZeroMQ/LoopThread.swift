@@ -75,10 +75,3 @@ public final class LoopThread: Sendable {
     /// What the body threw, once it has returned; nil while it runs or when it returned.
     public var failure: (any Error)? { state.withLock { $0.failure } }
 }
-
-/// Milliseconds on a monotonic clock, for deadlines and heartbeats.
-public func monotonicMilliseconds() -> Int64 {
-    var now = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &now)
-    return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
-}

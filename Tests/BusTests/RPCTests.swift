@@ -17,7 +17,7 @@ private enum Echo {
 
     struct Secret: Error { let detail = "database password is hunter2" }
 
-    static func router(client: @escaping @Sendable () -> BusClient) -> ServiceRouter {
+    static func router(client: @escaping @Sendable () -> any RPCClient) -> ServiceRouter {
         var router = ServiceRouter(service: "echo")
         router.register(echo) { request, _ in SinceReply(events: [], last_sequence: request.after_sequence) }
         router.register(sleep) { request, _ in
@@ -36,6 +36,26 @@ private enum Echo {
             try await client().call(budget, request)
         }
         return router
+    }
+}
+
+/// Refuses calls without a `user` in their metadata, as an authorization check would.
+private struct RequireUser: ServerInterceptor {
+    func intercept(_ call: ServerCall, next: @escaping ServerCall.Next) async throws -> [UInt8] {
+        guard call.context.metadata["user"] != nil else {
+            throw RPCError(.permissionDenied, "user: required for \(call.method)")
+        }
+        return try await next(call)
+    }
+}
+
+/// Names the user every call acts for, as a signed-in front end would.
+private struct ActingUser: ClientInterceptor {
+    let id: String
+    func intercept(_ call: ClientCall, next: @escaping ClientCall.Next) async throws -> [UInt8] {
+        var call = call
+        call.options.metadata["user"] = id
+        return try await next(call)
     }
 }
 
@@ -112,6 +132,67 @@ struct RPCTests {
         let waited = clock.now - start
         #expect(waited >= .milliseconds(150) && waited <= .milliseconds(1000))
         #expect(try await client.call(Echo.echo, SinceRequest(after_sequence: 7)).last_sequence == 7)
+        await bus.shutdown()
+    }
+
+    @Test("at its deadline a call's handler is cancelled and its worker slot freed for the next call")
+    func deadlineCancelsHandler() async throws {
+        let bus = try await InProcessBus()
+        try await bus.worker(Echo.router { bus.client() }, concurrency: 1)
+        let client = bus.client()
+        let error = await rpcError {
+            try await client.call(
+                Echo.sleep, SinceRequest(after_sequence: 30_000), options: .init(timeout: .milliseconds(200)))
+        }
+        #expect(error?.code == .deadlineExceeded)
+        // The only slot is free again: the 30 s handler did not run on.
+        let reply = try await client.call(
+            Echo.echo, SinceRequest(after_sequence: 7), options: .init(timeout: .milliseconds(1500)))
+        #expect(reply.last_sequence == 7)
+        await bus.shutdown()
+    }
+
+    @Test("in memory, a call past its deadline fails DEADLINE_EXCEEDED and its handler stops")
+    func inMemoryDeadline() async throws {
+        let transport = InMemoryTransport()
+        transport.serve(Echo.router { transport })
+        let clock = ContinuousClock()
+        let start = clock.now
+        let error = await rpcError {
+            try await transport.call(
+                Echo.sleep, SinceRequest(after_sequence: 30_000), options: .init(timeout: .milliseconds(200)))
+        }
+        #expect(error?.code == .deadlineExceeded)
+        #expect(clock.now - start < .seconds(2))
+        #expect(try await transport.call(Echo.echo, SinceRequest(after_sequence: 9)).last_sequence == 9)
+        let missing = await rpcError { try await transport.call(Echo.missing, SinceRequest(after_sequence: 0)) }
+        #expect(missing?.code == .unimplemented)
+    }
+
+    @Test("an interceptor added to a router answers before the handler, on any transport")
+    func interceptorRefuses() async throws {
+        let transport = InMemoryTransport()
+        var router = Echo.router { transport }
+        router.interceptors.append(RequireUser())
+        transport.serve(router)
+        let refused = await rpcError { try await transport.call(Echo.echo, SinceRequest(after_sequence: 1)) }
+        #expect(refused == RPCError(.permissionDenied, "user: required for Echo"))
+        let reply = try await transport.call(
+            Echo.echo, SinceRequest(after_sequence: 2), options: .init(metadata: ["user": "anna"]))
+        #expect(reply.last_sequence == 2)
+    }
+
+    @Test("a client interceptor adds what the server's interceptor requires, over the bus")
+    func clientInterceptor() async throws {
+        let bus = try await InProcessBus()
+        var router = Echo.router { bus.client() }
+        router.interceptors.append(RequireUser())
+        try await bus.worker(router)
+        let plain = bus.client()
+        let refused = await rpcError { try await plain.call(Echo.echo, SinceRequest(after_sequence: 1)) }
+        #expect(refused?.code == .permissionDenied)
+        let signedIn = plain.intercepted(by: [ActingUser(id: "anna")])
+        #expect(try await signedIn.call(Echo.echo, SinceRequest(after_sequence: 3)).last_sequence == 3)
         await bus.shutdown()
     }
 

@@ -32,7 +32,7 @@ final class FollowUpDelivery: Service, Sendable {
     }
 
     /// Calls OpenFollowUp through `client`, at most `timeout` per attempt.
-    static func overBus(_ client: BusClient, timeout: Duration = .seconds(5)) -> OpenFollowUp {
+    static func overBus(_ client: any RPCClient, timeout: Duration = .seconds(5)) -> OpenFollowUp {
         { request, key in
             try await client.call(Tickets.openFollowUp, request, options: .init(timeout: timeout, idempotencyKey: key))
         }

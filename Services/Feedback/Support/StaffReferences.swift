@@ -7,7 +7,7 @@ import Contract
 /// Errors: an unknown reference is INVALID_ARGUMENT naming the request field; staff
 /// unreachable (or no bus client) is UNAVAILABLE, and nothing is recorded.
 struct StaffReferences: Sendable {
-    let client: BusClient?
+    let client: (any RPCClient)?
     /// Budget of each call.
     var timeout: Duration = .seconds(3)
 

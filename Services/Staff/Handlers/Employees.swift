@@ -4,29 +4,38 @@ import Domain
 import ServiceKit
 
 extension StaffHandlers {
-    /// CreateEmployee, GetEmployee, UpdateEmployee, ListEmployees.
-    static func registerEmployees(on router: inout ServiceRouter, store: any StaffStore) {
-        router.register(Staff.createEmployee) { request, context in
-            let employee = try await store.createEmployee(try checked(request), key: context.idempotencyKey)
-            return Staff.CreateEmployeeReply(employee: employee)
-        }
-        router.register(Staff.getEmployee) { request, _ in
-            Staff.GetEmployeeReply(
-                employee: try await store.employee(try Fields.id(request.employee_id, "employee_id")))
-        }
-        router.register(Staff.updateEmployee) { request, context in
-            let employee = try await store.updateEmployee(try checked(request), key: context.idempotencyKey)
-            return Staff.UpdateEmployeeReply(employee: employee)
-        }
-        router.register(Staff.listEmployees) { request, _ in
-            var request = request
-            request.text = request.text?.trimmingCharacters(in: .whitespaces)
-            request.team_id = try Fields.optionalID(request.team_id, "team_id")
-            request.role = try Checks.optionalChoice(request.role, "role")
-            request.employer_kind = try Checks.optionalChoice(request.employer_kind, "employer_kind")
-            request.country = try Checks.country(request.country)
-            return try await store.listEmployees(request)
-        }
+    // CreateEmployee, GetEmployee, UpdateEmployee, ListEmployees.
+    func createEmployee(_ request: Staff.CreateEmployeeRequest, _ context: CallContext) async throws
+        -> Staff.CreateEmployeeReply
+    {
+        let employee = try await store.createEmployee(try Self.checked(request), key: context.idempotencyKey)
+        return Staff.CreateEmployeeReply(employee: employee)
+    }
+
+    func getEmployee(_ request: Staff.GetEmployeeRequest, _ context: CallContext) async throws
+        -> Staff.GetEmployeeReply
+    {
+        Staff.GetEmployeeReply(
+            employee: try await store.employee(try Fields.id(request.employee_id, "employee_id")))
+    }
+
+    func updateEmployee(_ request: Staff.UpdateEmployeeRequest, _ context: CallContext) async throws
+        -> Staff.UpdateEmployeeReply
+    {
+        let employee = try await store.updateEmployee(try Self.checked(request), key: context.idempotencyKey)
+        return Staff.UpdateEmployeeReply(employee: employee)
+    }
+
+    func listEmployees(_ request: Staff.ListEmployeesRequest, _ context: CallContext) async throws
+        -> Staff.ListEmployeesReply
+    {
+        var request = request
+        request.text = request.text?.trimmingCharacters(in: .whitespaces)
+        request.team_id = try Fields.optionalID(request.team_id, "team_id")
+        request.role = try Checks.optionalChoice(request.role, "role")
+        request.employer_kind = try Checks.optionalChoice(request.employer_kind, "employer_kind")
+        request.country = try Checks.country(request.country)
+        return try await store.listEmployees(request)
     }
 
     static func checked(_ request: Staff.CreateEmployeeRequest) throws -> Staff.CreateEmployeeRequest {

@@ -1,6 +1,7 @@
 import Bus
 import Contract
 import Foundation
+import ServiceKit
 
 /// Where the staff service keeps its data: one method per change or question, each
 /// change one transaction that also records its events and remembers its reply
@@ -8,13 +9,11 @@ import Foundation
 /// checked and trimmed; the store checks what needs the data (unknown ids answer
 /// NOT_FOUND, rules FAILED_PRECONDITION). `SQLiteStaffStore` is the one
 /// implementation today; a PostgreSQL one can follow behind the same protocol.
-protocol StaffStore: Sendable {
+protocol StaffStore: EventLog {
     /// The store's clock (injectable in tests).
     var now: Date { get }
     /// Where months and days begin (budget months, pulse periods, default dates).
     var timeZone: TimeZone { get }
-    func since(_ request: SinceRequest) async throws -> SinceReply
-    func lastSequence() async throws -> UInt64
 
     // Employees and teams.
     func createEmployee(_ request: Staff.CreateEmployeeRequest, key: String?) async throws -> Staff.Employee

@@ -2,20 +2,24 @@ import Bus
 import Contract
 import Domain
 
-/// What tickets asks staff over the bus: employees and teams to validate, the
+/// What tickets asks staff (over the bus, or in memory in tests): employees and teams to validate, the
 /// Special Care team to escalate to, budgets for gestures.
 ///
 /// Errors: staff's NOT_FOUND comes back as NOT_FOUND naming the request field;
 /// UNAVAILABLE (staff down) and anything else staff says pass through unchanged.
 struct StaffDirectory: Sendable {
-    let client: BusClient
+    /// Staff's typed client, on whatever transport tickets was given.
+    let staff: Staff.Client
     /// Budget of each call (see `TicketsSettings.staffTimeout`).
     let timeout: Duration
 
-    private func call<Request, Reply>(
-        _ method: Method<Request, Reply>, _ request: Request, idempotencyKey: String? = nil
-    ) async throws -> Reply {
-        try await client.call(method, request, options: CallOptions(timeout: timeout, idempotencyKey: idempotencyKey))
+    init(client: any RPCClient, timeout: Duration) {
+        staff = Staff.Client(client)
+        self.timeout = timeout
+    }
+
+    private func options(idempotencyKey: String? = nil) -> CallOptions {
+        CallOptions(timeout: timeout, idempotencyKey: idempotencyKey)
     }
 
     /// The employee `id`, who has not left (unless `includingLeft`, for history).
@@ -25,7 +29,7 @@ struct StaffDirectory: Sendable {
         let employee: Staff.Employee
         do {
             employee =
-                try await call(Staff.getEmployee, Staff.GetEmployeeRequest(employee_id: id)).employee
+                try await staff.getEmployee(Staff.GetEmployeeRequest(employee_id: id), options: options()).employee
                 ?? Staff.Employee(employee_id: id)
         } catch let error as RPCError where error.code == .notFound {
             throw RPCError(.notFound, "\(field): staff has no employee '\(id)'")
@@ -41,7 +45,8 @@ struct StaffDirectory: Sendable {
     /// - Throws: what staff says other than NOT_FOUND (UNAVAILABLE while it is down).
     func currentEmployer(of id: String) async throws -> String? {
         do {
-            return try await call(Staff.getEmployee, Staff.GetEmployeeRequest(employee_id: id)).employee?.employer_id
+            return try await staff.getEmployee(Staff.GetEmployeeRequest(employee_id: id), options: options()).employee?
+                .employer_id
         } catch let error as RPCError where error.code == .notFound {
             return nil
         }
@@ -65,7 +70,8 @@ struct StaffDirectory: Sendable {
     /// - Throws: NOT_FOUND naming `field` when staff does not know it.
     func team(_ id: String, field: String) async throws -> Staff.Team {
         do {
-            return try await call(Staff.getTeam, Staff.GetTeamRequest(team_id: id)).team ?? Staff.Team(team_id: id)
+            return try await staff.getTeam(Staff.GetTeamRequest(team_id: id), options: options()).team
+                ?? Staff.Team(team_id: id)
         } catch let error as RPCError where error.code == .notFound {
             throw RPCError(.notFound, "\(field): staff has no team '\(id)'")
         }
@@ -74,7 +80,8 @@ struct StaffDirectory: Sendable {
     /// The Special Care team (the first of kind SPECIAL_CARE staff lists).
     /// - Throws: FAILED_PRECONDITION when staff has none.
     func specialCareTeam() async throws -> Staff.Team {
-        let reply = try await call(Staff.listTeams, Staff.ListTeamsRequest(kind: .specialCare, page_size: 1))
+        let request = Staff.ListTeamsRequest(kind: .specialCare, page_size: 1)
+        let reply = try await staff.listTeams(request, options: options())
         guard let team = reply.teams.first, team.team_id != nil else {
             throw RPCError(
                 .failedPrecondition, "staff has no Special Care team (a team of kind SPECIAL_CARE) to escalate to")
@@ -92,11 +99,12 @@ struct StaffDirectory: Sendable {
             employee_id: gesture.employee_id, amount: gesture.amount, ticket_id: gesture.ticket_id, reason: reason,
             gesture_id: gestureID)
         do {
-            let reply = try await call(Staff.spendBudget, request, idempotencyKey: "tickets-gesture:\(gestureID)")
+            let reply = try await staff.spendBudget(
+                request, options: options(idempotencyKey: "tickets-gesture:\(gestureID)"))
             return .granted(entryID: reply.entry?.entry_id, remaining: reply.remaining)
         } catch let error as RPCError where error.code == .failedPrecondition {
-            let remaining = try? await call(
-                Staff.getBudget, Staff.GetBudgetRequest(employee_id: gesture.employee_id)
+            let remaining = try? await staff.getBudget(
+                Staff.GetBudgetRequest(employee_id: gesture.employee_id), options: options()
             ).budget?.remaining
             return .refused(reason: error.message, remaining: remaining)
         } catch let error as RPCError where error.code == .notFound {
@@ -115,7 +123,8 @@ struct StaffDirectory: Sendable {
             team_lead_id: teamLeadID, employee_id: gesture.employee_id, amount: gesture.amount,
             ticket_id: gesture.ticket_id, reason: reason ?? gesture.description, gesture_id: gestureID)
         do {
-            return try await call(Staff.approveBudgetOverrun, request, idempotencyKey: "tickets-approval:\(gestureID)")
+            return try await staff.approveBudgetOverrun(
+                request, options: options(idempotencyKey: "tickets-approval:\(gestureID)"))
         } catch let error as RPCError where error.code == .notFound {
             throw RPCError(.notFound, "team_lead_id: \(error.message)")
         }

@@ -5,7 +5,7 @@ import Hummingbird
 /// when this fails). `/healthz/ready`: it can also reach the bus, which every page
 /// but these needs (readiness; send it no traffic while this fails).
 struct HealthRoutes: Sendable {
-    let client: BusClient
+    let client: any RPCClient
     /// How long the bus may take to answer its Health.
     var busTimeout: Duration = .seconds(1)
 

@@ -12,7 +12,7 @@ import ServiceLifecycle
 /// try await app.runService()
 /// ```
 func buildWebApplication(
-    client: BusClient, settings: WebSettings, host: String, port: Int, services: [any Service] = [],
+    client: any RPCClient, settings: WebSettings, host: String, port: Int, services: [any Service] = [],
     logger: Logger = Logger(label: "web")
 ) -> some ApplicationProtocol {
     Application(
@@ -22,7 +22,7 @@ func buildWebApplication(
 }
 
 /// Every route of the web front.
-func makeWebRouter(client: BusClient, settings: WebSettings) -> Router<WebRequestContext> {
+func makeWebRouter(client: any RPCClient, settings: WebSettings) -> Router<WebRequestContext> {
     let router = Router(context: WebRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     HealthRoutes(client: client).register(on: router)

@@ -6,7 +6,7 @@ import Foundation
 /// Every dashboard chart as CSV: analytics' figures through `ExportReport` (the
 /// same query the chart made), feedback's lists rendered here (RFC 4180).
 struct DashboardCSV: Sendable {
-    let client: BusClient
+    let client: any RPCClient
     let timeout: Duration
     let now: Date
 

@@ -29,7 +29,7 @@ struct DashboardData: Sendable {
 
 /// Fetches the dashboard's data through `client`.
 struct DashboardFetcher: Sendable {
-    let client: BusClient
+    let client: any RPCClient
     let timeout: Duration
 
     func fetch(_ query: DashboardQuery, window: Domain.TimeWindow) async -> DashboardData {

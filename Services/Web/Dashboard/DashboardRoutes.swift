@@ -6,7 +6,7 @@ import Hummingbird
 /// `/dashboard` and `/dashboard/csv/{chart}`: for signed-in users only; anyone else
 /// is sent to `/signin` and back here afterwards.
 struct DashboardRoutes: Sendable {
-    let client: BusClient
+    let client: any RPCClient
     let settings: WebSettings
     var now: @Sendable () -> Date = Date.init
 

@@ -10,7 +10,7 @@ import Hummingbird
 /// the answer feedback stored: a second tab, a stale form or a replayed post of a
 /// used link gets "already answered" with it, never a fresh thank-you.
 struct SurveyRoutes: Sendable {
-    let client: BusClient
+    let client: any RPCClient
     let settings: WebSettings
 
     func register(on router: Router<WebRequestContext>) {

@@ -1,5 +1,6 @@
 import DequeModule
 import Logging
+import RPC
 import ZeroMQ
 
 extension BrokerState {

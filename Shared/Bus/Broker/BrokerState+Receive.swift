@@ -1,4 +1,5 @@
 import Logging
+import RPC
 import Wire
 import ZeroMQ
 

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import RPC
 import Synchronization
 import Wire
 import ZeroMQ
@@ -15,7 +16,7 @@ import ZeroMQ
 /// let reply = try await client.call(.health("tickets"), HealthRequest(), options: .init(timeout: .seconds(2)))
 /// await client.close()
 /// ```
-public final class BusClient: Sendable {
+public final class BusClient: RPCClient {
     enum Command: Sendable {
         case send(PendingCall)
         case stop
@@ -70,47 +71,28 @@ public final class BusClient: Sendable {
         loop.withLock { $0 = thread }
     }
 
-    /// Calls `method` with `request` and decodes the reply.
+    /// Calls a method with an encoded payload and returns the encoded reply.
     /// - Throws: `RPCError` with the status the service, the broker or this client
     ///   gave (DEADLINE_EXCEEDED when no reply came in time, CANCELLED when the task
     ///   was, UNAVAILABLE when the connection to the broker broke while waiting,
     ///   UNAUTHENTICATED when the broker refused this client's CURVE handshake).
-    public func call<Request, Reply>(
-        _ method: Method<Request, Reply>, _ request: Request, options: CallOptions = CallOptions()
-    ) async throws -> Reply {
-        let payload: [UInt8]
-        do { payload = try request.wireBytes() } catch let error as WireError {
-            throw RPCError(.invalidArgument, error.description)
-        }
-        let reply = try await call(
-            service: method.service, method: method.name, payload: payload, idempotent: method.idempotent,
-            options: options)
-        do { return try Reply(wireBytes: reply) } catch let error as WireError {
-            throw RPCError(.internal, "reply of \(method.service).\(method.name) does not decode: \(error)")
-        }
-    }
-
-    /// Calls a method with an encoded payload and returns the encoded reply.
-    /// - Throws: `RPCError`, as `call(_:_:options:)`.
     public func call(
         service: String, method: String, payload: [UInt8], idempotent: Bool = false,
         options: CallOptions = CallOptions()
     ) async throws -> [UInt8] {
-        let enclosing = CallContext.current
-        let now = monotonicMilliseconds()
-        var deadline = now + (options.timeout ?? defaultTimeout).wholeMilliseconds
-        if let outer = enclosing?.deadline { deadline = min(deadline, outer) }
         let id = "\(idPrefix)-\(counter.add(1, ordering: .relaxed).newValue)"
+        let context = CallContext.outgoing(requestID: id, options: options, defaultTimeout: defaultTimeout)
+        let deadline = context.deadline ?? monotonicMilliseconds()
         let header = RequestHeader(
-            request_id: id, deadline_ms: UInt32(clamping: max(deadline - now, 0)),
-            trace_id: options.traceID ?? enclosing?.traceID ?? id,
-            metadata: (enclosing?.metadata ?? [:]).merging(options.metadata) { $1 }.sorted { $0.key < $1.key }
-                .map { MetadataEntry(key: $0.key, value: $0.value) },
+            request_id: id, deadline_ms: UInt32(clamping: max(deadline - monotonicMilliseconds(), 0)),
+            trace_id: context.traceID,
+            metadata: context.metadata.sorted { $0.key < $1.key }.map { MetadataEntry(key: $0.key, value: $0.value) },
             idempotency_key: options.idempotencyKey, idempotent: idempotent ? true : nil)
         let frames: Multipart = [
             [], MDP.clientHeader, Array(service.utf8), Array(method.utf8), try header.packed(), payload,
         ]
-        return try await send(id: id, kind: .rpc, description: "\(service).\(method)", frames: frames, deadline: deadline)
+        return try await send(
+            id: id, kind: .rpc, description: "\(service).\(method)", frames: frames, deadline: deadline)
     }
 
     /// Asks the broker whether `service` has a worker (ZeroMQ RFC 8 `mmi.service`).

@@ -1,3 +1,5 @@
+import RPC
+
 /// The broker's own methods (service "bus", see proto/bus.proto).
 public enum BusAPI {
     public static let health = Method<HealthRequest, HealthReply>.health(MDP.brokerService)

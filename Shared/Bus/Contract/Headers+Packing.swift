@@ -1,6 +1,7 @@
 import CProtobufC
 import Glibc
 import GlimlachProto
+import RPC
 import Wire
 
 // The two headers cross every hop of every call (the client packs a request header,

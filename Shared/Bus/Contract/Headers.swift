@@ -1,3 +1,4 @@
+import RPC
 import Wire
 
 /// `glimlach.MetadataEntry`: one key-value pair of call metadata.

@@ -1,3 +1,5 @@
+import RPC
+
 /// Why a message from a peer is not valid Majordomo; the broker drops such messages
 /// (and disconnects workers that send them), other peers are not affected.
 public enum MDPError: Error, Equatable, Sendable {

@@ -1,4 +1,5 @@
 import Logging
+import RPC
 import ServiceLifecycle
 import Synchronization
 import Wire
@@ -83,7 +84,10 @@ public final class BusWorker: Service, Sendable {
                 let error = RPCError(.deadlineExceeded, "\(router.service).\(method) expired before it started")
                 (reply, body) = (ReplyHeader(request_id: requestID, error: error), [])
             } else {
-                (reply, body) = await router.handle(method: method, payload: payload, context: context, logger: logger)
+                switch await router.handle(method: method, payload: payload, context: context, logger: logger) {
+                case .success(let bytes): (reply, body) = (ReplyHeader(request_id: requestID, code: .ok), bytes)
+                case .failure(let error): (reply, body) = (ReplyHeader(request_id: requestID, error: error), [])
+                }
             }
             var answer = reply
             // Without a request id the reply carries none (the context's "-" is for logs).

@@ -1096,3 +1096,155 @@ extension Analytics {
     public static let exportReport = Method<Analytics.ExportReportRequest, Analytics.ExportReportReply>(service: service, name: "ExportReport", idempotent: true)
     public static let readModelStatus = Method<Analytics.ReadModelStatusRequest, Analytics.ReadModelStatusReply>(service: service, name: "ReadModelStatus", idempotent: true)
 }
+
+extension Analytics {
+    /// What the analytics service implements: one requirement per rpc of
+    /// `glimlach.analytics.Analytics` but Health and Since, which shared code serves. A missing
+    /// method fails the build; `ServiceRouter.register(_:)` serves them all.
+    public protocol Handler: Sendable {
+        /// `GetNps`.
+        func getNps(_ request: Analytics.GetNpsRequest, _ context: CallContext) async throws -> Analytics.GetNpsReply
+        /// `GetTrend`.
+        func getTrend(_ request: Analytics.GetTrendRequest, _ context: CallContext) async throws -> Analytics.GetTrendReply
+        /// `GetPersonalNpsRanking`.
+        func getPersonalNpsRanking(_ request: Analytics.GetPersonalNpsRankingRequest, _ context: CallContext) async throws -> Analytics.GetPersonalNpsRankingReply
+        /// `GetFirstResponseFigures`.
+        func getFirstResponseFigures(_ request: Analytics.GetFirstResponseFiguresRequest, _ context: CallContext) async throws -> Analytics.GetFirstResponseFiguresReply
+        /// `GetFirstContactResolution`.
+        func getFirstContactResolution(_ request: Analytics.GetFirstContactResolutionRequest, _ context: CallContext) async throws -> Analytics.GetFirstContactResolutionReply
+        /// `GetEscalations`.
+        func getEscalations(_ request: Analytics.GetEscalationsRequest, _ context: CallContext) async throws -> Analytics.GetEscalationsReply
+        /// `GetGoodwillSpend`.
+        func getGoodwillSpend(_ request: Analytics.GetGoodwillSpendRequest, _ context: CallContext) async throws -> Analytics.GetGoodwillSpendReply
+        /// `GetFollowUpFigures`.
+        func getFollowUpFigures(_ request: Analytics.GetFollowUpFiguresRequest, _ context: CallContext) async throws -> Analytics.GetFollowUpFiguresReply
+        /// `GetComplimentFigures`.
+        func getComplimentFigures(_ request: Analytics.GetComplimentFiguresRequest, _ context: CallContext) async throws -> Analytics.GetComplimentFiguresReply
+        /// `GetEngagement`.
+        func getEngagement(_ request: Analytics.GetEngagementRequest, _ context: CallContext) async throws -> Analytics.GetEngagementReply
+        /// `ExportReport`.
+        func exportReport(_ request: Analytics.ExportReportRequest, _ context: CallContext) async throws -> Analytics.ExportReportReply
+        /// `ReadModelStatus`.
+        func readModelStatus(_ request: Analytics.ReadModelStatusRequest, _ context: CallContext) async throws -> Analytics.ReadModelStatusReply
+    }
+}
+
+extension ServiceRouter {
+    /// Serves every method of `Analytics.Handler` with `handler`.
+    public mutating func register(_ handler: some Analytics.Handler) {
+        register(Analytics.getNps) { try await handler.getNps($0, $1) }
+        register(Analytics.getTrend) { try await handler.getTrend($0, $1) }
+        register(Analytics.getPersonalNpsRanking) { try await handler.getPersonalNpsRanking($0, $1) }
+        register(Analytics.getFirstResponseFigures) { try await handler.getFirstResponseFigures($0, $1) }
+        register(Analytics.getFirstContactResolution) { try await handler.getFirstContactResolution($0, $1) }
+        register(Analytics.getEscalations) { try await handler.getEscalations($0, $1) }
+        register(Analytics.getGoodwillSpend) { try await handler.getGoodwillSpend($0, $1) }
+        register(Analytics.getFollowUpFigures) { try await handler.getFollowUpFigures($0, $1) }
+        register(Analytics.getComplimentFigures) { try await handler.getComplimentFigures($0, $1) }
+        register(Analytics.getEngagement) { try await handler.getEngagement($0, $1) }
+        register(Analytics.exportReport) { try await handler.exportReport($0, $1) }
+        register(Analytics.readModelStatus) { try await handler.readModelStatus($0, $1) }
+    }
+}
+
+extension Analytics {
+    /// Calls `glimlach.analytics.Analytics` through any transport, one typed method per rpc.
+    public struct Client: Sendable {
+        public let transport: any RPCClient
+
+        public init(_ transport: any RPCClient) {
+            self.transport = transport
+        }
+
+        /// `Health`.
+        public func health(_ request: Bus.HealthRequest, options: CallOptions = CallOptions()) async throws
+            -> Bus.HealthReply
+        {
+            try await transport.call(Analytics.health, request, options: options)
+        }
+
+        /// `GetNps`.
+        public func getNps(_ request: Analytics.GetNpsRequest, options: CallOptions = CallOptions()) async throws
+            -> Analytics.GetNpsReply
+        {
+            try await transport.call(Analytics.getNps, request, options: options)
+        }
+
+        /// `GetTrend`.
+        public func getTrend(_ request: Analytics.GetTrendRequest, options: CallOptions = CallOptions()) async throws
+            -> Analytics.GetTrendReply
+        {
+            try await transport.call(Analytics.getTrend, request, options: options)
+        }
+
+        /// `GetPersonalNpsRanking`.
+        public func getPersonalNpsRanking(_ request: Analytics.GetPersonalNpsRankingRequest, options: CallOptions = CallOptions()) async throws
+            -> Analytics.GetPersonalNpsRankingReply
+        {
+            try await transport.call(Analytics.getPersonalNpsRanking, request, options: options)
+        }
+
+        /// `GetFirstResponseFigures`.
+        public func getFirstResponseFigures(_ request: Analytics.GetFirstResponseFiguresRequest, options: CallOptions = CallOptions()) async throws
+            -> Analytics.GetFirstResponseFiguresReply
+        {
+            try await transport.call(Analytics.getFirstResponseFigures, request, options: options)
+        }
+
+        /// `GetFirstContactResolution`.
+        public func getFirstContactResolution(_ request: Analytics.GetFirstContactResolutionRequest, options: CallOptions = CallOptions()) async throws
+            -> Analytics.GetFirstContactResolutionReply
+        {
+            try await transport.call(Analytics.getFirstContactResolution, request, options: options)
+        }
+
+        /// `GetEscalations`.
+        public func getEscalations(_ request: Analytics.GetEscalationsRequest, options: CallOptions = CallOptions()) async throws
+            -> Analytics.GetEscalationsReply
+        {
+            try await transport.call(Analytics.getEscalations, request, options: options)
+        }
+
+        /// `GetGoodwillSpend`.
+        public func getGoodwillSpend(_ request: Analytics.GetGoodwillSpendRequest, options: CallOptions = CallOptions()) async throws
+            -> Analytics.GetGoodwillSpendReply
+        {
+            try await transport.call(Analytics.getGoodwillSpend, request, options: options)
+        }
+
+        /// `GetFollowUpFigures`.
+        public func getFollowUpFigures(_ request: Analytics.GetFollowUpFiguresRequest, options: CallOptions = CallOptions()) async throws
+            -> Analytics.GetFollowUpFiguresReply
+        {
+            try await transport.call(Analytics.getFollowUpFigures, request, options: options)
+        }
+
+        /// `GetComplimentFigures`.
+        public func getComplimentFigures(_ request: Analytics.GetComplimentFiguresRequest, options: CallOptions = CallOptions()) async throws
+            -> Analytics.GetComplimentFiguresReply
+        {
+            try await transport.call(Analytics.getComplimentFigures, request, options: options)
+        }
+
+        /// `GetEngagement`.
+        public func getEngagement(_ request: Analytics.GetEngagementRequest, options: CallOptions = CallOptions()) async throws
+            -> Analytics.GetEngagementReply
+        {
+            try await transport.call(Analytics.getEngagement, request, options: options)
+        }
+
+        /// `ExportReport`.
+        public func exportReport(_ request: Analytics.ExportReportRequest, options: CallOptions = CallOptions()) async throws
+            -> Analytics.ExportReportReply
+        {
+            try await transport.call(Analytics.exportReport, request, options: options)
+        }
+
+        /// `ReadModelStatus`.
+        public func readModelStatus(_ request: Analytics.ReadModelStatusRequest, options: CallOptions = CallOptions()) async throws
+            -> Analytics.ReadModelStatusReply
+        {
+            try await transport.call(Analytics.readModelStatus, request, options: options)
+        }
+    }
+}

@@ -1650,3 +1650,242 @@ extension Feedback {
     public static let deleteThemeRule = Method<Feedback.DeleteThemeRuleRequest, Feedback.DeleteThemeRuleReply>(service: service, name: "DeleteThemeRule")
     public static let getThemeCounts = Method<Feedback.GetThemeCountsRequest, Feedback.GetThemeCountsReply>(service: service, name: "GetThemeCounts", idempotent: true)
 }
+
+extension Feedback {
+    /// What the feedback service implements: one requirement per rpc of
+    /// `glimlach.feedback.Feedback` but Health and Since, which shared code serves. A missing
+    /// method fails the build; `ServiceRouter.register(_:)` serves them all.
+    public protocol Handler: Sendable {
+        /// `CreateInvitation`.
+        func createInvitation(_ request: Feedback.CreateInvitationRequest, _ context: CallContext) async throws -> Feedback.CreateInvitationReply
+        /// `GetInvitation`.
+        func getInvitation(_ request: Feedback.GetInvitationRequest, _ context: CallContext) async throws -> Feedback.GetInvitationReply
+        /// `ListInvitations`.
+        func listInvitations(_ request: Feedback.ListInvitationsRequest, _ context: CallContext) async throws -> Feedback.ListInvitationsReply
+        /// `SubmitResponse`.
+        func submitResponse(_ request: Feedback.SubmitResponseRequest, _ context: CallContext) async throws -> Feedback.SubmitResponseReply
+        /// `GetResponse`.
+        func getResponse(_ request: Feedback.GetResponseRequest, _ context: CallContext) async throws -> Feedback.GetResponseReply
+        /// `ListResponses`.
+        func listResponses(_ request: Feedback.ListResponsesRequest, _ context: CallContext) async throws -> Feedback.ListResponsesReply
+        /// `ImportResponse`.
+        func importResponse(_ request: Feedback.ImportResponseRequest, _ context: CallContext) async throws -> Feedback.ImportResponseReply
+        /// `GetFollowUp`.
+        func getFollowUp(_ request: Feedback.GetFollowUpRequest, _ context: CallContext) async throws -> Feedback.GetFollowUpReply
+        /// `ListFollowUps`.
+        func listFollowUps(_ request: Feedback.ListFollowUpsRequest, _ context: CallContext) async throws -> Feedback.ListFollowUpsReply
+        /// `CreateCompliment`.
+        func createCompliment(_ request: Feedback.CreateComplimentRequest, _ context: CallContext) async throws -> Feedback.CreateComplimentReply
+        /// `ListComplimentWall`.
+        func listComplimentWall(_ request: Feedback.ListComplimentWallRequest, _ context: CallContext) async throws -> Feedback.ListComplimentWallReply
+        /// `CreateStory`.
+        func createStory(_ request: Feedback.CreateStoryRequest, _ context: CallContext) async throws -> Feedback.CreateStoryReply
+        /// `GetStory`.
+        func getStory(_ request: Feedback.GetStoryRequest, _ context: CallContext) async throws -> Feedback.GetStoryReply
+        /// `ReactToStory`.
+        func reactToStory(_ request: Feedback.ReactToStoryRequest, _ context: CallContext) async throws -> Feedback.ReactToStoryReply
+        /// `ListStories`.
+        func listStories(_ request: Feedback.ListStoriesRequest, _ context: CallContext) async throws -> Feedback.ListStoriesReply
+        /// `SetResponseThemes`.
+        func setResponseThemes(_ request: Feedback.SetResponseThemesRequest, _ context: CallContext) async throws -> Feedback.SetResponseThemesReply
+        /// `ListThemeRules`.
+        func listThemeRules(_ request: Feedback.ListThemeRulesRequest, _ context: CallContext) async throws -> Feedback.ListThemeRulesReply
+        /// `UpsertThemeRule`.
+        func upsertThemeRule(_ request: Feedback.UpsertThemeRuleRequest, _ context: CallContext) async throws -> Feedback.UpsertThemeRuleReply
+        /// `DeleteThemeRule`.
+        func deleteThemeRule(_ request: Feedback.DeleteThemeRuleRequest, _ context: CallContext) async throws -> Feedback.DeleteThemeRuleReply
+        /// `GetThemeCounts`.
+        func getThemeCounts(_ request: Feedback.GetThemeCountsRequest, _ context: CallContext) async throws -> Feedback.GetThemeCountsReply
+    }
+}
+
+extension ServiceRouter {
+    /// Serves every method of `Feedback.Handler` with `handler`.
+    public mutating func register(_ handler: some Feedback.Handler) {
+        register(Feedback.createInvitation) { try await handler.createInvitation($0, $1) }
+        register(Feedback.getInvitation) { try await handler.getInvitation($0, $1) }
+        register(Feedback.listInvitations) { try await handler.listInvitations($0, $1) }
+        register(Feedback.submitResponse) { try await handler.submitResponse($0, $1) }
+        register(Feedback.getResponse) { try await handler.getResponse($0, $1) }
+        register(Feedback.listResponses) { try await handler.listResponses($0, $1) }
+        register(Feedback.importResponse) { try await handler.importResponse($0, $1) }
+        register(Feedback.getFollowUp) { try await handler.getFollowUp($0, $1) }
+        register(Feedback.listFollowUps) { try await handler.listFollowUps($0, $1) }
+        register(Feedback.createCompliment) { try await handler.createCompliment($0, $1) }
+        register(Feedback.listComplimentWall) { try await handler.listComplimentWall($0, $1) }
+        register(Feedback.createStory) { try await handler.createStory($0, $1) }
+        register(Feedback.getStory) { try await handler.getStory($0, $1) }
+        register(Feedback.reactToStory) { try await handler.reactToStory($0, $1) }
+        register(Feedback.listStories) { try await handler.listStories($0, $1) }
+        register(Feedback.setResponseThemes) { try await handler.setResponseThemes($0, $1) }
+        register(Feedback.listThemeRules) { try await handler.listThemeRules($0, $1) }
+        register(Feedback.upsertThemeRule) { try await handler.upsertThemeRule($0, $1) }
+        register(Feedback.deleteThemeRule) { try await handler.deleteThemeRule($0, $1) }
+        register(Feedback.getThemeCounts) { try await handler.getThemeCounts($0, $1) }
+    }
+}
+
+extension Feedback {
+    /// Calls `glimlach.feedback.Feedback` through any transport, one typed method per rpc.
+    public struct Client: Sendable {
+        public let transport: any RPCClient
+
+        public init(_ transport: any RPCClient) {
+            self.transport = transport
+        }
+
+        /// `Health`.
+        public func health(_ request: Bus.HealthRequest, options: CallOptions = CallOptions()) async throws
+            -> Bus.HealthReply
+        {
+            try await transport.call(Feedback.health, request, options: options)
+        }
+
+        /// `Since`.
+        public func since(_ request: Bus.SinceRequest, options: CallOptions = CallOptions()) async throws
+            -> Bus.SinceReply
+        {
+            try await transport.call(Feedback.since, request, options: options)
+        }
+
+        /// `CreateInvitation`.
+        public func createInvitation(_ request: Feedback.CreateInvitationRequest, options: CallOptions = CallOptions()) async throws
+            -> Feedback.CreateInvitationReply
+        {
+            try await transport.call(Feedback.createInvitation, request, options: options)
+        }
+
+        /// `GetInvitation`.
+        public func getInvitation(_ request: Feedback.GetInvitationRequest, options: CallOptions = CallOptions()) async throws
+            -> Feedback.GetInvitationReply
+        {
+            try await transport.call(Feedback.getInvitation, request, options: options)
+        }
+
+        /// `ListInvitations`.
+        public func listInvitations(_ request: Feedback.ListInvitationsRequest, options: CallOptions = CallOptions()) async throws
+            -> Feedback.ListInvitationsReply
+        {
+            try await transport.call(Feedback.listInvitations, request, options: options)
+        }
+
+        /// `SubmitResponse`.
+        public func submitResponse(_ request: Feedback.SubmitResponseRequest, options: CallOptions = CallOptions()) async throws
+            -> Feedback.SubmitResponseReply
+        {
+            try await transport.call(Feedback.submitResponse, request, options: options)
+        }
+
+        /// `GetResponse`.
+        public func getResponse(_ request: Feedback.GetResponseRequest, options: CallOptions = CallOptions()) async throws
+            -> Feedback.GetResponseReply
+        {
+            try await transport.call(Feedback.getResponse, request, options: options)
+        }
+
+        /// `ListResponses`.
+        public func listResponses(_ request: Feedback.ListResponsesRequest, options: CallOptions = CallOptions()) async throws
+            -> Feedback.ListResponsesReply
+        {
+            try await transport.call(Feedback.listResponses, request, options: options)
+        }
+
+        /// `ImportResponse`.
+        public func importResponse(_ request: Feedback.ImportResponseRequest, options: CallOptions = CallOptions()) async throws
+            -> Feedback.ImportResponseReply
+        {
+            try await transport.call(Feedback.importResponse, request, options: options)
+        }
+
+        /// `GetFollowUp`.
+        public func getFollowUp(_ request: Feedback.GetFollowUpRequest, options: CallOptions = CallOptions()) async throws
+            -> Feedback.GetFollowUpReply
+        {
+            try await transport.call(Feedback.getFollowUp, request, options: options)
+        }
+
+        /// `ListFollowUps`.
+        public func listFollowUps(_ request: Feedback.ListFollowUpsRequest, options: CallOptions = CallOptions()) async throws
+            -> Feedback.ListFollowUpsReply
+        {
+            try await transport.call(Feedback.listFollowUps, request, options: options)
+        }
+
+        /// `CreateCompliment`.
+        public func createCompliment(_ request: Feedback.CreateComplimentRequest, options: CallOptions = CallOptions()) async throws
+            -> Feedback.CreateComplimentReply
+        {
+            try await transport.call(Feedback.createCompliment, request, options: options)
+        }
+
+        /// `ListComplimentWall`.
+        public func listComplimentWall(_ request: Feedback.ListComplimentWallRequest, options: CallOptions = CallOptions()) async throws
+            -> Feedback.ListComplimentWallReply
+        {
+            try await transport.call(Feedback.listComplimentWall, request, options: options)
+        }
+
+        /// `CreateStory`.
+        public func createStory(_ request: Feedback.CreateStoryRequest, options: CallOptions = CallOptions()) async throws
+            -> Feedback.CreateStoryReply
+        {
+            try await transport.call(Feedback.createStory, request, options: options)
+        }
+
+        /// `GetStory`.
+        public func getStory(_ request: Feedback.GetStoryRequest, options: CallOptions = CallOptions()) async throws
+            -> Feedback.GetStoryReply
+        {
+            try await transport.call(Feedback.getStory, request, options: options)
+        }
+
+        /// `ReactToStory`.
+        public func reactToStory(_ request: Feedback.ReactToStoryRequest, options: CallOptions = CallOptions()) async throws
+            -> Feedback.ReactToStoryReply
+        {
+            try await transport.call(Feedback.reactToStory, request, options: options)
+        }
+
+        /// `ListStories`.
+        public func listStories(_ request: Feedback.ListStoriesRequest, options: CallOptions = CallOptions()) async throws
+            -> Feedback.ListStoriesReply
+        {
+            try await transport.call(Feedback.listStories, request, options: options)
+        }
+
+        /// `SetResponseThemes`.
+        public func setResponseThemes(_ request: Feedback.SetResponseThemesRequest, options: CallOptions = CallOptions()) async throws
+            -> Feedback.SetResponseThemesReply
+        {
+            try await transport.call(Feedback.setResponseThemes, request, options: options)
+        }
+
+        /// `ListThemeRules`.
+        public func listThemeRules(_ request: Feedback.ListThemeRulesRequest, options: CallOptions = CallOptions()) async throws
+            -> Feedback.ListThemeRulesReply
+        {
+            try await transport.call(Feedback.listThemeRules, request, options: options)
+        }
+
+        /// `UpsertThemeRule`.
+        public func upsertThemeRule(_ request: Feedback.UpsertThemeRuleRequest, options: CallOptions = CallOptions()) async throws
+            -> Feedback.UpsertThemeRuleReply
+        {
+            try await transport.call(Feedback.upsertThemeRule, request, options: options)
+        }
+
+        /// `DeleteThemeRule`.
+        public func deleteThemeRule(_ request: Feedback.DeleteThemeRuleRequest, options: CallOptions = CallOptions()) async throws
+            -> Feedback.DeleteThemeRuleReply
+        {
+            try await transport.call(Feedback.deleteThemeRule, request, options: options)
+        }
+
+        /// `GetThemeCounts`.
+        public func getThemeCounts(_ request: Feedback.GetThemeCountsRequest, options: CallOptions = CallOptions()) async throws
+            -> Feedback.GetThemeCountsReply
+        {
+            try await transport.call(Feedback.getThemeCounts, request, options: options)
+        }
+    }
+}

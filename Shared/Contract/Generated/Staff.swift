@@ -2714,3 +2714,452 @@ extension Staff {
     public static let approveBudgetOverrun = Method<Staff.ApproveBudgetOverrunRequest, Staff.ApproveBudgetOverrunReply>(service: service, name: "ApproveBudgetOverrun")
     public static let getBudget = Method<Staff.GetBudgetRequest, Staff.GetBudgetReply>(service: service, name: "GetBudget", idempotent: true)
 }
+
+extension Staff {
+    /// What the staff service implements: one requirement per rpc of
+    /// `glimlach.staff.Staff` but Health and Since, which shared code serves. A missing
+    /// method fails the build; `ServiceRouter.register(_:)` serves them all.
+    public protocol Handler: Sendable {
+        /// `CreateEmployee`.
+        func createEmployee(_ request: Staff.CreateEmployeeRequest, _ context: CallContext) async throws -> Staff.CreateEmployeeReply
+        /// `GetEmployee`.
+        func getEmployee(_ request: Staff.GetEmployeeRequest, _ context: CallContext) async throws -> Staff.GetEmployeeReply
+        /// `UpdateEmployee`.
+        func updateEmployee(_ request: Staff.UpdateEmployeeRequest, _ context: CallContext) async throws -> Staff.UpdateEmployeeReply
+        /// `ListEmployees`.
+        func listEmployees(_ request: Staff.ListEmployeesRequest, _ context: CallContext) async throws -> Staff.ListEmployeesReply
+        /// `CreateTeam`.
+        func createTeam(_ request: Staff.CreateTeamRequest, _ context: CallContext) async throws -> Staff.CreateTeamReply
+        /// `GetTeam`.
+        func getTeam(_ request: Staff.GetTeamRequest, _ context: CallContext) async throws -> Staff.GetTeamReply
+        /// `UpdateTeam`.
+        func updateTeam(_ request: Staff.UpdateTeamRequest, _ context: CallContext) async throws -> Staff.UpdateTeamReply
+        /// `ListTeams`.
+        func listTeams(_ request: Staff.ListTeamsRequest, _ context: CallContext) async throws -> Staff.ListTeamsReply
+        /// `AddTeamMember`.
+        func addTeamMember(_ request: Staff.AddTeamMemberRequest, _ context: CallContext) async throws -> Staff.AddTeamMemberReply
+        /// `RemoveTeamMember`.
+        func removeTeamMember(_ request: Staff.RemoveTeamMemberRequest, _ context: CallContext) async throws -> Staff.RemoveTeamMemberReply
+        /// `ListCoreValues`.
+        func listCoreValues(_ request: Staff.ListCoreValuesRequest, _ context: CallContext) async throws -> Staff.ListCoreValuesReply
+        /// `UpsertCoreValue`.
+        func upsertCoreValue(_ request: Staff.UpsertCoreValueRequest, _ context: CallContext) async throws -> Staff.UpsertCoreValueReply
+        /// `DeleteCoreValue`.
+        func deleteCoreValue(_ request: Staff.DeleteCoreValueRequest, _ context: CallContext) async throws -> Staff.DeleteCoreValueReply
+        /// `RecordEvaluation`.
+        func recordEvaluation(_ request: Staff.RecordEvaluationRequest, _ context: CallContext) async throws -> Staff.RecordEvaluationReply
+        /// `ListEvaluations`.
+        func listEvaluations(_ request: Staff.ListEvaluationsRequest, _ context: CallContext) async throws -> Staff.ListEvaluationsReply
+        /// `GetHireDecision`.
+        func getHireDecision(_ request: Staff.GetHireDecisionRequest, _ context: CallContext) async throws -> Staff.GetHireDecisionReply
+        /// `HireCandidate`.
+        func hireCandidate(_ request: Staff.HireCandidateRequest, _ context: CallContext) async throws -> Staff.HireCandidateReply
+        /// `GetOnboarding`.
+        func getOnboarding(_ request: Staff.GetOnboardingRequest, _ context: CallContext) async throws -> Staff.GetOnboardingReply
+        /// `AddOnboardingStep`.
+        func addOnboardingStep(_ request: Staff.AddOnboardingStepRequest, _ context: CallContext) async throws -> Staff.AddOnboardingStepReply
+        /// `CompleteOnboardingStep`.
+        func completeOnboardingStep(_ request: Staff.CompleteOnboardingStepRequest, _ context: CallContext) async throws -> Staff.CompleteOnboardingStepReply
+        /// `MakeOffer`.
+        func makeOffer(_ request: Staff.MakeOfferRequest, _ context: CallContext) async throws -> Staff.MakeOfferReply
+        /// `GetOffer`.
+        func getOffer(_ request: Staff.GetOfferRequest, _ context: CallContext) async throws -> Staff.GetOfferReply
+        /// `AcceptOffer`.
+        func acceptOffer(_ request: Staff.AcceptOfferRequest, _ context: CallContext) async throws -> Staff.AcceptOfferReply
+        /// `DeclineOffer`.
+        func declineOffer(_ request: Staff.DeclineOfferRequest, _ context: CallContext) async throws -> Staff.DeclineOfferReply
+        /// `GetOfferAcceptanceRate`.
+        func getOfferAcceptanceRate(_ request: Staff.GetOfferAcceptanceRateRequest, _ context: CallContext) async throws -> Staff.GetOfferAcceptanceRateReply
+        /// `GetOfferPolicy`.
+        func getOfferPolicy(_ request: Staff.GetOfferPolicyRequest, _ context: CallContext) async throws -> Staff.GetOfferPolicyReply
+        /// `SetOfferPolicy`.
+        func setOfferPolicy(_ request: Staff.SetOfferPolicyRequest, _ context: CallContext) async throws -> Staff.SetOfferPolicyReply
+        /// `GetPlan`.
+        func getPlan(_ request: Staff.GetPlanRequest, _ context: CallContext) async throws -> Staff.GetPlanReply
+        /// `UpdatePlan`.
+        func updatePlan(_ request: Staff.UpdatePlanRequest, _ context: CallContext) async throws -> Staff.UpdatePlanReply
+        /// `AddGoal`.
+        func addGoal(_ request: Staff.AddGoalRequest, _ context: CallContext) async throws -> Staff.AddGoalReply
+        /// `UpdateGoal`.
+        func updateGoal(_ request: Staff.UpdateGoalRequest, _ context: CallContext) async throws -> Staff.UpdateGoalReply
+        /// `AddGoalProgress`.
+        func addGoalProgress(_ request: Staff.AddGoalProgressRequest, _ context: CallContext) async throws -> Staff.AddGoalProgressReply
+        /// `AddOneToOneNote`.
+        func addOneToOneNote(_ request: Staff.AddOneToOneNoteRequest, _ context: CallContext) async throws -> Staff.AddOneToOneNoteReply
+        /// `ListOneToOneNotes`.
+        func listOneToOneNotes(_ request: Staff.ListOneToOneNotesRequest, _ context: CallContext) async throws -> Staff.ListOneToOneNotesReply
+        /// `GivePeerCompliment`.
+        func givePeerCompliment(_ request: Staff.GivePeerComplimentRequest, _ context: CallContext) async throws -> Staff.GivePeerComplimentReply
+        /// `ListPeerCompliments`.
+        func listPeerCompliments(_ request: Staff.ListPeerComplimentsRequest, _ context: CallContext) async throws -> Staff.ListPeerComplimentsReply
+        /// `SubmitPulse`.
+        func submitPulse(_ request: Staff.SubmitPulseRequest, _ context: CallContext) async throws -> Staff.SubmitPulseReply
+        /// `GetPulseResult`.
+        func getPulseResult(_ request: Staff.GetPulseResultRequest, _ context: CallContext) async throws -> Staff.GetPulseResultReply
+        /// `SpendBudget`.
+        func spendBudget(_ request: Staff.SpendBudgetRequest, _ context: CallContext) async throws -> Staff.SpendBudgetReply
+        /// `ApproveBudgetOverrun`.
+        func approveBudgetOverrun(_ request: Staff.ApproveBudgetOverrunRequest, _ context: CallContext) async throws -> Staff.ApproveBudgetOverrunReply
+        /// `GetBudget`.
+        func getBudget(_ request: Staff.GetBudgetRequest, _ context: CallContext) async throws -> Staff.GetBudgetReply
+    }
+}
+
+extension ServiceRouter {
+    /// Serves every method of `Staff.Handler` with `handler`.
+    public mutating func register(_ handler: some Staff.Handler) {
+        register(Staff.createEmployee) { try await handler.createEmployee($0, $1) }
+        register(Staff.getEmployee) { try await handler.getEmployee($0, $1) }
+        register(Staff.updateEmployee) { try await handler.updateEmployee($0, $1) }
+        register(Staff.listEmployees) { try await handler.listEmployees($0, $1) }
+        register(Staff.createTeam) { try await handler.createTeam($0, $1) }
+        register(Staff.getTeam) { try await handler.getTeam($0, $1) }
+        register(Staff.updateTeam) { try await handler.updateTeam($0, $1) }
+        register(Staff.listTeams) { try await handler.listTeams($0, $1) }
+        register(Staff.addTeamMember) { try await handler.addTeamMember($0, $1) }
+        register(Staff.removeTeamMember) { try await handler.removeTeamMember($0, $1) }
+        register(Staff.listCoreValues) { try await handler.listCoreValues($0, $1) }
+        register(Staff.upsertCoreValue) { try await handler.upsertCoreValue($0, $1) }
+        register(Staff.deleteCoreValue) { try await handler.deleteCoreValue($0, $1) }
+        register(Staff.recordEvaluation) { try await handler.recordEvaluation($0, $1) }
+        register(Staff.listEvaluations) { try await handler.listEvaluations($0, $1) }
+        register(Staff.getHireDecision) { try await handler.getHireDecision($0, $1) }
+        register(Staff.hireCandidate) { try await handler.hireCandidate($0, $1) }
+        register(Staff.getOnboarding) { try await handler.getOnboarding($0, $1) }
+        register(Staff.addOnboardingStep) { try await handler.addOnboardingStep($0, $1) }
+        register(Staff.completeOnboardingStep) { try await handler.completeOnboardingStep($0, $1) }
+        register(Staff.makeOffer) { try await handler.makeOffer($0, $1) }
+        register(Staff.getOffer) { try await handler.getOffer($0, $1) }
+        register(Staff.acceptOffer) { try await handler.acceptOffer($0, $1) }
+        register(Staff.declineOffer) { try await handler.declineOffer($0, $1) }
+        register(Staff.getOfferAcceptanceRate) { try await handler.getOfferAcceptanceRate($0, $1) }
+        register(Staff.getOfferPolicy) { try await handler.getOfferPolicy($0, $1) }
+        register(Staff.setOfferPolicy) { try await handler.setOfferPolicy($0, $1) }
+        register(Staff.getPlan) { try await handler.getPlan($0, $1) }
+        register(Staff.updatePlan) { try await handler.updatePlan($0, $1) }
+        register(Staff.addGoal) { try await handler.addGoal($0, $1) }
+        register(Staff.updateGoal) { try await handler.updateGoal($0, $1) }
+        register(Staff.addGoalProgress) { try await handler.addGoalProgress($0, $1) }
+        register(Staff.addOneToOneNote) { try await handler.addOneToOneNote($0, $1) }
+        register(Staff.listOneToOneNotes) { try await handler.listOneToOneNotes($0, $1) }
+        register(Staff.givePeerCompliment) { try await handler.givePeerCompliment($0, $1) }
+        register(Staff.listPeerCompliments) { try await handler.listPeerCompliments($0, $1) }
+        register(Staff.submitPulse) { try await handler.submitPulse($0, $1) }
+        register(Staff.getPulseResult) { try await handler.getPulseResult($0, $1) }
+        register(Staff.spendBudget) { try await handler.spendBudget($0, $1) }
+        register(Staff.approveBudgetOverrun) { try await handler.approveBudgetOverrun($0, $1) }
+        register(Staff.getBudget) { try await handler.getBudget($0, $1) }
+    }
+}
+
+extension Staff {
+    /// Calls `glimlach.staff.Staff` through any transport, one typed method per rpc.
+    public struct Client: Sendable {
+        public let transport: any RPCClient
+
+        public init(_ transport: any RPCClient) {
+            self.transport = transport
+        }
+
+        /// `Health`.
+        public func health(_ request: Bus.HealthRequest, options: CallOptions = CallOptions()) async throws
+            -> Bus.HealthReply
+        {
+            try await transport.call(Staff.health, request, options: options)
+        }
+
+        /// `Since`.
+        public func since(_ request: Bus.SinceRequest, options: CallOptions = CallOptions()) async throws
+            -> Bus.SinceReply
+        {
+            try await transport.call(Staff.since, request, options: options)
+        }
+
+        /// `CreateEmployee`.
+        public func createEmployee(_ request: Staff.CreateEmployeeRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.CreateEmployeeReply
+        {
+            try await transport.call(Staff.createEmployee, request, options: options)
+        }
+
+        /// `GetEmployee`.
+        public func getEmployee(_ request: Staff.GetEmployeeRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.GetEmployeeReply
+        {
+            try await transport.call(Staff.getEmployee, request, options: options)
+        }
+
+        /// `UpdateEmployee`.
+        public func updateEmployee(_ request: Staff.UpdateEmployeeRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.UpdateEmployeeReply
+        {
+            try await transport.call(Staff.updateEmployee, request, options: options)
+        }
+
+        /// `ListEmployees`.
+        public func listEmployees(_ request: Staff.ListEmployeesRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.ListEmployeesReply
+        {
+            try await transport.call(Staff.listEmployees, request, options: options)
+        }
+
+        /// `CreateTeam`.
+        public func createTeam(_ request: Staff.CreateTeamRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.CreateTeamReply
+        {
+            try await transport.call(Staff.createTeam, request, options: options)
+        }
+
+        /// `GetTeam`.
+        public func getTeam(_ request: Staff.GetTeamRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.GetTeamReply
+        {
+            try await transport.call(Staff.getTeam, request, options: options)
+        }
+
+        /// `UpdateTeam`.
+        public func updateTeam(_ request: Staff.UpdateTeamRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.UpdateTeamReply
+        {
+            try await transport.call(Staff.updateTeam, request, options: options)
+        }
+
+        /// `ListTeams`.
+        public func listTeams(_ request: Staff.ListTeamsRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.ListTeamsReply
+        {
+            try await transport.call(Staff.listTeams, request, options: options)
+        }
+
+        /// `AddTeamMember`.
+        public func addTeamMember(_ request: Staff.AddTeamMemberRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.AddTeamMemberReply
+        {
+            try await transport.call(Staff.addTeamMember, request, options: options)
+        }
+
+        /// `RemoveTeamMember`.
+        public func removeTeamMember(_ request: Staff.RemoveTeamMemberRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.RemoveTeamMemberReply
+        {
+            try await transport.call(Staff.removeTeamMember, request, options: options)
+        }
+
+        /// `ListCoreValues`.
+        public func listCoreValues(_ request: Staff.ListCoreValuesRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.ListCoreValuesReply
+        {
+            try await transport.call(Staff.listCoreValues, request, options: options)
+        }
+
+        /// `UpsertCoreValue`.
+        public func upsertCoreValue(_ request: Staff.UpsertCoreValueRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.UpsertCoreValueReply
+        {
+            try await transport.call(Staff.upsertCoreValue, request, options: options)
+        }
+
+        /// `DeleteCoreValue`.
+        public func deleteCoreValue(_ request: Staff.DeleteCoreValueRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.DeleteCoreValueReply
+        {
+            try await transport.call(Staff.deleteCoreValue, request, options: options)
+        }
+
+        /// `RecordEvaluation`.
+        public func recordEvaluation(_ request: Staff.RecordEvaluationRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.RecordEvaluationReply
+        {
+            try await transport.call(Staff.recordEvaluation, request, options: options)
+        }
+
+        /// `ListEvaluations`.
+        public func listEvaluations(_ request: Staff.ListEvaluationsRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.ListEvaluationsReply
+        {
+            try await transport.call(Staff.listEvaluations, request, options: options)
+        }
+
+        /// `GetHireDecision`.
+        public func getHireDecision(_ request: Staff.GetHireDecisionRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.GetHireDecisionReply
+        {
+            try await transport.call(Staff.getHireDecision, request, options: options)
+        }
+
+        /// `HireCandidate`.
+        public func hireCandidate(_ request: Staff.HireCandidateRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.HireCandidateReply
+        {
+            try await transport.call(Staff.hireCandidate, request, options: options)
+        }
+
+        /// `GetOnboarding`.
+        public func getOnboarding(_ request: Staff.GetOnboardingRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.GetOnboardingReply
+        {
+            try await transport.call(Staff.getOnboarding, request, options: options)
+        }
+
+        /// `AddOnboardingStep`.
+        public func addOnboardingStep(_ request: Staff.AddOnboardingStepRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.AddOnboardingStepReply
+        {
+            try await transport.call(Staff.addOnboardingStep, request, options: options)
+        }
+
+        /// `CompleteOnboardingStep`.
+        public func completeOnboardingStep(_ request: Staff.CompleteOnboardingStepRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.CompleteOnboardingStepReply
+        {
+            try await transport.call(Staff.completeOnboardingStep, request, options: options)
+        }
+
+        /// `MakeOffer`.
+        public func makeOffer(_ request: Staff.MakeOfferRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.MakeOfferReply
+        {
+            try await transport.call(Staff.makeOffer, request, options: options)
+        }
+
+        /// `GetOffer`.
+        public func getOffer(_ request: Staff.GetOfferRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.GetOfferReply
+        {
+            try await transport.call(Staff.getOffer, request, options: options)
+        }
+
+        /// `AcceptOffer`.
+        public func acceptOffer(_ request: Staff.AcceptOfferRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.AcceptOfferReply
+        {
+            try await transport.call(Staff.acceptOffer, request, options: options)
+        }
+
+        /// `DeclineOffer`.
+        public func declineOffer(_ request: Staff.DeclineOfferRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.DeclineOfferReply
+        {
+            try await transport.call(Staff.declineOffer, request, options: options)
+        }
+
+        /// `GetOfferAcceptanceRate`.
+        public func getOfferAcceptanceRate(_ request: Staff.GetOfferAcceptanceRateRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.GetOfferAcceptanceRateReply
+        {
+            try await transport.call(Staff.getOfferAcceptanceRate, request, options: options)
+        }
+
+        /// `GetOfferPolicy`.
+        public func getOfferPolicy(_ request: Staff.GetOfferPolicyRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.GetOfferPolicyReply
+        {
+            try await transport.call(Staff.getOfferPolicy, request, options: options)
+        }
+
+        /// `SetOfferPolicy`.
+        public func setOfferPolicy(_ request: Staff.SetOfferPolicyRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.SetOfferPolicyReply
+        {
+            try await transport.call(Staff.setOfferPolicy, request, options: options)
+        }
+
+        /// `GetPlan`.
+        public func getPlan(_ request: Staff.GetPlanRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.GetPlanReply
+        {
+            try await transport.call(Staff.getPlan, request, options: options)
+        }
+
+        /// `UpdatePlan`.
+        public func updatePlan(_ request: Staff.UpdatePlanRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.UpdatePlanReply
+        {
+            try await transport.call(Staff.updatePlan, request, options: options)
+        }
+
+        /// `AddGoal`.
+        public func addGoal(_ request: Staff.AddGoalRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.AddGoalReply
+        {
+            try await transport.call(Staff.addGoal, request, options: options)
+        }
+
+        /// `UpdateGoal`.
+        public func updateGoal(_ request: Staff.UpdateGoalRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.UpdateGoalReply
+        {
+            try await transport.call(Staff.updateGoal, request, options: options)
+        }
+
+        /// `AddGoalProgress`.
+        public func addGoalProgress(_ request: Staff.AddGoalProgressRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.AddGoalProgressReply
+        {
+            try await transport.call(Staff.addGoalProgress, request, options: options)
+        }
+
+        /// `AddOneToOneNote`.
+        public func addOneToOneNote(_ request: Staff.AddOneToOneNoteRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.AddOneToOneNoteReply
+        {
+            try await transport.call(Staff.addOneToOneNote, request, options: options)
+        }
+
+        /// `ListOneToOneNotes`.
+        public func listOneToOneNotes(_ request: Staff.ListOneToOneNotesRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.ListOneToOneNotesReply
+        {
+            try await transport.call(Staff.listOneToOneNotes, request, options: options)
+        }
+
+        /// `GivePeerCompliment`.
+        public func givePeerCompliment(_ request: Staff.GivePeerComplimentRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.GivePeerComplimentReply
+        {
+            try await transport.call(Staff.givePeerCompliment, request, options: options)
+        }
+
+        /// `ListPeerCompliments`.
+        public func listPeerCompliments(_ request: Staff.ListPeerComplimentsRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.ListPeerComplimentsReply
+        {
+            try await transport.call(Staff.listPeerCompliments, request, options: options)
+        }
+
+        /// `SubmitPulse`.
+        public func submitPulse(_ request: Staff.SubmitPulseRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.SubmitPulseReply
+        {
+            try await transport.call(Staff.submitPulse, request, options: options)
+        }
+
+        /// `GetPulseResult`.
+        public func getPulseResult(_ request: Staff.GetPulseResultRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.GetPulseResultReply
+        {
+            try await transport.call(Staff.getPulseResult, request, options: options)
+        }
+
+        /// `SpendBudget`.
+        public func spendBudget(_ request: Staff.SpendBudgetRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.SpendBudgetReply
+        {
+            try await transport.call(Staff.spendBudget, request, options: options)
+        }
+
+        /// `ApproveBudgetOverrun`.
+        public func approveBudgetOverrun(_ request: Staff.ApproveBudgetOverrunRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.ApproveBudgetOverrunReply
+        {
+            try await transport.call(Staff.approveBudgetOverrun, request, options: options)
+        }
+
+        /// `GetBudget`.
+        public func getBudget(_ request: Staff.GetBudgetRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.GetBudgetReply
+        {
+            try await transport.call(Staff.getBudget, request, options: options)
+        }
+    }
+}

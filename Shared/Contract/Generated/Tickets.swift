@@ -1967,3 +1967,262 @@ extension Tickets {
     public static let setResponseTarget = Method<Tickets.SetResponseTargetRequest, Tickets.SetResponseTargetReply>(service: service, name: "SetResponseTarget")
     public static let getSlaStatus = Method<Tickets.GetSlaStatusRequest, Tickets.GetSlaStatusReply>(service: service, name: "GetSlaStatus", idempotent: true)
 }
+
+extension Tickets {
+    /// What the tickets service implements: one requirement per rpc of
+    /// `glimlach.tickets.Tickets` but Health and Since, which shared code serves. A missing
+    /// method fails the build; `ServiceRouter.register(_:)` serves them all.
+    public protocol Handler: Sendable {
+        /// `CreateTicket`.
+        func createTicket(_ request: Tickets.CreateTicketRequest, _ context: CallContext) async throws -> Tickets.CreateTicketReply
+        /// `GetTicket`.
+        func getTicket(_ request: Tickets.GetTicketRequest, _ context: CallContext) async throws -> Tickets.GetTicketReply
+        /// `ListTickets`.
+        func listTickets(_ request: Tickets.ListTicketsRequest, _ context: CallContext) async throws -> Tickets.ListTicketsReply
+        /// `AddMessage`.
+        func addMessage(_ request: Tickets.AddMessageRequest, _ context: CallContext) async throws -> Tickets.AddMessageReply
+        /// `AddNote`.
+        func addNote(_ request: Tickets.AddNoteRequest, _ context: CallContext) async throws -> Tickets.AddNoteReply
+        /// `AssignTicket`.
+        func assignTicket(_ request: Tickets.AssignTicketRequest, _ context: CallContext) async throws -> Tickets.AssignTicketReply
+        /// `SetTicketStatus`.
+        func setTicketStatus(_ request: Tickets.SetTicketStatusRequest, _ context: CallContext) async throws -> Tickets.SetTicketStatusReply
+        /// `SetTicketPriority`.
+        func setTicketPriority(_ request: Tickets.SetTicketPriorityRequest, _ context: CallContext) async throws -> Tickets.SetTicketPriorityReply
+        /// `EscalateTicket`.
+        func escalateTicket(_ request: Tickets.EscalateTicketRequest, _ context: CallContext) async throws -> Tickets.EscalateTicketReply
+        /// `OpenFollowUp`.
+        func openFollowUp(_ request: Tickets.OpenFollowUpRequest, _ context: CallContext) async throws -> Tickets.OpenFollowUpReply
+        /// `GrantGesture`.
+        func grantGesture(_ request: Tickets.GrantGestureRequest, _ context: CallContext) async throws -> Tickets.GrantGestureReply
+        /// `ApproveGesture`.
+        func approveGesture(_ request: Tickets.ApproveGestureRequest, _ context: CallContext) async throws -> Tickets.ApproveGestureReply
+        /// `ResolveTicket`.
+        func resolveTicket(_ request: Tickets.ResolveTicketRequest, _ context: CallContext) async throws -> Tickets.ResolveTicketReply
+        /// `ReopenTicket`.
+        func reopenTicket(_ request: Tickets.ReopenTicketRequest, _ context: CallContext) async throws -> Tickets.ReopenTicketReply
+        /// `CloseTicket`.
+        func closeTicket(_ request: Tickets.CloseTicketRequest, _ context: CallContext) async throws -> Tickets.CloseTicketReply
+        /// `RecordHandleTime`.
+        func recordHandleTime(_ request: Tickets.RecordHandleTimeRequest, _ context: CallContext) async throws -> Tickets.RecordHandleTimeReply
+        /// `ImportTicket`.
+        func importTicket(_ request: Tickets.ImportTicketRequest, _ context: CallContext) async throws -> Tickets.ImportTicketReply
+        /// `GetChannelCalendars`.
+        func getChannelCalendars(_ request: Tickets.GetChannelCalendarsRequest, _ context: CallContext) async throws -> Tickets.GetChannelCalendarsReply
+        /// `SetChannelCalendar`.
+        func setChannelCalendar(_ request: Tickets.SetChannelCalendarRequest, _ context: CallContext) async throws -> Tickets.SetChannelCalendarReply
+        /// `GetResponseTargets`.
+        func getResponseTargets(_ request: Tickets.GetResponseTargetsRequest, _ context: CallContext) async throws -> Tickets.GetResponseTargetsReply
+        /// `SetResponseTarget`.
+        func setResponseTarget(_ request: Tickets.SetResponseTargetRequest, _ context: CallContext) async throws -> Tickets.SetResponseTargetReply
+        /// `GetSlaStatus`.
+        func getSlaStatus(_ request: Tickets.GetSlaStatusRequest, _ context: CallContext) async throws -> Tickets.GetSlaStatusReply
+    }
+}
+
+extension ServiceRouter {
+    /// Serves every method of `Tickets.Handler` with `handler`.
+    public mutating func register(_ handler: some Tickets.Handler) {
+        register(Tickets.createTicket) { try await handler.createTicket($0, $1) }
+        register(Tickets.getTicket) { try await handler.getTicket($0, $1) }
+        register(Tickets.listTickets) { try await handler.listTickets($0, $1) }
+        register(Tickets.addMessage) { try await handler.addMessage($0, $1) }
+        register(Tickets.addNote) { try await handler.addNote($0, $1) }
+        register(Tickets.assignTicket) { try await handler.assignTicket($0, $1) }
+        register(Tickets.setTicketStatus) { try await handler.setTicketStatus($0, $1) }
+        register(Tickets.setTicketPriority) { try await handler.setTicketPriority($0, $1) }
+        register(Tickets.escalateTicket) { try await handler.escalateTicket($0, $1) }
+        register(Tickets.openFollowUp) { try await handler.openFollowUp($0, $1) }
+        register(Tickets.grantGesture) { try await handler.grantGesture($0, $1) }
+        register(Tickets.approveGesture) { try await handler.approveGesture($0, $1) }
+        register(Tickets.resolveTicket) { try await handler.resolveTicket($0, $1) }
+        register(Tickets.reopenTicket) { try await handler.reopenTicket($0, $1) }
+        register(Tickets.closeTicket) { try await handler.closeTicket($0, $1) }
+        register(Tickets.recordHandleTime) { try await handler.recordHandleTime($0, $1) }
+        register(Tickets.importTicket) { try await handler.importTicket($0, $1) }
+        register(Tickets.getChannelCalendars) { try await handler.getChannelCalendars($0, $1) }
+        register(Tickets.setChannelCalendar) { try await handler.setChannelCalendar($0, $1) }
+        register(Tickets.getResponseTargets) { try await handler.getResponseTargets($0, $1) }
+        register(Tickets.setResponseTarget) { try await handler.setResponseTarget($0, $1) }
+        register(Tickets.getSlaStatus) { try await handler.getSlaStatus($0, $1) }
+    }
+}
+
+extension Tickets {
+    /// Calls `glimlach.tickets.Tickets` through any transport, one typed method per rpc.
+    public struct Client: Sendable {
+        public let transport: any RPCClient
+
+        public init(_ transport: any RPCClient) {
+            self.transport = transport
+        }
+
+        /// `Health`.
+        public func health(_ request: Bus.HealthRequest, options: CallOptions = CallOptions()) async throws
+            -> Bus.HealthReply
+        {
+            try await transport.call(Tickets.health, request, options: options)
+        }
+
+        /// `Since`.
+        public func since(_ request: Bus.SinceRequest, options: CallOptions = CallOptions()) async throws
+            -> Bus.SinceReply
+        {
+            try await transport.call(Tickets.since, request, options: options)
+        }
+
+        /// `CreateTicket`.
+        public func createTicket(_ request: Tickets.CreateTicketRequest, options: CallOptions = CallOptions()) async throws
+            -> Tickets.CreateTicketReply
+        {
+            try await transport.call(Tickets.createTicket, request, options: options)
+        }
+
+        /// `GetTicket`.
+        public func getTicket(_ request: Tickets.GetTicketRequest, options: CallOptions = CallOptions()) async throws
+            -> Tickets.GetTicketReply
+        {
+            try await transport.call(Tickets.getTicket, request, options: options)
+        }
+
+        /// `ListTickets`.
+        public func listTickets(_ request: Tickets.ListTicketsRequest, options: CallOptions = CallOptions()) async throws
+            -> Tickets.ListTicketsReply
+        {
+            try await transport.call(Tickets.listTickets, request, options: options)
+        }
+
+        /// `AddMessage`.
+        public func addMessage(_ request: Tickets.AddMessageRequest, options: CallOptions = CallOptions()) async throws
+            -> Tickets.AddMessageReply
+        {
+            try await transport.call(Tickets.addMessage, request, options: options)
+        }
+
+        /// `AddNote`.
+        public func addNote(_ request: Tickets.AddNoteRequest, options: CallOptions = CallOptions()) async throws
+            -> Tickets.AddNoteReply
+        {
+            try await transport.call(Tickets.addNote, request, options: options)
+        }
+
+        /// `AssignTicket`.
+        public func assignTicket(_ request: Tickets.AssignTicketRequest, options: CallOptions = CallOptions()) async throws
+            -> Tickets.AssignTicketReply
+        {
+            try await transport.call(Tickets.assignTicket, request, options: options)
+        }
+
+        /// `SetTicketStatus`.
+        public func setTicketStatus(_ request: Tickets.SetTicketStatusRequest, options: CallOptions = CallOptions()) async throws
+            -> Tickets.SetTicketStatusReply
+        {
+            try await transport.call(Tickets.setTicketStatus, request, options: options)
+        }
+
+        /// `SetTicketPriority`.
+        public func setTicketPriority(_ request: Tickets.SetTicketPriorityRequest, options: CallOptions = CallOptions()) async throws
+            -> Tickets.SetTicketPriorityReply
+        {
+            try await transport.call(Tickets.setTicketPriority, request, options: options)
+        }
+
+        /// `EscalateTicket`.
+        public func escalateTicket(_ request: Tickets.EscalateTicketRequest, options: CallOptions = CallOptions()) async throws
+            -> Tickets.EscalateTicketReply
+        {
+            try await transport.call(Tickets.escalateTicket, request, options: options)
+        }
+
+        /// `OpenFollowUp`.
+        public func openFollowUp(_ request: Tickets.OpenFollowUpRequest, options: CallOptions = CallOptions()) async throws
+            -> Tickets.OpenFollowUpReply
+        {
+            try await transport.call(Tickets.openFollowUp, request, options: options)
+        }
+
+        /// `GrantGesture`.
+        public func grantGesture(_ request: Tickets.GrantGestureRequest, options: CallOptions = CallOptions()) async throws
+            -> Tickets.GrantGestureReply
+        {
+            try await transport.call(Tickets.grantGesture, request, options: options)
+        }
+
+        /// `ApproveGesture`.
+        public func approveGesture(_ request: Tickets.ApproveGestureRequest, options: CallOptions = CallOptions()) async throws
+            -> Tickets.ApproveGestureReply
+        {
+            try await transport.call(Tickets.approveGesture, request, options: options)
+        }
+
+        /// `ResolveTicket`.
+        public func resolveTicket(_ request: Tickets.ResolveTicketRequest, options: CallOptions = CallOptions()) async throws
+            -> Tickets.ResolveTicketReply
+        {
+            try await transport.call(Tickets.resolveTicket, request, options: options)
+        }
+
+        /// `ReopenTicket`.
+        public func reopenTicket(_ request: Tickets.ReopenTicketRequest, options: CallOptions = CallOptions()) async throws
+            -> Tickets.ReopenTicketReply
+        {
+            try await transport.call(Tickets.reopenTicket, request, options: options)
+        }
+
+        /// `CloseTicket`.
+        public func closeTicket(_ request: Tickets.CloseTicketRequest, options: CallOptions = CallOptions()) async throws
+            -> Tickets.CloseTicketReply
+        {
+            try await transport.call(Tickets.closeTicket, request, options: options)
+        }
+
+        /// `RecordHandleTime`.
+        public func recordHandleTime(_ request: Tickets.RecordHandleTimeRequest, options: CallOptions = CallOptions()) async throws
+            -> Tickets.RecordHandleTimeReply
+        {
+            try await transport.call(Tickets.recordHandleTime, request, options: options)
+        }
+
+        /// `ImportTicket`.
+        public func importTicket(_ request: Tickets.ImportTicketRequest, options: CallOptions = CallOptions()) async throws
+            -> Tickets.ImportTicketReply
+        {
+            try await transport.call(Tickets.importTicket, request, options: options)
+        }
+
+        /// `GetChannelCalendars`.
+        public func getChannelCalendars(_ request: Tickets.GetChannelCalendarsRequest, options: CallOptions = CallOptions()) async throws
+            -> Tickets.GetChannelCalendarsReply
+        {
+            try await transport.call(Tickets.getChannelCalendars, request, options: options)
+        }
+
+        /// `SetChannelCalendar`.
+        public func setChannelCalendar(_ request: Tickets.SetChannelCalendarRequest, options: CallOptions = CallOptions()) async throws
+            -> Tickets.SetChannelCalendarReply
+        {
+            try await transport.call(Tickets.setChannelCalendar, request, options: options)
+        }
+
+        /// `GetResponseTargets`.
+        public func getResponseTargets(_ request: Tickets.GetResponseTargetsRequest, options: CallOptions = CallOptions()) async throws
+            -> Tickets.GetResponseTargetsReply
+        {
+            try await transport.call(Tickets.getResponseTargets, request, options: options)
+        }
+
+        /// `SetResponseTarget`.
+        public func setResponseTarget(_ request: Tickets.SetResponseTargetRequest, options: CallOptions = CallOptions()) async throws
+            -> Tickets.SetResponseTargetReply
+        {
+            try await transport.call(Tickets.setResponseTarget, request, options: options)
+        }
+
+        /// `GetSlaStatus`.
+        public func getSlaStatus(_ request: Tickets.GetSlaStatusRequest, options: CallOptions = CallOptions()) async throws
+            -> Tickets.GetSlaStatusReply
+        {
+            try await transport.call(Tickets.getSlaStatus, request, options: options)
+        }
+    }
+}

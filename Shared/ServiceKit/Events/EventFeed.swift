@@ -31,7 +31,7 @@ public final class EventFeed: Service, Sendable {
     public typealias Apply = @Sendable (Event) async throws -> Void
 
     public let services: [String]
-    private let client: BusClient
+    private let client: any RPCClient
     private let eventsEndpoint: String
     private let pageSize: UInt32
     private let resyncInterval: Duration
@@ -45,7 +45,7 @@ public final class EventFeed: Service, Sendable {
     ///   - resyncInterval: how often `Since` is asked anyway, whatever the stream brings.
     ///   - apply: applies one event; throwing retries the same event after a pause.
     public init(
-        services: [String], client: BusClient, eventsEndpoint: String, positions: [String: UInt64] = [:],
+        services: [String], client: any RPCClient, eventsEndpoint: String, positions: [String: UInt64] = [:],
         pageSize: UInt32 = 500, resyncInterval: Duration = .seconds(2), logger: Logger,
         apply: @escaping Apply
     ) {

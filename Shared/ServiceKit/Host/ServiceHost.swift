@@ -41,22 +41,7 @@ public struct ServiceHost: Sendable {
 
     /// Adds `Health` and, when the service keeps events, `Since` to `router`.
     public func registerStandardMethods(on router: inout ServiceRouter, store: SQLiteStore?) {
-        let name = name
-        let started = started
-        router.register(Method<HealthRequest, HealthReply>.health(name)) { _, _ in
-            let uptime = ContinuousClock.now - started
-            return HealthReply(
-                service: name, status: .serving, version: GlimlachRelease.version,
-                uptime_ms: UInt64(
-                    uptime.components.seconds * 1000 + uptime.components.attoseconds / 1_000_000_000_000_000),
-                last_sequence: try await store?.lastSequence())
-        }
-        if let store {
-            router.register(Method<SinceRequest, SinceReply>(service: name, name: "Since", idempotent: true)) {
-                request, _ in
-                try await store.since(request)
-            }
-        }
+        router.registerStandardMethods(events: store, started: started)
     }
 
     /// Serves `router` until a signal, then shuts down in order.

@@ -21,7 +21,7 @@ public struct CallOptions: Sendable {
 
 extension Duration {
     /// Whole milliseconds, rounded up so a tiny timeout is not zero.
-    var wholeMilliseconds: Int64 {
+    package var wholeMilliseconds: Int64 {
         let (seconds, attoseconds) = components
         return seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
     }

@@ -3,8 +3,9 @@ import Wire
 /// A typed method of a service, as clients call it and workers serve it:
 ///
 /// ```swift
-/// let health = Method<HealthRequest, HealthReply>(service: "tickets", name: "Health", idempotent: true)
-/// let reply = try await client.call(health, HealthRequest())
+/// let getTicket = Method<Tickets.GetTicketRequest, Tickets.GetTicketReply>(
+///     service: "tickets", name: "GetTicket", idempotent: true)
+/// let reply = try await client.call(getTicket, Tickets.GetTicketRequest(ticket_id: "T-1"))
 /// ```
 public struct Method<Request: WireMessage, Reply: WireMessage>: Sendable {
     /// The service's bus name, e.g. "tickets".
@@ -20,9 +21,4 @@ public struct Method<Request: WireMessage, Reply: WireMessage>: Sendable {
         self.idempotent = idempotent
     }
 
-    /// `Health` of `service`: every service has it.
-    public static func health(_ service: String) -> Method<HealthRequest, HealthReply>
-    where Request == HealthRequest, Reply == HealthReply {
-        Method(service: service, name: "Health", idempotent: true)
-    }
 }

@@ -1,5 +1,3 @@
-import ZeroMQ
-
 /// What a handler knows about the call it serves, bound as a task-local while it
 /// runs, so nested calls from the handler pass on the remaining budget and the
 /// trace id without anyone threading them through.

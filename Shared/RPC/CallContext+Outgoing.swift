@@ -1,0 +1,14 @@
+extension CallContext {
+    /// The context of a call about to leave: its deadline is the call's timeout (or
+    /// `defaultTimeout`) capped by the enclosing call's, and it carries on the
+    /// enclosing call's trace id and metadata unless `options` set them.
+    public static func outgoing(requestID: String, options: CallOptions, defaultTimeout: Duration) -> CallContext {
+        let enclosing = current
+        var deadline = monotonicMilliseconds() + (options.timeout ?? defaultTimeout).wholeMilliseconds
+        if let outer = enclosing?.deadline { deadline = min(deadline, outer) }
+        return CallContext(
+            deadline: deadline, requestID: requestID, traceID: options.traceID ?? enclosing?.traceID ?? requestID,
+            idempotencyKey: options.idempotencyKey,
+            metadata: (enclosing?.metadata ?? [:]).merging(options.metadata) { $1 })
+    }
+}

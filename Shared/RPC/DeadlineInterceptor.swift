@@ -1,0 +1,62 @@
+import Synchronization
+
+/// Ends a call when its deadline passes: the task serving it is cancelled (a store
+/// query, a nested call or a sleep its handler awaits stops there) and the call
+/// answers DEADLINE_EXCEEDED, so the transport frees its slot instead of letting the
+/// handler run on for a caller that stopped waiting.
+///
+/// The handler runs in the serving task itself (no extra hop to the task pool); a
+/// timer task cancels that task at the deadline. A transport must therefore serve
+/// each call in a task of its own (`BusWorker` and `InMemoryTransport` do).
+public struct DeadlineInterceptor: ServerInterceptor {
+    public init() {}
+
+    public func intercept(_ call: ServerCall, next: @escaping ServerCall.Next) async throws -> [UInt8] {
+        guard let deadline = call.context.deadline else { return try await next(call) }
+        let remaining = deadline - monotonicMilliseconds()
+        if remaining <= 0 { throw expired(call, "before it started") }
+        // Cancelled only under the watch's lock and only while the handler runs, so
+        // the task is alive whenever the timer touches it.
+        nonisolated(unsafe) let serving = withUnsafeCurrentTask { $0 }
+        let watch = Watch()
+        let timer = Task {
+            try? await Task.sleep(for: .milliseconds(remaining))
+            if !Task.isCancelled { watch.expire { serving?.cancel() } }
+        }
+        defer { timer.cancel() }
+        do {
+            let reply = try await next(call)
+            if watch.finish() { throw expired(call, "before it finished; its handler was cancelled") }
+            return reply
+        } catch {
+            if watch.finish() { throw expired(call, "before it finished; its handler was cancelled") }
+            throw error
+        }
+    }
+
+    private func expired(_ call: ServerCall, _ when: String) -> RPCError {
+        RPCError(.deadlineExceeded, "\(call.service).\(call.method) reached its deadline \(when)")
+    }
+
+    /// Whether the handler finished or the deadline came first.
+    private final class Watch: Sendable {
+        private let state = Mutex((finished: false, expired: false))
+
+        /// At the deadline: runs `cancel` unless the handler already finished.
+        func expire(_ cancel: () -> Void) {
+            state.withLock { state in
+                guard !state.finished else { return }
+                state.expired = true
+                cancel()
+            }
+        }
+
+        /// The handler is done. - Returns: whether the deadline had passed first.
+        func finish() -> Bool {
+            state.withLock { state in
+                state.finished = true
+                return state.expired
+            }
+        }
+    }
+}
