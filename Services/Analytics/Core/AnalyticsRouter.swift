@@ -18,45 +18,23 @@ package func makeAnalyticsRouter(
             version: GlimlachRelease.version, uptime_ms: UInt64(max(0, model.clock().unixMs - model.startedAtMs)),
             last_sequence: model.read { state in state.positions.values.reduce(0, +) })
     }
-    router.register(Analytics.getNps, limits: limits) { request, _ in
-        let request = model.defaultingWindow(request)
-        return try model.query { try $0.nps(request) }
+    func report<Request: WindowedRequest, Reply>(
+        _ method: Method<Request, Reply>,
+        _ body: @escaping @Sendable (borrowing ReadModelState, Request, Int64) throws -> Reply
+    ) {
+        router.registerReport(method, model: model, limits: limits, body)
     }
-    router.register(Analytics.getTrend, limits: limits) { request, _ in
-        let request = model.defaultingWindow(request)
-        let now = model.clock().unixMs
-        return try model.query { try $0.trend(request, nowMs: now) }
+    report(Analytics.getNps) { state, request, _ in try state.nps(request) }
+    report(Analytics.getTrend) { state, request, now in try state.trend(request, nowMs: now) }
+    report(Analytics.getPersonalNpsRanking) { state, request, _ in try state.personalNpsRanking(request) }
+    report(Analytics.getFirstResponseFigures) { state, request, now in
+        try state.firstResponseFigures(request, nowMs: now)
     }
-    router.register(Analytics.getPersonalNpsRanking, limits: limits) { request, _ in
-        let request = model.defaultingWindow(request)
-        return try model.query { try $0.personalNpsRanking(request) }
-    }
-    router.register(Analytics.getFirstResponseFigures, limits: limits) { request, _ in
-        let request = model.defaultingWindow(request)
-        let now = model.clock().unixMs
-        return try model.query { try $0.firstResponseFigures(request, nowMs: now) }
-    }
-    router.register(Analytics.getFirstContactResolution, limits: limits) { request, _ in
-        let request = model.defaultingWindow(request)
-        return try model.query { try $0.firstContactResolution(request) }
-    }
-    router.register(Analytics.getEscalations, limits: limits) { request, _ in
-        let request = model.defaultingWindow(request)
-        return try model.query { try $0.escalations(request) }
-    }
-    router.register(Analytics.getGoodwillSpend, limits: limits) { request, _ in
-        let request = model.defaultingWindow(request)
-        return try model.query { try $0.goodwillSpend(request) }
-    }
-    router.register(Analytics.getFollowUpFigures, limits: limits) { request, _ in
-        let request = model.defaultingWindow(request)
-        let now = model.clock().unixMs
-        return try model.query { try $0.followUpFigures(request, nowMs: now) }
-    }
-    router.register(Analytics.getComplimentFigures, limits: limits) { request, _ in
-        let request = model.defaultingWindow(request)
-        return try model.query { try $0.complimentFigures(request) }
-    }
+    report(Analytics.getFirstContactResolution) { state, request, _ in try state.firstContactResolution(request) }
+    report(Analytics.getEscalations) { state, request, _ in try state.escalations(request) }
+    report(Analytics.getGoodwillSpend) { state, request, _ in try state.goodwillSpend(request) }
+    report(Analytics.getFollowUpFigures) { state, request, now in try state.followUpFigures(request, nowMs: now) }
+    report(Analytics.getComplimentFigures) { state, request, _ in try state.complimentFigures(request) }
     router.register(Analytics.getEngagement, limits: limits) { request, _ in
         let now = model.clock()
         return try model.query { try $0.engagement(request, now: now) }
@@ -67,6 +45,23 @@ package func makeAnalyticsRouter(
     }
     router.register(Analytics.readModelStatus) { _, _ in model.status(workerID: workerID) }
     return router
+}
+
+extension ServiceRouter {
+    /// A report over a window, answered the same way by every report method: an
+    /// unset window is the last 30 days up to the model's clock, which is also the
+    /// `now` (Unix ms) open items are judged at; it runs on a consistent state, held
+    /// to `limits`.
+    mutating func registerReport<Request: WindowedRequest, Reply>(
+        _ method: Method<Request, Reply>, model: AnalyticsReadModel, limits: AnalyticsLimits,
+        _ body: @escaping @Sendable (borrowing ReadModelState, Request, Int64) throws -> Reply
+    ) {
+        register(method, limits: limits) { request, _ in
+            let now = model.clock()
+            let request = request.withDefaultWindow(now: now)
+            return try model.query { try body($0, request, now.unixMs) }
+        }
+    }
 }
 
 /// Names of this worker process.
@@ -82,8 +77,6 @@ extension AnalyticsReadModel {
         return try read(body)
     }
 
-    /// `request` with an unset window replaced by the last 30 days up to this model's clock.
-    func defaultingWindow<R: WindowedRequest>(_ request: R) -> R { request.withDefaultWindow(now: clock()) }
 
     /// How far the read model is, per source.
     func status(workerID: String) -> Analytics.ReadModelStatusReply {
