@@ -77,7 +77,6 @@ extension AnalyticsReadModel {
         return try read(body)
     }
 
-
     /// How far the read model is, per source.
     func status(workerID: String) -> Analytics.ReadModelStatusReply {
         let ready = readyAt
