@@ -61,11 +61,14 @@ struct Demo {
         var random = SeededRandom(seed: seed)
         let contacts = (0..<tickets).map { DemoContact.draw($0, days: days, now: now, random: &random) }
         let historyDays = historyWeeks * 7
-        let historyStart = now.addingTimeInterval(-Double(days) * 86_400)
+        // History runs up to a few days ago, so every recent day has answers too.
+        let historyStart = now.addingTimeInterval(-Double(min(days, 4)) * 86_400)
         let earlier = (0..<(historyDays * tickets / days)).map {
             DemoContact.draw($0, days: historyDays, now: historyStart, random: &random)
         }
-        let history = DemoHistory(client: client, staffing: staffing)
+        let history = DemoHistory(
+            client: client, staffing: staffing, now: now,
+            followedUpBefore: historyStart.addingTimeInterval(-10 * 86_400))
         let imported = try await forEach(earlier, "history") { try await history.bring($0) }
 
         let desk = DemoTickets(client: client, staffing: staffing)
@@ -84,6 +87,7 @@ struct Demo {
             try await feedback.compliment($0.0, responseID: $0.1)
         }
         for outcome in quotable.prefix(3).map(\.0) { try await feedback.story(outcome) }
+        let calledBack = try await feedback.callBack(everyOf: 3, by: staffing.employees["Iris van Dijk"])
         for number in 0..<6 {
             let from = DemoCast.agents[number % DemoCast.agents.count]
             let to = DemoCast.agents[(number * 5 + 3) % DemoCast.agents.count]
@@ -109,7 +113,7 @@ struct Demo {
             (\(imported.filter { $0.responseID != nil }.count) survey answers).
             Loaded \(tickets) contacts (\(outcomes.filter(\.contact.resolve).count) resolved), \(granted) gestures granted \
             and \(refused) refused over budget, \(answers) survey answers, \
-            \(min(quotable.count, 40)) compliments.
+            \(min(quotable.count, 40)) compliments; Special Care called back \(calledBack) detractors.
             \(hint)
             \(try await report.render())
             """

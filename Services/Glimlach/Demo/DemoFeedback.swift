@@ -30,6 +30,34 @@ struct DemoFeedback {
         }
     }
 
+    /// Special Care calls detractors back: resolves all but every `everyOf`th open
+    /// follow-up ticket, oldest first, so follow-up figures show closed and open ones.
+    /// - Returns: how many it resolved.
+    func callBack(everyOf: Int, by agentID: String?) async throws -> Int {
+        // Feedback hands follow-ups to tickets in the background: wait for it first.
+        for _ in 0..<40 {
+            let pending = try await client.call(
+                Feedback.listFollowUps, Feedback.ListFollowUpsRequest(statuses: [.pending], page_size: 1)
+            ).follow_ups
+            if pending.isEmpty { break }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        let open = try await client.call(
+            Feedback.listFollowUps, Feedback.ListFollowUpsRequest(statuses: [.open], page_size: 500)
+        ).follow_ups
+        var resolved = 0
+        for (index, followUp) in open.enumerated() where index % everyOf != 0 {
+            guard let ticketID = followUp.follow_up_ticket_id, let responseID = followUp.response_id else { continue }
+            _ = try await client.call(
+                Tickets.resolveTicket,
+                Tickets.ResolveTicketRequest(
+                    ticket_id: ticketID, resolved_by_id: agentID, summary: "Called the customer back and made it right"),
+                options: .init(idempotencyKey: "demo-callback-\(responseID)"))
+            resolved += 1
+        }
+        return resolved
+    }
+
     /// A customer compliment for the agent of a happy, quotable answer.
     func compliment(_ outcome: DemoTickets.Outcome, responseID: String) async throws {
         _ = try await client.call(

@@ -10,6 +10,11 @@ import Foundation
 struct DemoHistory {
     let client: BusClient
     let staffing: DemoStaffing
+    /// Nothing is imported after this: later steps of a contact had not happened yet.
+    let now: Date
+    /// Detractors who answered before this were followed up in the old tool; of the
+    /// later ones, those the draw says were not are followed up here.
+    let followedUpBefore: Date
 
     /// What one imported contact left behind.
     struct Imported: Sendable {
@@ -24,6 +29,7 @@ struct DemoHistory {
         let agentID = staffing.employees[contact.agent.name]
         let answeredAt = contact.receivedAt.addingTimeInterval(contact.answeredAfter)
         let resolvedAt = answeredAt.addingTimeInterval(contact.resolveAfter)
+        let resolved = contact.resolve && resolvedAt < now
         let ticket = try await client.call(
             Tickets.importTicket,
             Tickets.ImportTicketRequest(
@@ -31,17 +37,17 @@ struct DemoHistory {
                 channel: contact.channel, product_category: contact.category,
                 order_reference: "ORD-H\(100_000 + contact.number)", subject: contact.story.subject,
                 assignee_id: agentID, received_at_ms: contact.receivedAt.unixMilliseconds,
-                first_response_at_ms: answeredAt.unixMilliseconds,
-                resolved_at_ms: contact.resolve ? resolvedAt.unixMilliseconds : nil,
+                first_response_at_ms: answeredAt < now ? answeredAt.unixMilliseconds : nil,
+                resolved_at_ms: resolved ? resolvedAt.unixMilliseconds : nil,
                 first_contact_resolution: contact.firstContact)
         ).ticket
         guard let ticketID = ticket?.ticket_id else {
             throw DemoError("tickets imported contact \(contact.number) without an id")
         }
-        guard contact.resolve, let score = contact.score else {
+        let surveyedAt = resolvedAt.addingTimeInterval(contact.surveyAfter)
+        guard resolved, surveyedAt < now, let score = contact.score else {
             return Imported(contact: contact, ticketID: ticketID, responseID: nil)
         }
-        let surveyedAt = resolvedAt.addingTimeInterval(contact.surveyAfter)
         let response = try await client.call(
             Feedback.importResponse,
             Feedback.ImportResponseRequest(
@@ -52,7 +58,7 @@ struct DemoHistory {
                     channel: contact.channel, country: contact.country, product_category: contact.category,
                     contact_at_ms: resolvedAt.unixMilliseconds),
                 customer_id: ticket?.customer?.customer_id, answered_at_ms: surveyedAt.unixMilliseconds,
-                follow_up_done: score <= 6 ? contact.followedUpElsewhere : nil)
+                follow_up_done: score <= 6 ? surveyedAt < followedUpBefore || contact.followedUpElsewhere : nil)
         ).response
         if score >= 9, contact.consent, let agentID {
             _ = try await client.call(
