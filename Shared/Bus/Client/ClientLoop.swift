@@ -22,17 +22,19 @@ struct ClientLoop {
         let monitored = descriptors.count == 2
         var poller = Poller(sockets: [], descriptors: descriptors, wakeup: client.mailbox.wakeup)
         var handshakeFailed = false
-        // Read once before the first wait: a pipe nobody has read from yet takes
-        // messages without signalling the descriptor.
-        if monitored, let monitor { _ = Self.connectionLoss(monitor, handshakeFailed: &handshakeFailed) }
+        // The monitor is read on the first pass without waiting: a pipe nobody has
+        // read from yet takes messages without signalling the descriptor, and the
+        // events already there (a handshake refused before this thread ran) count.
+        var firstPass = true
         var stopped = false
         while !stopped {
-            let expiry = client.calls.withLock { $0.nextExpiry }
+            let expiry = firstPass ? monotonicMilliseconds() : client.calls.withLock { $0.nextExpiry }
             let timeout = expiry == .max ? -1 : Int(max(0, expiry - monotonicMilliseconds()))
             guard let ready = try? poller.wait(timeoutMs: timeout) else { break }
             let commands = ready.woken ? client.mailbox.takeAll() : []
             var loss: ClientCalls.ConnectionLoss?
-            let watched = monitored && ready.sockets.first == 0
+            let watched = monitored && (firstPass || ready.sockets.first == 0)
+            firstPass = false
             if watched, let monitor { loss = Self.connectionLoss(monitor, handshakeFailed: &handshakeFailed) }
             stopped = client.calls.withLock { calls in
                 var stop = false
