@@ -62,12 +62,14 @@ struct BrowserTests {
             try browser.navigate("\(base)/s/\(token)")
             try browser.waitForPage("the survey page") { $0.hasSuffix("/s/\(token)") }
             #expect(try browser.text().contains("Hello, Noor!"))
+            #expect(try pageWidth(browser) <= 390, "the survey is wider than the phone")
             try browser.screenshot(to: screenshots.appendingPathComponent("survey.png"))
             _ = try browser.evaluate(
                 "document.getElementById('comment').value = \(jsString(comment)); document.getElementById('consent').checked = true; document.querySelector('button[name=score][value=\"9\"]').click(); true"
             )
             try browser.waitForPage("the thank-you page") { $0.contains("/thanks") }
             #expect(try browser.text().contains("Thank you!"))
+            #expect(try pageWidth(browser) <= 390, "the thank-you page is wider than the phone")
             try browser.screenshot(to: screenshots.appendingPathComponent("survey-thanks.png"))
         }
 
@@ -89,6 +91,12 @@ struct BrowserTests {
             try browser.waitForPage("the dashboard") { $0.contains("/dashboard?days=7") }
             let text = try browser.text()
             try browser.screenshot(to: screenshots.appendingPathComponent("dashboard.png"))
+            // The same dashboard on a phone: nothing wider than its 390 px.
+            try browser.resize(width: 390, height: 844, mobile: true)
+            try browser.navigate("\(base)/dashboard?days=7&phone")
+            try browser.waitForPage("the dashboard on a phone") { $0.hasSuffix("&phone") }
+            #expect(try pageWidth(browser) <= 390, "the dashboard is wider than the phone")
+            try browser.screenshot(to: screenshots.appendingPathComponent("dashboard-phone.png"))
             return text
         }
         #expect(text.contains("Customer happiness"))
@@ -97,6 +105,11 @@ struct BrowserTests {
     }
 
     static let password = "browser-test-password"
+
+    /// How wide the page's content is, in CSS pixels (wider than the screen: it scrolls sideways).
+    static func pageWidth(_ browser: Chromium) throws -> Int {
+        (try browser.evaluate("document.documentElement.scrollWidth") as? NSNumber)?.intValue ?? .max
+    }
 
     static func lastDays() -> Domain.TimeWindow {
         let now = Date()

@@ -23,9 +23,11 @@ func buildWebApplication(
 
 /// Every route of the web front.
 func makeWebRouter(client: any RPCClient, settings: WebSettings) -> Router<WebRequestContext> {
+    _ = WebResources.shared  // templates and texts parse at start, not on the first page
     let router = Router(context: WebRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     HealthRoutes(client: client).register(on: router)
+    AssetRoutes(secureCookies: settings.secureCookies).register(on: router)
     router.get("/") { _, _ in Response.redirect(to: "/dashboard") }
     SurveyRoutes(client: client, settings: settings).register(on: router)
     SignInRoutes(settings: settings).register(on: router)

@@ -9,6 +9,9 @@ struct WebSettings: Sendable {
     var secureCookies = false
     /// How long a bus call may take before the page says the service is unavailable.
     var callTimeout: Duration = .seconds(5)
+    /// How long a dashboard card waits for its service before it says the service is
+    /// not answering (the cards are fetched at once, so this bounds the whole page).
+    var cardTimeout: Duration = .seconds(1)
 
     /// Sessions signed out on the server.
     var revokedSessions = RevokedSessions()

@@ -9,7 +9,10 @@ enum IntervalChart {
         let n: UInt64
     }
 
-    static func svg(_ rows: [Row], label: String, width: Int = 640) -> String {
+    /// - Parameter empty: Shown when there are no rows.
+    static func svg(_ rows: [Row], label: String, empty: String = "No answers in this window yet", width: Int = 640)
+        -> String
+    {
         let rowHeight = 26.0, labelWidth = 170.0, valueWidth = 120.0
         let height = Int(rowHeight * Double(max(rows.count, 1)) + 24)
         let left = labelWidth, right = Double(width) - valueWidth
@@ -44,7 +47,7 @@ enum IntervalChart {
                     "\(SVG.number(row.nps, 0)) [\(SVG.number(row.lower, 0))…\(SVG.number(row.upper, 0))] n=\(row.n)"))
         }
         if rows.isEmpty {
-            parts.append(SVG.text(Double(width) / 2, 16, "No answers in this window yet", anchor: "middle", size: 13))
+            parts.append(SVG.text(Double(width) / 2, 16, empty, anchor: "middle", size: 13))
         }
         return SVG.wrap(width: width, height: height, label: label, parts.joined())
     }
@@ -58,7 +61,10 @@ enum ShareChart {
         let detail: String
     }
 
-    static func svg(_ rows: [Row], label: String, width: Int = 640) -> String {
+    /// - Parameter empty: Shown when there are no rows.
+    static func svg(_ rows: [Row], label: String, empty: String = "No tickets in this window yet", width: Int = 640)
+        -> String
+    {
         let rowHeight = 26.0, left = 170.0, right = Double(width) - 170
         let height = Int(rowHeight * Double(max(rows.count, 1)) + 8)
         var parts: [String] = []
@@ -77,7 +83,7 @@ enum ShareChart {
             parts.append(SVG.text(right + 6, middle, "\(value) \(row.detail)"))
         }
         if rows.isEmpty {
-            parts.append(SVG.text(Double(width) / 2, 16, "No tickets in this window yet", anchor: "middle", size: 13))
+            parts.append(SVG.text(Double(width) / 2, 16, empty, anchor: "middle", size: 13))
         }
         return SVG.wrap(width: width, height: height, label: label, parts.joined())
     }

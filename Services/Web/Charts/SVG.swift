@@ -29,7 +29,13 @@ enum TrendChart {
         let n: UInt64
     }
 
-    static func svg(_ points: [Point], width: Int = 640, height: Int = 220) -> String {
+    /// - Parameters:
+    ///   - empty: Shown across the chart when no day has an answer.
+    ///   - label: The chart's accessible name.
+    static func svg(
+        _ points: [Point], empty: String = "No answers in this window yet",
+        label: String = "Daily NPS with its 95% interval", width: Int = 640, height: Int = 220
+    ) -> String {
         let left = 36.0, right = Double(width) - 10, top = 12.0, bottom = Double(height) - 26
         let count = max(points.count - 1, 1)
         func x(_ index: Int) -> Double { left + (right - left) * Double(index) / Double(count) }
@@ -68,9 +74,9 @@ enum TrendChart {
         if !points.contains(where: { $0.value != nil }) {
             parts.append(
                 SVG.text(
-                    Double(width) / 2, Double(height) / 2, "No answers in this window yet", anchor: "middle", size: 14))
+                    Double(width) / 2, Double(height) / 2, empty, anchor: "middle", size: 14))
         }
-        return SVG.wrap(width: width, height: height, label: "Daily NPS with its 95% interval", parts.joined())
+        return SVG.wrap(width: width, height: height, label: label, parts.joined())
     }
 
     /// Consecutive indices of points that have a value.

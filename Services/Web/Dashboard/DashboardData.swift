@@ -3,11 +3,14 @@ import Contract
 import Domain
 import Foundation
 
-/// One dashboard section's answer, or why it is missing (a service down, analytics
-/// still catching up): each section fails alone, the rest of the page still shows.
+/// One dashboard section's answer, or why it is missing: each section fails alone,
+/// the rest of the page still shows.
 enum Section<Value: Sendable>: Sendable {
     case ready(Value)
+    /// The service answered with an error (analytics still catching up, say).
     case unavailable(String)
+    /// The named service did not answer within the card's budget (down or unreachable).
+    case down(service: String)
 }
 
 /// Everything the dashboard shows, fetched over the bus in parallel.
@@ -27,7 +30,9 @@ struct DashboardData: Sendable {
     var stories: Section<Feedback.ListStoriesReply>
 }
 
-/// Fetches the dashboard's data through `client`.
+/// Fetches the dashboard's data through `client`, every card at once: each call has
+/// `timeout` (a second by default, `WebSettings.cardTimeout`), so a service that is
+/// down costs the page that second, not a wait per card.
 struct DashboardFetcher: Sendable {
     let client: any RPCClient
     let timeout: Duration
@@ -44,13 +49,17 @@ struct DashboardFetcher: Sendable {
         async let goodwill = call(Analytics.getGoodwillSpend, .init(window: window, group_by: [.gestureKind]))
         async let wall = call(Feedback.listComplimentWall, .init(page_size: 12))
         async let stories = call(Feedback.listStories, .init(page_size: 6))
-        var breakdowns: [(title: String, slug: String, reply: Section<Analytics.GetNpsReply>)] = []
-        for group in query.dimensions {
-            breakdowns.append(
-                (
-                    group.title, group.slug,
-                    await call(Analytics.getNps, .init(window: window, group_by: [group.dimension]))
-                ))
+        let breakdowns = await withTaskGroup(of: (Int, Section<Analytics.GetNpsReply>).self) { group in
+            for (index, dimension) in query.dimensions.enumerated() {
+                group.addTask {
+                    (index, await call(Analytics.getNps, .init(window: window, group_by: [dimension.dimension])))
+                }
+            }
+            var replies: [Int: Section<Analytics.GetNpsReply>] = [:]
+            for await (index, reply) in group { replies[index] = reply }
+            return query.dimensions.enumerated().map { index, dimension in
+                (title: dimension.title, slug: dimension.slug, reply: replies[index] ?? .down(service: "analytics"))
+            }
         }
         return DashboardData(
             total: await total, trend: await trend, breakdowns: breakdowns, firstResponse: await firstResponse,
@@ -62,6 +71,8 @@ struct DashboardFetcher: Sendable {
     func call<Request, Reply>(_ method: Method<Request, Reply>, _ request: Request) async -> Section<Reply> {
         do {
             return .ready(try await client.call(method, request, options: .init(timeout: timeout)))
+        } catch let error as RPCError where [.deadlineExceeded, .unavailable].contains(error.code) {
+            return .down(service: method.service)
         } catch let error as RPCError {
             return .unavailable("\(method.service) answered \(error.code): \(error.message)")
         } catch {

@@ -3,44 +3,52 @@ import Domain
 import Foundation
 
 extension DashboardPage {
-    /// Detractor follow-ups not yet closed, oldest first, with their age.
-    func followUps() -> String {
-        switch data.followUps {
-        case .unavailable(let reason):
-            return card("Detractor follow-ups", csv: "follow-ups", unavailable(reason) + failed())
-        case .ready(let reply):
-            let nowMs = Int64(now.timeIntervalSince1970 * 1000)
-            let failedCount = if case .ready(let failed) = data.failedFollowUps { failed.follow_ups.count } else { 0 }
-            let rows = reply.follow_ups.map { followUp in
-                let channel = followUp.attribution?.channel.map { $0.displayName } ?? ""
-                return
-                    "<tr><td>\(HTML.escape(followUp.response_id ?? ""))</td><td class=\"n\">\(followUp.score.map(String.init) ?? "")</td><td>\(followUp.status.map { "\($0)" } ?? "")</td><td>\(HTML.escape(channel))</td><td class=\"n\">\(age(ms: nowMs - (followUp.requested_at_ms ?? nowMs)))</td></tr>"
-            }
-            let content =
-                rows.isEmpty && failedCount == 0
-                ? "<p class=\"muted\">No open follow-ups. Every unhappy customer has been helped.</p>"
-                : """
-                <p><strong>\(rows.count)\(reply.next_page_token?.isEmpty == false ? "+" : "")</strong> open</p>
-                <table><tr><th>Answer</th><th>Score</th><th>Status</th><th>Channel</th><th>Age</th></tr>\(rows.joined())</table>
-                """
-            return card("Detractor follow-ups open", csv: "follow-ups", content + failed())
+    /// Detractor follow-ups not yet closed, oldest first, with their age; then the failed ones.
+    func followUps() -> DashboardCard {
+        guard case .ready(let reply) = data.followUps else {
+            var card = unavailable(t["dash_follow_ups_short"], csv: "follow-ups", data.followUps)
+            failed(into: &card)
+            return card
         }
+        var card = card(t["dash_follow_ups"], csv: "follow-ups")
+        let nowMs = Int64(now.timeIntervalSince1970 * 1000)
+        let failedCount = if case .ready(let failed) = data.failedFollowUps { failed.follow_ups.count } else { 0 }
+        if reply.follow_ups.isEmpty && failedCount == 0 {
+            card.paragraph(t["dash_follow_ups_none"], class: "muted")
+        } else {
+            let more = reply.next_page_token?.isEmpty == false ? "+" : ""
+            card.paragraph(t["dash_open"], lead: language.number(reply.follow_ups.count) + more)
+            card.table(
+                [t["col_answer"], t["col_score"], t["col_status"], t["col_channel"], t["col_age"]],
+                reply.follow_ups.map { followUp -> [String] in
+                    let score: String = followUp.score.map { String($0) } ?? ""
+                    let status: String = followUp.status.map { "\($0)" } ?? ""
+                    let channel: String = followUp.attribution?.channel?.displayName ?? ""
+                    let waited: String = age(ms: nowMs - (followUp.requested_at_ms ?? nowMs))
+                    return [followUp.response_id ?? "", score, status, channel, waited]
+                }, numeric: [1, 4])
+        }
+        failed(into: &card)
+        return card
     }
 
     /// Follow-ups no longer retried, with the reason, for a lead to act on (find a
-    /// way to reach the customer, fix the data); empty when there are none.
-    func failed() -> String {
+    /// way to reach the customer, fix the data); nothing when there are none.
+    func failed(into card: inout DashboardCard) {
         switch data.failedFollowUps {
-        case .unavailable(let reason): return "<h3>Failed follow-ups</h3>" + unavailable(reason)
         case .ready(let reply):
-            guard !reply.follow_ups.isEmpty else { return "" }
-            let rows = reply.follow_ups.map { followUp in
-                "<tr><td>\(HTML.escape(followUp.response_id ?? ""))</td><td class=\"n\">\(followUp.score.map(String.init) ?? "")</td><td>\(HTML.escape(followUp.last_error ?? ""))</td></tr>"
-            }
-            return """
-                <h3>Failed follow-ups: a lead must act (\(rows.count)\(reply.next_page_token?.isEmpty == false ? "+" : ""))</h3>
-                <table><tr><th>Answer</th><th>Score</th><th>Reason</th></tr>\(rows.joined())</table>
-                """
+            guard !reply.follow_ups.isEmpty else { return }
+            let more = reply.next_page_token?.isEmpty == false ? "+" : ""
+            card.heading(t.format("dash_failed", ["count": language.number(reply.follow_ups.count) + more]))
+            card.table(
+                [t["col_answer"], t["col_score"], t["col_reason"]],
+                reply.follow_ups.map { followUp -> [String] in
+                    let score: String = followUp.score.map { String($0) } ?? ""
+                    return [followUp.response_id ?? "", score, followUp.last_error ?? ""]
+                }, numeric: [1])
+        default:
+            card.heading(t["dash_failed_short"])
+            card.blocks += unavailable("", csv: nil, data.failedFollowUps).blocks
         }
     }
 }

@@ -4,28 +4,22 @@ import Foundation
 extension DashboardPage {
     /// What detractors complain about in the window: each theme's count and its
     /// share of all detractor answers, most frequent first (the outer loop).
-    func themes() -> String {
-        switch data.themes {
-        case .unavailable(let reason): return card("Themes among detractors", csv: nil, unavailable(reason))
-        case .ready(let reply):
-            let summary = DetractorThemes(reply.counts)
-            guard !summary.themes.isEmpty else {
-                return card(
-                    "Themes among detractors", csv: nil,
-                    "<p class=\"muted\">No themes found among detractor answers in this window.</p>")
-            }
-            let rows = summary.themes.map { theme in
-                let share = summary.total > 0 ? Int((Double(theme.count) * 100 / Double(summary.total)).rounded()) : 0
-                return
-                    "<tr><td>\(HTML.escape(theme.theme))</td><td class=\"n\">\(theme.count)</td><td class=\"n\">\(share)%</td></tr>"
-            }
-            return card(
-                "Themes among detractors", csv: nil,
-                """
-                <p><strong>\(summary.total)</strong> detractor answers</p>
-                <table><tr><th>Theme</th><th>Answers</th><th>Share of detractors</th></tr>\(rows.joined())</table>
-                """)
+    func themes() -> DashboardCard {
+        guard case .ready(let reply) = data.themes else { return unavailable(t["dash_themes"], csv: nil, data.themes) }
+        var card = card(t["dash_themes"], csv: nil)
+        let summary = DetractorThemes(reply.counts)
+        guard !summary.themes.isEmpty else {
+            card.paragraph(t["dash_themes_none"], class: "muted")
+            return card
         }
+        card.paragraph(t["dash_detractor_answers"], lead: language.number(summary.total))
+        card.table(
+            [t["col_theme"], t["col_answers"], t["col_share"]],
+            summary.themes.map { theme in
+                let share = summary.total > 0 ? Double(theme.count) / Double(summary.total) : 0
+                return [theme.theme, language.number(theme.count), language.percent(share)]
+            }, numeric: [1, 2])
+        return card
     }
 }
 

@@ -3,8 +3,8 @@ import Domain
 import Foundation
 import Hummingbird
 
-/// The dashboard's HTML: filters, then one card per figure, each with its chart and
-/// a CSV link. Every text from customers or staff goes through `HTML.escape`.
+/// The dashboard: filters, then one card per figure, each with its chart and a CSV
+/// link (`dashboard.mustache`, `card.mustache`), in the page's language.
 struct DashboardPage {
     let user: String
     let signOutCSRF: String
@@ -12,110 +12,131 @@ struct DashboardPage {
     let window: Domain.TimeWindow
     let data: DashboardData
     let now: Date
+    let context: PageContext
+
+    var t: Messages { context.t }
+    var language: Language { context.language }
 
     func render() -> Response {
-        let cards = [
-            headline(), trend(), breakdowns(), firstResponse(), ranking(), followUps(), themes(), goodwill(), wall(),
-            stories(),
-        ]
-        let body = """
-            <header class="bar"><h1>Customer happiness</h1>
-            <form method="post" action="/signout">\(HTML.hidden("csrf", signOutCSRF))<span class="muted">\(HTML.escape(user))</span> <button type="submit">Sign out</button></form></header>
-            \(filters())
-            <div class="grid">\(cards.joined(separator: "\n"))</div>
-            """
-        return HTML.page("Dashboard", body, wide: true)
-    }
-
-    private func filters() -> String {
+        let cards =
+            [headline(), trend()] + breakdowns() + [
+                firstResponse(), ranking(), followUps(), themes(), goodwill(), wall(), stories(),
+            ]
         let days = DashboardQuery.dayChoices.map {
-            #"<option value="\#($0)"\#($0 == query.days ? " selected" : "")>last \#($0) days</option>"#
+            [
+                "value": String($0), "selected": $0 == query.days,
+                "label": t.format("dash_last_days", ["days": String($0)]),
+            ]
+                as [String: Any]
         }
-        let groups = [("all", "every grouping")] + DashboardQuery.groups.map { ($0.slug, $0.title) }
-        let options = groups.map {
-            #"<option value="\#($0.0)"\#($0.0 == query.group ? " selected" : "")>NPS by \#($0.1)</option>"#
-        }
-        return """
-            <form method="get" action="/dashboard" class="card filters">
-            <label>Window <select name="days">\(days.joined())</select></label>
-            <label>Grouping <select name="group">\(options.joined())</select></label>
-            <label>Min. answers to rank <input type="text" name="min" value="\(query.minResponses)" size="3" inputmode="numeric"></label>
-            <button class="primary" type="submit">Show</button>
-            </form>
-            """
+        let groups =
+            [["value": "all", "selected": query.group == "all", "label": t["dash_every_grouping"]] as [String: Any]]
+            + DashboardQuery.groups.map {
+                [
+                    "value": $0.slug, "selected": $0.slug == query.group,
+                    "label": t.format("dash_nps_by", ["group": t["group_" + $0.slug]]),
+                ] as [String: Any]
+            }
+        let last = window.to.addingTimeInterval(-1)
+        let values: [String: Any] = [
+            "csrf": signOutCSRF, "user": user, "days": days, "groups": groups, "min": String(query.minResponses),
+            "period": language.date(window.from, in: window.timeZone) + " – "
+                + language.date(last, in: window.timeZone),
+            "cards": cards.map(\.values),
+        ]
+        return HTML.page("dashboard", values, title: t["dash_page_title"], context: context, wide: true)
     }
 
-    func card(_ title: String, csv: String?, _ content: String) -> String {
-        let link =
-            csv.map { #"<a class="csv" href="/dashboard/csv/\#($0)?\#(query.queryString)" download>CSV</a>"# } ?? ""
-        return #"<section class="card" id="\#(csv ?? "")">\#(link)<h2>\#(HTML.escape(title))</h2>\#(content)</section>"#
+    /// A card titled `title` with the CSV link of `csv` (the filters go along).
+    func card(_ title: String, csv: String?) -> DashboardCard {
+        DashboardCard(title, csv: csv.map { "/dashboard/csv/\($0)?\(query.queryString)" })
     }
 
-    func unavailable(_ reason: String) -> String {
-        #"<p class="muted">Not available right now (\#(HTML.escape(reason))).</p>"#
-    }
-
-    private func headline() -> String {
-        guard case .ready(let reply) = data.total else {
-            if case .unavailable(let reason) = data.total { return card("NPS now", csv: nil, unavailable(reason)) }
-            return ""
+    /// A card that could not be filled: the service that is not answering, or the error it gave.
+    func unavailable<Value: Sendable>(_ title: String, csv: String?, _ section: Section<Value>) -> DashboardCard {
+        var card = card(title, csv: csv)
+        switch section {
+        case .down(let service): card.paragraph(t.format("dash_not_answering", ["service": service]), class: "muted")
+        case .unavailable(let reason): card.paragraph(t.format("dash_unavailable", ["reason": reason]), class: "muted")
+        case .ready: break
         }
+        return card
+    }
+
+    private func headline() -> DashboardCard {
+        guard case .ready(let reply) = data.total else { return unavailable(t["dash_nps_now"], csv: nil, data.total) }
+        var card = card(t["dash_nps_now"], csv: "nps")
         guard let total = reply.total, let nps = total.nps else {
-            return card(
-                "NPS now", csv: "nps",
-                "<p class=\"big\">–</p><p class=\"muted\">No answers in the last \(query.days) days.</p>")
+            card.paragraph("–", class: "big")
+            card.paragraph(t.format("dash_no_answers", ["days": String(query.days)]), class: "muted")
+            return card
         }
-        return card(
-            "NPS now", csv: "nps",
-            """
-            <p class="big" id="nps-now">\(SVG.number(nps, 0))</p>
-            <p id="nps-interval">95% interval \(SVG.number(total.lower ?? nps, 0))…\(SVG.number(total.upper ?? nps, 0)) · \(total.n ?? 0) \(total.n == 1 ? "answer" : "answers") in the last \(query.days) days</p>
-            <p class="muted">\(total.promoters ?? 0) promoters · \(total.passives ?? 0) passives · \(total.detractors ?? 0) detractors</p>
-            """)
+        let n = total.n ?? 0
+        card.paragraph(language.number(nps), class: "big", id: "nps-now")
+        card.paragraph(
+            t.format(
+                n == 1 ? "dash_interval_one" : "dash_interval",
+                [
+                    "lower": language.number(total.lower ?? nps), "upper": language.number(total.upper ?? nps),
+                    "n": language.number(n), "days": String(query.days),
+                ]), id: "nps-interval")
+        card.paragraph(
+            t.format(
+                "dash_mix",
+                [
+                    "promoters": language.number(total.promoters ?? 0),
+                    "passives": language.number(total.passives ?? 0),
+                    "detractors": language.number(total.detractors ?? 0),
+                ]), class: "muted")
+        return card
     }
 
-    private func trend() -> String {
-        switch data.trend {
-        case .unavailable(let reason): return card("Daily NPS", csv: "trend", unavailable(reason))
-        case .ready(let reply):
-            let points = reply.points.map {
-                TrendChart.Point(day: $0.day ?? "", value: $0.value, lower: $0.lower, upper: $0.upper, n: $0.n ?? 0)
-            }
-            let delta =
-                reply.delta.map {
-                    "<p class=\"muted\">Compared with the \(query.days) days before: \($0 >= 0 ? "+" : "")\(SVG.number($0))</p>"
-                } ?? ""
-            return card("Daily NPS with its 95% interval", csv: "trend", TrendChart.svg(points) + delta)
+    private func trend() -> DashboardCard {
+        guard case .ready(let reply) = data.trend else {
+            return unavailable(t["dash_trend_short"], csv: "trend", data.trend)
         }
+        var card = card(t["dash_trend"], csv: "trend")
+        let points = reply.points.map {
+            TrendChart.Point(day: $0.day ?? "", value: $0.value, lower: $0.lower, upper: $0.upper, n: $0.n ?? 0)
+        }
+        card.svg(TrendChart.svg(points, empty: t["dash_trend_empty"], label: t["dash_trend"]))
+        if let delta = reply.delta {
+            card.paragraph(
+                t.format(
+                    "dash_delta",
+                    [
+                        "days": String(query.days),
+                        "delta": (delta >= 0 ? "+" : "") + language.number(delta, decimals: 1),
+                    ]),
+                class: "muted")
+        }
+        return card
     }
 
-    private func breakdowns() -> String {
+    private func breakdowns() -> [DashboardCard] {
         data.breakdowns.map { breakdown in
-            switch breakdown.reply {
-            case .unavailable(let reason):
-                return card("NPS by \(breakdown.title)", csv: "nps-\(breakdown.slug)", unavailable(reason))
-            case .ready(let reply):
-                let rows = reply.rows.compactMap(\.intervalRow)
-                return card(
-                    "NPS by \(breakdown.title)", csv: "nps-\(breakdown.slug)",
-                    IntervalChart.svg(rows, label: "NPS by \(breakdown.title)"))
+            let title = t.format("dash_nps_by", ["group": t["group_" + breakdown.slug]])
+            guard case .ready(let reply) = breakdown.reply else {
+                return unavailable(title, csv: "nps-\(breakdown.slug)", breakdown.reply)
             }
-        }.joined(separator: "\n")
+            var card = card(title, csv: "nps-\(breakdown.slug)")
+            card.svg(
+                IntervalChart.svg(reply.rows.compactMap(\.intervalRow), label: title, empty: t["dash_trend_empty"]))
+            return card
+        }
     }
 
-    private func firstResponse() -> String {
-        switch data.firstResponse {
-        case .unavailable(let reason):
-            return card("First response within target", csv: "first-response", unavailable(reason))
-        case .ready(let reply):
-            let rows = reply.rows.map { row in
-                ShareChart.Row(
-                    label: row.key?.label ?? "total", share: row.within_target_share,
-                    detail: "\(row.within_target ?? 0)/\((row.answered ?? 0) + (row.overdue ?? 0))")
-            }
-            return card(
-                "First response within target, per channel", csv: "first-response",
-                ShareChart.svg(rows, label: "First response within target per channel"))
+    private func firstResponse() -> DashboardCard {
+        guard case .ready(let reply) = data.firstResponse else {
+            return unavailable(t["dash_first_response_short"], csv: "first-response", data.firstResponse)
         }
+        var card = card(t["dash_first_response"], csv: "first-response")
+        let rows = reply.rows.map { row in
+            ShareChart.Row(
+                label: row.key?.label ?? "total", share: row.within_target_share,
+                detail: "\(row.within_target ?? 0)/\((row.answered ?? 0) + (row.overdue ?? 0))")
+        }
+        card.svg(ShareChart.svg(rows, label: t["dash_first_response"], empty: t["dash_no_tickets"]))
+        return card
     }
 }

@@ -22,10 +22,11 @@ struct DashboardRoutes: Sendable {
         let query = DashboardQuery(request)
         let now = now()
         let window = query.window(now: now, in: settings.timeZone)
-        let data = await DashboardFetcher(client: client, timeout: settings.callTimeout).fetch(query, window: window)
+        let timeout = min(settings.callTimeout, settings.cardTimeout)
+        let data = await DashboardFetcher(client: client, timeout: timeout).fetch(query, window: window)
         return DashboardPage(
             user: session.user, signOutCSRF: settings.sessions.csrf("signout", nonce: session.nonce), query: query,
-            window: window, data: data, now: now
+            window: window, data: data, now: now, context: PageContext(request)
         ).render()
     }
 
@@ -35,15 +36,17 @@ struct DashboardRoutes: Sendable {
         let window = query.window(now: now(), in: settings.timeZone)
         let export = DashboardCSV(client: client, timeout: settings.callTimeout, now: now())
         let found: DashboardCSV.File?
+        let context = PageContext(request)
+        let t = context.t
         do { found = try await export.file(chart, query: query, window: window) } catch let error as RPCError {
-            let text =
-                "<h1>Not available right now</h1><p>\(HTML.escape(error.description))</p><p><a href=\"/dashboard\">Back</a></p>"
-            return HTML.page("Not available", text, status: .serviceUnavailable)
+            return HTML.message(
+                title: t["csv_unavailable"], paragraphs: [error.description], link: ("/dashboard", t["back"]),
+                context: context, status: .serviceUnavailable)
         }
         guard let file = found else {
-            return HTML.page(
-                "No such chart", "<h1>No such chart</h1><p><a href=\"/dashboard\">Back to the dashboard</a></p>",
-                status: .notFound)
+            return HTML.message(
+                title: t["csv_no_such_chart"], paragraphs: [], link: ("/dashboard", t["back_to_dashboard"]),
+                context: context, status: .notFound)
         }
         var response = Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: file.text)))
         response.headers[.contentType] = "text/csv; charset=utf-8"

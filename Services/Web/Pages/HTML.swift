@@ -1,6 +1,8 @@
 import Hummingbird
 
-/// HTML building: every text that reaches a page goes through `escape`.
+/// Pages from templates: `page` renders a body template into the layout. The
+/// template engine escapes every `{{value}}`; `escape` is for the SVG charts, which
+/// are made in code and passed to templates whole.
 enum HTML {
     /// `text` safe inside element content and quoted attribute values.
     static func escape(_ text: String) -> String {
@@ -19,17 +21,20 @@ enum HTML {
         return out
     }
 
-    /// A complete page: the layout, the inline style and `body`.
-    static func page(_ title: String, _ body: String, status: HTTPResponse.Status = .ok, wide: Bool = false) -> Response
-    {
-        let html = """
-            <!doctype html>
-            <html lang="en"><head><meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(title)) · Glimlach</title>
-            <style>\(Style.css)</style></head>
-            <body><main class="\(wide ? "wide" : "narrow")">\(body)</main></body></html>
-            """
+    /// A complete page: `template` rendered with `values` (plus `t`, the page's
+    /// texts) inside the layout, titled `title`, in the page's language.
+    static func page(
+        _ template: String, _ values: [String: Any] = [:], title: String, context: PageContext,
+        status: HTTPResponse.Status = .ok, wide: Bool = false
+    ) -> Response {
+        let resources = WebResources.shared
+        var values = values
+        values["t"] = context.t
+        let layout: [String: Any] = [
+            "lang": context.language.rawValue, "title": title, "css": Style.css, "width": wide ? "wide" : "narrow",
+            "body": resources.render(template, values), "t": context.t, "languages": context.languages,
+        ]
+        let html = resources.render("layout", layout)
         var response = Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: html)))
@@ -37,9 +42,14 @@ enum HTML {
         return response
     }
 
-    /// A hidden form field.
-    static func hidden(_ name: String, _ value: String) -> String {
-        #"<input type="hidden" name="\#(escape(name))" value="\#(escape(value))">"#
+    /// A page with a heading and one card of paragraphs, optionally a link.
+    static func message(
+        title: String, paragraphs: [String], link: (href: String, text: String)? = nil, context: PageContext,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        var values: [String: Any] = ["heading": title, "paragraphs": paragraphs]
+        if let link { values["link"] = ["href": link.href, "text": link.text] }
+        return page("message", values, title: title, context: context, status: status)
     }
 }
 

@@ -1,6 +1,8 @@
 /// The one stylesheet, inline in every page (the machine serving it may have no
 /// internet, and the pages load nothing from elsewhere). Phone-first: one column,
-/// large touch targets; the dashboard spreads into a grid on wide screens.
+/// large touch targets; the dashboard spreads into a grid on wide screens. Nothing
+/// is wider than a 390 px phone: long words wrap, wide tables scroll inside their
+/// card, charts scale to the card's width.
 enum Style {
     static let css = """
         :root{--ink:#1d2433;--muted:#5b6475;--accent:#e8590c;--good:#2b8a3e;--bad:#c92a2a;--line:#dde1e7;--bg:#f7f7f5}
@@ -23,6 +25,10 @@ enum Style {
         .filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:flex-end}.filters label{margin:0}
         .quote{border-left:4px solid var(--accent);padding-left:.75rem;margin:.5rem 0}
         svg{width:100%;height:auto}a.csv{font-size:.8rem;float:right}
-        header.bar{display:flex;justify-content:space-between;align-items:center}
+        header.bar{display:flex;flex-wrap:wrap;gap:.5rem;justify-content:space-between;align-items:center}
+        body{overflow-wrap:anywhere}.table{overflow-x:auto;max-width:100%}.chart{max-width:100%;overflow:hidden}
+        .card,.grid>*{min-width:0}select,input,button{max-width:100%}
+        nav.languages{display:flex;gap:.75rem;justify-content:center;margin:1.5rem 0 .5rem;font-size:.9rem}
+        nav.languages a{color:var(--muted)}
         """
 }

@@ -20,40 +20,34 @@ struct SignInRoutes: Sendable {
     {
         let visitor = settings.sessions.visitor(request)
         let csrf = settings.sessions.csrf("signin", nonce: visitor.nonce)
-        let body = """
-            <h1>Sign in</h1>
-            <form method="post" action="/signin" class="card">
-            \(HTML.hidden("csrf", csrf))\(HTML.hidden("next", next))
-            \(error.map { #"<p class="error" role="alert">\#(HTML.escape($0))</p>"# } ?? "")
-            <label for="name">Name</label><input type="text" id="name" name="name" autocomplete="username" required>
-            <label for="password">Password</label><input type="password" id="password" name="password" autocomplete="current-password" required>
-            <p><button class="primary" type="submit">Sign in</button></p>
-            </form>
-            <p class="muted">The happiness dashboard is for team leads and the director of happy customers.</p>
-            """
-        return HTML.page("Sign in", body, status: status).setting(visitor.cookie)
+        let context = PageContext(request)
+        var values: [String: Any] = ["csrf": csrf, "next": next]
+        if let error { values["error"] = error }
+        return HTML.page("signin", values, title: context.t["signin_title"], context: context, status: status)
+            .setting(visitor.cookie)
     }
 
     private func signIn(_ request: Request, peer: String) async throws -> Response {
         let form = try await Form.read(request)
         let next = Self.safeNext(form["next"])
         let nonce = request.cookies[Sessions.visitorCookie]?.value
+        let t = PageContext(request).t
         guard settings.sessions.checkCSRF(form["csrf"], purpose: "signin", nonce: nonce) else {
-            return self.form(
-                request, next: next, error: "Your sign-in form had expired. Please try again.", status: .forbidden)
+            return self.form(request, next: next, error: t["signin_expired"], status: .forbidden)
         }
         let name = form["name"] ?? ""
         // Checked before bcrypt, so a flood of guesses costs no hashing.
         if let wait = settings.signInThrottle.wait(name: name, address: peer) {
             let minutes = max(1, Int((wait / 60).rounded(.up)))
-            let error = "Too many sign-in attempts. Try again in \(minutes) minute\(minutes == 1 ? "" : "s")."
+            let error = t.format(
+                minutes == 1 ? "signin_throttled_one" : "signin_throttled", ["minutes": String(minutes)])
             var response = self.form(request, next: next, error: error, status: .tooManyRequests)
             response.headers[.retryAfter] = String(Int(wait.rounded(.up)))
             return response
         }
         guard settings.users.verify(name: name, password: form["password"] ?? "") else {
             settings.signInThrottle.failed(name: name, address: peer)
-            return self.form(request, next: next, error: "Unknown name or wrong password.", status: .unauthorized)
+            return self.form(request, next: next, error: t["signin_wrong"], status: .unauthorized)
         }
         settings.signInThrottle.succeeded(name: name)
         var response = Response.redirect(to: next, type: .normal)
@@ -66,8 +60,10 @@ struct SignInRoutes: Sendable {
         guard let session = settings.sessions.session(request),
             settings.sessions.checkCSRF(form["csrf"], purpose: "signout", nonce: session.nonce)
         else {
-            return HTML.page(
-                "Not signed out", "<h1>Not signed out</h1><p><a href=\"/dashboard\">Back</a></p>", status: .forbidden)
+            let context = PageContext(request)
+            return HTML.message(
+                title: context.t["signout_refused"], paragraphs: [], link: ("/dashboard", context.t["back"]),
+                context: context, status: .forbidden)
         }
         // Revoked here as well as cleared in the browser: a copied cookie stops working.
         settings.revokedSessions.revoke(session)

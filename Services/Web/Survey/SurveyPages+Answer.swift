@@ -4,34 +4,38 @@ import Hummingbird
 /// The pages that show the answer feedback stored (never what a URL claims).
 extension SurveyPages {
     /// The thank-you for `response`, worded by its score.
-    static func thanks(_ response: Feedback.SurveyResponse) -> Response {
+    static func thanks(_ response: Feedback.SurveyResponse, context: PageContext) -> Response {
+        let t = context.t
         let extra =
             switch response.score {
-            case .some(0...6):
-                "We are sorry we let you down. A colleague of our Special Care team will get in touch to make it right."
-            case .some(9...10): "That makes our day. We will pass your kind words on to the team."
-            default: "Your answer helps us get a little better every day."
+            case .some(0...6): t["thanks_detractor"]
+            case .some(9...10): t["thanks_promoter"]
+            default: t["thanks_passive"]
             }
-        return HTML.page(
-            "Thank you",
-            "<h1>Thank you!</h1><div class=\"card\"><p>Your answer has been received.</p>\(answer(response))<p>\(extra)</p></div>"
-        )
+        let values: [String: Any] = [
+            "heading": t["thanks_heading"], "paragraphs": [t["thanks_received"]], "answer": answer(response, t),
+            "after": extra,
+        ]
+        return HTML.page("message", values, title: t["thanks_title"], context: context)
     }
 
     /// "You already answered" (409) for a used link, with the stored answer.
-    static func alreadyAnswered(_ response: Feedback.SurveyResponse) -> Response {
+    static func alreadyAnswered(_ response: Feedback.SurveyResponse, context: PageContext) -> Response {
+        let t = context.t
         let reason = Refusal.used
+        let values: [String: Any] = [
+            "heading": t[reason.key + "_title"], "paragraphs": [t[reason.key + "_text"]],
+            "answer": answer(response, t),
+        ]
         return HTML.page(
-            reason.title,
-            "<h1>\(HTML.escape(reason.title))</h1><div class=\"card\"><p>\(HTML.escape(reason.text))</p>\(answer(response))</div>",
-            status: reason.status)
+            "message", values, title: t[reason.key + "_title"], context: context, status: reason.status)
     }
 
-    /// The score and, when there is one, the comment, escaped.
-    static func answer(_ response: Feedback.SurveyResponse) -> String {
-        let score =
-            response.score.map { "<p>Your answer: <strong id=\"stored-score\">\($0) out of 10</strong></p>" } ?? ""
-        let comment = response.comment.map { "<p class=\"muted\">“\(HTML.escape($0))”</p>" } ?? ""
-        return score + comment
+    /// The score and, when there is one, the comment (the template escapes it).
+    static func answer(_ response: Feedback.SurveyResponse, _ t: Messages) -> [String: Any] {
+        var values: [String: Any] = [:]
+        if let score = response.score { values["score"] = t.format("survey_out_of_ten", ["score": String(score)]) }
+        if let comment = response.comment, !comment.isEmpty { values["comment"] = comment }
+        return values
     }
 }

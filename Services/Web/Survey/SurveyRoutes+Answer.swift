@@ -7,28 +7,29 @@ extension SurveyRoutes {
     /// `/s/{token}/thanks`: the thank-you for the stored answer. An unknown link is
     /// 404, an expired or unopened one its refusal, one not answered yet goes back to
     /// the question.
-    func thanks(token: String) async throws -> Response {
+    func thanks(_ request: Request, token: String) async throws -> Response {
         let invitation: Feedback.Invitation
         switch await lookUp(token) {
         case .success(let found): invitation = found
-        case .failure(let refusal): return SurveyPages.refusal(refusal)
+        case .failure(let refusal): return SurveyPages.refusal(refusal, context: PageContext(request))
         }
+        let context = PageContext(request, preferred: invitation.language)
         switch invitation.status {
         case .answered:
             switch await storedAnswer(invitation) {
-            case .success(let response): return SurveyPages.thanks(response)
-            case .failure(let refusal): return SurveyPages.refusal(refusal)
+            case .success(let response): return SurveyPages.thanks(response, context: context)
+            case .failure(let refusal): return SurveyPages.refusal(refusal, context: context)
             }
         case .open: return Response.redirect(to: "/s/\(token)", type: .normal)
-        default: return SurveyPages.refusal(Self.refusal(for: invitation.status) ?? .unknown)
+        default: return SurveyPages.refusal(Self.refusal(for: invitation.status) ?? .unknown, context: context)
         }
     }
 
     /// "You already answered", with the answer feedback stored.
-    func alreadyAnswered(_ invitation: Feedback.Invitation) async -> Response {
+    func alreadyAnswered(_ invitation: Feedback.Invitation, context: PageContext) async -> Response {
         switch await storedAnswer(invitation) {
-        case .success(let response): return SurveyPages.alreadyAnswered(response)
-        case .failure(let refusal): return SurveyPages.refusal(refusal == .unknown ? .used : refusal)
+        case .success(let response): return SurveyPages.alreadyAnswered(response, context: context)
+        case .failure(let refusal): return SurveyPages.refusal(refusal == .unknown ? .used : refusal, context: context)
         }
     }
 

@@ -20,38 +20,45 @@ struct SurveyRoutes: Sendable {
         router.post("/s/:token") { request, context in
             try await submit(request, token: context.parameters.get("token") ?? "")
         }
-        router.get("/s/:token/thanks") { _, context in try await thanks(token: context.parameters.get("token") ?? "") }
+        router.get("/s/:token/thanks") { request, context in
+            try await thanks(request, token: context.parameters.get("token") ?? "")
+        }
     }
 
     func show(_ request: Request, token: String) async throws -> Response {
         let invitation: Feedback.Invitation
         switch await lookUp(token) {
         case .success(let found): invitation = found
-        case .failure(let refusal): return SurveyPages.refusal(refusal)
+        case .failure(let refusal): return SurveyPages.refusal(refusal, context: PageContext(request))
         }
-        if invitation.status == .answered { return await alreadyAnswered(invitation) }
-        if let refusal = Self.refusal(for: invitation.status) { return SurveyPages.refusal(refusal) }
+        let context = PageContext(request, preferred: invitation.language)
+        if invitation.status == .answered { return await alreadyAnswered(invitation, context: context) }
+        if let refusal = Self.refusal(for: invitation.status) { return SurveyPages.refusal(refusal, context: context) }
         let visitor = settings.sessions.visitor(request)
         let csrf = settings.sessions.csrf("survey:" + token, nonce: visitor.nonce)
-        return SurveyPages.question(invitation, token: token, csrf: csrf).setting(visitor.cookie)
+        return SurveyPages.question(invitation, token: token, csrf: csrf, context: context).setting(visitor.cookie)
     }
 
     func submit(_ request: Request, token: String) async throws -> Response {
         let form = try await Form.read(request)
         let nonce = request.cookies[Sessions.visitorCookie]?.value
+        let requestContext = PageContext(request)
         guard settings.sessions.checkCSRF(form["csrf"], purpose: "survey:" + token, nonce: nonce) else {
-            return HTML.page(
-                "Please try again",
-                "<h1>Please try again</h1><div class=\"card\"><p>Your answer could not be checked. <a href=\"/s/\(HTML.escape(token))\">Open the survey again</a> and tap your score.</p></div>",
-                status: .forbidden)
+            let t = requestContext.t
+            return HTML.message(
+                title: t["survey_unchecked_title"], paragraphs: [t["survey_unchecked_text"]],
+                link: ("/s/\(token)", t["survey_open_again"]), context: requestContext, status: .forbidden)
         }
         let comment = String((form["comment"] ?? "").prefix(4000))
         let consent = form["consent"] == "yes"
         guard let text = form["score"], let score = Int32(text), (0...10).contains(score) else {
-            guard case .success(let invitation) = await lookUp(token) else { return SurveyPages.refusal(.unknown) }
+            guard case .success(let invitation) = await lookUp(token) else {
+                return SurveyPages.refusal(.unknown, context: requestContext)
+            }
+            let context = PageContext(request, preferred: invitation.language)
             return SurveyPages.question(
-                invitation, token: token, csrf: form["csrf"] ?? "", comment: comment, consent: consent,
-                error: "Please tap a number from 0 to 10.", status: .badRequest)
+                invitation, token: token, csrf: form["csrf"] ?? "", context: context, comment: comment,
+                consent: consent, error: context.t["survey_bad_score"], status: .badRequest)
         }
         let submission = Feedback.SubmitResponseRequest(
             token: token, score: score, comment: comment.isEmpty ? nil : comment, consent_to_quote: consent)
@@ -63,9 +70,9 @@ struct SurveyRoutes: Sendable {
         } catch let error as RPCError {
             let refusal = Self.refusal(for: error)
             guard refusal == .used, case .success(let invitation) = await lookUp(token) else {
-                return SurveyPages.refusal(refusal)
+                return SurveyPages.refusal(refusal, context: requestContext)
             }
-            return await alreadyAnswered(invitation)
+            return await alreadyAnswered(invitation, context: PageContext(request, preferred: invitation.language))
         }
         return Response.redirect(to: "/s/\(token)/thanks", type: .normal)
     }

@@ -25,7 +25,9 @@ final class WebSession: @unchecked Sendable {
         }
     }
 
-    func get(_ uri: String) async throws -> Page { try await send(uri, .get, body: nil) }
+    func get(_ uri: String, headers: HTTPFields = [:]) async throws -> Page {
+        try await send(uri, .get, body: nil, headers: headers)
+    }
 
     func post(_ uri: String, _ fields: [(String, String)]) async throws -> Page {
         let body = fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
@@ -34,8 +36,10 @@ final class WebSession: @unchecked Sendable {
 
     func setCookie(_ name: String, _ value: String?) { cookies[name] = value }
 
-    private func send(_ uri: String, _ method: HTTPRequest.Method, body: String?) async throws -> Page {
-        var headers: HTTPFields = [:]
+    private func send(_ uri: String, _ method: HTTPRequest.Method, body: String?, headers: HTTPFields = [:])
+        async throws -> Page
+    {
+        var headers = headers
         if !cookies.isEmpty {
             headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ")
         }

@@ -63,7 +63,7 @@ final class WebWorld: Sendable {
     /// An open invitation for a chat contact credited to `agent`; returns its token.
     func invite(
         customer: String = "cus-\(UUID().uuidString.prefix(8))", name: String = "Anna", agent: String? = nil,
-        channel: Domain.Channel = .chat, delayMs: Int64 = 0, validForMs: Int64? = nil
+        channel: Domain.Channel = .chat, language: String = "en", delayMs: Int64 = 0, validForMs: Int64? = nil
     ) async throws -> String {
         let reply = try await client.call(
             Feedback.createInvitation,
@@ -73,7 +73,8 @@ final class WebWorld: Sendable {
                     employer_id: "in-house",
                     channel: channel, country: "NL", product_category: "photo-books",
                     contact_at_ms: Int64(Date().timeIntervalSince1970 * 1000)),
-                customer_id: customer, customer_name: name, language: "en", delay_ms: delayMs, valid_for_ms: validForMs)
+                customer_id: customer, customer_name: name, language: language, delay_ms: delayMs,
+                valid_for_ms: validForMs)
         )
         return reply.invitation?.token ?? ""
     }
