@@ -113,6 +113,9 @@ struct LanguageTests {
             #expect(page.body.contains(#"<html lang="fr">"#))
             #expect(page.body.contains("Bonheur des clients") && page.body.contains("NPS par canal"))
             #expect(page.body.contains("4 réponses ces 7 derniers jours"))
+            let today = Language.fr.date(Date(), in: world.settings.timeZone)  // "6 déc. 2026"
+            #expect(page.body.contains(#"id="period">"#) && page.body.contains("– \(today)</span>"))
+            #expect(page.body.contains(#"text-anchor="end" fill="rgb(91,100,117)">\#(today)</text>"#))
             #expect(page.body.contains("<td>late-delivery</td><td class=\"n\">1</td><td class=\"n\">100\u{00A0}%</td>"))
             #expect(page.body.contains("Lovely help &lt;script&gt;"))
         }

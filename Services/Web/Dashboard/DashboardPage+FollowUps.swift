@@ -24,7 +24,7 @@ extension DashboardPage {
                     let score: String = followUp.score.map { String($0) } ?? ""
                     let status: String = followUp.status.map { "\($0)" } ?? ""
                     let channel: String = followUp.attribution?.channel?.displayName ?? ""
-                    let waited: String = age(ms: nowMs - (followUp.requested_at_ms ?? nowMs))
+                    let waited: String = waited(ms: nowMs - (followUp.requested_at_ms ?? nowMs))
                     return [followUp.response_id ?? "", score, status, channel, waited]
                 }, numeric: [1, 4])
         }

@@ -97,7 +97,7 @@ struct DashboardPage {
         }
         var card = card(t["dash_trend"], csv: "trend")
         let points = reply.points.map {
-            TrendChart.Point(day: $0.day ?? "", value: $0.value, lower: $0.lower, upper: $0.upper, n: $0.n ?? 0)
+            TrendChart.Point(day: day($0.day), value: $0.value, lower: $0.lower, upper: $0.upper, n: $0.n ?? 0)
         }
         card.svg(TrendChart.svg(points, empty: t["dash_trend_empty"], label: t["dash_trend"]))
         if let delta = reply.delta {
@@ -138,5 +138,20 @@ struct DashboardPage {
         }
         card.svg(ShareChart.svg(rows, label: t["dash_first_response"], empty: t["dash_no_tickets"]))
         return card
+    }
+
+    /// An analytics day (`2026-12-06`) as the page's language writes it; as it came when it is no day.
+    func day(_ text: String?) -> String {
+        guard let text, let day = try? LocalDate(text) else { return text ?? "" }
+        return language.date(day.start(in: window.timeZone), in: window.timeZone)
+    }
+
+    /// How long something has waited: "3 d 4 h", "5 h 10 min", "12 min" in the page's language.
+    func waited(ms: Int64) -> String {
+        let minutes = max(ms, 0) / 60_000
+        let parts = ["d": String(minutes / 1440), "h": String(minutes % 1440 / 60), "m": String(minutes % 60)]
+        if minutes >= 1440 { return t.format("age_days", parts) }
+        if minutes >= 60 { return t.format("age_hours", parts) }
+        return t.format("age_minutes", parts)
     }
 }

@@ -32,11 +32,3 @@ func nonEmpty(_ text: String?) -> String? {
     guard let text, !text.isEmpty else { return nil }
     return text
 }
-
-/// "3 d 4 h", "5 h 10 min", "12 min": how long something has waited.
-func age(ms: Int64) -> String {
-    let minutes = max(ms, 0) / 60_000
-    if minutes >= 1440 { return "\(minutes / 1440) d \(minutes % 1440 / 60) h" }
-    if minutes >= 60 { return "\(minutes / 60) h \(minutes % 60) min" }
-    return "\(minutes) min"
-}
