@@ -25,11 +25,13 @@ func buildWebApplication(
 func makeWebRouter(client: any RPCClient, settings: WebSettings) -> Router<WebRequestContext> {
     let router = Router(context: WebRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ActingEmployeeMiddleware(client: client, settings: settings))
     HealthRoutes(client: client).register(on: router)
     router.get("/") { _, _ in Response.redirect(to: "/dashboard") }
     SurveyRoutes(client: client, settings: settings).register(on: router)
-    SignInRoutes(settings: settings).register(on: router)
+    SignInRoutes(client: client, settings: settings).register(on: router)
     DashboardRoutes(client: client, settings: settings).register(on: router)
+    OneToOneRoutes(client: client, settings: settings).register(on: router)
     return router
 }
 
