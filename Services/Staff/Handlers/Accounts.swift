@@ -8,7 +8,11 @@ extension StaffHandlers {
         -> Staff.SetPasswordReply
     {
         let employee = try Fields.id(request.employee_id, "employee_id")
-        let hash = PasswordRules.hash(try PasswordRules.check(request.password))
+        let password = try PasswordRules.check(request.password)
+        // An unknown employee costs no hash; and after this first wait the handler runs
+        // on the task pool, so bcrypt's quarter second never holds up the worker's thread.
+        _ = try await store.account(of: employee)
+        let hash = PasswordRules.hash(password)
         return Staff.SetPasswordReply(
             account: try await store.setPasswordHash(hash, of: employee, key: context.idempotencyKey))
     }
