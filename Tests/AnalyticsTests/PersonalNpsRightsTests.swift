@@ -52,7 +52,9 @@ struct PersonalNpsRightsTests {
 
     @Test("someone analytics does not know as an employee is refused, naming the rule")
     func unknownActor() throws {
-        #expect(throws: RPCError(.permissionDenied, "\(PersonalNpsRights.rule): emp-ghost is no employee analytics knows")) {
+        #expect(
+            throws: RPCError(.permissionDenied, "\(PersonalNpsRights.rule): emp-ghost is no employee analytics knows")
+        ) {
             try ranking(as: "emp-ghost")
         }
     }

@@ -24,7 +24,8 @@ struct RightsCast {
         outsider = try await staff.team("Others", lead: otherLead).lead_id!
         _ = try await staff.call(
             Staff.addOneToOneNote,
-            .init(employee_id: agent, author_id: lead, text: "Wants to coach new colleagues", agreements: "buddy in May"))
+            .init(
+                employee_id: agent, author_id: lead, text: "Wants to coach new colleagues", agreements: "buddy in May"))
     }
 }
 

@@ -24,12 +24,14 @@ struct WebPeople {
             return id
         }
         lead = try await person("Vera", role: .teamLead)
-        let team = try await client.call(Staff.createTeam, .init(name: "Experts", kind: .serviceExperts, lead_id: lead)).team!.team_id!
+        let team = try await client.call(Staff.createTeam, .init(name: "Experts", kind: .serviceExperts, lead_id: lead))
+            .team!.team_id!
         agent = try await person("Wim", role: .serviceExpert, team: team)
         colleague = try await person("Noor", role: .serviceExpert, team: team)
         _ = try await client.call(
             Staff.addOneToOneNote,
-            .init(employee_id: agent, author_id: lead, text: "Wants to coach new colleagues", agreements: "buddy in May"))
+            .init(
+                employee_id: agent, author_id: lead, text: "Wants to coach new colleagues", agreements: "buddy in May"))
     }
 }
 
@@ -60,7 +62,9 @@ struct EmployeeSignInTests {
             try await web.signIn("noor@example.com", password: WebPeople.password)
             let page = try await web.get("/people/\(people.agent)/one-to-ones")
             #expect(page.status == .forbidden)
-            #expect(page.body.contains(#"role="alert""#) && page.body.contains("seen only by the employee, their team lead"))
+            #expect(
+                page.body.contains(#"role="alert""#) && page.body.contains("seen only by the employee, their team lead")
+            )
             #expect(!page.body.contains("Wants to coach"))
         }
         try await world.withWeb { web in

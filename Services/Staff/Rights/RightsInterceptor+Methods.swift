@@ -10,7 +10,8 @@ extension RightsInterceptor {
         let actorID = actor.employee_id ?? ""
         switch method {
         case Staff.listOneToOneNotes.name:
-            try await checkPrivateRecords(of: decode(payload, as: Staff.ListOneToOneNotesRequest.self).employee_id, actor)
+            try await checkPrivateRecords(
+                of: decode(payload, as: Staff.ListOneToOneNotesRequest.self).employee_id, actor)
         case Staff.addOneToOneNote.name:
             try await checkPrivateRecords(of: decode(payload, as: Staff.AddOneToOneNoteRequest.self).employee_id, actor)
         case Staff.getPlan.name:
@@ -24,7 +25,8 @@ extension RightsInterceptor {
         case Staff.addGoalProgress.name:
             try await checkGoal(decode(payload, as: Staff.AddGoalProgressRequest.self).goal_id, actor)
         case Staff.recordEvaluation.name:
-            try Rights.checkEvaluator(decode(payload, as: Staff.RecordEvaluationRequest.self).evaluator_id, actor: actorID)
+            try Rights.checkEvaluator(
+                decode(payload, as: Staff.RecordEvaluationRequest.self).evaluator_id, actor: actorID)
         case Staff.approveBudgetOverrun.name:
             try Rights.checkApprover(
                 decode(payload, as: Staff.ApproveBudgetOverrunRequest.self).team_lead_id, actor: actorID)

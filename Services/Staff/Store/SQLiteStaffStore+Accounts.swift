@@ -53,7 +53,8 @@ extension SQLiteStaffStore {
     }
 
     /// The account of `employee` and its password hash.
-    static func account(of employee: Staff.Employee, in db: Database) throws -> (account: Staff.Account, hash: String?) {
+    static func account(of employee: Staff.Employee, in db: Database) throws -> (account: Staff.Account, hash: String?)
+    {
         let row = try Row.fetchOne(
             db, sql: "SELECT password_hash, deactivated FROM account WHERE employee_id = ?",
             arguments: [employee.employee_id])

@@ -79,7 +79,8 @@ struct SignInRoutes: Sendable {
         guard name.contains("@") else { return nil }
         do {
             let account = try await client.call(
-                Staff.signIn, .init(email: name, password: password), options: CallOptions(timeout: settings.callTimeout)
+                Staff.signIn, .init(email: name, password: password),
+                options: CallOptions(timeout: settings.callTimeout)
             ).account
             return account?.employee_id.map { Sessions.Session.employeePrefix + $0 }
         } catch let error as RPCError where [.unauthenticated, .invalidArgument].contains(error.code) {

@@ -16,7 +16,8 @@ extension RequestHeader {
     /// The header's protobuf encoding (as `wireBytes()`).
     /// - Throws: `WireError.invalidValue` for a string with a NUL character.
     public func packed() throws -> [UInt8] {
-        let strings = [request_id, trace_id, idempotency_key, acting_employee_id] + metadata.flatMap { [$0.key, $0.value] }
+        let strings =
+            [request_id, trace_id, idempotency_key, acting_employee_id] + metadata.flatMap { [$0.key, $0.value] }
         // C strings end at NUL: let the generic path report such a value.
         if strings.contains(where: { $0?.utf8.contains(0) == true }) { return try wireBytes() }
         var message = Glimlach__RequestHeader()
