@@ -121,6 +121,7 @@ let package = Package(
                 "ServiceKit", "Contract", "Domain", "Bus",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             path: "Services/Staff"),
         .executableTarget(

@@ -15,6 +15,9 @@ struct CallCommand: AsyncParsableCommand {
             --window sets a report's window to the time up to now; analytics reports without a \
             window answer for the last 30 days.
               glimlach call analytics GetNps '{"group_by": ["DIMENSION_CHANNEL"]}' --window 7d
+            --as EMPLOYEE makes the call on behalf of that employee, so the service applies \
+            their rights (who may read one-to-ones, approve an overrun).
+              glimlach call staff ListOneToOneNotes '{"employee_id": "emp-1"}' --as emp-2
             On an error the status and message go to standard error and the exit code is 1.
             """)
 
@@ -31,6 +34,11 @@ struct CallCommand: AsyncParsableCommand {
 
     @Option(help: "Idempotency key: a retried create returns the first result.")
     var idempotencyKey: String?
+
+    @Option(
+        name: .customLong("as"),
+        help: "Act for this employee id: the service checks its rights as for them (a keyed bus needs asserts-person).")
+    var actor: String?
 
     func run() async throws {
         guard let schema = ServiceSchema.named(service) else {
@@ -67,7 +75,8 @@ struct CallCommand: AsyncParsableCommand {
             printError(error.message)
             throw ExitCode(2)
         }
-        let options = CallOptions(timeout: bus.timeoutDuration, idempotencyKey: idempotencyKey, metadata: metadata)
+        let options = CallOptions(
+            timeout: bus.timeoutDuration, idempotencyKey: idempotencyKey, metadata: metadata, actor: actor)
         let reply = try await withClient(bus) { client in
             try await client.call(service: service, method: method.name, payload: payload, options: options)
         }

@@ -8,7 +8,8 @@ struct StaffHandlers: Staff.Handler {
     let store: any StaffStore
 }
 
-/// The staff service's router: the shared Health and Since, and `StaffHandlers`.
+/// The staff service's router: the shared Health and Since, `StaffHandlers`, and
+/// the `Rights` checked by `RightsInterceptor`.
 /// `StaffCommand` and the tests (staff's and other services' in-process tests) build
 /// it the same way:
 ///
@@ -20,5 +21,7 @@ func makeStaffRouter(store: any StaffStore) -> ServiceRouter {
     var router = ServiceRouter(service: Staff.service)
     router.registerStandardMethods(events: store)
     router.register(StaffHandlers(store: store))
+    // Who may act on people's records, for calls that name an acting employee.
+    router.interceptors.append(RightsInterceptor(store: store))
     return router
 }

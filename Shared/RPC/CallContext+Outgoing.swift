@@ -1,7 +1,7 @@
 extension CallContext {
     /// The context of a call about to leave: its deadline is the call's timeout (or
     /// `defaultTimeout`) capped by the enclosing call's, and it carries on the
-    /// enclosing call's trace id and metadata unless `options` set them.
+    /// enclosing call's trace id, metadata and acting employee unless `options` set them.
     public static func outgoing(requestID: String, options: CallOptions, defaultTimeout: Duration) -> CallContext {
         let enclosing = current
         var deadline = monotonicMilliseconds() + (options.timeout ?? defaultTimeout).wholeMilliseconds
@@ -9,6 +9,7 @@ extension CallContext {
         return CallContext(
             deadline: deadline, requestID: requestID, traceID: options.traceID ?? enclosing?.traceID ?? requestID,
             idempotencyKey: options.idempotencyKey,
-            metadata: (enclosing?.metadata ?? [:]).merging(options.metadata) { $1 })
+            metadata: (enclosing?.metadata ?? [:]).merging(options.metadata) { $1 },
+            actor: options.actor ?? enclosing?.actor)
     }
 }

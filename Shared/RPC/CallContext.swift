@@ -8,16 +8,21 @@ public struct CallContext: Sendable {
     public let traceID: String
     public let idempotencyKey: String?
     public let metadata: [String: String]
+    /// The employee on whose behalf the call runs (`RequestHeader.acting_employee_id`),
+    /// or nil for a call by a service or an operator. Services check their rights
+    /// against it; nested calls carry it on.
+    public let actor: String?
 
     public init(
         deadline: Int64?, requestID: String, traceID: String, idempotencyKey: String? = nil,
-        metadata: [String: String] = [:]
+        metadata: [String: String] = [:], actor: String? = nil
     ) {
         self.deadline = deadline
         self.requestID = requestID
         self.traceID = traceID
         self.idempotencyKey = idempotencyKey
         self.metadata = metadata
+        self.actor = actor
     }
 
     /// Milliseconds left, or nil without a deadline.

@@ -7,15 +7,19 @@ public struct CallOptions: Sendable {
     public var idempotencyKey: String?
     public var traceID: String?
     public var metadata: [String: String]
+    /// The employee the call acts for (the web front's signed-in person); unset: the
+    /// enclosing call's, or none (a service or operator call).
+    public var actor: String?
 
     public init(
         timeout: Duration? = nil, idempotencyKey: String? = nil, traceID: String? = nil,
-        metadata: [String: String] = [:]
+        metadata: [String: String] = [:], actor: String? = nil
     ) {
         self.timeout = timeout
         self.idempotencyKey = idempotencyKey
         self.traceID = traceID
         self.metadata = metadata
+        self.actor = actor
     }
 }
 

@@ -52,8 +52,9 @@ public struct StackDefinition: Sendable {
     /// The compose extension that holds a service's rights on a keyed bus.
     public static let rightsKey = "x-glimlach-rights"
 
-    /// The operator's command-line tool on a keyed stack: it may call anything.
-    public static let operatorRights = AccessList.Peer.Rights(name: "glimlach", calls: ["*"])
+    /// The operator's command-line tool on a keyed stack: it may call anything, also
+    /// on behalf of an employee.
+    public static let operatorRights = AccessList.Peer.Rights(name: "glimlach", calls: ["*"], assertsPerson: true)
 
     /// Every peer of a keyed stack with its least rights: each service that declares
     /// them, then the operator's `glimlach`.

@@ -22,7 +22,8 @@ public struct StackKeys: Sendable {
         let listed = try peers.map { rights in
             let keys = try KeyFile.generate(name: rights.name, in: directory)
             return AccessList.Peer(
-                name: rights.name, publicKey: keys.publicKey, serves: rights.serves, calls: rights.calls)
+                name: rights.name, publicKey: keys.publicKey, serves: rights.serves, calls: rights.calls,
+                assertsPerson: rights.assertsPerson)
         }
         let access = AccessList(peers: listed)
         let file = directory.appendingPathComponent("access-list")

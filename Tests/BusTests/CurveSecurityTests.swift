@@ -28,7 +28,9 @@ struct CurveSecurityTests {
                     .init(name: "echo-worker", publicKey: workerKeys.publicKey, serves: ["echo"], calls: []),
                     .init(name: "caller", publicKey: callerKeys.publicKey, serves: [], calls: ["echo"]),
                     .init(name: "reader", publicKey: readerKeys.publicKey, serves: [], calls: ["tickets"]),
-                    .init(name: "web", publicKey: webKeys.publicKey, serves: [], calls: ["echo.Health"]),
+                    .init(
+                        name: "web", publicKey: webKeys.publicKey, serves: [], calls: ["echo.Health", "echo.Actor"],
+                        assertsPerson: true),
                 ]))
             broker = Broker(configuration: configuration, logger: Logger(label: "test.bus"))
             endpoints = try await broker.start()
@@ -47,6 +49,9 @@ struct CurveSecurityTests {
             router.register(Method<HealthRequest, HealthReply>(service: "echo", name: "Health")) { _, _ in
                 HealthReply(service: tag, status: .serving)
             }
+            router.register(CurveSecurityTests.actorMethod) { _, context in
+                HealthReply(service: context.actor ?? "nobody", status: .serving)
+            }
             var configuration = WorkerConfiguration(endpoint: endpoints.requests)
             configuration.heartbeatIntervalMs = 100
             configuration.credentials = CurveCredentials(keys: keys, serverKey: server.publicKey)
@@ -64,6 +69,21 @@ struct CurveSecurityTests {
     }
 
     static let echo = Method<HealthRequest, HealthReply>(service: "echo", name: "Health")
+    /// Answers the acting employee the worker received as `service`.
+    static let actorMethod = Method<HealthRequest, HealthReply>(service: "echo", name: "Actor")
+
+    @Test("only a key with asserts-person names the employee a call acts for; the broker removes it from others")
+    func assertsPerson() async throws {
+        let bus = try await SecureBus()
+        bus.worker(bus.workerKeys, tag: "legit")
+        let web = bus.client(bus.webKeys)
+        let caller = bus.client(bus.callerKeys)
+        try await waitUntil("the worker is registered") { try await caller.hasWorkers(service: "echo") }
+        let asPerson = CallOptions(actor: "emp-wim")
+        #expect(try await web.call(Self.actorMethod, HealthRequest(), options: asPerson).service == "emp-wim")
+        #expect(try await caller.call(Self.actorMethod, HealthRequest(), options: asPerson).service == "nobody")
+        await bus.shutdown()
+    }
 
     @Test(
         "a listed client reaches a listed worker over CURVE; an unknown key or a plain client is refused in the handshake: UNAUTHENTICATED"

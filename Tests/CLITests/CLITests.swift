@@ -66,6 +66,19 @@ struct CLITests {
         await stack.shutdown()
     }
 
+    @Test("call --as acts for an employee: the service checks that person's rights")
+    func callAs() async throws {
+        let stack = try await ProcessStack()
+        try await stack.start("staff")
+        let request = #"{"employee_id": "emp-0000000000000001"}"#
+        let asOperator = try await glimlach(["call", "staff", "GetPlan", request], stack: stack)
+        #expect(asOperator.status == 1 && asOperator.errors.contains("NOT_FOUND"))
+        let asNobody = try await glimlach(["call", "staff", "GetPlan", request, "--as", "emp-nobody"], stack: stack)
+        #expect(asNobody.status == 1 && asNobody.errors.contains("PERMISSION_DENIED"))
+        #expect(asNobody.errors.contains("acting_employee_id"))
+        await stack.shutdown()
+    }
+
     @Test("services lists live workers; health reports each service and fails when one is down")
     func servicesAndHealth() async throws {
         let stack = try await ProcessStack()

@@ -111,6 +111,7 @@ extension StackCommandTests {
         #expect(list.may("web", call: "feedback", method: "SubmitResponse"))
         #expect(!list.may("web", call: "feedback", method: "CreateStory") && !list.may("web", serve: "feedback"))
         #expect(list.may("feedback", call: "tickets", method: "OpenFollowUp") && !list.may("feedback", call: "staff"))
+        #expect(list.peers.filter(\.assertsPerson).map(\.name).sorted() == ["glimlach", "tickets", "web"])
         let again = try await CommandRun.run(
             "glimlach", ["keys", "generate", "--compose", Self.composeFile, "--out", directory.path])
         #expect(again.status == 1 && again.errors.contains("--force"))

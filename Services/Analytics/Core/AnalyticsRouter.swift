@@ -26,7 +26,11 @@ package func makeAnalyticsRouter(
     }
     report(Analytics.getNps) { state, request, _ in try state.nps(request) }
     report(Analytics.getTrend) { state, request, now in try state.trend(request, nowMs: now) }
-    report(Analytics.getPersonalNpsRanking) { state, request, _ in try state.personalNpsRanking(request) }
+    // Personal figures follow the acting employee's rights (`PersonalNpsRights`).
+    router.register(Analytics.getPersonalNpsRanking, limits: limits) { request, context in
+        let request = request.withDefaultWindow(now: model.clock())
+        return try model.query { try $0.personalNpsRanking(request, actor: context.actor) }
+    }
     report(Analytics.getFirstResponseFigures) { state, request, now in
         try state.firstResponseFigures(request, nowMs: now)
     }
@@ -39,9 +43,9 @@ package func makeAnalyticsRouter(
         let now = model.clock()
         return try model.query { try $0.engagement(request, now: now) }
     }
-    router.register(Analytics.exportReport, limits: limits) { request, _ in
+    router.register(Analytics.exportReport, limits: limits) { request, context in
         let now = model.clock()
-        return try model.query { try $0.export(request, now: now) }
+        return try model.query { try $0.export(request, now: now, actor: context.actor) }
     }
     router.register(Analytics.readModelStatus) { _, _ in model.status(workerID: workerID) }
     return router

@@ -77,5 +77,13 @@ enum StaffSchema {
                 sql: "INSERT INTO offer_policy (id, body) VALUES (1, ?)",
                 arguments: [try OfferRules.initialPolicy.blob()])
         },
+        Migration("staff-v3-accounts") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE account (
+                        employee_id TEXT PRIMARY KEY, password_hash TEXT, deactivated INTEGER NOT NULL DEFAULT 0,
+                        updated_at_ms INTEGER NOT NULL)
+                    """)
+        },
     ]
 }

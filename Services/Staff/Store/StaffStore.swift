@@ -9,7 +9,7 @@ import ServiceKit
 /// checked and trimmed; the store checks what needs the data (unknown ids answer
 /// NOT_FOUND, rules FAILED_PRECONDITION). `SQLiteStaffStore` is the one
 /// implementation today; a PostgreSQL one can follow behind the same protocol.
-protocol StaffStore: EventLog {
+protocol StaffStore: EventLog, AccountStore {
     /// The store's clock (injectable in tests).
     var now: Date { get }
     /// Where months and days begin (budget months, pulse periods, default dates).

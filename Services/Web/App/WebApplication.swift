@@ -26,12 +26,14 @@ func makeWebRouter(client: any RPCClient, settings: WebSettings) -> Router<WebRe
     _ = WebResources.shared  // templates and texts parse at start, not on the first page
     let router = Router(context: WebRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ActingEmployeeMiddleware(client: client, settings: settings))
     HealthRoutes(client: client).register(on: router)
     AssetRoutes(secureCookies: settings.secureCookies).register(on: router)
     router.get("/") { _, _ in Response.redirect(to: "/dashboard") }
     SurveyRoutes(client: client, settings: settings).register(on: router)
-    SignInRoutes(settings: settings).register(on: router)
+    SignInRoutes(client: client, settings: settings).register(on: router)
     DashboardRoutes(client: client, settings: settings).register(on: router)
+    OneToOneRoutes(client: client, settings: settings).register(on: router)
     return router
 }
 

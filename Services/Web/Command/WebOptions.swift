@@ -9,7 +9,8 @@ import Foundation
 /// - `--bus` / `GLIMLACH_BUS_ENDPOINT` (string, `tcp://127.0.0.1:5555`): the bus.
 /// - `--http-host` / `GLIMLACH_WEB_HOST` (string, `127.0.0.1`): address to listen on.
 /// - `--http-port` / `GLIMLACH_WEB_PORT` (int, 8080): HTTP port.
-/// - `--users` / `GLIMLACH_WEB_USERS` (path, none): `name:bcrypt-hash` lines.
+/// - `--users` / `GLIMLACH_WEB_USERS` (path, none): operators' `name:bcrypt-hash`
+///   lines (employees sign in with their staff account).
 /// - `--session-key-file` / `GLIMLACH_WEB_SESSION_KEY_FILE` (path, none): the cookie
 ///   signing key; `GLIMLACH_WEB_SESSION_KEY` gives it inline. Neither: a random key
 ///   per start (everyone signs in again after a restart).
@@ -29,7 +30,7 @@ struct WebOptions: ParsableArguments, Sendable {
     @Option(help: "HTTP port (env GLIMLACH_WEB_PORT).")
     var httpPort = Int(environmentValue("GLIMLACH_WEB_PORT", "8080")) ?? 8080
 
-    @Option(help: "File of dashboard users, one `name:bcrypt-hash` a line (env GLIMLACH_WEB_USERS).")
+    @Option(help: "File of operators, one `name:bcrypt-hash` a line (env GLIMLACH_WEB_USERS).")
     var users = environmentValue("GLIMLACH_WEB_USERS", "")
 
     @Option(help: "File holding the session signing key (env GLIMLACH_WEB_SESSION_KEY_FILE).")

@@ -1,10 +1,15 @@
+import Bus
+import Contract
 import Foundation
 import Hummingbird
 
-/// `/signin` and `/signout`: users from the users file, bcrypt-checked; the session
-/// is a signed cookie. The sign-in form's CSRF token is bound to the visitor cookie,
-/// the sign-out form's to the session.
+/// `/signin` and `/signout`: employees sign in as themselves with their e-mail and
+/// the password staff keeps (`Staff.SignIn`); operators from the users file with
+/// their name, bcrypt-checked here. The session is a signed cookie naming the user
+/// (`Sessions.Session.employeeID` for an employee). The sign-in form's CSRF token is
+/// bound to the visitor cookie, the sign-out form's to the session.
 struct SignInRoutes: Sendable {
+    let client: any RPCClient
     let settings: WebSettings
 
     func register(on router: Router<WebRequestContext>) {
@@ -45,14 +50,36 @@ struct SignInRoutes: Sendable {
             response.headers[.retryAfter] = String(Int(wait.rounded(.up)))
             return response
         }
-        guard settings.users.verify(name: name, password: form["password"] ?? "") else {
+        let user: String?
+        do { user = try await verify(name: name, password: form["password"] ?? "") } catch let error as RPCError {
+            let message = t.format("signin_unavailable", ["reason": error.message])
+            return self.form(request, next: next, error: message, status: .serviceUnavailable)
+        }
+        guard let user else {
             settings.signInThrottle.failed(name: name, address: peer)
             return self.form(request, next: next, error: t["signin_wrong"], status: .unauthorized)
         }
         settings.signInThrottle.succeeded(name: name)
         var response = Response.redirect(to: next, type: .normal)
-        response.setCookie(settings.sessions.sessionCookie(for: name))
+        response.setCookie(settings.sessions.sessionCookie(for: user))
         return response
+    }
+
+    /// The session user for `name` and `password`: an operator of the users file, or
+    /// (for an e-mail) the employee staff signs in; nil when neither matches.
+    /// - Throws: the `RPCError` of a staff that cannot answer.
+    private func verify(name: String, password: String) async throws -> String? {
+        if settings.users.verify(name: name, password: password) { return name }
+        guard name.contains("@") else { return nil }
+        do {
+            let account = try await client.call(
+                Staff.signIn, .init(email: name, password: password),
+                options: CallOptions(timeout: settings.callTimeout)
+            ).account
+            return account?.employee_id.map { Sessions.Session.employeePrefix + $0 }
+        } catch let error as RPCError where [.unauthenticated, .invalidArgument].contains(error.code) {
+            return nil
+        }
     }
 
     private func signOut(_ request: Request) async throws -> Response {

@@ -2,8 +2,9 @@ import Foundation
 import HummingbirdBcrypt
 import Logging
 
-/// The people who may open the dashboard: names and bcrypt hashes, from a file with
-/// one `name:hash` a line (`#` starts a comment). Create a line with
+/// Operators who may open the dashboard without being an employee (employees sign
+/// in with their staff account): names and bcrypt hashes, from a file with one
+/// `name:hash` a line (`#` starts a comment). Create a line with
 /// `echo 'secret' | web hash-password lisa`.
 struct UserDirectory: Sendable {
     private let users: [String: String]

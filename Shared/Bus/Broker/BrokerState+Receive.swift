@@ -56,6 +56,15 @@ extension BrokerState {
                 return answer(client, service: service.utf8, requestID: nil, refusal)
             }
         }
+        var body = body
+        if var named = header, named.acting_employee_id != nil, !mayAssertPerson(user) {
+            // Only keys with `asserts-person` name the person a call acts for.
+            named.acting_employee_id = nil
+            guard let packed = try? named.packed() else {
+                return answer(client, service: service.utf8, requestID: named.request_id, RPCError(.internal, "header"))
+            }
+            (header, body[1]) = (named, packed)
+        }
         let budget = header?.deadline_ms.map(Int64.init) ?? configuration.defaultDeadlineMs
         // Keep a little of the budget for the way back, so that the broker's answer
         // (UNAVAILABLE when nobody serves the service) reaches the caller in time.
@@ -185,6 +194,11 @@ extension BrokerState {
     /// Without CURVE everyone may do everything (loopback development).
     func mayServe(_ user: String?, _ service: String) -> Bool {
         configuration.security.map { $0.access.may(user, serve: service) } ?? true
+    }
+
+    /// Whether the peer may name the employee its calls act for (anyone without CURVE).
+    func mayAssertPerson(_ user: String?) -> Bool {
+        configuration.security.map { $0.access.mayAssertPerson(user) } ?? true
     }
 
     func mayCall(_ user: String?, _ service: String, _ method: String? = nil) -> Bool {

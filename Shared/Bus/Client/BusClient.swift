@@ -87,7 +87,8 @@ public final class BusClient: RPCClient {
             request_id: id, deadline_ms: UInt32(clamping: max(deadline - monotonicMilliseconds(), 0)),
             trace_id: context.traceID,
             metadata: context.metadata.sorted { $0.key < $1.key }.map { MetadataEntry(key: $0.key, value: $0.value) },
-            idempotency_key: options.idempotencyKey, idempotent: idempotent ? true : nil)
+            idempotency_key: options.idempotencyKey, idempotent: idempotent ? true : nil,
+            acting_employee_id: context.actor)
         let frames: Multipart = [
             [], MDP.clientHeader, Array(service.utf8), Array(method.utf8), try header.packed(), payload,
         ]

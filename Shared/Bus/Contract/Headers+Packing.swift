@@ -16,7 +16,8 @@ extension RequestHeader {
     /// The header's protobuf encoding (as `wireBytes()`).
     /// - Throws: `WireError.invalidValue` for a string with a NUL character.
     public func packed() throws -> [UInt8] {
-        let strings = [request_id, trace_id, idempotency_key] + metadata.flatMap { [$0.key, $0.value] }
+        let strings =
+            [request_id, trace_id, idempotency_key, acting_employee_id] + metadata.flatMap { [$0.key, $0.value] }
         // C strings end at NUL: let the generic path report such a value.
         if strings.contains(where: { $0?.utf8.contains(0) == true }) { return try wireBytes() }
         var message = Glimlach__RequestHeader()
@@ -24,8 +25,9 @@ extension RequestHeader {
         message.request_id = request_id.map { strdup($0) }
         message.trace_id = trace_id.map { strdup($0) }
         message.idempotency_key = idempotency_key.map { strdup($0) }
+        message.acting_employee_id = acting_employee_id.map { strdup($0) }
         defer {
-            [message.request_id, message.trace_id, message.idempotency_key].forEach {
+            [message.request_id, message.trace_id, message.idempotency_key, message.acting_employee_id].forEach {
                 free(UnsafeMutableRawPointer($0))
             }
         }
@@ -62,6 +64,7 @@ extension RequestHeader {
         request_id = try decodeString(message.request_id, field: "request_id")
         trace_id = try decodeString(message.trace_id, field: "trace_id")
         idempotency_key = try decodeString(message.idempotency_key, field: "idempotency_key")
+        acting_employee_id = try decodeString(message.acting_employee_id, field: "acting_employee_id")
         if message.has_deadline_ms != 0 { deadline_ms = message.deadline_ms }
         if message.has_idempotent != 0 { idempotent = message.idempotent != 0 }
         guard message.n_metadata <= WireCodec.maxRequestItems else {

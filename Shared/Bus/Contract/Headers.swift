@@ -16,10 +16,12 @@ public struct RequestHeader: WireMessage, Equatable {
     public var metadata: [MetadataEntry] = []
     public var idempotency_key: String?
     public var idempotent: Bool?
+    public var acting_employee_id: String?
 
     public init(
         request_id: String? = nil, deadline_ms: UInt32? = nil, trace_id: String? = nil,
-        metadata: [MetadataEntry] = [], idempotency_key: String? = nil, idempotent: Bool? = nil
+        metadata: [MetadataEntry] = [], idempotency_key: String? = nil, idempotent: Bool? = nil,
+        acting_employee_id: String? = nil
     ) {
         self.request_id = request_id
         self.deadline_ms = deadline_ms
@@ -27,6 +29,7 @@ public struct RequestHeader: WireMessage, Equatable {
         self.metadata = metadata
         self.idempotency_key = idempotency_key
         self.idempotent = idempotent
+        self.acting_employee_id = acting_employee_id
     }
 }
 

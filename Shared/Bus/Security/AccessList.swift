@@ -7,13 +7,15 @@ import ZeroMQ
 /// # name      public key (Z85)                           rights
 /// staff       rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7   serve=staff
 /// feedback    ...                                        serve=feedback call=tickets.Since,tickets.OpenFollowUp
-/// web         ...                                        call=feedback.SubmitResponse,analytics
-/// glimlach    ...                                        call=*
+/// web         ...                                        call=feedback.SubmitResponse,analytics asserts-person
+/// glimlach    ...                                        call=* asserts-person
 /// ```
 ///
 /// `serve=` lists the services the key may register a worker for (and call); `call=`
 /// what it may call: a whole service (`analytics`), one method (`feedback.SubmitResponse`)
-/// or anything (`*`). Every listed key may use the broker's own
+/// or anything (`*`). `asserts-person` lets the key name the employee a call acts for
+/// (`RequestHeader.acting_employee_id`); the broker removes that field from the
+/// requests of every other key, so they are the calls of a service. Every listed key may use the broker's own
 /// `bus` and `mmi.*` services and subscribe to events; it may publish only the
 /// events of the services it serves (topics `<service>.`). Unlisted keys are
 /// refused during the CURVE handshake.
@@ -23,12 +25,17 @@ public struct AccessList: Sendable, Equatable {
         public let publicKey: String
         public let serves: Set<String>
         public let calls: Set<String>
+        /// May name the person a call acts for.
+        public let assertsPerson: Bool
 
-        public init(name: String, publicKey: String, serves: Set<String>, calls: Set<String>) {
+        public init(
+            name: String, publicKey: String, serves: Set<String>, calls: Set<String>, assertsPerson: Bool = false
+        ) {
             self.name = name
             self.publicKey = publicKey
             self.serves = serves
             self.calls = calls
+            self.assertsPerson = assertsPerson
         }
 
         /// A peer's rights before it has a key (to generate one for it).
@@ -36,27 +43,31 @@ public struct AccessList: Sendable, Equatable {
             public let name: String
             public let serves: Set<String>
             public let calls: Set<String>
+            public let assertsPerson: Bool
 
-            public init(name: String, serves: Set<String> = [], calls: Set<String> = []) {
+            public init(name: String, serves: Set<String> = [], calls: Set<String> = [], assertsPerson: Bool = false) {
                 self.name = name
                 self.serves = serves
                 self.calls = calls
+                self.assertsPerson = assertsPerson
             }
 
-            /// Parses rights words as an access list line has them: `serve=a,b call=c,d.Method`.
+            /// Parses rights words as an access list line has them:
+            /// `serve=a,b call=c,d.Method asserts-person`.
             /// - Throws: `KeyFileError` naming the word that is not a right.
             public init(name: String, words: some Sequence<String>) throws {
-                var serves = Set<String>(), calls = Set<String>()
+                var serves = Set<String>(), calls = Set<String>(), assertsPerson = false
                 for right in words {
                     let parts = right.split(separator: "=", maxSplits: 1).map(String.init)
                     let names = Set(parts.count == 2 ? parts[1].split(separator: ",").map(String.init) : [])
                     switch parts[0] {
                     case "serve": serves.formUnion(names)
                     case "call": calls.formUnion(names)
-                    default: throw KeyFileError("unknown right '\(right)' (serve=, call=)")
+                    case "asserts-person" where parts.count == 1: assertsPerson = true
+                    default: throw KeyFileError("unknown right '\(right)' (serve=, call=, asserts-person)")
                     }
                 }
-                self.init(name: name, serves: serves, calls: calls)
+                self.init(name: name, serves: serves, calls: calls, assertsPerson: assertsPerson)
             }
         }
 
@@ -65,6 +76,7 @@ public struct AccessList: Sendable, Equatable {
             var words = [name, publicKey]
             if !serves.isEmpty { words.append("serve=" + serves.sorted().joined(separator: ",")) }
             if !calls.isEmpty { words.append("call=" + calls.sorted().joined(separator: ",")) }
+            if assertsPerson { words.append("asserts-person") }
             return words.joined(separator: " ")
         }
     }
@@ -94,7 +106,10 @@ public struct AccessList: Sendable, Equatable {
             do { rights = try Peer.Rights(name: words[0], words: words.dropFirst(2)) } catch {
                 throw KeyFileError("access list line \(number + 1): \(error)")
             }
-            peers.append(Peer(name: words[0], publicKey: words[1], serves: rights.serves, calls: rights.calls))
+            peers.append(
+                Peer(
+                    name: words[0], publicKey: words[1], serves: rights.serves, calls: rights.calls,
+                    assertsPerson: rights.assertsPerson))
         }
         self.init(peers: peers)
     }
@@ -127,6 +142,12 @@ public struct AccessList: Sendable, Equatable {
     public func may(_ name: String?, publish topic: String) -> Bool {
         guard let dot = topic.firstIndex(of: "."), dot != topic.startIndex else { return false }
         return may(name, serve: String(topic[..<dot]))
+    }
+
+    /// Whether the peer called `name` may name the employee its calls act for.
+    public func mayAssertPerson(_ name: String?) -> Bool {
+        guard let name, let peer = byName[name] else { return false }
+        return peer.assertsPerson
     }
 
     /// Whether the peer called `name` may call `method` of `service` (any method when

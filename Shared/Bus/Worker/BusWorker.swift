@@ -77,7 +77,8 @@ public final class BusWorker: Service, Sendable {
         let context = CallContext(
             deadline: budget.map { receivedAt + $0 }, requestID: requestID, traceID: header?.trace_id ?? requestID,
             idempotencyKey: header?.idempotency_key,
-            metadata: Dictionary((header?.metadata ?? []).map { ($0.key, $0.value ?? "") }) { $1 })
+            metadata: Dictionary((header?.metadata ?? []).map { ($0.key, $0.value ?? "") }) { $1 },
+            actor: header?.acting_employee_id.flatMap { $0.isEmpty ? nil : $0 })
         let operation: @Sendable () async -> Void = { [self] in
             let (reply, body): (ReplyHeader, [UInt8])
             if let remaining = context.remainingMs, remaining <= 0 {

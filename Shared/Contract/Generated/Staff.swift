@@ -29,6 +29,7 @@ extension Staff {
         case teamLead = 4
         case directorOfHappyCustomers = 5
         case other = 6
+        case hr = 7
     }
 }
 
@@ -152,6 +153,38 @@ extension Staff {
             offer_id: String? = nil
         ) {
             self.offer_id = offer_id
+        }
+    }
+}
+
+extension Staff {
+    /// `glimlach.staff.Account`.
+    public struct Account: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.Account"
+        public var employee_id: String?
+        public var email: String?
+        public var name: String?
+        public var role: Staff.EmployeeRole?
+        public var team_id: String?
+        public var active: Bool?
+        public var has_password: Bool?
+    
+        public init(
+            employee_id: String? = nil,
+            email: String? = nil,
+            name: String? = nil,
+            role: Staff.EmployeeRole? = nil,
+            team_id: String? = nil,
+            active: Bool? = nil,
+            has_password: Bool? = nil
+        ) {
+            self.employee_id = employee_id
+            self.email = email
+            self.name = name
+            self.role = role
+            self.team_id = team_id
+            self.active = active
+            self.has_password = has_password
         }
     }
 }
@@ -910,6 +943,34 @@ extension Staff {
             evaluation: Staff.Evaluation? = nil
         ) {
             self.evaluation = evaluation
+        }
+    }
+}
+
+extension Staff {
+    /// `glimlach.staff.GetAccountReply`.
+    public struct GetAccountReply: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.GetAccountReply"
+        public var account: Staff.Account?
+    
+        public init(
+            account: Staff.Account? = nil
+        ) {
+            self.account = account
+        }
+    }
+}
+
+extension Staff {
+    /// `glimlach.staff.GetAccountRequest`.
+    public struct GetAccountRequest: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.GetAccountRequest"
+        public var employee_id: String?
+    
+        public init(
+            employee_id: String? = nil
+        ) {
+            self.employee_id = employee_id
         }
     }
 }
@@ -2212,6 +2273,37 @@ extension Staff {
 }
 
 extension Staff {
+    /// `glimlach.staff.SetAccountActiveReply`.
+    public struct SetAccountActiveReply: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.SetAccountActiveReply"
+        public var account: Staff.Account?
+    
+        public init(
+            account: Staff.Account? = nil
+        ) {
+            self.account = account
+        }
+    }
+}
+
+extension Staff {
+    /// `glimlach.staff.SetAccountActiveRequest`.
+    public struct SetAccountActiveRequest: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.SetAccountActiveRequest"
+        public var employee_id: String?
+        public var active: Bool?
+    
+        public init(
+            employee_id: String? = nil,
+            active: Bool? = nil
+        ) {
+            self.employee_id = employee_id
+            self.active = active
+        }
+    }
+}
+
+extension Staff {
     /// `glimlach.staff.SetOfferPolicyReply`.
     public struct SetOfferPolicyReply: WireMessage, Equatable {
         public static let messageName = "glimlach.staff.SetOfferPolicyReply"
@@ -2244,6 +2336,68 @@ extension Staff {
             self.min_amount = min_amount
             self.max_amount = max_amount
             self.updated_by_id = updated_by_id
+        }
+    }
+}
+
+extension Staff {
+    /// `glimlach.staff.SetPasswordReply`.
+    public struct SetPasswordReply: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.SetPasswordReply"
+        public var account: Staff.Account?
+    
+        public init(
+            account: Staff.Account? = nil
+        ) {
+            self.account = account
+        }
+    }
+}
+
+extension Staff {
+    /// `glimlach.staff.SetPasswordRequest`.
+    public struct SetPasswordRequest: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.SetPasswordRequest"
+        public var employee_id: String?
+        public var password: String?
+    
+        public init(
+            employee_id: String? = nil,
+            password: String? = nil
+        ) {
+            self.employee_id = employee_id
+            self.password = password
+        }
+    }
+}
+
+extension Staff {
+    /// `glimlach.staff.SignInReply`.
+    public struct SignInReply: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.SignInReply"
+        public var account: Staff.Account?
+    
+        public init(
+            account: Staff.Account? = nil
+        ) {
+            self.account = account
+        }
+    }
+}
+
+extension Staff {
+    /// `glimlach.staff.SignInRequest`.
+    public struct SignInRequest: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.SignInRequest"
+        public var email: String?
+        public var password: String?
+    
+        public init(
+            email: String? = nil,
+            password: String? = nil
+        ) {
+            self.email = email
+            self.password = password
         }
     }
 }
@@ -2713,6 +2867,10 @@ extension Staff {
     public static let spendBudget = Method<Staff.SpendBudgetRequest, Staff.SpendBudgetReply>(service: service, name: "SpendBudget")
     public static let approveBudgetOverrun = Method<Staff.ApproveBudgetOverrunRequest, Staff.ApproveBudgetOverrunReply>(service: service, name: "ApproveBudgetOverrun")
     public static let getBudget = Method<Staff.GetBudgetRequest, Staff.GetBudgetReply>(service: service, name: "GetBudget", idempotent: true)
+    public static let setPassword = Method<Staff.SetPasswordRequest, Staff.SetPasswordReply>(service: service, name: "SetPassword")
+    public static let signIn = Method<Staff.SignInRequest, Staff.SignInReply>(service: service, name: "SignIn")
+    public static let getAccount = Method<Staff.GetAccountRequest, Staff.GetAccountReply>(service: service, name: "GetAccount", idempotent: true)
+    public static let setAccountActive = Method<Staff.SetAccountActiveRequest, Staff.SetAccountActiveReply>(service: service, name: "SetAccountActive")
 }
 
 extension Staff {
@@ -2802,6 +2960,14 @@ extension Staff {
         func approveBudgetOverrun(_ request: Staff.ApproveBudgetOverrunRequest, _ context: CallContext) async throws -> Staff.ApproveBudgetOverrunReply
         /// `GetBudget`.
         func getBudget(_ request: Staff.GetBudgetRequest, _ context: CallContext) async throws -> Staff.GetBudgetReply
+        /// `SetPassword`.
+        func setPassword(_ request: Staff.SetPasswordRequest, _ context: CallContext) async throws -> Staff.SetPasswordReply
+        /// `SignIn`.
+        func signIn(_ request: Staff.SignInRequest, _ context: CallContext) async throws -> Staff.SignInReply
+        /// `GetAccount`.
+        func getAccount(_ request: Staff.GetAccountRequest, _ context: CallContext) async throws -> Staff.GetAccountReply
+        /// `SetAccountActive`.
+        func setAccountActive(_ request: Staff.SetAccountActiveRequest, _ context: CallContext) async throws -> Staff.SetAccountActiveReply
     }
 }
 
@@ -2849,6 +3015,10 @@ extension ServiceRouter {
         register(Staff.spendBudget) { try await handler.spendBudget($0, $1) }
         register(Staff.approveBudgetOverrun) { try await handler.approveBudgetOverrun($0, $1) }
         register(Staff.getBudget) { try await handler.getBudget($0, $1) }
+        register(Staff.setPassword) { try await handler.setPassword($0, $1) }
+        register(Staff.signIn) { try await handler.signIn($0, $1) }
+        register(Staff.getAccount) { try await handler.getAccount($0, $1) }
+        register(Staff.setAccountActive) { try await handler.setAccountActive($0, $1) }
     }
 }
 
@@ -3160,6 +3330,34 @@ extension Staff {
             -> Staff.GetBudgetReply
         {
             try await transport.call(Staff.getBudget, request, options: options)
+        }
+
+        /// `SetPassword`.
+        public func setPassword(_ request: Staff.SetPasswordRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.SetPasswordReply
+        {
+            try await transport.call(Staff.setPassword, request, options: options)
+        }
+
+        /// `SignIn`.
+        public func signIn(_ request: Staff.SignInRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.SignInReply
+        {
+            try await transport.call(Staff.signIn, request, options: options)
+        }
+
+        /// `GetAccount`.
+        public func getAccount(_ request: Staff.GetAccountRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.GetAccountReply
+        {
+            try await transport.call(Staff.getAccount, request, options: options)
+        }
+
+        /// `SetAccountActive`.
+        public func setAccountActive(_ request: Staff.SetAccountActiveRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.SetAccountActiveReply
+        {
+            try await transport.call(Staff.setAccountActive, request, options: options)
         }
     }
 }

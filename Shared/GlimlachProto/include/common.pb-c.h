@@ -115,10 +115,17 @@ struct  Glimlach__RequestHeader
    */
   protobuf_c_boolean has_idempotent;
   protobuf_c_boolean idempotent;
+  /*
+   * The employee on whose behalf the call is made (the signed-in person of the web
+   * front), passed on to nested calls. Services check their rights against it; unset
+   * is a call by a service or an operator. Under CURVE the broker refuses it from a
+   * peer whose access-list entry lacks the `asserts-person` right.
+   */
+  char *acting_employee_id;
 };
 #define GLIMLACH__REQUEST_HEADER__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&glimlach__request_header__descriptor) \
-    , NULL, 0, 0, NULL, 0,NULL, NULL, 0, 0 }
+    , NULL, 0, 0, NULL, 0,NULL, NULL, 0, 0, NULL }
 
 
 /*

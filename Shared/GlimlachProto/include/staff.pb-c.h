@@ -117,6 +117,15 @@ typedef struct Glimlach__Staff__ApproveBudgetOverrunReply Glimlach__Staff__Appro
 typedef struct Glimlach__Staff__Budget Glimlach__Staff__Budget;
 typedef struct Glimlach__Staff__GetBudgetRequest Glimlach__Staff__GetBudgetRequest;
 typedef struct Glimlach__Staff__GetBudgetReply Glimlach__Staff__GetBudgetReply;
+typedef struct Glimlach__Staff__Account Glimlach__Staff__Account;
+typedef struct Glimlach__Staff__SetPasswordRequest Glimlach__Staff__SetPasswordRequest;
+typedef struct Glimlach__Staff__SetPasswordReply Glimlach__Staff__SetPasswordReply;
+typedef struct Glimlach__Staff__SignInRequest Glimlach__Staff__SignInRequest;
+typedef struct Glimlach__Staff__SignInReply Glimlach__Staff__SignInReply;
+typedef struct Glimlach__Staff__GetAccountRequest Glimlach__Staff__GetAccountRequest;
+typedef struct Glimlach__Staff__GetAccountReply Glimlach__Staff__GetAccountReply;
+typedef struct Glimlach__Staff__SetAccountActiveRequest Glimlach__Staff__SetAccountActiveRequest;
+typedef struct Glimlach__Staff__SetAccountActiveReply Glimlach__Staff__SetAccountActiveReply;
 typedef struct Glimlach__Staff__EmployeeCreated Glimlach__Staff__EmployeeCreated;
 typedef struct Glimlach__Staff__EmployeeUpdated Glimlach__Staff__EmployeeUpdated;
 typedef struct Glimlach__Staff__TeamCreated Glimlach__Staff__TeamCreated;
@@ -156,7 +165,11 @@ typedef enum _Glimlach__Staff__EmployeeRole {
   /*
    * Anyone else (the driver who picks candidates up evaluates them too).
    */
-  GLIMLACH__STAFF__EMPLOYEE_ROLE__EMPLOYEE_ROLE_OTHER = 6
+  GLIMLACH__STAFF__EMPLOYEE_ROLE__EMPLOYEE_ROLE_OTHER = 6,
+  /*
+   * HR and recruiting: sees every employee's one-to-ones and plan.
+   */
+  GLIMLACH__STAFF__EMPLOYEE_ROLE__EMPLOYEE_ROLE_HR = 7
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(GLIMLACH__STAFF__EMPLOYEE_ROLE)
 } Glimlach__Staff__EmployeeRole;
 typedef enum _Glimlach__Staff__EmployeeStatus {
@@ -1848,6 +1861,126 @@ struct  Glimlach__Staff__GetBudgetReply
 };
 #define GLIMLACH__STAFF__GET_BUDGET_REPLY__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__get_budget_reply__descriptor) \
+    , NULL }
+
+
+/*
+ * How an employee signs in: their e-mail and a password, kept by staff as a bcrypt
+ * hash (never sent back). Active while the account is not deactivated and the
+ * employee has not left; the web front checks it on every request, so deactivating
+ * ends the sessions it holds.
+ */
+struct  Glimlach__Staff__Account
+{
+  ProtobufCMessage base;
+  char *employee_id;
+  char *email;
+  char *name;
+  protobuf_c_boolean has_role;
+  Glimlach__Staff__EmployeeRole role;
+  char *team_id;
+  protobuf_c_boolean has_active;
+  protobuf_c_boolean active;
+  protobuf_c_boolean has_has_password;
+  protobuf_c_boolean has_password;
+};
+#define GLIMLACH__STAFF__ACCOUNT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__account__descriptor) \
+    , NULL, NULL, NULL, 0, GLIMLACH__STAFF__EMPLOYEE_ROLE__EMPLOYEE_ROLE_UNSPECIFIED, NULL, 0, 0, 0, 0 }
+
+
+/*
+ * By the employee themself, or an operator (a call without an acting employee);
+ * else PERMISSION_DENIED. INVALID_ARGUMENT "password: ..." below 12 characters.
+ */
+struct  Glimlach__Staff__SetPasswordRequest
+{
+  ProtobufCMessage base;
+  char *employee_id;
+  char *password;
+};
+#define GLIMLACH__STAFF__SET_PASSWORD_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__set_password_request__descriptor) \
+    , NULL, NULL }
+
+
+struct  Glimlach__Staff__SetPasswordReply
+{
+  ProtobufCMessage base;
+  Glimlach__Staff__Account *account;
+};
+#define GLIMLACH__STAFF__SET_PASSWORD_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__set_password_reply__descriptor) \
+    , NULL }
+
+
+/*
+ * UNAUTHENTICATED when the e-mail and password do not match an active account (the
+ * message does not say which).
+ */
+struct  Glimlach__Staff__SignInRequest
+{
+  ProtobufCMessage base;
+  char *email;
+  char *password;
+};
+#define GLIMLACH__STAFF__SIGN_IN_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__sign_in_request__descriptor) \
+    , NULL, NULL }
+
+
+struct  Glimlach__Staff__SignInReply
+{
+  ProtobufCMessage base;
+  Glimlach__Staff__Account *account;
+};
+#define GLIMLACH__STAFF__SIGN_IN_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__sign_in_reply__descriptor) \
+    , NULL }
+
+
+struct  Glimlach__Staff__GetAccountRequest
+{
+  ProtobufCMessage base;
+  char *employee_id;
+};
+#define GLIMLACH__STAFF__GET_ACCOUNT_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__get_account_request__descriptor) \
+    , NULL }
+
+
+struct  Glimlach__Staff__GetAccountReply
+{
+  ProtobufCMessage base;
+  Glimlach__Staff__Account *account;
+};
+#define GLIMLACH__STAFF__GET_ACCOUNT_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__get_account_reply__descriptor) \
+    , NULL }
+
+
+/*
+ * By HR, the director or an operator; else PERMISSION_DENIED.
+ */
+struct  Glimlach__Staff__SetAccountActiveRequest
+{
+  ProtobufCMessage base;
+  char *employee_id;
+  protobuf_c_boolean has_active;
+  protobuf_c_boolean active;
+};
+#define GLIMLACH__STAFF__SET_ACCOUNT_ACTIVE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__set_account_active_request__descriptor) \
+    , NULL, 0, 0 }
+
+
+struct  Glimlach__Staff__SetAccountActiveReply
+{
+  ProtobufCMessage base;
+  Glimlach__Staff__Account *account;
+};
+#define GLIMLACH__STAFF__SET_ACCOUNT_ACTIVE_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__set_account_active_reply__descriptor) \
     , NULL }
 
 
@@ -4057,6 +4190,177 @@ Glimlach__Staff__GetBudgetReply *
 void   glimlach__staff__get_budget_reply__free_unpacked
                      (Glimlach__Staff__GetBudgetReply *message,
                       ProtobufCAllocator *allocator);
+/* Glimlach__Staff__Account methods */
+void   glimlach__staff__account__init
+                     (Glimlach__Staff__Account         *message);
+size_t glimlach__staff__account__get_packed_size
+                     (const Glimlach__Staff__Account   *message);
+size_t glimlach__staff__account__pack
+                     (const Glimlach__Staff__Account   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__account__pack_to_buffer
+                     (const Glimlach__Staff__Account   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__Account *
+       glimlach__staff__account__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__account__free_unpacked
+                     (Glimlach__Staff__Account *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Staff__SetPasswordRequest methods */
+void   glimlach__staff__set_password_request__init
+                     (Glimlach__Staff__SetPasswordRequest         *message);
+size_t glimlach__staff__set_password_request__get_packed_size
+                     (const Glimlach__Staff__SetPasswordRequest   *message);
+size_t glimlach__staff__set_password_request__pack
+                     (const Glimlach__Staff__SetPasswordRequest   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__set_password_request__pack_to_buffer
+                     (const Glimlach__Staff__SetPasswordRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__SetPasswordRequest *
+       glimlach__staff__set_password_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__set_password_request__free_unpacked
+                     (Glimlach__Staff__SetPasswordRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Staff__SetPasswordReply methods */
+void   glimlach__staff__set_password_reply__init
+                     (Glimlach__Staff__SetPasswordReply         *message);
+size_t glimlach__staff__set_password_reply__get_packed_size
+                     (const Glimlach__Staff__SetPasswordReply   *message);
+size_t glimlach__staff__set_password_reply__pack
+                     (const Glimlach__Staff__SetPasswordReply   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__set_password_reply__pack_to_buffer
+                     (const Glimlach__Staff__SetPasswordReply   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__SetPasswordReply *
+       glimlach__staff__set_password_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__set_password_reply__free_unpacked
+                     (Glimlach__Staff__SetPasswordReply *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Staff__SignInRequest methods */
+void   glimlach__staff__sign_in_request__init
+                     (Glimlach__Staff__SignInRequest         *message);
+size_t glimlach__staff__sign_in_request__get_packed_size
+                     (const Glimlach__Staff__SignInRequest   *message);
+size_t glimlach__staff__sign_in_request__pack
+                     (const Glimlach__Staff__SignInRequest   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__sign_in_request__pack_to_buffer
+                     (const Glimlach__Staff__SignInRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__SignInRequest *
+       glimlach__staff__sign_in_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__sign_in_request__free_unpacked
+                     (Glimlach__Staff__SignInRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Staff__SignInReply methods */
+void   glimlach__staff__sign_in_reply__init
+                     (Glimlach__Staff__SignInReply         *message);
+size_t glimlach__staff__sign_in_reply__get_packed_size
+                     (const Glimlach__Staff__SignInReply   *message);
+size_t glimlach__staff__sign_in_reply__pack
+                     (const Glimlach__Staff__SignInReply   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__sign_in_reply__pack_to_buffer
+                     (const Glimlach__Staff__SignInReply   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__SignInReply *
+       glimlach__staff__sign_in_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__sign_in_reply__free_unpacked
+                     (Glimlach__Staff__SignInReply *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Staff__GetAccountRequest methods */
+void   glimlach__staff__get_account_request__init
+                     (Glimlach__Staff__GetAccountRequest         *message);
+size_t glimlach__staff__get_account_request__get_packed_size
+                     (const Glimlach__Staff__GetAccountRequest   *message);
+size_t glimlach__staff__get_account_request__pack
+                     (const Glimlach__Staff__GetAccountRequest   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__get_account_request__pack_to_buffer
+                     (const Glimlach__Staff__GetAccountRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__GetAccountRequest *
+       glimlach__staff__get_account_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__get_account_request__free_unpacked
+                     (Glimlach__Staff__GetAccountRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Staff__GetAccountReply methods */
+void   glimlach__staff__get_account_reply__init
+                     (Glimlach__Staff__GetAccountReply         *message);
+size_t glimlach__staff__get_account_reply__get_packed_size
+                     (const Glimlach__Staff__GetAccountReply   *message);
+size_t glimlach__staff__get_account_reply__pack
+                     (const Glimlach__Staff__GetAccountReply   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__get_account_reply__pack_to_buffer
+                     (const Glimlach__Staff__GetAccountReply   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__GetAccountReply *
+       glimlach__staff__get_account_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__get_account_reply__free_unpacked
+                     (Glimlach__Staff__GetAccountReply *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Staff__SetAccountActiveRequest methods */
+void   glimlach__staff__set_account_active_request__init
+                     (Glimlach__Staff__SetAccountActiveRequest         *message);
+size_t glimlach__staff__set_account_active_request__get_packed_size
+                     (const Glimlach__Staff__SetAccountActiveRequest   *message);
+size_t glimlach__staff__set_account_active_request__pack
+                     (const Glimlach__Staff__SetAccountActiveRequest   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__set_account_active_request__pack_to_buffer
+                     (const Glimlach__Staff__SetAccountActiveRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__SetAccountActiveRequest *
+       glimlach__staff__set_account_active_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__set_account_active_request__free_unpacked
+                     (Glimlach__Staff__SetAccountActiveRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Staff__SetAccountActiveReply methods */
+void   glimlach__staff__set_account_active_reply__init
+                     (Glimlach__Staff__SetAccountActiveReply         *message);
+size_t glimlach__staff__set_account_active_reply__get_packed_size
+                     (const Glimlach__Staff__SetAccountActiveReply   *message);
+size_t glimlach__staff__set_account_active_reply__pack
+                     (const Glimlach__Staff__SetAccountActiveReply   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__set_account_active_reply__pack_to_buffer
+                     (const Glimlach__Staff__SetAccountActiveReply   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__SetAccountActiveReply *
+       glimlach__staff__set_account_active_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__set_account_active_reply__free_unpacked
+                     (Glimlach__Staff__SetAccountActiveReply *message,
+                      ProtobufCAllocator *allocator);
 /* Glimlach__Staff__EmployeeCreated methods */
 void   glimlach__staff__employee_created__init
                      (Glimlach__Staff__EmployeeCreated         *message);
@@ -4837,6 +5141,33 @@ typedef void (*Glimlach__Staff__GetBudgetRequest_Closure)
 typedef void (*Glimlach__Staff__GetBudgetReply_Closure)
                  (const Glimlach__Staff__GetBudgetReply *message,
                   void *closure_data);
+typedef void (*Glimlach__Staff__Account_Closure)
+                 (const Glimlach__Staff__Account *message,
+                  void *closure_data);
+typedef void (*Glimlach__Staff__SetPasswordRequest_Closure)
+                 (const Glimlach__Staff__SetPasswordRequest *message,
+                  void *closure_data);
+typedef void (*Glimlach__Staff__SetPasswordReply_Closure)
+                 (const Glimlach__Staff__SetPasswordReply *message,
+                  void *closure_data);
+typedef void (*Glimlach__Staff__SignInRequest_Closure)
+                 (const Glimlach__Staff__SignInRequest *message,
+                  void *closure_data);
+typedef void (*Glimlach__Staff__SignInReply_Closure)
+                 (const Glimlach__Staff__SignInReply *message,
+                  void *closure_data);
+typedef void (*Glimlach__Staff__GetAccountRequest_Closure)
+                 (const Glimlach__Staff__GetAccountRequest *message,
+                  void *closure_data);
+typedef void (*Glimlach__Staff__GetAccountReply_Closure)
+                 (const Glimlach__Staff__GetAccountReply *message,
+                  void *closure_data);
+typedef void (*Glimlach__Staff__SetAccountActiveRequest_Closure)
+                 (const Glimlach__Staff__SetAccountActiveRequest *message,
+                  void *closure_data);
+typedef void (*Glimlach__Staff__SetAccountActiveReply_Closure)
+                 (const Glimlach__Staff__SetAccountActiveReply *message,
+                  void *closure_data);
 typedef void (*Glimlach__Staff__EmployeeCreated_Closure)
                  (const Glimlach__Staff__EmployeeCreated *message,
                   void *closure_data);
@@ -5091,6 +5422,22 @@ struct Glimlach__Staff__Staff_Service
                      const Glimlach__Staff__GetBudgetRequest *input,
                      Glimlach__Staff__GetBudgetReply_Closure closure,
                      void *closure_data);
+  void (*set_password)(Glimlach__Staff__Staff_Service *service,
+                       const Glimlach__Staff__SetPasswordRequest *input,
+                       Glimlach__Staff__SetPasswordReply_Closure closure,
+                       void *closure_data);
+  void (*sign_in)(Glimlach__Staff__Staff_Service *service,
+                  const Glimlach__Staff__SignInRequest *input,
+                  Glimlach__Staff__SignInReply_Closure closure,
+                  void *closure_data);
+  void (*get_account)(Glimlach__Staff__Staff_Service *service,
+                      const Glimlach__Staff__GetAccountRequest *input,
+                      Glimlach__Staff__GetAccountReply_Closure closure,
+                      void *closure_data);
+  void (*set_account_active)(Glimlach__Staff__Staff_Service *service,
+                             const Glimlach__Staff__SetAccountActiveRequest *input,
+                             Glimlach__Staff__SetAccountActiveReply_Closure closure,
+                             void *closure_data);
 };
 typedef void (*Glimlach__Staff__Staff_ServiceDestroy)(Glimlach__Staff__Staff_Service *);
 void glimlach__staff__staff__init (Glimlach__Staff__Staff_Service *service,
@@ -5141,7 +5488,11 @@ void glimlach__staff__staff__init (Glimlach__Staff__Staff_Service *service,
       function_prefix__ ## get_pulse_result,\
       function_prefix__ ## spend_budget,\
       function_prefix__ ## approve_budget_overrun,\
-      function_prefix__ ## get_budget  }
+      function_prefix__ ## get_budget,\
+      function_prefix__ ## set_password,\
+      function_prefix__ ## sign_in,\
+      function_prefix__ ## get_account,\
+      function_prefix__ ## set_account_active  }
 void glimlach__staff__staff__health(ProtobufCService *service,
                                     const Glimlach__HealthRequest *input,
                                     Glimlach__HealthReply_Closure closure,
@@ -5314,6 +5665,22 @@ void glimlach__staff__staff__get_budget(ProtobufCService *service,
                                         const Glimlach__Staff__GetBudgetRequest *input,
                                         Glimlach__Staff__GetBudgetReply_Closure closure,
                                         void *closure_data);
+void glimlach__staff__staff__set_password(ProtobufCService *service,
+                                          const Glimlach__Staff__SetPasswordRequest *input,
+                                          Glimlach__Staff__SetPasswordReply_Closure closure,
+                                          void *closure_data);
+void glimlach__staff__staff__sign_in(ProtobufCService *service,
+                                     const Glimlach__Staff__SignInRequest *input,
+                                     Glimlach__Staff__SignInReply_Closure closure,
+                                     void *closure_data);
+void glimlach__staff__staff__get_account(ProtobufCService *service,
+                                         const Glimlach__Staff__GetAccountRequest *input,
+                                         Glimlach__Staff__GetAccountReply_Closure closure,
+                                         void *closure_data);
+void glimlach__staff__staff__set_account_active(ProtobufCService *service,
+                                                const Glimlach__Staff__SetAccountActiveRequest *input,
+                                                Glimlach__Staff__SetAccountActiveReply_Closure closure,
+                                                void *closure_data);
 
 /* --- descriptors --- */
 
@@ -5429,6 +5796,15 @@ extern const ProtobufCMessageDescriptor glimlach__staff__approve_budget_overrun_
 extern const ProtobufCMessageDescriptor glimlach__staff__budget__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__staff__get_budget_request__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__staff__get_budget_reply__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__account__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__set_password_request__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__set_password_reply__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__sign_in_request__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__sign_in_reply__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__get_account_request__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__get_account_reply__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__set_account_active_request__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__set_account_active_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__staff__employee_created__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__staff__employee_updated__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__staff__team_created__descriptor;

@@ -508,7 +508,7 @@ const ProtobufCMessageDescriptor glimlach__metadata_entry__descriptor =
   (ProtobufCMessageInit) glimlach__metadata_entry__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor glimlach__request_header__field_descriptors[6] =
+static const ProtobufCFieldDescriptor glimlach__request_header__field_descriptors[7] =
 {
   {
     "request_id",
@@ -582,8 +582,21 @@ static const ProtobufCFieldDescriptor glimlach__request_header__field_descriptor
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "acting_employee_id",
+    7,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__RequestHeader, acting_employee_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned glimlach__request_header__field_indices_by_name[] = {
+  6,   /* field[6] = acting_employee_id */
   1,   /* field[1] = deadline_ms */
   4,   /* field[4] = idempotency_key */
   5,   /* field[5] = idempotent */
@@ -594,7 +607,7 @@ static const unsigned glimlach__request_header__field_indices_by_name[] = {
 static const ProtobufCIntRange glimlach__request_header__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 7 }
 };
 const ProtobufCMessageDescriptor glimlach__request_header__descriptor =
 {
@@ -604,7 +617,7 @@ const ProtobufCMessageDescriptor glimlach__request_header__descriptor =
   "Glimlach__RequestHeader",
   "glimlach",
   sizeof(Glimlach__RequestHeader),
-  6,
+  7,
   glimlach__request_header__field_descriptors,
   glimlach__request_header__field_indices_by_name,
   1,  glimlach__request_header__number_ranges,

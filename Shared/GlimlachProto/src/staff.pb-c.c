@@ -4552,6 +4552,411 @@ void   glimlach__staff__get_budget_reply__free_unpacked
   assert(message->base.descriptor == &glimlach__staff__get_budget_reply__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   glimlach__staff__account__init
+                     (Glimlach__Staff__Account         *message)
+{
+  static const Glimlach__Staff__Account init_value = GLIMLACH__STAFF__ACCOUNT__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__account__get_packed_size
+                     (const Glimlach__Staff__Account *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__account__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__account__pack
+                     (const Glimlach__Staff__Account *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__account__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__account__pack_to_buffer
+                     (const Glimlach__Staff__Account *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__account__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__Account *
+       glimlach__staff__account__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__Account *)
+     protobuf_c_message_unpack (&glimlach__staff__account__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__account__free_unpacked
+                     (Glimlach__Staff__Account *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__account__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__staff__set_password_request__init
+                     (Glimlach__Staff__SetPasswordRequest         *message)
+{
+  static const Glimlach__Staff__SetPasswordRequest init_value = GLIMLACH__STAFF__SET_PASSWORD_REQUEST__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__set_password_request__get_packed_size
+                     (const Glimlach__Staff__SetPasswordRequest *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__set_password_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__set_password_request__pack
+                     (const Glimlach__Staff__SetPasswordRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__set_password_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__set_password_request__pack_to_buffer
+                     (const Glimlach__Staff__SetPasswordRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__set_password_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__SetPasswordRequest *
+       glimlach__staff__set_password_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__SetPasswordRequest *)
+     protobuf_c_message_unpack (&glimlach__staff__set_password_request__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__set_password_request__free_unpacked
+                     (Glimlach__Staff__SetPasswordRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__set_password_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__staff__set_password_reply__init
+                     (Glimlach__Staff__SetPasswordReply         *message)
+{
+  static const Glimlach__Staff__SetPasswordReply init_value = GLIMLACH__STAFF__SET_PASSWORD_REPLY__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__set_password_reply__get_packed_size
+                     (const Glimlach__Staff__SetPasswordReply *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__set_password_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__set_password_reply__pack
+                     (const Glimlach__Staff__SetPasswordReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__set_password_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__set_password_reply__pack_to_buffer
+                     (const Glimlach__Staff__SetPasswordReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__set_password_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__SetPasswordReply *
+       glimlach__staff__set_password_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__SetPasswordReply *)
+     protobuf_c_message_unpack (&glimlach__staff__set_password_reply__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__set_password_reply__free_unpacked
+                     (Glimlach__Staff__SetPasswordReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__set_password_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__staff__sign_in_request__init
+                     (Glimlach__Staff__SignInRequest         *message)
+{
+  static const Glimlach__Staff__SignInRequest init_value = GLIMLACH__STAFF__SIGN_IN_REQUEST__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__sign_in_request__get_packed_size
+                     (const Glimlach__Staff__SignInRequest *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__sign_in_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__sign_in_request__pack
+                     (const Glimlach__Staff__SignInRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__sign_in_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__sign_in_request__pack_to_buffer
+                     (const Glimlach__Staff__SignInRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__sign_in_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__SignInRequest *
+       glimlach__staff__sign_in_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__SignInRequest *)
+     protobuf_c_message_unpack (&glimlach__staff__sign_in_request__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__sign_in_request__free_unpacked
+                     (Glimlach__Staff__SignInRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__sign_in_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__staff__sign_in_reply__init
+                     (Glimlach__Staff__SignInReply         *message)
+{
+  static const Glimlach__Staff__SignInReply init_value = GLIMLACH__STAFF__SIGN_IN_REPLY__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__sign_in_reply__get_packed_size
+                     (const Glimlach__Staff__SignInReply *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__sign_in_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__sign_in_reply__pack
+                     (const Glimlach__Staff__SignInReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__sign_in_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__sign_in_reply__pack_to_buffer
+                     (const Glimlach__Staff__SignInReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__sign_in_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__SignInReply *
+       glimlach__staff__sign_in_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__SignInReply *)
+     protobuf_c_message_unpack (&glimlach__staff__sign_in_reply__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__sign_in_reply__free_unpacked
+                     (Glimlach__Staff__SignInReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__sign_in_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__staff__get_account_request__init
+                     (Glimlach__Staff__GetAccountRequest         *message)
+{
+  static const Glimlach__Staff__GetAccountRequest init_value = GLIMLACH__STAFF__GET_ACCOUNT_REQUEST__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__get_account_request__get_packed_size
+                     (const Glimlach__Staff__GetAccountRequest *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__get_account_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__get_account_request__pack
+                     (const Glimlach__Staff__GetAccountRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__get_account_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__get_account_request__pack_to_buffer
+                     (const Glimlach__Staff__GetAccountRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__get_account_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__GetAccountRequest *
+       glimlach__staff__get_account_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__GetAccountRequest *)
+     protobuf_c_message_unpack (&glimlach__staff__get_account_request__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__get_account_request__free_unpacked
+                     (Glimlach__Staff__GetAccountRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__get_account_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__staff__get_account_reply__init
+                     (Glimlach__Staff__GetAccountReply         *message)
+{
+  static const Glimlach__Staff__GetAccountReply init_value = GLIMLACH__STAFF__GET_ACCOUNT_REPLY__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__get_account_reply__get_packed_size
+                     (const Glimlach__Staff__GetAccountReply *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__get_account_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__get_account_reply__pack
+                     (const Glimlach__Staff__GetAccountReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__get_account_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__get_account_reply__pack_to_buffer
+                     (const Glimlach__Staff__GetAccountReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__get_account_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__GetAccountReply *
+       glimlach__staff__get_account_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__GetAccountReply *)
+     protobuf_c_message_unpack (&glimlach__staff__get_account_reply__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__get_account_reply__free_unpacked
+                     (Glimlach__Staff__GetAccountReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__get_account_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__staff__set_account_active_request__init
+                     (Glimlach__Staff__SetAccountActiveRequest         *message)
+{
+  static const Glimlach__Staff__SetAccountActiveRequest init_value = GLIMLACH__STAFF__SET_ACCOUNT_ACTIVE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__set_account_active_request__get_packed_size
+                     (const Glimlach__Staff__SetAccountActiveRequest *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__set_account_active_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__set_account_active_request__pack
+                     (const Glimlach__Staff__SetAccountActiveRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__set_account_active_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__set_account_active_request__pack_to_buffer
+                     (const Glimlach__Staff__SetAccountActiveRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__set_account_active_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__SetAccountActiveRequest *
+       glimlach__staff__set_account_active_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__SetAccountActiveRequest *)
+     protobuf_c_message_unpack (&glimlach__staff__set_account_active_request__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__set_account_active_request__free_unpacked
+                     (Glimlach__Staff__SetAccountActiveRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__set_account_active_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__staff__set_account_active_reply__init
+                     (Glimlach__Staff__SetAccountActiveReply         *message)
+{
+  static const Glimlach__Staff__SetAccountActiveReply init_value = GLIMLACH__STAFF__SET_ACCOUNT_ACTIVE_REPLY__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__set_account_active_reply__get_packed_size
+                     (const Glimlach__Staff__SetAccountActiveReply *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__set_account_active_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__set_account_active_reply__pack
+                     (const Glimlach__Staff__SetAccountActiveReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__set_account_active_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__set_account_active_reply__pack_to_buffer
+                     (const Glimlach__Staff__SetAccountActiveReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__set_account_active_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__SetAccountActiveReply *
+       glimlach__staff__set_account_active_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__SetAccountActiveReply *)
+     protobuf_c_message_unpack (&glimlach__staff__set_account_active_reply__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__set_account_active_reply__free_unpacked
+                     (Glimlach__Staff__SetAccountActiveReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__set_account_active_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   glimlach__staff__employee_created__init
                      (Glimlach__Staff__EmployeeCreated         *message)
 {
@@ -12640,6 +13045,465 @@ const ProtobufCMessageDescriptor glimlach__staff__get_budget_reply__descriptor =
   (ProtobufCMessageInit) glimlach__staff__get_budget_reply__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor glimlach__staff__account__field_descriptors[7] =
+{
+  {
+    "employee_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__Account, employee_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "email",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__Account, email),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "name",
+    3,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__Account, name),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "role",
+    4,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_ENUM,
+    offsetof(Glimlach__Staff__Account, has_role),
+    offsetof(Glimlach__Staff__Account, role),
+    &glimlach__staff__employee_role__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "team_id",
+    5,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__Account, team_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "active",
+    6,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_BOOL,
+    offsetof(Glimlach__Staff__Account, has_active),
+    offsetof(Glimlach__Staff__Account, active),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "has_password",
+    7,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_BOOL,
+    offsetof(Glimlach__Staff__Account, has_has_password),
+    offsetof(Glimlach__Staff__Account, has_password),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__account__field_indices_by_name[] = {
+  5,   /* field[5] = active */
+  1,   /* field[1] = email */
+  0,   /* field[0] = employee_id */
+  6,   /* field[6] = has_password */
+  2,   /* field[2] = name */
+  3,   /* field[3] = role */
+  4,   /* field[4] = team_id */
+};
+static const ProtobufCIntRange glimlach__staff__account__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 7 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__account__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.Account",
+  "Account",
+  "Glimlach__Staff__Account",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__Account),
+  7,
+  glimlach__staff__account__field_descriptors,
+  glimlach__staff__account__field_indices_by_name,
+  1,  glimlach__staff__account__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__account__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__staff__set_password_request__field_descriptors[2] =
+{
+  {
+    "employee_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__SetPasswordRequest, employee_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "password",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__SetPasswordRequest, password),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__set_password_request__field_indices_by_name[] = {
+  0,   /* field[0] = employee_id */
+  1,   /* field[1] = password */
+};
+static const ProtobufCIntRange glimlach__staff__set_password_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__set_password_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.SetPasswordRequest",
+  "SetPasswordRequest",
+  "Glimlach__Staff__SetPasswordRequest",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__SetPasswordRequest),
+  2,
+  glimlach__staff__set_password_request__field_descriptors,
+  glimlach__staff__set_password_request__field_indices_by_name,
+  1,  glimlach__staff__set_password_request__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__set_password_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__staff__set_password_reply__field_descriptors[1] =
+{
+  {
+    "account",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__SetPasswordReply, account),
+    &glimlach__staff__account__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__set_password_reply__field_indices_by_name[] = {
+  0,   /* field[0] = account */
+};
+static const ProtobufCIntRange glimlach__staff__set_password_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__set_password_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.SetPasswordReply",
+  "SetPasswordReply",
+  "Glimlach__Staff__SetPasswordReply",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__SetPasswordReply),
+  1,
+  glimlach__staff__set_password_reply__field_descriptors,
+  glimlach__staff__set_password_reply__field_indices_by_name,
+  1,  glimlach__staff__set_password_reply__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__set_password_reply__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__staff__sign_in_request__field_descriptors[2] =
+{
+  {
+    "email",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__SignInRequest, email),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "password",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__SignInRequest, password),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__sign_in_request__field_indices_by_name[] = {
+  0,   /* field[0] = email */
+  1,   /* field[1] = password */
+};
+static const ProtobufCIntRange glimlach__staff__sign_in_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__sign_in_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.SignInRequest",
+  "SignInRequest",
+  "Glimlach__Staff__SignInRequest",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__SignInRequest),
+  2,
+  glimlach__staff__sign_in_request__field_descriptors,
+  glimlach__staff__sign_in_request__field_indices_by_name,
+  1,  glimlach__staff__sign_in_request__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__sign_in_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__staff__sign_in_reply__field_descriptors[1] =
+{
+  {
+    "account",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__SignInReply, account),
+    &glimlach__staff__account__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__sign_in_reply__field_indices_by_name[] = {
+  0,   /* field[0] = account */
+};
+static const ProtobufCIntRange glimlach__staff__sign_in_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__sign_in_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.SignInReply",
+  "SignInReply",
+  "Glimlach__Staff__SignInReply",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__SignInReply),
+  1,
+  glimlach__staff__sign_in_reply__field_descriptors,
+  glimlach__staff__sign_in_reply__field_indices_by_name,
+  1,  glimlach__staff__sign_in_reply__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__sign_in_reply__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__staff__get_account_request__field_descriptors[1] =
+{
+  {
+    "employee_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__GetAccountRequest, employee_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__get_account_request__field_indices_by_name[] = {
+  0,   /* field[0] = employee_id */
+};
+static const ProtobufCIntRange glimlach__staff__get_account_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__get_account_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.GetAccountRequest",
+  "GetAccountRequest",
+  "Glimlach__Staff__GetAccountRequest",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__GetAccountRequest),
+  1,
+  glimlach__staff__get_account_request__field_descriptors,
+  glimlach__staff__get_account_request__field_indices_by_name,
+  1,  glimlach__staff__get_account_request__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__get_account_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__staff__get_account_reply__field_descriptors[1] =
+{
+  {
+    "account",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__GetAccountReply, account),
+    &glimlach__staff__account__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__get_account_reply__field_indices_by_name[] = {
+  0,   /* field[0] = account */
+};
+static const ProtobufCIntRange glimlach__staff__get_account_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__get_account_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.GetAccountReply",
+  "GetAccountReply",
+  "Glimlach__Staff__GetAccountReply",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__GetAccountReply),
+  1,
+  glimlach__staff__get_account_reply__field_descriptors,
+  glimlach__staff__get_account_reply__field_indices_by_name,
+  1,  glimlach__staff__get_account_reply__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__get_account_reply__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__staff__set_account_active_request__field_descriptors[2] =
+{
+  {
+    "employee_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__SetAccountActiveRequest, employee_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "active",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_BOOL,
+    offsetof(Glimlach__Staff__SetAccountActiveRequest, has_active),
+    offsetof(Glimlach__Staff__SetAccountActiveRequest, active),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__set_account_active_request__field_indices_by_name[] = {
+  1,   /* field[1] = active */
+  0,   /* field[0] = employee_id */
+};
+static const ProtobufCIntRange glimlach__staff__set_account_active_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__set_account_active_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.SetAccountActiveRequest",
+  "SetAccountActiveRequest",
+  "Glimlach__Staff__SetAccountActiveRequest",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__SetAccountActiveRequest),
+  2,
+  glimlach__staff__set_account_active_request__field_descriptors,
+  glimlach__staff__set_account_active_request__field_indices_by_name,
+  1,  glimlach__staff__set_account_active_request__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__set_account_active_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__staff__set_account_active_reply__field_descriptors[1] =
+{
+  {
+    "account",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__SetAccountActiveReply, account),
+    &glimlach__staff__account__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__set_account_active_reply__field_indices_by_name[] = {
+  0,   /* field[0] = account */
+};
+static const ProtobufCIntRange glimlach__staff__set_account_active_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__set_account_active_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.SetAccountActiveReply",
+  "SetAccountActiveReply",
+  "Glimlach__Staff__SetAccountActiveReply",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__SetAccountActiveReply),
+  1,
+  glimlach__staff__set_account_active_reply__field_descriptors,
+  glimlach__staff__set_account_active_reply__field_indices_by_name,
+  1,  glimlach__staff__set_account_active_reply__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__set_account_active_reply__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor glimlach__staff__employee_created__field_descriptors[1] =
 {
   {
@@ -13850,7 +14714,7 @@ const ProtobufCMessageDescriptor glimlach__staff__budget_overrun_approved__descr
   (ProtobufCMessageInit) glimlach__staff__budget_overrun_approved__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCEnumValue glimlach__staff__employee_role__enum_values_by_number[7] =
+static const ProtobufCEnumValue glimlach__staff__employee_role__enum_values_by_number[8] =
 {
   { "EMPLOYEE_ROLE_UNSPECIFIED", "GLIMLACH__STAFF__EMPLOYEE_ROLE__EMPLOYEE_ROLE_UNSPECIFIED", 0 },
   { "EMPLOYEE_ROLE_SERVICE_EXPERT", "GLIMLACH__STAFF__EMPLOYEE_ROLE__EMPLOYEE_ROLE_SERVICE_EXPERT", 1 },
@@ -13859,13 +14723,15 @@ static const ProtobufCEnumValue glimlach__staff__employee_role__enum_values_by_n
   { "EMPLOYEE_ROLE_TEAM_LEAD", "GLIMLACH__STAFF__EMPLOYEE_ROLE__EMPLOYEE_ROLE_TEAM_LEAD", 4 },
   { "EMPLOYEE_ROLE_DIRECTOR_OF_HAPPY_CUSTOMERS", "GLIMLACH__STAFF__EMPLOYEE_ROLE__EMPLOYEE_ROLE_DIRECTOR_OF_HAPPY_CUSTOMERS", 5 },
   { "EMPLOYEE_ROLE_OTHER", "GLIMLACH__STAFF__EMPLOYEE_ROLE__EMPLOYEE_ROLE_OTHER", 6 },
+  { "EMPLOYEE_ROLE_HR", "GLIMLACH__STAFF__EMPLOYEE_ROLE__EMPLOYEE_ROLE_HR", 7 },
 };
 static const ProtobufCIntRange glimlach__staff__employee_role__value_ranges[] = {
-{0, 0},{0, 7}
+{0, 0},{0, 8}
 };
-static const ProtobufCEnumValueIndex glimlach__staff__employee_role__enum_values_by_name[7] =
+static const ProtobufCEnumValueIndex glimlach__staff__employee_role__enum_values_by_name[8] =
 {
   { "EMPLOYEE_ROLE_DIRECTOR_OF_HAPPY_CUSTOMERS", 5 },
+  { "EMPLOYEE_ROLE_HR", 7 },
   { "EMPLOYEE_ROLE_OTHER", 6 },
   { "EMPLOYEE_ROLE_SERVICE_EXPERT", 1 },
   { "EMPLOYEE_ROLE_SOCIAL_MEDIA", 3 },
@@ -13880,9 +14746,9 @@ const ProtobufCEnumDescriptor glimlach__staff__employee_role__descriptor =
   "EmployeeRole",
   "Glimlach__Staff__EmployeeRole",
   "glimlach.staff",
-  7,
+  8,
   glimlach__staff__employee_role__enum_values_by_number,
-  7,
+  8,
   glimlach__staff__employee_role__enum_values_by_name,
   1,
   glimlach__staff__employee_role__value_ranges,
@@ -14212,7 +15078,7 @@ const ProtobufCEnumDescriptor glimlach__staff__conversation_kind__descriptor =
   glimlach__staff__conversation_kind__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor glimlach__staff__staff__method_descriptors[43] =
+static const ProtobufCMethodDescriptor glimlach__staff__staff__method_descriptors[47] =
 {
   { "Health", &glimlach__health_request__descriptor, &glimlach__health_reply__descriptor },
   { "Since", &glimlach__since_request__descriptor, &glimlach__since_reply__descriptor },
@@ -14257,6 +15123,10 @@ static const ProtobufCMethodDescriptor glimlach__staff__staff__method_descriptor
   { "SpendBudget", &glimlach__staff__spend_budget_request__descriptor, &glimlach__staff__spend_budget_reply__descriptor },
   { "ApproveBudgetOverrun", &glimlach__staff__approve_budget_overrun_request__descriptor, &glimlach__staff__approve_budget_overrun_reply__descriptor },
   { "GetBudget", &glimlach__staff__get_budget_request__descriptor, &glimlach__staff__get_budget_reply__descriptor },
+  { "SetPassword", &glimlach__staff__set_password_request__descriptor, &glimlach__staff__set_password_reply__descriptor },
+  { "SignIn", &glimlach__staff__sign_in_request__descriptor, &glimlach__staff__sign_in_reply__descriptor },
+  { "GetAccount", &glimlach__staff__get_account_request__descriptor, &glimlach__staff__get_account_reply__descriptor },
+  { "SetAccountActive", &glimlach__staff__set_account_active_request__descriptor, &glimlach__staff__set_account_active_reply__descriptor },
 };
 const unsigned glimlach__staff__staff__method_indices_by_name[] = {
   24,        /* AcceptOffer */
@@ -14271,6 +15141,7 @@ const unsigned glimlach__staff__staff__method_indices_by_name[] = {
   6,        /* CreateTeam */
   25,        /* DeclineOffer */
   14,        /* DeleteCoreValue */
+  45,        /* GetAccount */
   42,        /* GetBudget */
   3,        /* GetEmployee */
   17,        /* GetHireDecision */
@@ -14293,7 +15164,10 @@ const unsigned glimlach__staff__staff__method_indices_by_name[] = {
   22,        /* MakeOffer */
   15,        /* RecordEvaluation */
   11,        /* RemoveTeamMember */
+  46,        /* SetAccountActive */
   28,        /* SetOfferPolicy */
+  43,        /* SetPassword */
+  44,        /* SignIn */
   1,        /* Since */
   40,        /* SpendBudget */
   38,        /* SubmitPulse */
@@ -14310,7 +15184,7 @@ const ProtobufCServiceDescriptor glimlach__staff__staff__descriptor =
   "Staff",
   "Glimlach__Staff__Staff",
   "glimlach.staff",
-  43,
+  47,
   glimlach__staff__staff__method_descriptors,
   glimlach__staff__staff__method_indices_by_name
 };
@@ -14657,6 +15531,38 @@ void glimlach__staff__staff__get_budget(ProtobufCService *service,
 {
   assert(service->descriptor == &glimlach__staff__staff__descriptor);
   service->invoke(service, 42, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void glimlach__staff__staff__set_password(ProtobufCService *service,
+                                          const Glimlach__Staff__SetPasswordRequest *input,
+                                          Glimlach__Staff__SetPasswordReply_Closure closure,
+                                          void *closure_data)
+{
+  assert(service->descriptor == &glimlach__staff__staff__descriptor);
+  service->invoke(service, 43, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void glimlach__staff__staff__sign_in(ProtobufCService *service,
+                                     const Glimlach__Staff__SignInRequest *input,
+                                     Glimlach__Staff__SignInReply_Closure closure,
+                                     void *closure_data)
+{
+  assert(service->descriptor == &glimlach__staff__staff__descriptor);
+  service->invoke(service, 44, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void glimlach__staff__staff__get_account(ProtobufCService *service,
+                                         const Glimlach__Staff__GetAccountRequest *input,
+                                         Glimlach__Staff__GetAccountReply_Closure closure,
+                                         void *closure_data)
+{
+  assert(service->descriptor == &glimlach__staff__staff__descriptor);
+  service->invoke(service, 45, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void glimlach__staff__staff__set_account_active(ProtobufCService *service,
+                                                const Glimlach__Staff__SetAccountActiveRequest *input,
+                                                Glimlach__Staff__SetAccountActiveReply_Closure closure,
+                                                void *closure_data)
+{
+  assert(service->descriptor == &glimlach__staff__staff__descriptor);
+  service->invoke(service, 46, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__staff__staff__init (Glimlach__Staff__Staff_Service *service,
                                    Glimlach__Staff__Staff_ServiceDestroy destroy)

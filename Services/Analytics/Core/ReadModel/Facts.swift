@@ -118,4 +118,6 @@ struct EmployeeInfo {
     var name: String = ""
     var team: UInt32 = 0
     var employer: UInt32 = 0
+    /// Decides which personal figures the employee sees (`PersonalNpsRights`).
+    var role: Int32 = 0
 }

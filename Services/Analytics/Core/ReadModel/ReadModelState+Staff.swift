@@ -5,12 +5,14 @@ extension ReadModelState {
     package mutating func apply(employee: Staff.Employee?) {
         guard let employee, let id = employee.employee_id else { return }
         employees[strings.id(id)] = EmployeeInfo(
-            name: employee.name ?? "", team: strings.id(employee.team_id), employer: strings.id(employee.employer_id))
+            name: employee.name ?? "", team: strings.id(employee.team_id), employer: strings.id(employee.employer_id),
+            role: employee.role?.rawValue ?? 0)
     }
 
     package mutating func apply(team: Staff.Team?) {
         guard let team, let id = team.team_id else { return }
         teamNames[strings.id(id)] = team.name ?? ""
+        teamLeads[strings.id(id)] = team.lead_id.map { strings.id($0) }
     }
 
     mutating func apply(_ compliment: Staff.PeerCompliment, at occurredAtMs: Int64) {

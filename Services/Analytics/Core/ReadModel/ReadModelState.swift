@@ -19,6 +19,8 @@ package struct ReadModelState {
     var pulses: [PulseKey: NpsCounts] = [:]
     var employees: [UInt32: EmployeeInfo] = [:]
     var teamNames: [UInt32: String] = [:]
+    /// Each team's lead (interned ids), for `PersonalNpsRights`.
+    var teamLeads: [UInt32: UInt32] = [:]
     /// Last applied sequence per source service.
     var positions: [String: UInt64] = [:]
     var lastEventAtMs: [String: Int64] = [:]

@@ -5,9 +5,12 @@ import Foundation
 
 extension ReadModelState {
     /// Any report as CSV, a page at a time; the page token is the offset of the next
-    /// row, so any worker serves any page.
-    func export(_ request: Analytics.ExportReportRequest, now: Date) throws -> Analytics.ExportReportReply {
-        let table = try exportTable(request, now: now)
+    /// row, so any worker serves any page. Personal figures follow `actor`'s rights
+    /// (`PersonalNpsRights`; everyone's without one).
+    func export(_ request: Analytics.ExportReportRequest, now: Date, actor: String? = nil) throws
+        -> Analytics.ExportReportReply
+    {
+        let table = try exportTable(request, now: now, actor: actor)
         let size = Int(request.page_size ?? 0) == 0 ? 1000 : min(Int(request.page_size!), 10_000)
         var offset = 0
         if let token = request.page_token, !token.isEmpty {
@@ -24,7 +27,7 @@ extension ReadModelState {
             as_of: position)
     }
 
-    private func exportTable(_ request: Analytics.ExportReportRequest, now: Date) throws -> CSVTable {
+    private func exportTable(_ request: Analytics.ExportReportRequest, now: Date, actor: String?) throws -> CSVTable {
         let chosen: [Any?] = [
             request.nps, request.trend, request.personal_nps_ranking, request.first_response,
             request.first_contact_resolution, request.escalations, request.goodwill_spend, request.follow_ups,
@@ -35,7 +38,7 @@ extension ReadModelState {
         }
         if let nps = request.nps { return try npsTable(nps) }
         if let trend = request.trend { return try trendTable(trend, nowMs: now.unixMs) }
-        if let ranking = request.personal_nps_ranking { return try rankingTable(ranking) }
+        if let ranking = request.personal_nps_ranking { return try rankingTable(ranking, actor: actor) }
         if let figures = request.first_response { return try firstResponseTable(figures, nowMs: now.unixMs) }
         if let figures = request.first_contact_resolution { return try firstContactTable(figures) }
         if let figures = request.escalations { return try escalationTable(figures) }

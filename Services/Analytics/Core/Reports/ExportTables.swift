@@ -44,8 +44,8 @@ extension ReadModelState {
         return table
     }
 
-    func rankingTable(_ request: Analytics.GetPersonalNpsRankingRequest) throws -> CSVTable {
-        let reply = try personalNpsRanking(request)
+    func rankingTable(_ request: Analytics.GetPersonalNpsRankingRequest, actor: String? = nil) throws -> CSVTable {
+        let reply = try personalNpsRanking(request, actor: actor)
         var table = CSVTable(
             name: Self.fileName("personal-nps", [], request.window),
             header: [

@@ -1,0 +1,43 @@
+import Bus
+import Contract
+import ServiceKit
+
+extension StaffHandlers {
+    // SetPassword, SignIn, GetAccount, SetAccountActive (rights: `RightsInterceptor`).
+    func setPassword(_ request: Staff.SetPasswordRequest, _ context: CallContext) async throws
+        -> Staff.SetPasswordReply
+    {
+        let employee = try Fields.id(request.employee_id, "employee_id")
+        let password = try PasswordRules.check(request.password)
+        // An unknown employee costs no hash; and after this first wait the handler runs
+        // on the task pool, so bcrypt's quarter second never holds up the worker's thread.
+        _ = try await store.account(of: employee)
+        let hash = PasswordRules.hash(password)
+        return Staff.SetPasswordReply(
+            account: try await store.setPasswordHash(hash, of: employee, key: context.idempotencyKey))
+    }
+
+    func signIn(_ request: Staff.SignInRequest, _ context: CallContext) async throws -> Staff.SignInReply {
+        let email = try Fields.text(request.email, "email", maxLength: 320)
+        let password = try Fields.required(request.password, "password")
+        let found = try await store.credentials(email: email)
+        let matches = PasswordRules.verify(password, hash: found?.hash)
+        guard matches, let account = found?.account, account.active == true else {
+            throw RPCError(.unauthenticated, "email or password: no active account matches")
+        }
+        return Staff.SignInReply(account: account)
+    }
+
+    func getAccount(_ request: Staff.GetAccountRequest, _ context: CallContext) async throws -> Staff.GetAccountReply {
+        Staff.GetAccountReply(account: try await store.account(of: try Fields.id(request.employee_id, "employee_id")))
+    }
+
+    func setAccountActive(_ request: Staff.SetAccountActiveRequest, _ context: CallContext) async throws
+        -> Staff.SetAccountActiveReply
+    {
+        let employee = try Fields.id(request.employee_id, "employee_id")
+        let active = try Fields.required(request.active, "active")
+        return Staff.SetAccountActiveReply(
+            account: try await store.setAccountActive(active, of: employee, key: context.idempotencyKey))
+    }
+}

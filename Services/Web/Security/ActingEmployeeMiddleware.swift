@@ -1,0 +1,48 @@
+import Bus
+import Contract
+import Foundation
+import Hummingbird
+
+/// Makes the signed-in employee the acting employee of every bus call a request
+/// makes (`CallContext.actor`, sent as `RequestHeader.acting_employee_id`), so the
+/// services apply that person's rights to every page without each route passing it.
+///
+/// First it asks staff whether the account may still be used (`GetAccount`, as the
+/// employee): when staff says no (deactivated, gone, unknown) the session is revoked
+/// and the request goes on signed out. When staff cannot answer, the request goes
+/// on, and the pages that need staff say so.
+struct ActingEmployeeMiddleware: RouterMiddleware {
+    typealias Context = WebRequestContext
+    let client: any RPCClient
+    let settings: WebSettings
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+        async throws -> Response
+    {
+        guard let session = settings.sessions.session(request), let employee = session.employeeID else {
+            return try await next(request, context)
+        }
+        guard await mayUse(employee) else {
+            settings.revokedSessions.revoke(session)
+            return try await next(request, context)
+        }
+        let id = "web-" + UUID().uuidString.prefix(8).lowercased()
+        let acting = CallContext(deadline: nil, requestID: id, traceID: id, actor: employee)
+        return try await CallContext.$current.withValue(acting) { try await next(request, context) }
+    }
+
+    /// False only when staff says the account may not be used.
+    private func mayUse(_ employee: String) async -> Bool {
+        do {
+            let account = try await client.call(
+                Staff.getAccount, .init(employee_id: employee),
+                options: CallOptions(timeout: settings.callTimeout, actor: employee)
+            ).account
+            return account?.active == true
+        } catch let error as RPCError {
+            return ![.notFound, .permissionDenied, .unauthenticated].contains(error.code)
+        } catch {
+            return true
+        }
+    }
+}
