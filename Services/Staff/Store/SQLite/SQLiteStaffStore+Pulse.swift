@@ -12,11 +12,10 @@ extension SQLiteStaffStore {
         try await write("SubmitPulse", key: key) { change in
             let employee = try Staff.Employee.fetch(employeeID, in: change.db)
             guard employee.status != .left, employee.status != .candidate else {
-                throw RPCError(
-                    .failedPrecondition, "the pulse is for staff; \(employeeID) is \(employee.statusOrUnspecified)")
+                throw Refusal.precondition("the pulse is for staff; \(employeeID) is \(employee.statusOrUnspecified)")
             }
             guard let team = employee.team_id else {
-                throw RPCError(.failedPrecondition, "\(employeeID) is in no team; the pulse is counted per team")
+                throw Refusal.precondition("\(employeeID) is in no team; the pulse is counted per team")
             }
             // Who answered and what they answered live in separate tables with nothing
             // linking them: the score only raises a per-team, per-period tally.
@@ -24,7 +23,7 @@ extension SQLiteStaffStore {
                 sql: "INSERT OR IGNORE INTO pulse_answered (employee_id, period) VALUES (?, ?)",
                 arguments: [employeeID, period])
             guard change.db.changesCount == 1 else {
-                throw RPCError(.alreadyExists, "\(employeeID) already answered the pulse for \(period)")
+                throw Refusal.exists("\(employeeID) already answered the pulse for \(period)")
             }
             try change.db.execute(
                 sql: """

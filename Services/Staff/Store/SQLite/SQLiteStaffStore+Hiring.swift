@@ -8,13 +8,16 @@ import ServiceKit
 extension SQLiteStaffStore {
     func recordEvaluation(_ request: Staff.RecordEvaluationRequest, key: String?) async throws -> Staff.Evaluation {
         try await write("RecordEvaluation", key: key) { change in
-            let candidate = try Staff.Employee.fetch(request.candidate_id!, in: change.db, as: "candidate")
-            _ = try Staff.Employee.fetch(request.evaluator_id!, in: change.db, as: "evaluator")
+            let candidate = try Staff.Employee.fetch(
+                try request.candidate_id.stored("candidate_id"), in: change.db, as: "candidate")
+            _ = try Staff.Employee.fetch(
+                try request.evaluator_id.stored("evaluator_id"), in: change.db, as: "evaluator")
             guard candidate.status == .candidate else {
-                throw RPCError(.failedPrecondition, "\(candidate.employee_id!) is not a candidate")
+                throw Refusal.precondition("\(candidate.employee_id ?? "") is not a candidate")
             }
             for (index, fit) in request.fits.enumerated() {
-                try Staff.CoreValue.requireKnown(fit.value_id!, in: change.db, field: "fits[\(index)].value_id")
+                try Staff.CoreValue.requireKnown(
+                    try fit.value_id.stored("value_id"), in: change.db, field: "fits[\(index)].value_id")
             }
             let evaluation = Staff.Evaluation(
                 evaluation_id: NewID.make("eval"), candidate_id: request.candidate_id,
@@ -24,7 +27,8 @@ extension SQLiteStaffStore {
                 sql: "INSERT INTO evaluation (evaluation_id, candidate_id, recorded_at_ms, body) VALUES (?, ?, ?, ?)",
                 arguments: [evaluation.evaluation_id, evaluation.candidate_id, change.nowMs, try evaluation.blob()])
             try change.record(
-                "evaluation.recorded", subject: request.candidate_id!, Staff.EvaluationRecorded(evaluation: evaluation))
+                "evaluation.recorded", subject: try request.candidate_id.stored("candidate_id"),
+                Staff.EvaluationRecorded(evaluation: evaluation))
             return evaluation
         }
     }
@@ -46,20 +50,20 @@ extension SQLiteStaffStore {
     func hire(_ request: Staff.HireCandidateRequest, key: String?) async throws -> Staff.HireCandidateReply {
         let timeZone = timeZone
         return try await write("HireCandidate", key: key) { change in
-            var candidate = try Staff.Employee.fetch(request.candidate_id!, in: change.db, as: "candidate")
-            _ = try Staff.Employee.fetch(request.decided_by_id!, in: change.db, as: "hiring manager")
-            let id = candidate.employee_id!
+            var candidate = try Staff.Employee.fetch(
+                try request.candidate_id.stored("candidate_id"), in: change.db, as: "candidate")
+            _ = try Staff.Employee.fetch(
+                try request.decided_by_id.stored("decided_by_id"), in: change.db, as: "hiring manager")
+            let id = try candidate.employee_id.stored("employee_id")
             let emailBlocked = try candidate.email.map { try Staff.Employee.rehireBlocked(email: $0, in: change.db) }
             if candidate.rehire_blocked == true || emailBlocked == true {
-                throw RPCError(
-                    .failedPrecondition, "\(id) took the offer and left; someone who took it is never hired again")
+                throw Refusal.precondition("\(id) took the offer and left; someone who took it is never hired again")
             }
             guard candidate.status == .candidate else {
-                throw RPCError(
-                    .failedPrecondition, "\(id) is not a candidate (status \(candidate.statusOrUnspecified))")
+                throw Refusal.precondition("\(id) is not a candidate (status \(candidate.statusOrUnspecified))")
             }
             let decision = HireRules.decision(for: id, try Self.evaluations(of: id, in: change.db))
-            guard decision.verdict == .clear else { throw RPCError(.failedPrecondition, HireRules.refusal(decision)) }
+            guard decision.verdict == .clear else { throw Refusal.precondition(HireRules.refusal(decision)) }
             let start =
                 try request.start_date.map { try LocalDate($0) } ?? LocalDate(containing: change.now, in: timeZone)
             let weeks = request.training_weeks ?? 5

@@ -3,6 +3,7 @@ import Contract
 import Domain
 import Foundation
 import GRDB
+import ServiceKit
 
 extension Staff.Employee {
     /// From an `employee` row.
@@ -38,7 +39,7 @@ extension Staff.Employee {
     /// The employee with `id`, or NOT_FOUND naming `role` ("employee", "evaluator", ...).
     static func fetch(_ id: String, in db: Database, as role: String = "employee") throws -> Staff.Employee {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM employee WHERE employee_id = ?", arguments: [id])
-        else { throw RPCError.notFound(role, id) }
+        else { throw StoreError.notFound(role, id) }
         return Staff.Employee(row: row)
     }
 

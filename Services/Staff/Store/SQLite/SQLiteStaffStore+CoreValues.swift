@@ -13,7 +13,7 @@ extension SQLiteStaffStore {
 
     func upsertCoreValue(_ value: Staff.CoreValue, key: String?) async throws -> Staff.UpsertCoreValueReply {
         try await write("UpsertCoreValue", key: key) { change in
-            let id = value.value_id!
+            let id = try value.value_id.stored("value_id")
             let existing = try Row.fetchOne(
                 change.db, sql: "SELECT * FROM core_value WHERE value_id = ?", arguments: [id])
             var saved = value
@@ -36,7 +36,7 @@ extension SQLiteStaffStore {
     func deleteCoreValue(_ id: String, key: String?) async throws {
         _ = try await write("DeleteCoreValue", key: key) { change in
             try change.db.execute(sql: "DELETE FROM core_value WHERE value_id = ?", arguments: [id])
-            guard change.db.changesCount > 0 else { throw RPCError.notFound("core value", id) }
+            guard change.db.changesCount > 0 else { throw StoreError.notFound("core value", id) }
             try change.record("core_value.deleted", subject: id, Staff.CoreValueDeleted(value_id: id))
             return Staff.DeleteCoreValueReply()
         }
@@ -55,6 +55,6 @@ extension Staff.CoreValue {
         guard
             try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM core_value WHERE value_id = ?)", arguments: [id])
                 == true
-        else { throw RPCError(.notFound, "\(field): no core value '\(id)'") }
+        else { throw StoreError.absent("\(field): no core value '\(id)'") }
     }
 }

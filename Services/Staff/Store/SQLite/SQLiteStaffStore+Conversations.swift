@@ -7,8 +7,9 @@ import ServiceKit
 extension SQLiteStaffStore {
     func addOneToOneNote(_ request: Staff.AddOneToOneNoteRequest, key: String?) async throws -> Staff.OneToOneNote {
         try await write("AddOneToOneNote", key: key) { change in
-            let id = try Staff.Employee.fetch(request.employee_id!, in: change.db).employee_id!
-            _ = try Staff.Employee.fetch(request.author_id!, in: change.db, as: "author")
+            let id = try Staff.Employee.fetch(try request.employee_id.stored("employee_id"), in: change.db).employee_id
+                .stored("employee_id")
+            _ = try Staff.Employee.fetch(try request.author_id.stored("author_id"), in: change.db, as: "author")
             let note = Staff.OneToOneNote(
                 note_id: NewID.make("o2o"), employee_id: id, author_id: request.author_id, kind: request.kind,
                 held_at_ms: request.held_at_ms ?? change.nowMs, text: request.text, agreements: request.agreements,
@@ -19,7 +20,7 @@ extension SQLiteStaffStore {
                 arguments: [note.note_id, id, note.held_at_ms, change.nowMs, try note.blob()])
             // The event says the conversation happened; its words stay here.
             try change.record(
-                "one_to_one.recorded", subject: note.note_id!,
+                "one_to_one.recorded", subject: try note.note_id.stored("note_id"),
                 Staff.OneToOneRecorded(
                     note_id: note.note_id, employee_id: id, author_id: note.author_id, kind: note.kind,
                     held_at_ms: note.held_at_ms))
@@ -30,7 +31,8 @@ extension SQLiteStaffStore {
     func listOneToOneNotes(_ request: Staff.ListOneToOneNotesRequest) async throws -> Staff.ListOneToOneNotesReply {
         let page = try Page(size: request.page_size, token: request.page_token)
         return try await read { db in
-            let id = try Staff.Employee.fetch(request.employee_id!, in: db).employee_id!
+            let id = try Staff.Employee.fetch(try request.employee_id.stored("employee_id"), in: db).employee_id.stored(
+                "employee_id")
             let notes = try Data.fetchAll(
                 db,
                 sql: """
@@ -50,8 +52,10 @@ extension SQLiteStaffStore {
         -> Staff.PeerCompliment
     {
         try await write("GivePeerCompliment", key: key) { change in
-            _ = try Staff.Employee.fetch(request.from_employee_id!, in: change.db, as: "from_employee")
-            let recipient = try Staff.Employee.fetch(request.to_employee_id!, in: change.db, as: "to_employee")
+            _ = try Staff.Employee.fetch(
+                try request.from_employee_id.stored("from_employee_id"), in: change.db, as: "from_employee")
+            let recipient = try Staff.Employee.fetch(
+                try request.to_employee_id.stored("to_employee_id"), in: change.db, as: "to_employee")
             if let value = request.value_id { try Staff.CoreValue.requireKnown(value, in: change.db) }
             let compliment = Staff.PeerCompliment(
                 compliment_id: NewID.make("cmp"), from_employee_id: request.from_employee_id,
@@ -68,7 +72,7 @@ extension SQLiteStaffStore {
                     compliment.value_id, change.nowMs, try compliment.blob(),
                 ])
             try change.record(
-                "peer_compliment.given", subject: compliment.compliment_id!,
+                "peer_compliment.given", subject: try compliment.compliment_id.stored("compliment_id"),
                 Staff.PeerComplimentGiven(compliment: compliment))
             return compliment
         }

@@ -7,15 +7,14 @@ import ServiceKit
 extension SQLiteStaffStore {
     func makeOffer(_ request: Staff.MakeOfferRequest, key: String?) async throws -> Staff.Offer {
         try await write("MakeOffer", key: key) { change in
-            let employee = try Staff.Employee.fetch(request.employee_id!, in: change.db)
-            let id = employee.employee_id!
+            let employee = try Staff.Employee.fetch(try request.employee_id.stored("employee_id"), in: change.db)
+            let id = try employee.employee_id.stored("employee_id")
             let maker = try request.made_by_id.map { try Staff.Employee.fetch($0, in: change.db, as: "made_by") }
             if try Self.offer(ofEmployee: id, in: change.db) != nil {
-                throw RPCError(.alreadyExists, "\(id) already had the offer; it is made once")
+                throw Refusal.exists("\(id) already had the offer; it is made once")
             }
             guard employee.status == .probation else {
-                throw RPCError(
-                    .failedPrecondition,
+                throw Refusal.precondition(
                     "the offer is made during probation; \(id) is \(employee.statusOrUnspecified)")
             }
             let amount = try OfferRules.amount(
@@ -24,7 +23,8 @@ extension SQLiteStaffStore {
                 offer_id: NewID.make("offer"), employee_id: id, amount: amount, status: .open,
                 made_by_id: request.made_by_id, made_at_ms: change.nowMs)
             try Self.save(offer, in: change.db)
-            try change.record("offer.made", subject: offer.offer_id!, Staff.OfferMade(offer: offer))
+            try change.record(
+                "offer.made", subject: try offer.offer_id.stored("offer_id"), Staff.OfferMade(offer: offer))
             return offer
         }
     }
@@ -33,7 +33,7 @@ extension SQLiteStaffStore {
         try await read { db in
             _ = try Staff.Employee.fetch(employeeID, in: db)
             guard let offer = try Self.offer(ofEmployee: employeeID, in: db) else {
-                throw RPCError(.notFound, "\(employeeID) has had no offer")
+                throw StoreError.absent("\(employeeID) has had no offer")
             }
             return offer
         }
@@ -42,11 +42,10 @@ extension SQLiteStaffStore {
     func acceptOffer(_ offerID: String, key: String?) async throws -> Staff.AcceptOfferReply {
         try await write("AcceptOffer", key: key) { change in
             var offer = try Self.openOffer(offerID, in: change.db)
-            var employee = try Staff.Employee.fetch(offer.employee_id!, in: change.db)
+            var employee = try Staff.Employee.fetch(try offer.employee_id.stored("employee_id"), in: change.db)
             guard employee.status == .probation else {
-                throw RPCError(
-                    .failedPrecondition,
-                    "the offer can be taken during probation only; \(employee.employee_id!) is \(employee.statusOrUnspecified)"
+                throw Refusal.precondition(
+                    "the offer can be taken during probation only; \(employee.employee_id ?? "") is \(employee.statusOrUnspecified)"
                 )
             }
             offer.status = .accepted
@@ -61,7 +60,7 @@ extension SQLiteStaffStore {
             employee.updated_at_ms = change.nowMs
             try employee.save(in: change.db)
             try change.record(
-                "employee.updated", subject: employee.employee_id!,
+                "employee.updated", subject: try employee.employee_id.stored("employee_id"),
                 Staff.EmployeeUpdated(employee: employee, previous_status: .probation))
             if let team = previousTeam {
                 try change.record(
@@ -111,10 +110,9 @@ extension SQLiteStaffStore {
         guard
             let offer = try Data.fetchOne(db, sql: "SELECT body FROM offer WHERE offer_id = ?", arguments: [id])
                 .map({ try Staff.Offer(blob: $0) })
-        else { throw RPCError.notFound("offer", id) }
+        else { throw StoreError.notFound("offer", id) }
         guard offer.status == .open else {
-            throw RPCError(
-                .failedPrecondition, "offer \(id) was already \(offer.status == .accepted ? "accepted" : "declined")")
+            throw Refusal.precondition("offer \(id) was already \(offer.status == .accepted ? "accepted" : "declined")")
         }
         return offer
     }

@@ -13,8 +13,7 @@ extension SQLiteStaffStore {
         try await write("SetOfferPolicy", key: key) { change in
             let director = try Staff.Employee.fetch(by, in: change.db, as: "updated_by")
             guard director.role == .directorOfHappyCustomers else {
-                throw RPCError(
-                    .permissionDenied, "updated_by_id: only a director of happy customers sets the offer policy")
+                throw Refusal.permission("updated_by_id: only a director of happy customers sets the offer policy")
             }
             var policy = policy
             policy.updated_by_id = by

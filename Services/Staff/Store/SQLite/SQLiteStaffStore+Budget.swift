@@ -9,16 +9,16 @@ extension SQLiteStaffStore {
     func spendBudget(_ request: Staff.SpendBudgetRequest, key: String?) async throws -> Staff.SpendBudgetReply {
         let timeZone = timeZone
         return try await write("SpendBudget", key: key) { change in
-            let employee = try Staff.Employee.fetch(request.employee_id!, in: change.db)
+            let employee = try Staff.Employee.fetch(try request.employee_id.stored("employee_id"), in: change.db)
             let month = change.month(in: timeZone)
             if let first = try Self.entry(gesture: request.gesture_id, in: change.db) {
                 return Staff.SpendBudgetReply(
                     entry: first, remaining: try Self.remaining(of: employee, month, change.db))
             }
             guard employee.status != .left else {
-                throw RPCError(.failedPrecondition, "\(employee.employee_id!) has left and has no budget")
+                throw Refusal.precondition("\(employee.employee_id ?? "") has left and has no budget")
             }
-            let amount = request.amount!
+            let amount = try request.amount.stored("amount")
             try BudgetRules.checkCurrency(amount, budget: employee.monthly_budget ?? BudgetRules.noBudget)
             try BudgetRules.checkFits(
                 amount, remaining: try Self.remaining(of: employee, month, change.db), month: month)
@@ -27,7 +27,8 @@ extension SQLiteStaffStore {
                 gesture: request.gesture_id, approvedBy: nil)
             let remaining = try Self.remaining(of: employee, month, change.db)
             try change.record(
-                "budget.spent", subject: employee.employee_id!, Staff.BudgetSpent(entry: entry, remaining: remaining))
+                "budget.spent", subject: try employee.employee_id.stored("employee_id"),
+                Staff.BudgetSpent(entry: entry, remaining: remaining))
             return Staff.SpendBudgetReply(entry: entry, remaining: remaining)
         }
     }
@@ -39,8 +40,9 @@ extension SQLiteStaffStore {
     {
         let timeZone = timeZone
         return try await write("ApproveBudgetOverrun", key: key) { change in
-            let approver = try Staff.Employee.fetch(request.team_lead_id!, in: change.db, as: "team lead")
-            let employee = try Staff.Employee.fetch(request.employee_id!, in: change.db)
+            let approver = try Staff.Employee.fetch(
+                try request.team_lead_id.stored("team_lead_id"), in: change.db, as: "team lead")
+            let employee = try Staff.Employee.fetch(try request.employee_id.stored("employee_id"), in: change.db)
             let team = try employee.team_id.map { try Staff.Team.fetch($0, in: change.db) }
             try BudgetRules.checkApprover(approver, of: employee, team: team)
             let month = change.month(in: timeZone)
@@ -48,13 +50,15 @@ extension SQLiteStaffStore {
                 return Staff.ApproveBudgetOverrunReply(
                     entry: first, remaining: try Self.remaining(of: employee, month, change.db))
             }
-            try BudgetRules.checkCurrency(request.amount!, budget: employee.monthly_budget ?? BudgetRules.noBudget)
+            try BudgetRules.checkCurrency(
+                try request.amount.stored("amount"), budget: employee.monthly_budget ?? BudgetRules.noBudget)
             let entry = try change.spend(
-                employee: employee, amount: request.amount!, month: month, ticket: request.ticket_id,
+                employee: employee, amount: try request.amount.stored("amount"), month: month,
+                ticket: request.ticket_id,
                 reason: request.reason, gesture: request.gesture_id, approvedBy: approver.employee_id)
             let remaining = try Self.remaining(of: employee, month, change.db)
             try change.record(
-                "budget.overrun_approved", subject: employee.employee_id!,
+                "budget.overrun_approved", subject: try employee.employee_id.stored("employee_id"),
                 Staff.BudgetOverrunApproved(entry: entry, remaining: remaining))
             return Staff.ApproveBudgetOverrunReply(entry: entry, remaining: remaining)
         }
@@ -89,7 +93,8 @@ extension SQLiteStaffStore {
 
     static func remaining(of employee: Staff.Employee, _ month: String, _ db: Database) throws -> Money {
         let monthly = employee.monthly_budget ?? BudgetRules.noBudget
-        return try monthly - spent(by: employee.employee_id!, month, currency: monthly.currency, db)
+        return try monthly
+            - spent(by: try employee.employee_id.stored("employee_id"), month, currency: monthly.currency, db)
     }
 
     /// The entry already paid for `gesture`, if any: a gesture is paid at most once.

@@ -14,7 +14,8 @@ extension SQLiteStaffStore {
 
     func updatePlan(_ request: Staff.UpdatePlanRequest, key: String?) async throws -> Staff.Plan {
         try await write("UpdatePlan", key: key) { change in
-            let id = try Staff.Employee.fetch(request.employee_id!, in: change.db).employee_id!
+            let id = try Staff.Employee.fetch(try request.employee_id.stored("employee_id"), in: change.db).employee_id
+                .stored("employee_id")
             try change.db.execute(
                 sql: "INSERT OR REPLACE INTO plan (employee_id, ambition, updated_at_ms) VALUES (?, ?, ?)",
                 arguments: [id, request.ambition, change.nowMs])
@@ -26,20 +27,21 @@ extension SQLiteStaffStore {
 
     func addGoal(_ request: Staff.AddGoalRequest, key: String?) async throws -> Staff.Goal {
         try await write("AddGoal", key: key) { change in
-            let id = try Staff.Employee.fetch(request.employee_id!, in: change.db).employee_id!
+            let id = try Staff.Employee.fetch(try request.employee_id.stored("employee_id"), in: change.db).employee_id
+                .stored("employee_id")
             let goal = Staff.Goal(
                 goal_id: NewID.make("goal"), employee_id: id, title: request.title, why: request.why,
                 measure: request.measure, due_date: request.due_date, status: .notStarted,
                 created_at_ms: change.nowMs, updated_at_ms: change.nowMs)
             try Self.save(goal, in: change.db)
-            try change.record("goal.added", subject: goal.goal_id!, Staff.GoalAdded(goal: goal))
+            try change.record("goal.added", subject: try goal.goal_id.stored("goal_id"), Staff.GoalAdded(goal: goal))
             return goal
         }
     }
 
     func updateGoal(_ request: Staff.UpdateGoalRequest, key: String?) async throws -> Staff.Goal {
         try await write("UpdateGoal", key: key) { change in
-            var goal = try Self.goal(request.goal_id!, in: change.db)
+            var goal = try Self.goal(try request.goal_id.stored("goal_id"), in: change.db)
             if let value = request.title { goal.title = value }
             if let value = request.why { goal.why = value }
             if let value = request.measure { goal.measure = value }
@@ -47,7 +49,8 @@ extension SQLiteStaffStore {
             if let value = request.status { goal.status = value }
             goal.updated_at_ms = change.nowMs
             try Self.save(goal, in: change.db)
-            try change.record("goal.updated", subject: goal.goal_id!, Staff.GoalUpdated(goal: goal))
+            try change.record(
+                "goal.updated", subject: try goal.goal_id.stored("goal_id"), Staff.GoalUpdated(goal: goal))
             return goal
         }
     }
@@ -58,7 +61,7 @@ extension SQLiteStaffStore {
         -> Staff.AddGoalProgressReply
     {
         try await write("AddGoalProgress", key: key) { change in
-            var goal = try Self.goal(request.goal_id!, in: change.db)
+            var goal = try Self.goal(try request.goal_id.stored("goal_id"), in: change.db)
             if let author = request.author_id { _ = try Staff.Employee.fetch(author, in: change.db, as: "author") }
             let entry = Staff.ProgressEntry(
                 entry_id: NewID.make("prog"), author_id: request.author_id, note: request.note,
@@ -69,9 +72,12 @@ extension SQLiteStaffStore {
             if started { goal.status = .inProgress }
             try Self.save(goal, in: change.db)
             try change.record(
-                "goal.progress_added", subject: goal.goal_id!,
+                "goal.progress_added", subject: try goal.goal_id.stored("goal_id"),
                 Staff.GoalProgressAdded(goal_id: goal.goal_id, employee_id: goal.employee_id, entry: entry))
-            if started { try change.record("goal.updated", subject: goal.goal_id!, Staff.GoalUpdated(goal: goal)) }
+            if started {
+                try change.record(
+                    "goal.updated", subject: try goal.goal_id.stored("goal_id"), Staff.GoalUpdated(goal: goal))
+            }
             return Staff.AddGoalProgressReply(goal: goal, entry: entry)
         }
     }
@@ -88,7 +94,7 @@ extension SQLiteStaffStore {
 
     static func goal(_ id: String, in db: Database) throws -> Staff.Goal {
         guard let body = try Data.fetchOne(db, sql: "SELECT body FROM goal WHERE goal_id = ?", arguments: [id]) else {
-            throw RPCError.notFound("goal", id)
+            throw StoreError.notFound("goal", id)
         }
         return try Staff.Goal(blob: body)
     }

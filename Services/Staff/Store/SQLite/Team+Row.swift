@@ -1,6 +1,7 @@
 import Bus
 import Contract
 import GRDB
+import ServiceKit
 
 extension Staff.Team {
     /// From a `team` row; `member_count` from the column of that name when selected.
@@ -31,7 +32,7 @@ extension Staff.Team {
     /// The team with its members, or NOT_FOUND.
     static func fetch(_ id: String, in db: Database) throws -> Staff.Team {
         guard let row = try Row.fetchOne(db, sql: selectWithCount + " WHERE team_id = ?", arguments: [id])
-        else { throw RPCError.notFound("team", id) }
+        else { throw StoreError.notFound("team", id) }
         var team = Staff.Team(row: row)
         team.member_ids = try String.fetchAll(
             db, sql: "SELECT employee_id FROM employee WHERE team_id = ? ORDER BY name, employee_id", arguments: [id])

@@ -8,8 +8,7 @@ extension SQLiteStaffStore {
         try await write("CreateEmployee", key: key) { change in
             let db = change.db
             if let email = request.email, try Staff.Employee.rehireBlocked(email: email, in: db) {
-                throw RPCError(
-                    .failedPrecondition,
+                throw Refusal.precondition(
                     "\(email) took the offer and left; someone who took the offer is never hired again")
             }
             if let teamID = request.team_id { _ = try Staff.Team.fetch(teamID, in: db) }
@@ -21,7 +20,8 @@ extension SQLiteStaffStore {
                 created_at_ms: change.nowMs, updated_at_ms: change.nowMs)
             try employee.save(in: db)
             try change.record(
-                "employee.created", subject: employee.employee_id!, Staff.EmployeeCreated(employee: employee))
+                "employee.created", subject: try employee.employee_id.stored("employee_id"),
+                Staff.EmployeeCreated(employee: employee))
             if let teamID = employee.team_id {
                 try change.record(
                     "team.member_added", subject: teamID,
@@ -37,7 +37,7 @@ extension SQLiteStaffStore {
 
     func updateEmployee(_ request: Staff.UpdateEmployeeRequest, key: String?) async throws -> Staff.Employee {
         try await write("UpdateEmployee", key: key) { change in
-            var employee = try Staff.Employee.fetch(request.employee_id!, in: change.db)
+            var employee = try Staff.Employee.fetch(try request.employee_id.stored("employee_id"), in: change.db)
             let previous = employee.statusOrUnspecified
             if let status = request.status, status != previous {
                 try EmployeeRules.checkTransition(from: previous, to: status)
@@ -47,7 +47,7 @@ extension SQLiteStaffStore {
             if let email = request.email, email.lowercased() != employee.email?.lowercased(),
                 try Staff.Employee.rehireBlocked(email: email, in: change.db)
             {
-                throw RPCError(.failedPrecondition, "\(email) belongs to someone who took the offer and left")
+                throw Refusal.precondition("\(email) belongs to someone who took the offer and left")
             }
             employee.apply(request)
             // Someone who left is in no team any more.
@@ -56,7 +56,7 @@ extension SQLiteStaffStore {
             employee.updated_at_ms = change.nowMs
             try employee.save(in: change.db)
             try change.record(
-                "employee.updated", subject: employee.employee_id!,
+                "employee.updated", subject: try employee.employee_id.stored("employee_id"),
                 Staff.EmployeeUpdated(employee: employee, previous_status: previous))
             if let team = leftTeam {
                 try change.record(

@@ -12,7 +12,8 @@ extension SQLiteStaffStore {
                 site: request.site, employer_id: request.employer_id, country: request.country, member_count: 0,
                 created_at_ms: change.nowMs, updated_at_ms: change.nowMs)
             try team.save(in: change.db)
-            try change.record("team.created", subject: team.team_id!, Staff.TeamCreated(team: team))
+            try change.record(
+                "team.created", subject: try team.team_id.stored("team_id"), Staff.TeamCreated(team: team))
             return team
         }
     }
@@ -23,7 +24,7 @@ extension SQLiteStaffStore {
 
     func updateTeam(_ request: Staff.UpdateTeamRequest, key: String?) async throws -> Staff.Team {
         try await write("UpdateTeam", key: key) { change in
-            var team = try Staff.Team.fetch(request.team_id!, in: change.db)
+            var team = try Staff.Team.fetch(try request.team_id.stored("team_id"), in: change.db)
             if let lead = request.lead_id { _ = try Staff.Employee.fetch(lead, in: change.db, as: "team lead") }
             if let value = request.name { team.name = value }
             if let value = request.kind { team.kind = value }
@@ -33,7 +34,8 @@ extension SQLiteStaffStore {
             if let value = request.country { team.country = value }
             team.updated_at_ms = change.nowMs
             try team.save(in: change.db)
-            try change.record("team.updated", subject: team.team_id!, Staff.TeamUpdated(team: team))
+            try change.record(
+                "team.updated", subject: try team.team_id.stored("team_id"), Staff.TeamUpdated(team: team))
             return team
         }
     }
@@ -67,11 +69,11 @@ extension SQLiteStaffStore {
 
     func addTeamMember(_ request: Staff.AddTeamMemberRequest, key: String?) async throws -> Staff.AddTeamMemberReply {
         try await write("AddTeamMember", key: key) { change in
-            let teamID = request.team_id!
+            let teamID = try request.team_id.stored("team_id")
             _ = try Staff.Team.fetch(teamID, in: change.db)
-            var employee = try Staff.Employee.fetch(request.employee_id!, in: change.db)
+            var employee = try Staff.Employee.fetch(try request.employee_id.stored("employee_id"), in: change.db)
             guard employee.status != .left else {
-                throw RPCError(.failedPrecondition, "\(employee.employee_id!) has left and cannot join a team")
+                throw Refusal.precondition("\(employee.employee_id ?? "") has left and cannot join a team")
             }
             let previous = employee.team_id
             if previous != teamID {
@@ -92,11 +94,11 @@ extension SQLiteStaffStore {
         -> Staff.RemoveTeamMemberReply
     {
         try await write("RemoveTeamMember", key: key) { change in
-            let teamID = request.team_id!
+            let teamID = try request.team_id.stored("team_id")
             _ = try Staff.Team.fetch(teamID, in: change.db)
-            var employee = try Staff.Employee.fetch(request.employee_id!, in: change.db)
+            var employee = try Staff.Employee.fetch(try request.employee_id.stored("employee_id"), in: change.db)
             guard employee.team_id == teamID else {
-                throw RPCError(.failedPrecondition, "\(employee.employee_id!) is not a member of team \(teamID)")
+                throw Refusal.precondition("\(employee.employee_id ?? "") is not a member of team \(teamID)")
             }
             employee.team_id = nil
             try change.moved(&employee)
@@ -114,7 +116,7 @@ extension Change {
         employee.updated_at_ms = nowMs
         try employee.save(in: db)
         try record(
-            "employee.updated", subject: employee.employee_id!,
+            "employee.updated", subject: try employee.employee_id.stored("employee_id"),
             Staff.EmployeeUpdated(employee: employee, previous_status: employee.status))
     }
 }

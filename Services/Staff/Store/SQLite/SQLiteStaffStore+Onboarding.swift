@@ -14,17 +14,17 @@ extension SQLiteStaffStore {
 
     func addOnboardingStep(_ request: Staff.AddOnboardingStepRequest, key: String?) async throws -> Staff.Onboarding {
         try await write("AddOnboardingStep", key: key) { change in
-            let employee = try Staff.Employee.fetch(request.employee_id!, in: change.db)
+            let employee = try Staff.Employee.fetch(try request.employee_id.stored("employee_id"), in: change.db)
             guard employee.status != .left else {
-                throw RPCError(.failedPrecondition, "\(employee.employee_id!) has left")
+                throw Refusal.precondition("\(employee.employee_id ?? "") has left")
             }
-            let kind = request.kind!
+            let kind = try request.kind.stored("kind")
             try change.addStep(
                 Staff.OnboardingStep(
                     kind: kind, title: request.title ?? OnboardingRules.defaultTitle(kind, weeks: request.weeks),
                     weeks: kind == .training ? (request.weeks ?? 1) : request.weeks, due_date: request.due_date),
-                to: employee.employee_id!)
-            return try Self.onboarding(of: employee.employee_id!, in: change.db)
+                to: try employee.employee_id.stored("employee_id"))
+            return try Self.onboarding(of: try employee.employee_id.stored("employee_id"), in: change.db)
         }
     }
 
@@ -34,12 +34,12 @@ extension SQLiteStaffStore {
         -> Staff.Onboarding
     {
         try await write("CompleteOnboardingStep", key: key) { change in
-            var employee = try Staff.Employee.fetch(request.employee_id!, in: change.db)
-            let id = employee.employee_id!
+            var employee = try Staff.Employee.fetch(try request.employee_id.stored("employee_id"), in: change.db)
+            let id = try employee.employee_id.stored("employee_id")
             if let by = request.completed_by_id { _ = try Staff.Employee.fetch(by, in: change.db, as: "completed_by") }
             let steps = try Self.onboarding(of: id, in: change.db).steps
             guard var step = steps.first(where: { $0.step_id == request.step_id }) else {
-                throw RPCError.notFound("onboarding step of \(id)", request.step_id!)
+                throw StoreError.notFound("onboarding step of \(id)", request.step_id ?? "")
             }
             try OnboardingRules.checkCanComplete(step, in: steps)
             step.completed_at_ms = request.completed_at_ms ?? change.nowMs
