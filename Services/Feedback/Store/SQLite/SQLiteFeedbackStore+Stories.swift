@@ -22,13 +22,13 @@ extension SQLiteFeedbackStore: StoryStore {
                     listColumn(story.value_ids), story.created_at_ms, try story.blob(),
                 ])
             try change.record(
-                "story.created", subject: story.story_id!,
+                "story.created", subject: try story.story_id.stored("story_id"),
                 Feedback.StoryCreated(
                     story_id: story.story_id, employee_ids: story.employee_ids, team_ids: story.team_ids,
                     ticket_id: story.ticket_id, value_ids: story.value_ids, shared_by_id: story.shared_by_id,
                     created_at_ms: story.created_at_ms))
             return Feedback.CreateStoryReply(story: story)
-        }.story!
+        }.story.stored("story")
     }
 
     func story(id: String) async throws -> Feedback.Story {
@@ -58,7 +58,7 @@ extension SQLiteFeedbackStore: StoryStore {
                     Feedback.StoryReacted(story_id: storyID, employee_id: employeeID, kind: kind, removed: remove))
             }
             return Feedback.ReactToStoryReply(story: try Self.story(storyID, in: change.db))
-        }.story!
+        }.story.stored("story")
     }
 
     func stories(_ request: Feedback.ListStoriesRequest, page: Page) async throws -> Feedback.ListStoriesReply {
@@ -83,7 +83,7 @@ extension SQLiteFeedbackStore: StoryStore {
     /// The story with its reaction counts.
     static func story(_ id: String, in db: Database) throws -> Feedback.Story {
         guard let row = try Row.fetchOne(db, sql: "SELECT body FROM story WHERE story_id = ?", arguments: [id]) else {
-            throw RPCError.notFound("story", id)
+            throw StoreError.notFound("story", id)
         }
         var story = try Feedback.Story(row: row)
         story.reactions = try Row.fetchAll(

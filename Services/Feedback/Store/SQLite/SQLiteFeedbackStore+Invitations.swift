@@ -10,7 +10,7 @@ extension SQLiteFeedbackStore: InvitationStore {
         return try await write("CreateInvitation", idempotencyKey: idempotencyKey) { change in
             Feedback.CreateInvitationReply(
                 invitation: try Self.insertInvitation(draft, settings: settings, in: &change))
-        }.invitation!
+        }.invitation.stored("invitation")
     }
 
     /// Inserts the invitation, SCHEDULED with a fresh token, or SUPPRESSED without
@@ -49,7 +49,7 @@ extension SQLiteFeedbackStore: InvitationStore {
                 invitation.invitation_id, invitation.token, invitation.status?.rawValue, draft.customerID,
                 draft.attribution.ticket_id, now, sendAt, invitation.expires_at_ms, try invitation.blob(),
             ])
-        let id = invitation.invitation_id!
+        let id = try invitation.invitation_id.stored("invitation_id")
         if invitation.status == .suppressed {
             try change.record(
                 "invitation.suppressed", subject: id,
@@ -70,7 +70,7 @@ extension SQLiteFeedbackStore: InvitationStore {
         let now = nowMs
         return try await read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT body FROM invitation WHERE token = ?", arguments: [token])
-            else { throw RPCError(.notFound, "no survey for this link") }
+            else { throw StoreError.absent("no survey for this link") }
             return try Self.invitation(row, now: now)
         }
     }
@@ -81,7 +81,7 @@ extension SQLiteFeedbackStore: InvitationStore {
             guard
                 let row = try Row.fetchOne(
                     db, sql: "SELECT body FROM invitation WHERE invitation_id = ?", arguments: [id])
-            else { throw RPCError.notFound("invitation", id) }
+            else { throw StoreError.notFound("invitation", id) }
             return try Self.invitation(row, now: now)
         }
     }

@@ -26,10 +26,10 @@ extension SQLiteFeedbackStore: ComplimentStore {
                 guard
                     let row = try Row.fetchOne(
                         change.db, sql: "SELECT body FROM response WHERE response_id = ?", arguments: [responseID])
-                else { throw RPCError.notFound("response", responseID) }
+                else { throw StoreError.notFound("response", responseID) }
                 let response = try Feedback.SurveyResponse(row: row)
                 guard response.category != .detractor else {
-                    throw RPCError.invalidArgument(
+                    throw Refusal.invalid(
                         field: "response_id",
                         "'\(responseID)' is a detractor's answer (score \(response.score ?? 0)): it goes to Special Care, not to a compliment wall"
                     )
@@ -45,10 +45,10 @@ extension SQLiteFeedbackStore: ComplimentStore {
                 compliment.received_at_ms = request.received_at_ms ?? response.answered_at_ms
             }
             guard compliment.text != nil else {
-                throw RPCError.invalidArgument(field: "text", "must be set (the response has no comment)")
+                throw Refusal.invalid(field: "text", "must be set (the response has no comment)")
             }
             guard compliment.employee_id != nil || compliment.team_id != nil else {
-                throw RPCError.invalidArgument(field: "employee_id", "or team_id must be set: who is complimented")
+                throw Refusal.invalid(field: "employee_id", "or team_id must be set: who is complimented")
             }
             try change.db.execute(
                 sql: """
@@ -61,7 +61,7 @@ extension SQLiteFeedbackStore: ComplimentStore {
                     try compliment.blob(),
                 ])
             try change.record(
-                "compliment.created", subject: compliment.compliment_id!,
+                "compliment.created", subject: try compliment.compliment_id.stored("compliment_id"),
                 Feedback.ComplimentCreated(
                     compliment_id: compliment.compliment_id, source: compliment.source,
                     response_id: compliment.response_id, employee_id: compliment.employee_id,
@@ -69,7 +69,7 @@ extension SQLiteFeedbackStore: ComplimentStore {
                     consent_to_show: compliment.consent_to_show, channel: compliment.channel,
                     country: compliment.country, received_at_ms: compliment.received_at_ms))
             return Feedback.CreateComplimentReply(compliment: compliment)
-        }.compliment!
+        }.compliment.stored("compliment")
     }
 
     /// Consented compliments only, newest first, the customer named by `QuoteName`

@@ -28,7 +28,7 @@ extension SQLiteFeedbackStore: ThemeRuleStore {
                 guard
                     try Bool.fetchOne(change.db, sql: "SELECT 1 FROM theme_rule WHERE rule_id = ?", arguments: [id])
                         != nil
-                else { throw RPCError.notFound("theme rule", id) }
+                else { throw StoreError.notFound("theme rule", id) }
                 try change.db.execute(
                     sql: "UPDATE theme_rule SET body = ? WHERE rule_id = ?", arguments: [try rule.blob(), id])
             } else {
@@ -37,7 +37,9 @@ extension SQLiteFeedbackStore: ThemeRuleStore {
                     sql: "INSERT INTO theme_rule (rule_id, created_at_ms, body) VALUES (?, ?, ?)",
                     arguments: [rule.rule_id, change.nowMs, try rule.blob()])
             }
-            try change.record("theme_rule.upserted", subject: rule.rule_id!, Feedback.ThemeRuleUpserted(rule: rule))
+            try change.record(
+                "theme_rule.upserted", subject: try rule.rule_id.stored("rule_id"),
+                Feedback.ThemeRuleUpserted(rule: rule))
             try Self.applyRulesAgain(in: &change)
             return Feedback.UpsertThemeRuleReply(rule: rule, created: created)
         }
@@ -46,7 +48,7 @@ extension SQLiteFeedbackStore: ThemeRuleStore {
     func deleteThemeRule(id: String) async throws {
         _ = try await write("DeleteThemeRule") { change in
             try change.db.execute(sql: "DELETE FROM theme_rule WHERE rule_id = ?", arguments: [id])
-            guard change.db.changesCount > 0 else { throw RPCError.notFound("theme rule", id) }
+            guard change.db.changesCount > 0 else { throw StoreError.notFound("theme rule", id) }
             try change.record("theme_rule.deleted", subject: id, Feedback.ThemeRuleDeleted(rule_id: id))
             try Self.applyRulesAgain(in: &change)
             return Feedback.DeleteThemeRuleReply()
@@ -83,7 +85,7 @@ extension SQLiteFeedbackStore {
             guard
                 let row = try Row.fetchOne(
                     change.db, sql: "SELECT body FROM response WHERE response_id = ?", arguments: [responseID])
-            else { throw RPCError.notFound("response", responseID) }
+            else { throw StoreError.notFound("response", responseID) }
             var response = try Feedback.SurveyResponse(row: row)
             response.themes = themes
             response.themes_by_hand = true
@@ -94,7 +96,7 @@ extension SQLiteFeedbackStore {
                 "response.themes_set", subject: responseID,
                 Feedback.ResponseThemesSet(response_id: responseID, themes: themes, set_by_id: setByID))
             return Feedback.SetResponseThemesReply(response: try Self.withFollowUp(response, in: change.db))
-        }.response!
+        }.response.stored("response")
     }
 
     func detractorThemes(_ request: Feedback.GetThemeCountsRequest) async throws

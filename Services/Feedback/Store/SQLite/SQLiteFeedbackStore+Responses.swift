@@ -16,7 +16,7 @@ extension SQLiteFeedbackStore: ResponseStore {
         return try await write(method, idempotencyKey: idempotencyKey) { change in
             let answeredAt = draft.answeredAtMs ?? change.nowMs
             guard answeredAt <= change.nowMs else {
-                throw RPCError.invalidArgument(field: "answered_at_ms", "must not be in the future, got \(answeredAt)")
+                throw Refusal.invalid(field: "answered_at_ms", "must not be in the future, got \(answeredAt)")
             }
             var response = Feedback.SurveyResponse(
                 response_id: ResponseID.random().rawValue, score: Int32(draft.score.value),
@@ -45,29 +45,29 @@ extension SQLiteFeedbackStore: ResponseStore {
                 try Self.markAnswered(invitationID, by: response, in: change.db)
             }
             try change.record(
-                "response.submitted", subject: response.response_id!, Feedback.ResponseSubmitted(response))
+                "response.submitted", subject: try response.response_id.stored("response_id"),
+                Feedback.ResponseSubmitted(response))
             if response.category == .detractor, !draft.followUpDone {
                 response.follow_up = try Self.requestFollowUp(
                     for: response, customer: customer, requestedAtMs: answeredAt, in: &change)
             }
             return Feedback.SubmitResponseReply(response: response)
-        }.response!
+        }.response.stored("response")
     }
 
     static func answerableInvitation(token: String, now: Int64, in db: Database) throws -> Feedback.Invitation {
         guard let row = try Row.fetchOne(db, sql: "SELECT body FROM invitation WHERE token = ?", arguments: [token])
         else {
-            throw RPCError(.notFound, "no survey for this link")
+            throw StoreError.absent("no survey for this link")
         }
         let invitation = try Self.invitation(row, now: now)
         switch invitation.status {
-        case .answered: throw RPCError(.alreadyExists, "this survey was already answered")
+        case .answered: throw Refusal.exists("this survey was already answered")
         case .expired:
-            throw RPCError(
-                .failedPrecondition, "this survey expired at \(Date(unixMilliseconds: invitation.expires_at_ms!))")
+            throw Refusal.precondition(
+                "this survey expired at \(Date(unixMilliseconds: invitation.expires_at_ms ?? 0))")
         case .scheduled:
-            throw RPCError(
-                .failedPrecondition, "this survey opens at \(Date(unixMilliseconds: invitation.send_at_ms!))")
+            throw Refusal.precondition("this survey opens at \(Date(unixMilliseconds: invitation.send_at_ms ?? 0))")
         default: return invitation
         }
     }
@@ -112,7 +112,7 @@ extension SQLiteFeedbackStore: ResponseStore {
         try await read { db in
             guard
                 let row = try Row.fetchOne(db, sql: "SELECT body FROM response WHERE response_id = ?", arguments: [id])
-            else { throw RPCError.notFound("response", id) }
+            else { throw StoreError.notFound("response", id) }
             return try Self.withFollowUp(try Feedback.SurveyResponse(row: row), in: db)
         }
     }

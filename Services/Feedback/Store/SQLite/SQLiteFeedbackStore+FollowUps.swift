@@ -30,7 +30,7 @@ extension SQLiteFeedbackStore: FollowUpStore {
                 try request.blob(), try followUp.blob(),
             ])
         try change.record(
-            "follow_up.requested", subject: response.response_id!,
+            "follow_up.requested", subject: try response.response_id.stored("response_id"),
             Feedback.FollowUpRequested(
                 response_id: response.response_id, original_ticket_id: attribution?.ticket_id,
                 customer_id: response.customer_id, score: response.score, attribution: attribution,
@@ -43,7 +43,7 @@ extension SQLiteFeedbackStore: FollowUpStore {
             guard
                 let row = try Row.fetchOne(
                     db, sql: "SELECT body FROM follow_up WHERE response_id = ?", arguments: [responseID])
-            else { throw RPCError(.notFound, "no follow-up for response '\(responseID)'") }
+            else { throw StoreError.absent("no follow-up for response '\(responseID)'") }
             return try Feedback.FollowUp(row: row)
         }
     }

@@ -48,7 +48,7 @@ extension SQLiteFeedbackStore {
         followUp.failed_at_ms = change.nowMs
         try save(followUp, in: change.db)
         try change.record(
-            "follow_up.failed", subject: followUp.response_id!,
+            "follow_up.failed", subject: try followUp.response_id.stored("response_id"),
             Feedback.FollowUpFailed(
                 response_id: followUp.response_id, original_ticket_id: followUp.original_ticket_id,
                 attribution: followUp.attribution, attempts: followUp.attempts, reason: followUp.last_error,
