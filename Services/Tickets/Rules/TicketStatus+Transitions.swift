@@ -1,4 +1,4 @@
-import Bus
+import ServiceKit
 import Contract
 
 /// The ticket lifecycle. NEW, OPEN and PENDING_CUSTOMER are working states an agent
@@ -24,32 +24,31 @@ extension Tickets.TicketStatus {
     /// Checks a SetTicketStatus move to `target`.
     /// - Throws: INVALID_ARGUMENT for targets that have their own method;
     ///   FAILED_PRECONDITION for a move the lifecycle does not allow.
-    func checkMove(to target: Tickets.TicketStatus) throws(RPCError) {
+    func checkMove(to target: Tickets.TicketStatus) throws(Refusal) {
         switch target {
         case .new, .open, .pendingCustomer: break
         case .resolved, .closed, .reopened:
-            throw .invalidArgument(
+            throw .invalid(
                 field: "status", "use ResolveTicket, ReopenTicket or CloseTicket to make a ticket \(target.label)")
-        case .unspecified: throw .invalidArgument(field: "status", "must be set")
+        case .unspecified: throw .invalid(field: "status", "must be set")
         }
         guard isActive else {
-            throw RPCError(.failedPrecondition, "a \(label) ticket cannot become \(target.label); reopen it first")
+            throw Refusal.precondition("a \(label) ticket cannot become \(target.label); reopen it first")
         }
         if target == .new && self != .new {
-            throw RPCError(.failedPrecondition, "a \(label) ticket cannot become new again")
+            throw Refusal.precondition("a \(label) ticket cannot become new again")
         }
     }
 
     /// Checks ResolveTicket.
-    func checkResolve() throws(RPCError) {
-        guard isActive else { throw RPCError(.failedPrecondition, "a \(label) ticket cannot be resolved") }
+    func checkResolve() throws(Refusal) {
+        guard isActive else { throw Refusal.precondition("a \(label) ticket cannot be resolved") }
     }
 
     /// Checks ReopenTicket: only a resolved ticket reopens; closed is final.
-    func checkReopen() throws(RPCError) {
+    func checkReopen() throws(Refusal) {
         guard self == .resolved else {
-            throw RPCError(
-                .failedPrecondition,
+            throw Refusal.precondition(
                 self == .closed
                     ? "a closed ticket is final; create a new ticket"
                     : "only a resolved ticket can be reopened, this one is \(label)")
@@ -57,10 +56,9 @@ extension Tickets.TicketStatus {
     }
 
     /// Checks CloseTicket: resolve first.
-    func checkClose() throws(RPCError) {
+    func checkClose() throws(Refusal) {
         guard self == .resolved else {
-            throw RPCError(
-                .failedPrecondition, "only a resolved ticket can be closed, this one is \(label); resolve it first")
+            throw Refusal.precondition("only a resolved ticket can be closed, this one is \(label); resolve it first")
         }
     }
 }
