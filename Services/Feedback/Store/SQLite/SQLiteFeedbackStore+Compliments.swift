@@ -6,50 +6,21 @@ import GRDB
 import ServiceKit
 
 extension SQLiteFeedbackStore: ComplimentStore {
-    /// From a response (never a detractor's: INVALID_ARGUMENT naming `response_id`):
-    /// its comment is the text unless `text` is set; employee, team,
-    /// channel and country come from its attribution; consent is the response's
-    /// consent to quote (false stays false). Directly: as given. The customer is named
-    /// by `QuoteName` (first name and initial, or none), whatever the request says.
+    /// Reads the answer a compliment quotes and stores the compliment
+    /// `ComplimentRules` makes of it.
     func createCompliment(_ request: Feedback.CreateComplimentRequest, idempotencyKey: String?) async throws
         -> Feedback.Compliment
     {
         try await write("CreateCompliment", idempotencyKey: idempotencyKey) { change in
-            var compliment = Feedback.Compliment(
-                compliment_id: ComplimentID.random().rawValue, source: .direct, employee_id: request.employee_id,
-                team_id: request.team_id, text: request.text,
-                customer_display_name: QuoteName.shown(request.customer_display_name),
-                value_ids: request.value_ids, consent_to_show: request.consent_to_show ?? false,
-                channel: request.channel, country: request.country,
-                received_at_ms: request.received_at_ms ?? change.nowMs, created_by_id: request.created_by_id)
-            if let responseID = request.response_id {
+            let id = ComplimentID.random().rawValue
+            let response = try request.response_id.map { responseID in
                 guard
                     let row = try Row.fetchOne(
                         change.db, sql: "SELECT body FROM response WHERE response_id = ?", arguments: [responseID])
                 else { throw StoreError.notFound("response", responseID) }
-                let response = try Feedback.SurveyResponse(row: row)
-                guard response.category != .detractor else {
-                    throw Refusal.invalid(
-                        field: "response_id",
-                        "'\(responseID)' is a detractor's answer (score \(response.score ?? 0)): it goes to Special Care, not to a compliment wall"
-                    )
-                }
-                compliment.source = .response
-                compliment.response_id = responseID
-                compliment.text = request.text ?? response.comment
-                compliment.employee_id = request.employee_id ?? response.attribution?.agent_id
-                compliment.team_id = request.team_id ?? response.attribution?.team_id
-                compliment.consent_to_show = response.consent_to_quote ?? false
-                compliment.channel = response.attribution?.channel
-                compliment.country = response.attribution?.country
-                compliment.received_at_ms = request.received_at_ms ?? response.answered_at_ms
+                return try Feedback.SurveyResponse(row: row)
             }
-            guard compliment.text != nil else {
-                throw Refusal.invalid(field: "text", "must be set (the response has no comment)")
-            }
-            guard compliment.employee_id != nil || compliment.team_id != nil else {
-                throw Refusal.invalid(field: "employee_id", "or team_id must be set: who is complimented")
-            }
+            let compliment = try ComplimentRules.compliment(request, from: response, id: id, nowMs: change.nowMs)
             try change.db.execute(
                 sql: """
                     INSERT INTO compliment (compliment_id, employee_id, team_id, value_ids, consent, received_at_ms, body)
@@ -61,7 +32,7 @@ extension SQLiteFeedbackStore: ComplimentStore {
                     try compliment.blob(),
                 ])
             try change.record(
-                "compliment.created", subject: try compliment.compliment_id.stored("compliment_id"),
+                "compliment.created", subject: id,
                 Feedback.ComplimentCreated(
                     compliment_id: compliment.compliment_id, source: compliment.source,
                     response_id: compliment.response_id, employee_id: compliment.employee_id,
