@@ -15,9 +15,7 @@ extension SQLiteFeedbackStore: ResponseStore {
         let method = draft.answeredAtMs == nil ? "SubmitResponse" : "ImportResponse"
         return try await write(method, idempotencyKey: idempotencyKey) { change in
             let answeredAt = draft.answeredAtMs ?? change.nowMs
-            guard answeredAt <= change.nowMs else {
-                throw Refusal.invalid(field: "answered_at_ms", "must not be in the future, got \(answeredAt)")
-            }
+            try ResponseRules.checkAnsweredAt(answeredAt, nowMs: change.nowMs)
             var response = Feedback.SurveyResponse(
                 response_id: ResponseID.random().rawValue, score: Int32(draft.score.value),
                 category: Feedback.NpsCategory(rawValue: draft.score.category.rawValue), comment: draft.comment,
@@ -55,21 +53,15 @@ extension SQLiteFeedbackStore: ResponseStore {
         }.response.stored("response")
     }
 
+    /// The invitation behind `token`, if `ResponseRules` lets it be answered.
     static func answerableInvitation(token: String, now: Int64, in db: Database) throws -> Feedback.Invitation {
         guard let row = try Row.fetchOne(db, sql: "SELECT body FROM invitation WHERE token = ?", arguments: [token])
         else {
             throw StoreError.absent("no survey for this link")
         }
         let invitation = try Self.invitation(row, now: now)
-        switch invitation.status {
-        case .answered: throw Refusal.exists("this survey was already answered")
-        case .expired:
-            throw Refusal.precondition(
-                "this survey expired at \(Date(unixMilliseconds: invitation.expires_at_ms ?? 0))")
-        case .scheduled:
-            throw Refusal.precondition("this survey opens at \(Date(unixMilliseconds: invitation.send_at_ms ?? 0))")
-        default: return invitation
-        }
+        try ResponseRules.checkAnswerable(invitation)
+        return invitation
     }
 
     /// Stores an answer with its language and the themes its sender gave (kept when
