@@ -17,6 +17,20 @@ enum EmployeeRules {
             throw Refusal.precondition("status: an employee cannot become a candidate again")
         }
     }
+
+    /// Someone who took the offer is never hired again.
+    /// - Throws: `Refusal.precondition` when `email` is `blocked` (its owner took the offer).
+    static func checkHire(email: String, blocked: Bool) throws(Refusal) {
+        guard !blocked else {
+            throw Refusal.precondition(
+                "\(email) took the offer and left; someone who took the offer is never hired again")
+        }
+    }
+
+    /// - Throws: `Refusal.precondition` when a changed `email` is `blocked`.
+    static func checkNewEmail(_ email: String, blocked: Bool) throws(Refusal) {
+        guard !blocked else { throw Refusal.precondition("\(email) belongs to someone who took the offer and left") }
+    }
 }
 
 extension Staff.Employee {

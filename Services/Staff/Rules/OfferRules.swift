@@ -53,4 +53,30 @@ enum OfferRules {
         }
         return Staff.OfferPolicy(default_amount: fallback, min_amount: min, max_amount: max)
     }
+
+    /// The offer is made once per employee, during probation.
+    /// - Throws: `Refusal.exists` when `hadOffer`; `Refusal.precondition` outside probation.
+    static func checkCanMake(to employee: Staff.Employee, hadOffer: Bool) throws(Refusal) {
+        let id = employee.employee_id ?? ""
+        if hadOffer { throw Refusal.exists("\(id) already had the offer; it is made once") }
+        guard employee.status == .probation else {
+            throw Refusal.precondition("the offer is made during probation; \(id) is \(employee.statusOrUnspecified)")
+        }
+    }
+
+    /// - Throws: `Refusal.precondition` when `employee` is no longer in probation.
+    static func checkCanTake(_ employee: Staff.Employee) throws(Refusal) {
+        guard employee.status == .probation else {
+            throw Refusal.precondition(
+                "the offer can be taken during probation only; \(employee.employee_id ?? "") is \(employee.statusOrUnspecified)"
+            )
+        }
+    }
+
+    /// - Throws: `Refusal.precondition` when the offer `id` was accepted or declined.
+    static func checkOpen(_ offer: Staff.Offer, id: String) throws(Refusal) {
+        guard offer.status == .open else {
+            throw Refusal.precondition("offer \(id) was already \(offer.status == .accepted ? "accepted" : "declined")")
+        }
+    }
 }

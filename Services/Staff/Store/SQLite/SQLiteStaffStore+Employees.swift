@@ -7,9 +7,8 @@ extension SQLiteStaffStore {
     func createEmployee(_ request: Staff.CreateEmployeeRequest, key: String?) async throws -> Staff.Employee {
         try await write("CreateEmployee", key: key) { change in
             let db = change.db
-            if let email = request.email, try Staff.Employee.rehireBlocked(email: email, in: db) {
-                throw Refusal.precondition(
-                    "\(email) took the offer and left; someone who took the offer is never hired again")
+            if let email = request.email {
+                try EmployeeRules.checkHire(email: email, blocked: Staff.Employee.rehireBlocked(email: email, in: db))
             }
             if let teamID = request.team_id { _ = try Staff.Team.fetch(teamID, in: db) }
             let employee = Staff.Employee(
@@ -44,10 +43,9 @@ extension SQLiteStaffStore {
                 employee.status = status
                 if status == .left { employee.left_at_ms = change.nowMs }
             }
-            if let email = request.email, email.lowercased() != employee.email?.lowercased(),
-                try Staff.Employee.rehireBlocked(email: email, in: change.db)
-            {
-                throw Refusal.precondition("\(email) belongs to someone who took the offer and left")
+            if let email = request.email, email.lowercased() != employee.email?.lowercased() {
+                try EmployeeRules.checkNewEmail(
+                    email, blocked: Staff.Employee.rehireBlocked(email: email, in: change.db))
             }
             employee.apply(request)
             // Someone who left is in no team any more.

@@ -10,13 +10,7 @@ extension SQLiteStaffStore {
             let employee = try Staff.Employee.fetch(try request.employee_id.stored("employee_id"), in: change.db)
             let id = try employee.employee_id.stored("employee_id")
             let maker = try request.made_by_id.map { try Staff.Employee.fetch($0, in: change.db, as: "made_by") }
-            if try Self.offer(ofEmployee: id, in: change.db) != nil {
-                throw Refusal.exists("\(id) already had the offer; it is made once")
-            }
-            guard employee.status == .probation else {
-                throw Refusal.precondition(
-                    "the offer is made during probation; \(id) is \(employee.statusOrUnspecified)")
-            }
+            try OfferRules.checkCanMake(to: employee, hadOffer: try Self.offer(ofEmployee: id, in: change.db) != nil)
             let amount = try OfferRules.amount(
                 request.amount, policy: try Self.offerPolicy(in: change.db), maker: maker)
             let offer = Staff.Offer(
@@ -43,11 +37,7 @@ extension SQLiteStaffStore {
         try await write("AcceptOffer", key: key) { change in
             var offer = try Self.openOffer(offerID, in: change.db)
             var employee = try Staff.Employee.fetch(try offer.employee_id.stored("employee_id"), in: change.db)
-            guard employee.status == .probation else {
-                throw Refusal.precondition(
-                    "the offer can be taken during probation only; \(employee.employee_id ?? "") is \(employee.statusOrUnspecified)"
-                )
-            }
+            try OfferRules.checkCanTake(employee)
             offer.status = .accepted
             offer.decided_at_ms = change.nowMs
             try Self.save(offer, in: change.db)
@@ -105,15 +95,13 @@ extension SQLiteStaffStore {
             .map { try Staff.Offer(blob: $0) }
     }
 
-    /// The offer with `id`: NOT_FOUND when unknown, FAILED_PRECONDITION when decided.
+    /// The offer with `id`: NOT_FOUND when unknown; `OfferRules.checkOpen` refuses a decided one.
     static func openOffer(_ id: String, in db: Database) throws -> Staff.Offer {
         guard
             let offer = try Data.fetchOne(db, sql: "SELECT body FROM offer WHERE offer_id = ?", arguments: [id])
                 .map({ try Staff.Offer(blob: $0) })
         else { throw StoreError.notFound("offer", id) }
-        guard offer.status == .open else {
-            throw Refusal.precondition("offer \(id) was already \(offer.status == .accepted ? "accepted" : "declined")")
-        }
+        try OfferRules.checkOpen(offer, id: id)
         return offer
     }
 

@@ -11,12 +11,7 @@ extension SQLiteStaffStore {
     {
         try await write("SubmitPulse", key: key) { change in
             let employee = try Staff.Employee.fetch(employeeID, in: change.db)
-            guard employee.status != .left, employee.status != .candidate else {
-                throw Refusal.precondition("the pulse is for staff; \(employeeID) is \(employee.statusOrUnspecified)")
-            }
-            guard let team = employee.team_id else {
-                throw Refusal.precondition("\(employeeID) is in no team; the pulse is counted per team")
-            }
+            let team = try PulseRules.team(of: employee)
             // Who answered and what they answered live in separate tables with nothing
             // linking them: the score only raises a per-team, per-period tally.
             try change.db.execute(

@@ -72,9 +72,7 @@ extension SQLiteStaffStore {
             let teamID = try request.team_id.stored("team_id")
             _ = try Staff.Team.fetch(teamID, in: change.db)
             var employee = try Staff.Employee.fetch(try request.employee_id.stored("employee_id"), in: change.db)
-            guard employee.status != .left else {
-                throw Refusal.precondition("\(employee.employee_id ?? "") has left and cannot join a team")
-            }
+            try TeamRules.checkCanJoin(employee)
             let previous = employee.team_id
             if previous != teamID {
                 employee.team_id = teamID
@@ -97,9 +95,7 @@ extension SQLiteStaffStore {
             let teamID = try request.team_id.stored("team_id")
             _ = try Staff.Team.fetch(teamID, in: change.db)
             var employee = try Staff.Employee.fetch(try request.employee_id.stored("employee_id"), in: change.db)
-            guard employee.team_id == teamID else {
-                throw Refusal.precondition("\(employee.employee_id ?? "") is not a member of team \(teamID)")
-            }
+            try TeamRules.checkMember(employee, of: teamID)
             employee.team_id = nil
             try change.moved(&employee)
             try change.record(
