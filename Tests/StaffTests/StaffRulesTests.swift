@@ -57,4 +57,36 @@ struct StaffRulesTests {
             try EmployeeRules.checkNewEmail("sam@example.com", blocked: true)
         }
     }
+
+    @Test("only candidates are evaluated and hired; nobody who took the offer, nobody with a doubt")
+    func hiring() throws {
+        let clear = Staff.HireDecision(verdict: .clear)
+        try HireRules.checkEvaluable(employee(.candidate))
+        #expect(throws: Refusal.precondition("emp-1 is not a candidate")) {
+            try HireRules.checkEvaluable(employee(.active))
+        }
+        try HireRules.checkHirable(employee(.candidate), emailBlocked: false, decision: clear)
+        #expect(
+            throws: Refusal.precondition("emp-1 took the offer and left; someone who took it is never hired again")
+        ) { try HireRules.checkHirable(employee(.candidate), emailBlocked: true, decision: clear) }
+        #expect(throws: Refusal.self) {
+            try HireRules.checkHirable(employee(.probation), emailBlocked: false, decision: clear)
+        }
+        #expect(throws: Refusal.self) {
+            try HireRules.checkHirable(
+                employee(.candidate), emailBlocked: false, decision: Staff.HireDecision(verdict: .blocked))
+        }
+    }
+
+    @Test("someone who left spends no budget and gets no onboarding steps")
+    func leavers() throws {
+        #expect(throws: Refusal.precondition("emp-1 has left and has no budget")) {
+            try BudgetRules.checkCanSpend(employee(.left))
+        }
+        try BudgetRules.checkCanSpend(employee(.active))
+        #expect(throws: Refusal.precondition("emp-1 has left")) {
+            try OnboardingRules.checkCanAddStep(for: employee(.left))
+        }
+        try OnboardingRules.checkCanAddStep(for: employee(.onboarding))
+    }
 }

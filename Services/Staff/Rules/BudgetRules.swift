@@ -41,4 +41,11 @@ enum BudgetRules {
                     + (team.map { " (\($0.team_id ?? ""), led by \($0.lead_id ?? "nobody"))" } ?? " (in no team)"))
         }
     }
+
+    /// - Throws: `Refusal.precondition` when `employee` has left: no budget any more.
+    static func checkCanSpend(_ employee: Staff.Employee) throws(Refusal) {
+        guard employee.status != .left else {
+            throw Refusal.precondition("\(employee.employee_id ?? "") has left and has no budget")
+        }
+    }
 }

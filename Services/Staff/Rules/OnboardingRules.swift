@@ -47,4 +47,9 @@ enum OnboardingRules {
                     + open.map { $0.title ?? $0.step_id ?? "" }.joined(separator: ", "))
         }
     }
+
+    /// - Throws: `Refusal.precondition` when `employee` has left: no new steps.
+    static func checkCanAddStep(for employee: Staff.Employee) throws(Refusal) {
+        guard employee.status != .left else { throw Refusal.precondition("\(employee.employee_id ?? "") has left") }
+    }
 }

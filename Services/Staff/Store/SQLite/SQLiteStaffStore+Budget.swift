@@ -15,9 +15,7 @@ extension SQLiteStaffStore {
                 return Staff.SpendBudgetReply(
                     entry: first, remaining: try Self.remaining(of: employee, month, change.db))
             }
-            guard employee.status != .left else {
-                throw Refusal.precondition("\(employee.employee_id ?? "") has left and has no budget")
-            }
+            try BudgetRules.checkCanSpend(employee)
             let amount = try request.amount.stored("amount")
             try BudgetRules.checkCurrency(amount, budget: employee.monthly_budget ?? BudgetRules.noBudget)
             try BudgetRules.checkFits(

@@ -12,9 +12,7 @@ extension SQLiteStaffStore {
                 try request.candidate_id.stored("candidate_id"), in: change.db, as: "candidate")
             _ = try Staff.Employee.fetch(
                 try request.evaluator_id.stored("evaluator_id"), in: change.db, as: "evaluator")
-            guard candidate.status == .candidate else {
-                throw Refusal.precondition("\(candidate.employee_id ?? "") is not a candidate")
-            }
+            try HireRules.checkEvaluable(candidate)
             for (index, fit) in request.fits.enumerated() {
                 try Staff.CoreValue.requireKnown(
                     try fit.value_id.stored("value_id"), in: change.db, field: "fits[\(index)].value_id")
@@ -56,14 +54,8 @@ extension SQLiteStaffStore {
                 try request.decided_by_id.stored("decided_by_id"), in: change.db, as: "hiring manager")
             let id = try candidate.employee_id.stored("employee_id")
             let emailBlocked = try candidate.email.map { try Staff.Employee.rehireBlocked(email: $0, in: change.db) }
-            if candidate.rehire_blocked == true || emailBlocked == true {
-                throw Refusal.precondition("\(id) took the offer and left; someone who took it is never hired again")
-            }
-            guard candidate.status == .candidate else {
-                throw Refusal.precondition("\(id) is not a candidate (status \(candidate.statusOrUnspecified))")
-            }
             let decision = HireRules.decision(for: id, try Self.evaluations(of: id, in: change.db))
-            guard decision.verdict == .clear else { throw Refusal.precondition(HireRules.refusal(decision)) }
+            try HireRules.checkHirable(candidate, emailBlocked: emailBlocked == true, decision: decision)
             let start =
                 try request.start_date.map { try LocalDate($0) } ?? LocalDate(containing: change.now, in: timeZone)
             let weeks = request.training_weeks ?? 5

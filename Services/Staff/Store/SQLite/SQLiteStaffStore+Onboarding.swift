@@ -15,9 +15,7 @@ extension SQLiteStaffStore {
     func addOnboardingStep(_ request: Staff.AddOnboardingStepRequest, key: String?) async throws -> Staff.Onboarding {
         try await write("AddOnboardingStep", key: key) { change in
             let employee = try Staff.Employee.fetch(try request.employee_id.stored("employee_id"), in: change.db)
-            guard employee.status != .left else {
-                throw Refusal.precondition("\(employee.employee_id ?? "") has left")
-            }
+            try OnboardingRules.checkCanAddStep(for: employee)
             let kind = try request.kind.stored("kind")
             try change.addStep(
                 Staff.OnboardingStep(
