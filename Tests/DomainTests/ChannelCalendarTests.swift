@@ -79,20 +79,4 @@ struct ChannelCalendarTests {
             invalidField { _ = try FirstResponseTarget(channel: .chat, openSeconds: 60, atRiskShare: 1.5) }
                 == "at_risk_share")
     }
-
-    @Test("calendars and targets cross the wire in their proto shapes")
-    func codable() throws {
-        let calendar = try ChannelCalendar.standard(for: .chat, in: .belgium)
-        let object = try Fixture.jsonObject(calendar)
-        #expect(object["channel"] as? Int == 3)
-        #expect(object["country"] as? String == "BE")
-        #expect(object["time_zone"] as? String == "Europe/Brussels")
-        #expect((object["hours"] as? [Any])?.count == 7)
-        #expect(try Fixture.roundTrip(calendar) == calendar)
-
-        let target = try Fixture.decode(FirstResponseTarget.self, #"{"channel": 2, "target_ms": 7200000}"#)
-        #expect(target.openSeconds == 7200 && target.atRiskShare == 0.8 && !target.escalatesOnBreach)
-        #expect(try Fixture.roundTrip(FirstResponseTarget.standard(for: .phone)) == .live(.phone))
-        #expect(try Fixture.jsonObject(FirstResponseTarget.standard(for: .email))["target_ms"] as? Int == 86_400_000)
-    }
 }

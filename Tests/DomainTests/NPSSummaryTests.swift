@@ -102,18 +102,6 @@ struct NPSSummaryTests {
     func negativeCounts() {
         #expect(invalidField { _ = try NPSSummary(promoters: 1, passives: -1, detractors: 0) } == "passives")
     }
-
-    @Test("encodes like an NpsRow and decodes from the counts")
-    func codable() throws {
-        let summary = try NPSSummary(promoters: 50, passives: 30, detractors: 20)
-        let object = try Fixture.jsonObject(summary)
-        #expect(object["n"] as? Int == 100)
-        #expect((object["nps"] as? Double)?.isClose(to: 30) == true)
-        #expect((object["margin_of_error"] as? Double)?.isClose(to: 15.0754) == true)
-        #expect((object["lower"] as? Double)?.isClose(to: 14.0509) == true)
-        #expect(try Fixture.roundTrip(summary) == summary)
-        #expect(try Fixture.jsonObject(NPSSummary.empty)["nps"] == nil)
-    }
 }
 
 extension Double {

@@ -128,22 +128,4 @@ struct OpeningHoursTests {
             #expect(invalidField { _ = try LocalTimeInterval(bad) } == "hours", "\(bad)")
         }
     }
-
-    @Test("hours cross the wire as the ChannelCalendar fields")
-    func codable() throws {
-        let decoded = try Fixture.decode(
-            OpeningHours.self,
-            #"""
-            {"time_zone": "Europe/Amsterdam", "always_open": false, "closed_dates": ["2025-12-25"],
-             "hours": [{"weekday": 1, "from_minute": 480, "until_minute": 1380}]}
-            """#)
-        #expect(decoded.intervals(on: .monday) == [ChannelCalendar.staffedHours])
-        #expect(decoded.intervals(on: .tuesday).isEmpty)
-        #expect(try Fixture.roundTrip(decoded) == decoded)
-        #expect(try Fixture.roundTrip(chat) == chat)
-        let badDay = #"{"hours": [{"weekday": 8, "from_minute": 0, "until_minute": 60}]}"#
-        #expect(invalidField { _ = try Fixture.decode(OpeningHours.self, badDay) } == "hours.0.weekday")
-        #expect(
-            invalidField { _ = try Fixture.decode(OpeningHours.self, #"{"time_zone": "Mars/Base"}"#) } == "time_zone")
-    }
 }

@@ -5,7 +5,9 @@ import ServiceKit
 
 /// Where feedback keeps its data: one protocol per area, so another database (a
 /// PostgreSQL store) can come later. Every change records its events in the same
-/// transaction; creates accept the caller's idempotency key.
+/// transaction; creates accept the caller's idempotency key. Implementations throw
+/// `StoreError` and `Refusal`, never `RPCError`, and name no SQL or GRDB type;
+/// `SQLiteFeedbackStore` (Store/SQLite/) is the one there is.
 typealias FeedbackStore = InvitationStore & ResponseStore & FollowUpStore & ComplimentStore & StoryStore
     & ThemeRuleStore & TicketEventConsumer
 

@@ -1,4 +1,4 @@
-import Bus
+import ServiceKit
 import Contract
 
 /// What may change on an employee record.
@@ -7,16 +7,29 @@ enum EmployeeRules {
     /// - Throws: FAILED_PRECONDITION explaining the refusal.
     static func checkTransition(from old: Staff.EmployeeStatus, to new: Staff.EmployeeStatus) throws {
         if old == .left {
-            throw RPCError(.failedPrecondition, "status: the employee has left; leaving is final")
+            throw Refusal.precondition("status: the employee has left; leaving is final")
         }
         if old == .candidate && new != .left {
-            throw RPCError(
-                .failedPrecondition,
+            throw Refusal.precondition(
                 "status: a candidate is hired with HireCandidate, after every evaluation is clear")
         }
         if new == .candidate {
-            throw RPCError(.failedPrecondition, "status: an employee cannot become a candidate again")
+            throw Refusal.precondition("status: an employee cannot become a candidate again")
         }
+    }
+
+    /// Someone who took the offer is never hired again.
+    /// - Throws: `Refusal.precondition` when `email` is `blocked` (its owner took the offer).
+    static func checkHire(email: String, blocked: Bool) throws(Refusal) {
+        guard !blocked else {
+            throw Refusal.precondition(
+                "\(email) took the offer and left; someone who took the offer is never hired again")
+        }
+    }
+
+    /// - Throws: `Refusal.precondition` when a changed `email` is `blocked`.
+    static func checkNewEmail(_ email: String, blocked: Bool) throws(Refusal) {
+        guard !blocked else { throw Refusal.precondition("\(email) belongs to someone who took the offer and left") }
     }
 }
 

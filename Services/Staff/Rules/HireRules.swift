@@ -1,4 +1,5 @@
 import Contract
+import ServiceKit
 
 /// Hiring on core-value fit: the hiring manager AND employees judge the candidate,
 /// and any doubt is a no.
@@ -45,5 +46,30 @@ enum HireRules {
             if (decision.employee_evaluations ?? 0) == 0 { missing.append("an evaluation by an employee") }
             return "hire pending: still missing " + missing.joined(separator: " and ")
         }
+    }
+
+    /// Only a candidate is evaluated.
+    /// - Throws: `Refusal.precondition` for anyone else.
+    static func checkEvaluable(_ candidate: Staff.Employee) throws(Refusal) {
+        guard candidate.status == .candidate else {
+            throw Refusal.precondition("\(candidate.employee_id ?? "") is not a candidate")
+        }
+    }
+
+    /// A candidate is hired when nobody who took the offer is hired again and every
+    /// evaluation is clear (`decision`).
+    /// - Parameter emailBlocked: The candidate's e-mail belongs to someone who took the offer.
+    /// - Throws: `Refusal.precondition` naming why not.
+    static func checkHirable(_ candidate: Staff.Employee, emailBlocked: Bool, decision: Staff.HireDecision)
+        throws(Refusal)
+    {
+        let id = candidate.employee_id ?? ""
+        if candidate.rehire_blocked == true || emailBlocked {
+            throw Refusal.precondition("\(id) took the offer and left; someone who took it is never hired again")
+        }
+        guard candidate.status == .candidate else {
+            throw Refusal.precondition("\(id) is not a candidate (status \(candidate.statusOrUnspecified))")
+        }
+        guard decision.verdict == .clear else { throw Refusal.precondition(refusal(decision)) }
     }
 }

@@ -1,4 +1,4 @@
-import Bus
+import ServiceKit
 import Contract
 import Domain
 
@@ -17,19 +17,17 @@ enum OfferRules {
     ///   and `maker` is not a director.
     static func amount(_ requested: Money?, policy: Staff.OfferPolicy, maker: Staff.Employee?) throws -> Money {
         guard let min = policy.min_amount, let max = policy.max_amount, let fallback = policy.default_amount else {
-            throw RPCError(
-                .failedPrecondition, "the offer policy is incomplete; a director sets it with SetOfferPolicy")
+            throw Refusal.precondition("the offer policy is incomplete; a director sets it with SetOfferPolicy")
         }
         guard let amount = requested else { return fallback }
         guard amount.currency == min.currency else {
-            throw RPCError.invalidArgument(
+            throw Refusal.invalid(
                 field: "amount.currency", "the offer is made in \(min.currency.code), got \(amount.currency.code)")
         }
         if amount.minorUnits < min.minorUnits || amount.minorUnits > max.minorUnits,
             maker?.role != .directorOfHappyCustomers
         {
-            throw RPCError(
-                .permissionDenied,
+            throw Refusal.permission(
                 "amount: \(amount) is outside the offer range \(min)..\(max); only a director of happy customers"
                     + " (made_by_id) can make it")
         }
@@ -44,15 +42,41 @@ enum OfferRules {
         let fallback = try Checks.positive(request.default_amount, "default_amount")
         let max = try Checks.positive(request.max_amount, "max_amount")
         for (field, money) in [("default_amount", fallback), ("max_amount", max)] where money.currency != min.currency {
-            throw RPCError.invalidArgument(
+            throw Refusal.invalid(
                 field: "\(field).currency", "must be \(min.currency.code) like min_amount, got \(money.currency.code)")
         }
         guard min.minorUnits <= fallback.minorUnits else {
-            throw RPCError.invalidArgument(field: "default_amount", "must not be below min_amount (\(min))")
+            throw Refusal.invalid(field: "default_amount", "must not be below min_amount (\(min))")
         }
         guard fallback.minorUnits <= max.minorUnits else {
-            throw RPCError.invalidArgument(field: "max_amount", "must not be below default_amount (\(fallback))")
+            throw Refusal.invalid(field: "max_amount", "must not be below default_amount (\(fallback))")
         }
         return Staff.OfferPolicy(default_amount: fallback, min_amount: min, max_amount: max)
+    }
+
+    /// The offer is made once per employee, during probation.
+    /// - Throws: `Refusal.exists` when `hadOffer`; `Refusal.precondition` outside probation.
+    static func checkCanMake(to employee: Staff.Employee, hadOffer: Bool) throws(Refusal) {
+        let id = employee.employee_id ?? ""
+        if hadOffer { throw Refusal.exists("\(id) already had the offer; it is made once") }
+        guard employee.status == .probation else {
+            throw Refusal.precondition("the offer is made during probation; \(id) is \(employee.statusOrUnspecified)")
+        }
+    }
+
+    /// - Throws: `Refusal.precondition` when `employee` is no longer in probation.
+    static func checkCanTake(_ employee: Staff.Employee) throws(Refusal) {
+        guard employee.status == .probation else {
+            throw Refusal.precondition(
+                "the offer can be taken during probation only; \(employee.employee_id ?? "") is \(employee.statusOrUnspecified)"
+            )
+        }
+    }
+
+    /// - Throws: `Refusal.precondition` when the offer `id` was accepted or declined.
+    static func checkOpen(_ offer: Staff.Offer, id: String) throws(Refusal) {
+        guard offer.status == .open else {
+            throw Refusal.precondition("offer \(id) was already \(offer.status == .accepted ? "accepted" : "declined")")
+        }
     }
 }

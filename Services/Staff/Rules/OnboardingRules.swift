@@ -1,4 +1,4 @@
-import Bus
+import ServiceKit
 import Contract
 import Domain
 
@@ -37,15 +37,19 @@ enum OnboardingRules {
     /// - Throws: FAILED_PRECONDITION naming the open steps.
     static func checkCanComplete(_ step: Staff.OnboardingStep, in steps: [Staff.OnboardingStep]) throws {
         guard step.completed_at_ms == nil else {
-            throw RPCError(.failedPrecondition, "step \(step.step_id ?? "") is already completed")
+            throw Refusal.precondition("step \(step.step_id ?? "") is already completed")
         }
         guard step.kind == .firstCustomerContact else { return }
         let open = steps.filter { ($0.kind == .training || $0.kind == .listenInDay) && $0.completed_at_ms == nil }
         guard open.isEmpty else {
-            throw RPCError(
-                .failedPrecondition,
+            throw Refusal.precondition(
                 "first customer contact comes after listening in and training; still open: "
                     + open.map { $0.title ?? $0.step_id ?? "" }.joined(separator: ", "))
         }
+    }
+
+    /// - Throws: `Refusal.precondition` when `employee` has left: no new steps.
+    static func checkCanAddStep(for employee: Staff.Employee) throws(Refusal) {
+        guard employee.status != .left else { throw Refusal.precondition("\(employee.employee_id ?? "") has left") }
     }
 }

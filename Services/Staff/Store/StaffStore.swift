@@ -6,9 +6,10 @@ import ServiceKit
 /// Where the staff service keeps its data: one method per change or question, each
 /// change one transaction that also records its events and remembers its reply
 /// under the idempotency key. Handlers validate requests first and pass them on
-/// checked and trimmed; the store checks what needs the data (unknown ids answer
-/// NOT_FOUND, rules FAILED_PRECONDITION). `SQLiteStaffStore` is the one
-/// implementation today; a PostgreSQL one can follow behind the same protocol.
+/// checked and trimmed; the store checks what needs the data and throws
+/// `StoreError` (an unknown id) or `Refusal` (a rule of `Rules/`), never `RPCError`.
+/// `SQLiteStaffStore` (Store/SQLite/) is the one implementation today; a PostgreSQL
+/// one can follow behind the same protocol, which names no SQL or GRDB type.
 protocol StaffStore: EventLog, AccountStore {
     /// The store's clock (injectable in tests).
     var now: Date { get }

@@ -73,7 +73,7 @@ struct ImportedTimes {
             guard value >= earliest else { throw RPCError.invalidArgument(field: field, "must not be before \(what)") }
             return value
         }
-        receivedAtMs = try check(received, "received_at_ms", notBefore: 1, "1970")!
+        receivedAtMs = try check(received, "received_at_ms", notBefore: 1, "1970") ?? received
         firstResponseAtMs = try check(
             request.first_response_at_ms, "first_response_at_ms", notBefore: received, "received_at_ms")
         resolvedAtMs = try check(

@@ -8,11 +8,7 @@
 /// summary.interval       // 14.1...44.2 (95%, adjusted Wald)
 /// ```
 /// Empty summaries have no score (nil), not a score of 0.
-///
-/// Codable in the shape of the wire's `NpsRow` figures: encoding writes the counts,
-/// `n`, `nps`, `margin_of_error`, `lower` and `upper` (the last five only when there
-/// are answers); decoding reads the counts and recomputes the rest.
-public struct NPSSummary: Hashable, Codable, Sendable {
+public struct NPSSummary: Hashable, Sendable {
     /// Answers of 9 or 10.
     public private(set) var promoters: Int
     /// Answers of 7 or 8.

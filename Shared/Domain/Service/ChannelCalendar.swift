@@ -11,9 +11,6 @@ import Foundation
 ///   is due on e-mail's terms.
 /// - in store: 24/7, because its contacts are answered live (the target is met on
 ///   arrival), so no clock ever runs on it; a store that wants its real hours sets them.
-///
-/// Codable in the wire shape of `glimlach.tickets.ChannelCalendar` (without
-/// `updated_at_ms`, which the service stores).
 public struct ChannelCalendar: Hashable, Sendable {
     /// The channel.
     public let channel: Channel

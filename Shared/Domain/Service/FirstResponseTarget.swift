@@ -5,9 +5,6 @@ import Foundation
 /// five customers expects an answer within the hour, social media within minutes):
 /// chat and social channels 1 hour, e-mail and web form 1 day (24 open hours), phone
 /// and in store answered live.
-///
-/// Codable in the wire shape of `glimlach.tickets.ResponseTarget` (`target_ms` in
-/// milliseconds; `updated_at_ms` is the service's).
 public struct FirstResponseTarget: Hashable, Sendable {
     /// Share of the target after which a ticket is at risk when nothing else is set.
     public static let defaultAtRiskShare = 0.8

@@ -1,9 +1,6 @@
 /// A core value that compliments, stories and hiring evaluations are tagged with.
 /// `defaults` is the seed: the shoe store's ten values from DOMAIN.md.
-///
-/// Codable in the wire shape of `glimlach.staff.CoreValue` (`value_id`, `name`,
-/// `position`).
-public struct CoreValue: Hashable, Codable, Sendable, Identifiable {
+public struct CoreValue: Hashable, Sendable, Identifiable {
     /// Slug, e.g. "deliver-wow-through-service": lowercase letters, digits and '-',
     /// 1...64 characters.
     public let id: String
@@ -51,22 +48,4 @@ public struct CoreValue: Hashable, Codable, Sendable, Identifiable {
         CoreValue(seed: 9, "be-passionate-and-determined", "Be passionate and determined"),
         CoreValue(seed: 10, "be-humble", "Be humble"),
     ]
-
-    enum CodingKeys: String, CodingKey {
-        case id = "value_id"
-        case name, position
-    }
-
-    /// Decodes a wire `CoreValue`.
-    ///
-    /// - Parameters:
-    ///   - decoder: Holds `value_id`, `name` and `position`.
-    /// - Throws: `DomainError.invalid` for a field that breaks its rule; decoding
-    ///   errors otherwise.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        try self.init(
-            id: container.decode(String.self, forKey: .id), name: container.decode(String.self, forKey: .name),
-            position: container.decode(Int.self, forKey: .position))
-    }
 }

@@ -15,7 +15,12 @@ extension Calendar {
 
 extension Validation {
     /// The IANA zone named `identifier`.
-    static func timeZone(_ identifier: String, field: String) throws(DomainError) -> TimeZone {
+    ///
+    /// - Parameters:
+    ///   - identifier: An IANA name such as "Europe/Brussels".
+    ///   - field: The field name to report when the zone is unknown.
+    /// - Throws: `DomainError.invalid` naming `field` for an unknown zone.
+    public static func timeZone(_ identifier: String, field: String) throws(DomainError) -> TimeZone {
         guard let zone = TimeZone(identifier: identifier) else {
             throw .invalid(field: field, reason: "'\(identifier)' is not a known IANA time zone")
         }

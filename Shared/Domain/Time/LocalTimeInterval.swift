@@ -1,8 +1,6 @@
 /// Part of a day on the wall clock, [from, until) in minutes after local midnight,
 /// e.g. 08:00-23:00. `until` may be 24:00 (1440) for "to the end of the day".
-///
-/// Codable as `{from_minute, until_minute}`, the wire's `OpeningHours` fields.
-public struct LocalTimeInterval: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+public struct LocalTimeInterval: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Minutes after midnight the interval starts, 0...1439.
     public let fromMinute: Int
     /// Minutes after midnight the interval ends (exclusive), 1...1440.
@@ -69,24 +67,5 @@ public struct LocalTimeInterval: Hashable, Comparable, Codable, Sendable, Custom
             return (hour < 10 ? "0" : "") + "\(hour):" + (rest < 10 ? "0" : "") + "\(rest)"
         }
         return clock(fromMinute) + "-" + clock(untilMinute)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case fromMinute = "from_minute"
-        case untilMinute = "until_minute"
-    }
-
-    /// Decodes `{from_minute, until_minute}`.
-    ///
-    /// - Parameters:
-    ///   - decoder: Holds both minutes.
-    /// - Throws: `DomainError.invalid` naming the coding path for an empty or
-    ///   out-of-day interval; decoding errors otherwise.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        try self.init(
-            fromMinute: container.decode(Int.self, forKey: .fromMinute),
-            untilMinute: container.decode(Int.self, forKey: .untilMinute),
-            field: Validation.fieldName(decoder.codingPath, fallback: "hours"))
     }
 }

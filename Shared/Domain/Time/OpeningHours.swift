@@ -10,8 +10,6 @@ import Foundation
 /// let chat = OpeningHours(timeZone: amsterdam, daily: try LocalTimeInterval("08:00-23:00"))
 /// chat.instant(afterOpen: 3600, from: tenThirtyPM)  // 08:30 the next morning
 /// ```
-/// Codable in the wire shape of `glimlach.tickets.ChannelCalendar`'s hours
-/// (see `OpeningHours+Codable.swift`).
 public struct OpeningHours: Hashable, Sendable {
     /// The zone the wall-clock times and dates are read in.
     public let timeZone: TimeZone

@@ -1,0 +1,103 @@
+import Bus
+import Contract
+import Logging
+import ServiceLifecycle
+
+/// Delivers PENDING follow-ups to tickets' `OpenFollowUp` until tickets accepts
+/// each one: the closed loop's inner loop. Runs as a `Service` beside the worker.
+///
+/// Every call carries the idempotency key `follow-up-<response_id>` (and tickets opens
+/// one ticket per `response_id`), so a retry after a lost reply, a timeout or a
+/// restart returns the same follow-up ticket instead of a second one. A failure
+/// that passes (tickets down, a deadline) counts the attempt, keeps the error and
+/// pauses that follow-up with backoff (`FeedbackSettings.retryDelayMs`); nothing is
+/// dropped while tickets is down. A refusal retrying cannot fix (`isFinal`), or the
+/// last of `FeedbackSettings.followUpMaxAttempts`, ends in FAILED with its reason.
+final class FollowUpDelivery: Service, Sendable {
+    /// Calls tickets' OpenFollowUp with an idempotency key.
+    typealias OpenFollowUp = @Sendable (Tickets.OpenFollowUpRequest, String) async throws -> Tickets.OpenFollowUpReply
+
+    private let store: any FollowUpStore
+    private let open: OpenFollowUp
+    private let pollInterval: Duration
+    private let maxAttempts: Int
+    private let logger: Logger
+
+    init(store: any FollowUpStore, settings: FeedbackSettings, logger: Logger, open: @escaping OpenFollowUp) {
+        self.store = store
+        self.open = open
+        self.pollInterval = .milliseconds(settings.followUpPollMs)
+        self.maxAttempts = max(settings.followUpMaxAttempts, 1)
+        self.logger = logger
+    }
+
+    /// Calls OpenFollowUp through `client`, at most `timeout` per attempt.
+    static func overBus(_ client: any RPCClient, timeout: Duration = .seconds(5)) -> OpenFollowUp {
+        { request, key in
+            try await client.call(Tickets.openFollowUp, request, options: .init(timeout: timeout, idempotencyKey: key))
+        }
+    }
+
+    /// Whether `error` is a refusal the same request will meet again: bad or missing
+    /// input, an unknown original ticket. Unreachable services, deadlines and a
+    /// precondition of the system (no Special Care team yet) pass with time.
+    static func isFinal(_ error: any Error) -> Bool {
+        guard let error = Self.status(of: error) else { return false }
+        switch error.code {
+        case .invalidArgument, .notFound, .alreadyExists, .permissionDenied, .outOfRange, .unimplemented: return true
+        default: return false
+        }
+    }
+
+    /// The status `error` answers with: its own, or the one a store error or refusal
+    /// stands for; nil for anything else.
+    static func status(of error: any Error) -> RPCError? {
+        (error as? RPCError) ?? (error as? RPCErrorConvertible)?.rpcError
+    }
+
+    /// The key for `responseID`'s follow-up: the same on every attempt.
+    static func idempotencyKey(_ responseID: String) -> String { "follow-up-\(responseID)" }
+
+    /// Delivers every due follow-up until shutdown.
+    func run() async throws {
+        do {
+            try await cancelWhenGracefulShutdown {
+                while !Task.isCancelled {
+                    await self.deliverDue()
+                    try await Task.sleep(for: self.pollInterval)
+                }
+            }
+        } catch is CancellationError {}
+    }
+
+    /// One pass: tries each due follow-up once. Returns how many tickets accepted.
+    @discardableResult
+    func deliverDue() async -> Int {
+        let due: [PendingFollowUp]
+        do { due = try await store.dueFollowUps(limit: 50) } catch {
+            logger.error("cannot read pending follow-ups", metadata: ["error": "\(error)"])
+            return 0
+        }
+        var opened = 0
+        for pending in due where !Task.isCancelled {
+            do {
+                let reply = try await open(pending.request, Self.idempotencyKey(pending.responseID))
+                guard let ticketID = reply.ticket?.ticket_id else {
+                    throw RPCError(.internal, "OpenFollowUp replied without a ticket")
+                }
+                try await store.followUpOpened(responseID: pending.responseID, ticketID: ticketID)
+                opened += 1
+            } catch {
+                let attempt = pending.attempts + 1
+                let final = Self.isFinal(error) || attempt >= maxAttempts
+                var reason = Self.status(of: error).map { "\($0.code): \($0.message)" } ?? "\(error)"
+                if final && !Self.isFinal(error) { reason = "gave up after \(attempt) attempts; last: \(reason)" }
+                logger.log(
+                    level: final ? .error : .warning, final ? "follow-up failed" : "follow-up not opened yet",
+                    metadata: ["response_id": "\(pending.responseID)", "attempt": "\(attempt)", "error": "\(reason)"])
+                try? await store.followUpFailed(responseID: pending.responseID, error: reason, final: final)
+            }
+        }
+        return opened
+    }
+}
