@@ -92,10 +92,8 @@ public struct ServiceRouter: Sendable {
         }
         do {
             return .success(try await chain(call))
-        } catch let error as RPCError {
-            return .failure(error)
         } catch {
-            return .failure(RPCError(.cancelled, "\(service).\(method) was cancelled"))
+            return .failure(status(of: error, call))
         }
     }
 
@@ -108,21 +106,28 @@ public struct ServiceRouter: Sendable {
         let context = call.context
         do {
             return try await CallContext.$current.withValue(context) { try await handler(call.payload, context) }
-        } catch let error as RPCError {
-            throw error
-        } catch let error as RPCErrorConvertible {
-            throw error.rpcError
-        } catch is CancellationError {
-            // Its deadline passed or its caller went away: no fault of the handler's.
-            throw RPCError(.cancelled, "\(service).\(call.method) was cancelled")
         } catch {
+            throw status(of: error, call)
+        }
+    }
+
+    /// The status an error thrown by a handler or an interceptor answers with.
+    private func status(of error: any Error, _ call: ServerCall) -> RPCError {
+        switch error {
+        case let error as RPCError: return error
+        case let error as RPCErrorConvertible: return error.rpcError
+        case is CancellationError:
+            // Its deadline passed or its caller went away: no fault of the handler's.
+            return RPCError(.cancelled, "\(service).\(call.method) was cancelled")
+        default:
             call.logger.error(
                 "handler failed",
                 metadata: [
-                    "method": "\(call.method)", "request_id": "\(context.requestID)",
-                    "trace_id": "\(context.traceID)", "error": "\(error)",
+                    "method": "\(call.method)", "request_id": "\(call.context.requestID)",
+                    "trace_id": "\(call.context.traceID)", "error": "\(error)",
                 ])
-            throw RPCError(.internal, "internal error in \(service).\(call.method) (request \(context.requestID))")
+            return RPCError(
+                .internal, "internal error in \(service).\(call.method) (request \(call.context.requestID))")
         }
     }
 }

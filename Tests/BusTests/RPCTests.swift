@@ -49,6 +49,19 @@ private struct RequireUser: ServerInterceptor {
     }
 }
 
+/// Refuses every call with a domain error (as a store's lookup inside a rights check would) or any other error.
+private struct FailingCheck: ServerInterceptor {
+    struct Unknown: Error, RPCErrorConvertible {
+        var rpcError: RPCError { RPCError(.notFound, "user: no such user") }
+    }
+    struct Broken: Error {}
+    let convertible: Bool
+    func intercept(_ call: ServerCall, next: @escaping ServerCall.Next) async throws -> [UInt8] {
+        if convertible { throw Unknown() }
+        throw Broken()
+    }
+}
+
 /// Names the user every call acts for, as a signed-in front end would.
 private struct ActingUser: ClientInterceptor {
     let id: String
@@ -180,6 +193,18 @@ struct RPCTests {
         let reply = try await transport.call(
             Echo.echo, SinceRequest(after_sequence: 2), options: .init(metadata: ["user": "anna"]))
         #expect(reply.last_sequence == 2)
+    }
+
+    @Test("an interceptor's domain error answers its own status, any other error INTERNAL (never CANCELLED)")
+    func interceptorErrors() async throws {
+        for convertible in [true, false] {
+            let transport = InMemoryTransport()
+            var router = Echo.router { transport }
+            router.interceptors.append(FailingCheck(convertible: convertible))
+            transport.serve(router)
+            let error = await rpcError { try await transport.call(Echo.echo, SinceRequest(after_sequence: 1)) }
+            #expect(error?.code == (convertible ? .notFound : .internal), "\(String(describing: error))")
+        }
     }
 
     @Test("a client interceptor adds what the server's interceptor requires, over the bus")

@@ -17,7 +17,7 @@ struct RightsInterceptor: ServerInterceptor {
     /// The acting employee, or PERMISSION_DENIED when unknown or gone.
     private func acting(_ id: String) async throws -> Staff.Employee {
         let actor: Staff.Employee
-        do { actor = try await store.employee(id) } catch let error as RPCError where error.code == .notFound {
+        do { actor = try await store.employee(id) } catch StoreError.notFound {
             throw RPCError(.permissionDenied, "acting_employee_id: no employee \(id)")
         }
         guard actor.status != .left, try await store.account(of: id).active == true else {
