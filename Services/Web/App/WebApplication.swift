@@ -24,6 +24,8 @@ func buildWebApplication(
 /// Every route of the web front.
 func makeWebRouter(client: any RPCClient, settings: WebSettings) -> Router<WebRequestContext> {
     let router = Router(context: WebRequestContext.self)
+    // Requests by route, method and status and their durations, for `--metrics`.
+    router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     HealthRoutes(client: client).register(on: router)
     router.get("/") { _, _ in Response.redirect(to: "/dashboard") }
