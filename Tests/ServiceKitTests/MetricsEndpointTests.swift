@@ -48,8 +48,8 @@ struct MetricsEndpointTests {
         let group = ServiceGroup(services: [endpoint], logger: logger)
         try await withThrowingTaskGroup { tasks in
             tasks.addTask { try await group.run() }
-            try await waitUntil("the probe reaches [::1]", timeout: .seconds(5)) {
-                await HTTPProbe.status("http://[::1]:\(port)/health", timeout: .milliseconds(500)) == 200
+            try await waitUntil("the probe reaches [::1]") {
+                await HTTPProbe.status("http://[::1]:\(port)/health") == 200
             }
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
