@@ -4,6 +4,7 @@ import Logging
 import Prometheus
 import ServiceLifecycle
 import Stack
+import Synchronization
 import TestSupport
 import Testing
 
@@ -54,6 +55,31 @@ struct MetricsEndpointTests {
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
         }
+    }
+
+    @Test("an endpoint that cannot be served leaves the process running without metrics until shutdown")
+    func unservable() async throws {
+        let logger = Logger(label: "metrics-test")
+        let endpoint = MetricsEndpoint(
+            endpoint: "tcp://127.0.0.1:http", registry: PrometheusCollectorRegistry(), logger: logger)
+        let group = ServiceGroup(services: [endpoint], logger: logger)
+        let ended = Ended()
+        try await withThrowingTaskGroup { tasks in
+            tasks.addTask {
+                try await group.run()
+                ended.value.withLock { $0 = true }
+            }
+            try await Task.sleep(for: .milliseconds(200))
+            #expect(!ended.value.withLock { $0 })
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+        #expect(ended.value.withLock { $0 })
+    }
+
+    /// Whether the service group's run returned.
+    final class Ended: Sendable {
+        let value = Mutex(false)
     }
 
     @Test("an endpoint that is not tcp://host:port is refused with the field named")
