@@ -34,6 +34,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
     ],
     targets: [
         // C libraries from Debian, each behind a small shim header.
@@ -77,11 +78,11 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Shared/Bus"),
-        // Observability: swift-metrics with a Prometheus backend, served over HTTP on a ZeroMQ STREAM socket.
+        // Observability: swift-metrics with a Prometheus backend, served over HTTP by Hummingbird.
         .target(
             name: "Observability",
             dependencies: [
-                "ZeroMQ",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
@@ -164,7 +165,12 @@ let package = Package(
 
         // Stack: the compose file's services as native processes (glimlach up, integration tests).
         .target(
-            name: "Stack", dependencies: ["Bus", .product(name: "Yams", package: "Yams")], path: "Shared/Stack"),
+            name: "Stack",
+            dependencies: [
+                "Bus", .product(name: "Yams", package: "Yams"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            path: "Shared/Stack"),
 
         // The command-line tool: call any method, inspect the contract and the bus, run the stack.
         .executableTarget(
@@ -215,7 +221,12 @@ let package = Package(
             dependencies: ["Bus", "ZeroMQ", "Stack", .product(name: "Logging", package: "swift-log")],
             path: "Tests/TestSupport"),
         .testTarget(
-            name: "ServiceKitTests", dependencies: ["ServiceKit", "Contract", "TestSupport"],
+            name: "ServiceKitTests",
+            dependencies: [
+                "ServiceKit", "Contract", "Observability", "Stack", "TestSupport",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             path: "Tests/ServiceKitTests"),
         .testTarget(
             name: "StaffTests", dependencies: ["StaffService", "Contract", "TestSupport"],

@@ -50,7 +50,7 @@ public final class StackRunner: Sendable {
                 throw StackError("\(service.name) exited with status \(process.terminationStatus)")
             }
             if let url = service.healthURL {
-                if HTTPProbe.status(url, timeoutMs: 300) == 200 { return }
+                if await HTTPProbe.status(url, timeout: .milliseconds(300)) == 200 { return }
             } else if service.service == "bus" {
                 if (try? await client.call(BusAPI.health, HealthRequest(), options: .init(timeout: .milliseconds(300))))
                     != nil

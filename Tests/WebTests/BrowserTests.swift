@@ -123,13 +123,15 @@ struct BrowserTests {
     }
 
     /// Starts `web serve` on a free port with one user, and waits for /healthz.
-    static func startWeb(_ stack: ProcessStack) async throws -> (process: ChildProcess, base: String) {
+    static func startWeb(_ stack: ProcessStack, environment extra: [String: String] = [:]) async throws -> (
+        process: ChildProcess, base: String
+    ) {
         let port = try #require(Int(try freeEndpoint().split(separator: ":").last ?? ""))
         let users = stack.dataDirectory.appendingPathComponent("web-users")
         try "lisa:\(Bcrypt.hash(password, cost: 4))\n".write(to: users, atomically: true, encoding: .utf8)
         let environment = stack.environment.merging([
             "GLIMLACH_WEB_USERS": users.path, "GLIMLACH_WEB_PORT": "\(port)", "GLIMLACH_WEB_TIME_ZONE": "UTC",
-        ]) { $1 }
+        ]) { $1 }.merging(extra) { $1 }
         let process = try ChildProcess("web", ["serve"], environment: environment)
         let base = "http://127.0.0.1:\(port)"
         try await waitUntil("web answers /healthz", timeout: .seconds(20)) {

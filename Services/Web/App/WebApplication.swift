@@ -25,6 +25,8 @@ func buildWebApplication(
 func makeWebRouter(client: any RPCClient, settings: WebSettings) -> Router<WebRequestContext> {
     _ = WebResources.shared  // templates and texts parse at start, not on the first page
     let router = Router(context: WebRequestContext.self)
+    // Requests by route, method and status and their durations, for `--metrics`.
+    router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ActingEmployeeMiddleware(client: client, settings: settings))
     HealthRoutes(client: client).register(on: router)

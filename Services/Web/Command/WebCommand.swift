@@ -68,14 +68,14 @@ extension WebCommand {
 
     /// Exits 0 when `/healthz` answers 200 (the compose healthcheck); `--url
     /// .../healthz/ready` asks whether the web front also reaches the bus.
-    struct CheckHealth: ParsableCommand {
+    struct CheckHealth: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "check-health", abstract: "Exit 0 when the web front answers GET /healthz with 200.")
 
         @Option(help: "The health URL.") var url = "http://127.0.0.1:8080/healthz"
 
-        func run() throws {
-            guard HTTPProbe.status(url) == 200 else {
+        func run() async throws {
+            guard await HTTPProbe.status(url) == 200 else {
                 print("web: \(url) does not answer 200")
                 throw ExitCode(1)
             }

@@ -53,18 +53,3 @@ package struct AnalyticsLimits: Sendable {
         }
     }
 }
-
-extension ServiceRouter {
-    /// Serves an analytics query: the request is checked against `limits` and the
-    /// deadline before `handler` computes anything.
-    mutating func register<Request, Reply>(
-        _ method: Method<Request, Reply>, limits: AnalyticsLimits,
-        _ handler: @escaping @Sendable (Request, CallContext) throws -> Reply
-    ) {
-        register(method) { request, context in
-            try limits.check(request)
-            try AnalyticsLimits.checkDeadline()
-            return try handler(request, context)
-        }
-    }
-}
