@@ -65,6 +65,7 @@ let package = Package(
             dependencies: [
                 "Wire", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "HeapModule", package: "swift-collections"),
             ],
             path: "Shared/RPC"),
         // Bus: Majordomo broker, RPC client, worker runtime, events: the bus transport of RPC.

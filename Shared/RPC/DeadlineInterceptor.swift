@@ -5,8 +5,8 @@ import Synchronization
 /// answers DEADLINE_EXCEEDED, so the transport frees its slot instead of letting the
 /// handler run on for a caller that stopped waiting.
 ///
-/// The handler runs in the serving task itself (no extra hop to the task pool); a
-/// timer task cancels that task at the deadline. A transport must therefore serve
+/// The handler runs in the serving task itself (no extra hop to the task pool); the
+/// process's one `DeadlineClock` cancels that task at the deadline. A transport must therefore serve
 /// each call in a task of its own (`BusWorker` and `InMemoryTransport` do).
 public struct DeadlineInterceptor: ServerInterceptor {
     public init() {}
@@ -19,11 +19,8 @@ public struct DeadlineInterceptor: ServerInterceptor {
         // the task is alive whenever the timer touches it.
         nonisolated(unsafe) let serving = withUnsafeCurrentTask { $0 }
         let watch = Watch()
-        let timer = Task {
-            try? await Task.sleep(for: .milliseconds(remaining))
-            if !Task.isCancelled { watch.expire { serving?.cancel() } }
-        }
-        defer { timer.cancel() }
+        let timer = DeadlineClock.shared.schedule(at: deadline) { watch.expire { serving?.cancel() } }
+        defer { DeadlineClock.shared.cancel(timer) }
         do {
             let reply = try await next(call)
             if watch.finish() { throw expired(call, "before it finished; its handler was cancelled") }
