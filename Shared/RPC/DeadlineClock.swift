@@ -7,7 +7,8 @@ import HeapModule
 final class DeadlineClock: @unchecked Sendable {
     static let shared = DeadlineClock()
 
-    /// What happens at a deadline; dropped unrun when the call finishes first.
+    /// What happens at a deadline, run under the clock's lock: `finish` cannot return
+    /// while it runs, so whatever it touches outlives it.
     typealias Expiry = @Sendable () -> Void
 
     private struct Entry: Comparable {
@@ -20,13 +21,13 @@ final class DeadlineClock: @unchecked Sendable {
     private let condition = NSCondition()
     private var deadlines = Heap<Entry>()
     /// The expiries still to run: a finished call's entry stays in `deadlines` until
-    /// its time, but its expiry is gone.
+    /// its time (or a rebuild), but its expiry is gone.
     private var expiries: [UInt64: (at: Int64, run: Expiry)] = [:]
     private var lastID: UInt64 = 0
     private var running = false
 
-    /// Runs `expiry` at `deadline` (monotonic ms) unless `cancel` is called first.
-    /// - Returns: the id to `cancel` with.
+    /// Runs `expiry` at `deadline` (monotonic ms) unless the call finishes first.
+    /// - Returns: the id to `finish` with.
     func schedule(at deadline: Int64, _ expiry: @escaping Expiry) -> UInt64 {
         condition.lock()
         defer { condition.unlock() }
@@ -45,35 +46,32 @@ final class DeadlineClock: @unchecked Sendable {
         return lastID
     }
 
-    /// Forgets the expiry of `id` (its call finished).
-    func cancel(_ id: UInt64) {
+    /// The call `id` is done.
+    /// - Returns: whether its deadline came first (its expiry ran).
+    func finish(_ id: UInt64) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        expiries[id] = nil
+        let expired = expiries.removeValue(forKey: id) == nil
         // Finished calls' entries outnumber the waiting ones (long deadlines): rebuild.
         if deadlines.count > 2 * expiries.count + 1024 {
             deadlines = Heap(expiries.map { Entry(at: $0.value.at, id: $0.key) })
         }
+        return expired
     }
 
     private func run() {
+        condition.lock()
         while true {
-            condition.lock()
-            var due: [Expiry] = []
             let now = monotonicMilliseconds()
             while let first = deadlines.min, first.at <= now {
                 deadlines.removeMin()
-                if let expiry = expiries.removeValue(forKey: first.id) { due.append(expiry.run) }
+                expiries.removeValue(forKey: first.id)?.run()
             }
-            if due.isEmpty {
-                if let first = deadlines.min {
-                    _ = condition.wait(until: Date(timeIntervalSinceNow: Double(first.at - now) / 1000))
-                } else {
-                    condition.wait()
-                }
+            if let first = deadlines.min {
+                _ = condition.wait(until: Date(timeIntervalSinceNow: Double(first.at - now) / 1000))
+            } else {
+                condition.wait()
             }
-            condition.unlock()
-            for expiry in due { expiry() }
         }
     }
 }

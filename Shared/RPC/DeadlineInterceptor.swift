@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Ends a call when its deadline passes: the task serving it is cancelled (a store
 /// query, a nested call or a sleep its handler awaits stops there) and the call
 /// answers DEADLINE_EXCEEDED, so the transport frees its slot instead of letting the
@@ -15,45 +13,22 @@ public struct DeadlineInterceptor: ServerInterceptor {
         guard let deadline = call.context.deadline else { return try await next(call) }
         let remaining = deadline - monotonicMilliseconds()
         if remaining <= 0 { throw expired(call, "before it started") }
-        // Cancelled only under the watch's lock and only while the handler runs, so
-        // the task is alive whenever the timer touches it.
+        // Cancelled only under the clock's lock and only while the handler runs, so
+        // the task is alive whenever the clock touches it.
         nonisolated(unsafe) let serving = withUnsafeCurrentTask { $0 }
-        let watch = Watch()
-        let timer = DeadlineClock.shared.schedule(at: deadline) { watch.expire { serving?.cancel() } }
-        defer { DeadlineClock.shared.cancel(timer) }
-        do {
-            let reply = try await next(call)
-            if watch.finish() { throw expired(call, "before it finished; its handler was cancelled") }
-            return reply
-        } catch {
-            if watch.finish() { throw expired(call, "before it finished; its handler was cancelled") }
+        let timer = DeadlineClock.shared.schedule(at: deadline) { serving?.cancel() }
+        let reply: [UInt8]
+        do { reply = try await next(call) } catch {
+            if DeadlineClock.shared.finish(timer) {
+                throw expired(call, "before it finished; its handler was cancelled")
+            }
             throw error
         }
+        if DeadlineClock.shared.finish(timer) { throw expired(call, "before it finished; its handler was cancelled") }
+        return reply
     }
 
     private func expired(_ call: ServerCall, _ when: String) -> RPCError {
         RPCError(.deadlineExceeded, "\(call.service).\(call.method) reached its deadline \(when)")
-    }
-
-    /// Whether the handler finished or the deadline came first.
-    private final class Watch: Sendable {
-        private let state = Mutex((finished: false, expired: false))
-
-        /// At the deadline: runs `cancel` unless the handler already finished.
-        func expire(_ cancel: () -> Void) {
-            state.withLock { state in
-                guard !state.finished else { return }
-                state.expired = true
-                cancel()
-            }
-        }
-
-        /// The handler is done. - Returns: whether the deadline had passed first.
-        func finish() -> Bool {
-            state.withLock { state in
-                state.finished = true
-                return state.expired
-            }
-        }
     }
 }
