@@ -82,6 +82,8 @@ struct EmployeeSignInTests {
             try await web.signIn("wim@example.com", password: WebPeople.password)
             let copied = web.cookies[Sessions.sessionCookie]
             let dashboard = try await web.get("/dashboard")
+            // The page names the person, not their session's technical id.
+            #expect(dashboard.body.contains(">Wim</span>") && !dashboard.body.contains("employee:"))
             let out = try await web.post("/signout", [("csrf", dashboard.hidden("csrf") ?? "")])
             #expect(out.status == .seeOther)
             web.setCookie(Sessions.sessionCookie, copied)

@@ -11,13 +11,13 @@ struct DashboardRoutes: Sendable {
     var now: @Sendable () -> Date = Date.init
 
     func register(on router: Router<WebRequestContext>) {
-        router.get("/dashboard") { request, _ in try await dashboard(request) }
+        router.get("/dashboard") { request, context in try await dashboard(request, account: context.account) }
         router.get("/dashboard/csv/:chart") { request, context in
             try await csv(request, chart: context.parameters.get("chart") ?? "")
         }
     }
 
-    private func dashboard(_ request: Request) async throws -> Response {
+    private func dashboard(_ request: Request, account: Staff.Account?) async throws -> Response {
         guard let session = settings.sessions.session(request) else { return signIn(request) }
         let query = DashboardQuery(request)
         let now = now()
@@ -25,7 +25,8 @@ struct DashboardRoutes: Sendable {
         let timeout = min(settings.callTimeout, settings.cardTimeout)
         let data = await DashboardFetcher(client: client, timeout: timeout).fetch(query, window: window)
         return DashboardPage(
-            user: session.user, signOutCSRF: settings.sessions.csrf("signout", nonce: session.nonce), query: query,
+            user: account?.name ?? session.user, signOutCSRF: settings.sessions.csrf("signout", nonce: session.nonce),
+            query: query,
             window: window, data: data, now: now, context: PageContext(request)
         ).render()
     }

@@ -22,27 +22,39 @@ struct ActingEmployeeMiddleware: RouterMiddleware {
         guard let session = settings.sessions.session(request), let employee = session.employeeID else {
             return try await next(request, context)
         }
-        guard await mayUse(employee) else {
+        var context = context
+        switch await account(of: employee) {
+        case .refused:
             settings.revokedSessions.revoke(session)
             return try await next(request, context)
+        case .active(let account): context.account = account
+        case .unknown: break
         }
         let id = "web-" + UUID().uuidString.prefix(8).lowercased()
         let acting = CallContext(deadline: nil, requestID: id, traceID: id, actor: employee)
-        return try await CallContext.$current.withValue(acting) { try await next(request, context) }
+        return try await CallContext.$current.withValue(acting) { [context] in try await next(request, context) }
     }
 
-    /// False only when staff says the account may not be used.
-    private func mayUse(_ employee: String) async -> Bool {
+    private enum AccountCheck {
+        case active(Staff.Account)
+        /// Staff says the account may not be used.
+        case refused
+        /// Staff did not answer.
+        case unknown
+    }
+
+    private func account(of employee: String) async -> AccountCheck {
         do {
             let account = try await client.call(
                 Staff.getAccount, .init(employee_id: employee),
                 options: CallOptions(timeout: settings.callTimeout, actor: employee)
             ).account
-            return account?.active == true
+            guard let account, account.active == true else { return .refused }
+            return .active(account)
         } catch let error as RPCError {
-            return ![.notFound, .permissionDenied, .unauthenticated].contains(error.code)
+            return [.notFound, .permissionDenied, .unauthenticated].contains(error.code) ? .refused : .unknown
         } catch {
-            return true
+            return .unknown
         }
     }
 }
