@@ -107,7 +107,10 @@ struct UpCommand: AsyncParsableCommand {
                 printer.print(
                     "\nglimlach up: demo loaded. Try `glimlach services`, `glimlach call analytics GetNps '{}'`, or `glimlach demo` for more."
                 )
-                if let signIn { printer.print("glimlach up: \(signIn)") }
+                if let signIn {
+                    try await signIn.setPasswords(client)
+                    printer.print("glimlach up: \(signIn.line)")
+                }
             } catch {
                 printer.print("glimlach up: the demo failed: \(error); the stack keeps running")
             }

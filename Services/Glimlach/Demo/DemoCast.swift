@@ -24,6 +24,16 @@ enum DemoCast {
         ("Special Care", .specialCare, "utrecht", "in-house", "NL"),
     ]
 
+    /// People of the office who take no tickets: the director of happy customers and HR.
+    static let office: [(name: String, role: Staff.EmployeeRole)] = [
+        ("Iris Mulder", .directorOfHappyCustomers), ("Bram de Boer", .hr),
+    ]
+
+    /// Everyone's work address: "Sanne de Vries" -> sanne.de.vries@glimlach.example.
+    static func email(_ name: String) -> String {
+        name.lowercased().replacingOccurrences(of: " ", with: ".") + "@glimlach.example"
+    }
+
     static let agents: [Agent] = [
         Agent(
             name: "Sanne de Vries", team: "Service Experts Utrecht", employer: "in-house", country: "NL",

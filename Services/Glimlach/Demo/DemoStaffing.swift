@@ -27,7 +27,7 @@ struct DemoStaffing {
             staffing.teams[team.name] = reply.team?.team_id
         }
         for agent in DemoCast.agents {
-            let email = agent.name.lowercased().replacingOccurrences(of: " ", with: ".") + "@glimlach.example"
+            let email = DemoCast.email(agent.name)
             let reply = try await client.call(
                 Staff.createEmployee,
                 Staff.CreateEmployeeRequest(
@@ -40,8 +40,29 @@ struct DemoStaffing {
             staffing.employees[agent.name] = reply.employee?.employee_id
             progress.advance()
         }
+        try await staffing.appointLeads(client)
+        for person in DemoCast.office {
+            let reply = try await client.call(
+                Staff.createEmployee,
+                Staff.CreateEmployeeRequest(
+                    name: person.name, email: DemoCast.email(person.name), employer_id: "in-house",
+                    employer_kind: .inHouse, site: "utrecht", country: "NL", role: person.role,
+                    start_date: "2024-03-01", status: .active),
+                options: .init(idempotencyKey: "demo-employee-\(DemoCast.email(person.name))"))
+            staffing.employees[person.name] = reply.employee?.employee_id
+        }
         staffing.values = try await client.call(Staff.listCoreValues, Staff.ListCoreValuesRequest()).values
             .compactMap(\.value_id)
         return staffing
+    }
+
+    /// Makes each team's team lead its lead, so the lead's rights (approvals, the
+    /// team's one-to-ones and personal NPS) follow.
+    private func appointLeads(_ client: BusClient) async throws {
+        for (name, id) in teams {
+            guard let lead = agents(of: name).first(where: { $0.role == .teamLead }), let leadID = employees[lead.name]
+            else { continue }
+            _ = try await client.call(Staff.updateTeam, Staff.UpdateTeamRequest(team_id: id, lead_id: leadID))
+        }
     }
 }
