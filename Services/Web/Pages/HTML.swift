@@ -34,7 +34,12 @@ enum HTML {
             "lang": context.language.rawValue, "title": title, "css": Style.css, "width": wide ? "wide" : "narrow",
             "body": resources.render(template, values), "t": context.t, "languages": context.languages,
         ]
-        let html = resources.render("layout", layout)
+        return document(resources.render("layout", layout), status: status)
+    }
+
+    /// A whole HTML document as the response, for pages with their own frame
+    /// (the office screen) as well as the layout's.
+    static func document(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
         var response = Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: html)))
