@@ -97,6 +97,14 @@ struct BrowserTests {
             try browser.waitForPage("the dashboard on a phone") { $0.hasSuffix("&phone") }
             #expect(try pageWidth(browser) <= 390, "the dashboard is wider than the phone")
             try browser.screenshot(to: screenshots.appendingPathComponent("dashboard-phone.png"))
+            // The wall and the office screen's quote tree fit the phone too.
+            for (path, name) in [("/wall", "wall"), ("/wall/screen", "wall-screen")] {
+                try browser.navigate("\(base)\(path)")
+                try browser.waitForPage(path) { $0.hasSuffix(path) }
+                #expect(try browser.text().contains(comment), "\(path) shows the quote")
+                #expect(try pageWidth(browser) <= 390, "\(path) is wider than the phone")
+                try browser.screenshot(to: screenshots.appendingPathComponent("\(name)-phone.png"))
+            }
             return text
         }
         #expect(text.contains("Customer happiness"))
