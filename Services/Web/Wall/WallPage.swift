@@ -28,7 +28,9 @@ struct WallPage {
 
     /// `id` as it may stand in a fragment: letters, digits, `-` and `_`.
     static func anchor(_ id: String) -> String {
-        String(id.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" }.map(Character.init))
+        String(
+            id.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" }.map(
+                Character.init))
     }
 
     private func compliment(_ compliment: Feedback.Compliment) -> [String: Any] {
@@ -43,7 +45,8 @@ struct WallPage {
     private func story(_ story: Feedback.Story) -> [String: Any] {
         let id = story.story_id ?? ""
         let who = story.employee_ids.map(data.credits.employee) + story.team_ids.map(data.credits.team)
-        let counts = Dictionary(story.reactions.compactMap { r in r.kind.map { ($0, Int(r.count ?? 0)) } }, uniquingKeysWith: +)
+        let counts = Dictionary(
+            story.reactions.compactMap { r in r.kind.map { ($0, Int(r.count ?? 0)) } }, uniquingKeysWith: +)
         var row: [String: Any] = [
             "id": id, "anchor": Self.anchor(id), "title": story.title ?? "", "body": story.body ?? "",
             "who": t.format("wall_made_by", ["who": who.joined(separator: ", ")]), "date": day(story.created_at_ms),

@@ -24,8 +24,8 @@ struct WallRoutes: Sendable {
         let context = PageContext(request)
         let query = WallQuery(request)
         let fetched: WallData
-        do { fetched = try await WallData.fetch(query, client: client, timeout: settings.callTimeout) } catch
-            let error as RPCError
+        do { fetched = try await WallData.fetch(query, client: client, timeout: settings.callTimeout) } catch let error
+            as RPCError
         {
             return unavailable(error, context: context)
         }
@@ -101,4 +101,3 @@ struct WallRoutes: Sendable {
         return Response.redirect(to: "/signin?next=\(encoded)", type: .normal)
     }
 }
-
