@@ -9,9 +9,8 @@ import Testing
 /// The compliment wall, the WOW stories and the office screen's quote tree.
 @Suite("Compliment wall and WOW stories", .timeLimit(.minutes(3)))
 struct WallTests {
-    static let firstOfDecember =
-        Int64(ISO8601DateFormatter().date(from: "2026-12-01T12:00:00Z")!.timeIntervalSince1970)
-        * 1000
+    /// 1 December 2026, 12:00 UTC.
+    static let firstOfDecember: Int64 = 1_796_126_400_000
 
     /// A compliment to `employee` straight through feedback, as a customer named `customer` gave it.
     static func compliment(

@@ -28,9 +28,7 @@ struct WallPage {
 
     /// `id` as it may stand in a fragment: letters, digits, `-` and `_`.
     static func anchor(_ id: String) -> String {
-        String(
-            id.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" }.map(
-                Character.init))
+        String(id.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
     }
 
     private func compliment(_ compliment: Feedback.Compliment) -> [String: Any] {

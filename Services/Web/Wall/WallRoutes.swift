@@ -24,9 +24,9 @@ struct WallRoutes: Sendable {
         let context = PageContext(request)
         let query = WallQuery(request)
         let fetched: WallData
-        do { fetched = try await WallData.fetch(query, client: client, timeout: settings.callTimeout) } catch let error
-            as RPCError
-        {
+        do {
+            fetched = try await WallData.fetch(query, client: client, timeout: settings.callTimeout)
+        } catch let error as RPCError {
             return unavailable(error, context: context)
         }
         return WallPage(
