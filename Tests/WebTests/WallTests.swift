@@ -82,7 +82,8 @@ struct WallTests {
                     shared_by_id: people.lead)
             ).story?.story_id)
         try await world.withWeb { web in
-            try await web.signIn("noor@example.com", password: WebPeople.password, next: "/wall")
+            let signedIn = try await web.signIn("noor@example.com", password: WebPeople.password, next: "/wall")
+            try #require(signedIn.status == .seeOther, "\(signedIn.body)")
             let page = try await web.get("/wall")
             #expect(page.body.contains("A wedding album in a day") && page.body.contains("Wim printed it overnight"))
             #expect(page.body.contains("Made happen by Wim · shared by Vera"))

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 /// Where in the wall's two lists a page starts: feedback's page tokens for the
@@ -23,8 +24,10 @@ struct WallQuery: Sendable {
     /// The older page's link, or nil when both lists have ended.
     static func older(compliments: String?, stories: String?) -> String? {
         guard compliments != nil || stories != nil else { return nil }
+        var unreserved = CharacterSet.alphanumerics
+        unreserved.insert(charactersIn: "-._~")
         func token(_ value: String?) -> String {
-            (value ?? ended).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ended
+            (value ?? ended).addingPercentEncoding(withAllowedCharacters: unreserved) ?? ended
         }
         return "/wall?c=\(token(compliments))&s=\(token(stories))"
     }
