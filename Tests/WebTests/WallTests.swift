@@ -73,13 +73,22 @@ struct WallTests {
     @Test("a story shows who made it happen, and an employee's applause counts once")
     func storyReaction() async throws {
         let world = try await WebWorld(callTimeout: .seconds(20))
-        let people = try await WebPeople(world)
+        func employee(_ name: String) async throws -> String {
+            try #require(
+                try await world.client.call(
+                    Staff.createEmployee,
+                    .init(name: name, email: "\(name.lowercased())@example.com", role: .serviceExpert, status: .active)
+                ).employee?.employee_id)
+        }
+        let (wim, vera, noor) = (try await employee("Wim"), try await employee("Vera"), try await employee("Noor"))
+        // Only the colleague who reacts signs in: staff hashes one password.
+        _ = try await world.client.call(Staff.setPassword, .init(employee_id: noor, password: WebPeople.password))
         let story = try #require(
             try await world.client.call(
                 Feedback.createStory,
                 .init(
-                    title: "A wedding album in a day", body: "Wim printed it overnight", employee_ids: [people.agent],
-                    shared_by_id: people.lead)
+                    title: "A wedding album in a day", body: "Wim printed it overnight", employee_ids: [wim],
+                    shared_by_id: vera)
             ).story?.story_id)
         try await world.withWeb { web in
             let signedIn = try await web.signIn("noor@example.com", password: WebPeople.password, next: "/wall")
@@ -115,7 +124,11 @@ struct WallTests {
             let body = page.body
             #expect(body.contains(#"<meta http-equiv="refresh" content="60">"#))
             #expect(body.contains(#"<ul class="tree n2">"#) && body.contains("Onze klanten zeggen"))
-            #expect(body.contains("“Quick and kind”") && body.contains("Joost D.") && !body.contains("van Dam"))
+            #expect(
+                body.contains("“Quick and kind”") && body.contains("Joost D. · voor Sam") && !body.contains("van Dam"))
+            #expect(body.contains("Eva · voor Sam"))
+            // Two quotes share the minute between reloads: the second's turn starts after 30 s.
+            #expect(body.contains(".n2 li:nth-child(2){animation-delay:30s}"))
             let newest = try #require(body.range(of: "Het boek is prachtig"))
             #expect(newest.lowerBound < body.range(of: "Quick and kind")!.lowerBound)
             #expect(!body.contains("<nav") && !body.contains("<form"))
