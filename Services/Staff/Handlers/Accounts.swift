@@ -9,10 +9,9 @@ extension StaffHandlers {
     {
         let employee = try Fields.id(request.employee_id, "employee_id")
         let password = try PasswordRules.check(request.password)
-        // An unknown employee costs no hash; and after this first wait the handler runs
-        // on the task pool, so bcrypt's quarter second never holds up the worker's thread.
+        // An unknown employee costs no hash.
         _ = try await store.account(of: employee)
-        let hash = PasswordRules.hash(password)
+        let hash = await PasswordRules.hash(password)
         return Staff.SetPasswordReply(
             account: try await store.setPasswordHash(hash, of: employee, key: context.idempotencyKey))
     }
@@ -21,7 +20,7 @@ extension StaffHandlers {
         let email = try Fields.text(request.email, "email", maxLength: 320)
         let password = try Fields.required(request.password, "password")
         let found = try await store.credentials(email: email)
-        let matches = PasswordRules.verify(password, hash: found?.hash)
+        let matches = await PasswordRules.verify(password, hash: found?.hash)
         guard matches, let account = found?.account, account.active == true else {
             throw RPCError(.unauthenticated, "email or password: no active account matches")
         }

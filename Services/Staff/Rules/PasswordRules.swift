@@ -1,4 +1,5 @@
 import Bus
+import Dispatch
 import HummingbirdBcrypt
 
 /// Passwords: how long they must be and how they are hashed (bcrypt, which reads
@@ -20,16 +21,30 @@ enum PasswordRules {
         return password
     }
 
-    static func hash(_ password: String) -> String { Bcrypt.hash(password, cost: cost) }
+    /// A new hash of `password`, made on `hashing`.
+    static func hash(_ password: String) async -> String {
+        await onHashingQueue { Bcrypt.hash(password, cost: cost) }
+    }
 
     /// Whether `password` matches `hash`; without a hash it checks a decoy, so the
-    /// time taken does not tell whether an account exists.
-    static func verify(_ password: String, hash: String?) -> Bool {
-        guard let hash else {
-            _ = Bcrypt.verify(password, hash: decoy)
-            return false
+    /// time taken does not tell whether an account exists. Checked on `hashing`.
+    static func verify(_ password: String, hash: String?) async -> Bool {
+        await onHashingQueue {
+            guard let hash else {
+                _ = Bcrypt.verify(password, hash: decoy)
+                return false
+            }
+            return Bcrypt.verify(password, hash: hash)
         }
-        return Bcrypt.verify(password, hash: hash)
+    }
+
+    /// bcrypt takes a core for a good part of a second on purpose: one hash at a time,
+    /// on a thread of its own, so a burst of sign-ins waits its turn instead of
+    /// holding the task pool every other call (and the worker's heartbeats) needs.
+    private static let hashing = DispatchQueue(label: "staff.passwords")
+
+    private static func onHashingQueue<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in hashing.async { continuation.resume(returning: work()) } }
     }
 
     private static let decoy = Bcrypt.hash("decoy password, never anyone's", cost: cost)
