@@ -36,6 +36,7 @@ func makeWebRouter(client: any RPCClient, settings: WebSettings) -> Router<WebRe
     SignInRoutes(client: client, settings: settings).register(on: router)
     DashboardRoutes(client: client, settings: settings).register(on: router)
     OneToOneRoutes(client: client, settings: settings).register(on: router)
+    InboxRoutes(client: client, settings: settings).register(on: router)
     return router
 }
 
