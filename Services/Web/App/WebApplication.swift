@@ -37,6 +37,7 @@ func makeWebRouter(client: any RPCClient, settings: WebSettings) -> Router<WebRe
     DashboardRoutes(client: client, settings: settings).register(on: router)
     OneToOneRoutes(client: client, settings: settings).register(on: router)
     InboxRoutes(client: client, settings: settings).register(on: router)
+    TicketRoutes(client: client, settings: settings).register(on: router)
     return router
 }
 
