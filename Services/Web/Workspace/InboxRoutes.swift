@@ -13,6 +13,7 @@ struct InboxRoutes: Sendable {
 
     func register(on router: Router<WebRequestContext>) {
         router.get("/inbox") { request, _ in try await inbox(request) }
+        router.get("/inbox/events") { request, _ in try await events(request) }
     }
 
     private func inbox(_ request: Request) async throws -> Response {
@@ -25,14 +26,10 @@ struct InboxRoutes: Sendable {
                 ["href": "/inbox?tab=\(each.rawValue)", "label": context.t[each.label], "current": each == tab]
             }
         ]
+        values["live"] = "/inbox/events?tab=\(tab.rawValue)"
         do {
-            var team: String?
-            if tab == .team {
-                team = try await calls.call(Staff.getEmployee, .init(employee_id: calls.agent)).employee?.team_id
-            }
-            if let listing = tab.request(agent: calls.agent, team: team) {
-                let tickets = try await calls.call(Tickets.listTickets, listing).tickets
-                let rows = tickets.filter(tab.shows).sorted(by: Tickets.Ticket.byUrgency).map {
+            if let tickets = try await listing(tab, calls: calls) {
+                let rows = tickets.map {
                     row($0, agent: calls.agent, context: context)
                 }
                 values["tickets"] = rows
@@ -45,6 +42,30 @@ struct InboxRoutes: Sendable {
             values["refusal"] = WorkspaceRefusal.text(error, context.t)
         }
         return HTML.page("inbox", values, title: context.t["inbox_title"], context: context)
+    }
+
+    /// The tab's tickets, most urgent first; nil for the team tab of an agent in no team.
+    private func listing(_ tab: InboxTab, calls: AgentCalls) async throws -> [Tickets.Ticket]? {
+        var team: String?
+        if tab == .team {
+            team = try await calls.call(Staff.getEmployee, .init(employee_id: calls.agent)).employee?.team_id
+        }
+        guard let request = tab.request(agent: calls.agent, team: team) else { return nil }
+        let tickets = try await calls.call(Tickets.listTickets, request).tickets
+        return tickets.filter(tab.shows).sorted(by: Tickets.Ticket.byUrgency)
+    }
+
+    /// `GET /inbox/events?tab=`: one `changed` event once a ticket of the tab changes,
+    /// arrives, leaves or turns at risk or breached.
+    private func events(_ request: Request) async throws -> Response {
+        let calls: AgentCalls
+        do { calls = try settings.agentCalls(request, client: client) } catch { return error.response }
+        let tab = request.uri.queryParameters["tab"].flatMap { InboxTab(rawValue: String($0)) } ?? .mine
+        return LiveChanges.stream(every: settings.liveEvery, lasting: settings.liveFor) {
+            let tickets = try await listing(tab, calls: calls) ?? []
+            return tickets.map { "\($0.ticket_id ?? "")@\($0.updated_at_ms ?? 0)/\($0.sla?.state?.rawValue ?? 0)" }
+                .joined(separator: ",")
+        }
     }
 
     private func row(_ ticket: Tickets.Ticket, agent: String, context: PageContext) -> [String: Any] {

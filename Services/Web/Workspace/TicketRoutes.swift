@@ -21,6 +21,9 @@ struct TicketRoutes: Sendable {
         router.get("/tickets/:id") { request, context in
             try await ticket(request, id: context.parameters.get("id") ?? "")
         }
+        router.get("/tickets/:id/events") { request, context in
+            try await events(request, id: context.parameters.get("id") ?? "")
+        }
         registerActions(on: router)
     }
 
@@ -57,10 +60,26 @@ struct TicketRoutes: Sendable {
         var values = page.values
         values["csrf"] = settings.sessions.csrf(Self.csrfPurpose, nonce: nonce)
         values["once"] = randomToken()
+        values["live"] = ticket.href + "/events"
         if let flash { values[flash.kind == .alert ? "alert" : "notice"] = flash.text }
         let response = HTML.page(
             "ticket", values, title: ticket.subject ?? context.t["ticket_title"], context: context)
         return flash == nil ? response : response.setting(Flash.cleared(secure: settings.secureCookies))
+    }
+
+    /// `GET /tickets/{id}/events`: one `changed` event once the ticket changes
+    /// (a message, a note, a gesture, its status or its first-response state).
+    private func events(_ request: Request, id: String) async throws -> Response {
+        let calls: AgentCalls
+        do { calls = try settings.agentCalls(request, client: client) } catch { return error.response }
+        return LiveChanges.stream(every: settings.liveEvery, lasting: settings.liveFor) {
+            let ticket = try await calls.call(Tickets.getTicket, .init(ticket_id: id)).ticket
+            return [
+                "\(ticket?.updated_at_ms ?? 0)", "\(ticket?.status?.rawValue ?? 0)",
+                "\(ticket?.sla?.state?.rawValue ?? 0)", "\(ticket?.messages.count ?? 0)",
+                "\(ticket?.notes.count ?? 0)", "\(ticket?.gestures.count ?? 0)",
+            ].joined(separator: "|")
+        }
     }
 
     /// The customer's other tickets, newest first; nil when tickets cannot list them.
