@@ -2,17 +2,21 @@ import Foundation
 import Hummingbird
 
 /// The favicon (`/favicon.svg`, and `/favicon.ico` for browsers that ask for it by
-/// that name) and the language switcher: `GET /language/{nl|fr|en}?next=/path` sets
+/// that name), the workspace's `/live.js` and the language switcher: `GET /language/{nl|fr|en}?next=/path` sets
 /// the `glimlach_lang` cookie and goes back to `next` (a path of this site only).
 struct AssetRoutes: Sendable {
     let secureCookies: Bool
     /// The favicon, read once from the resources.
     let favicon: ByteBuffer
+    /// The workspace's change notices (`/live.js`), read once from the resources.
+    let liveScript: ByteBuffer
 
     init(secureCookies: Bool) {
         self.secureCookies = secureCookies
         let file = WebResources.defaultDirectory.appendingPathComponent("favicon.svg")
         favicon = ByteBuffer(bytes: (try? Data(contentsOf: file)) ?? Data())
+        let script = WebResources.defaultDirectory.appendingPathComponent("live.js")
+        liveScript = ByteBuffer(bytes: (try? Data(contentsOf: script)) ?? Data())
     }
 
     func register(on router: Router<WebRequestContext>) {
@@ -23,6 +27,12 @@ struct AssetRoutes: Sendable {
                 response.headers[.cacheControl] = "public, max-age=86400"
                 return response
             }
+        }
+        router.get("/live.js") { _, _ in
+            var response = Response(status: .ok, body: .init(byteBuffer: liveScript))
+            response.headers[.contentType] = "text/javascript; charset=utf-8"
+            response.headers[.cacheControl] = "public, max-age=3600"
+            return response
         }
         router.get("/language/:code") { request, context in
             let next = SignInRoutes.safeNext(request.uri.queryParameters["next"].map(String.init))

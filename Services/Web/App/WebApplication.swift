@@ -37,18 +37,21 @@ func makeWebRouter(client: any RPCClient, settings: WebSettings) -> Router<WebRe
     DashboardRoutes(client: client, settings: settings).register(on: router)
     OneToOneRoutes(client: client, settings: settings).register(on: router)
     WallRoutes(client: client, settings: settings).register(on: router)
+    InboxRoutes(client: client, settings: settings).register(on: router)
+    TicketRoutes(client: client, settings: settings).register(on: router)
     return router
 }
 
 /// No page may be framed, sniffed or load anything from elsewhere: styles and SVG
-/// are inline, and there is no script at all.
+/// are inline; the one script is this site's `/live.js` (the workspace's change
+/// notices, over server-sent events from this site).
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
         var response = try await next(request, context)
         response.headers[.contentSecurityPolicy] =
-            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+            "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }

@@ -13,6 +13,11 @@ struct WebSettings: Sendable {
     /// not answering (the cards are fetched at once, so this bounds the whole page).
     var cardTimeout: Duration = .seconds(1)
 
+    /// How often a workspace page's event stream asks whether what it shows changed.
+    var liveEvery: Duration = .seconds(2)
+    /// How long an event stream runs without a change before it ends (browsers reconnect).
+    var liveFor: Duration = .seconds(300)
+
     /// Sessions signed out on the server.
     var revokedSessions = RevokedSessions()
     /// Failed sign-ins per account and per address.

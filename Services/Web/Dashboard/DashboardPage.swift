@@ -147,11 +147,5 @@ struct DashboardPage {
     }
 
     /// How long something has waited: "3 d 4 h", "5 h 10 min", "12 min" in the page's language.
-    func waited(ms: Int64) -> String {
-        let minutes = max(ms, 0) / 60_000
-        let parts = ["d": String(minutes / 1440), "h": String(minutes % 1440 / 60), "m": String(minutes % 60)]
-        if minutes >= 1440 { return t.format("age_days", parts) }
-        if minutes >= 60 { return t.format("age_hours", parts) }
-        return t.format("age_minutes", parts)
-    }
+    func waited(ms: Int64) -> String { t.duration(ms: ms) }
 }

@@ -37,6 +37,16 @@ extension Language {
         return formatter.string(from: date)
     }
 
+    /// A moment (day and time of day), in the locale's medium and short styles, in `zone`.
+    func dateTime(_ date: Date, in zone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = locale
+        formatter.timeZone = zone
+        formatter.dateStyle = .medium
+        formatter.timeStyle = .short
+        return formatter.string(from: date)
+    }
+
     /// An amount in its own currency, written the locale's way.
     func money(_ money: Money) -> String {
         let digits = money.currency.minorUnitDigits

@@ -8,10 +8,11 @@ import TestSupport
 
 @testable import FeedbackService
 @testable import StaffService
+@testable import TicketsService
 @testable import WebService
 
-/// The real feedback and staff services and an analytics read model fed with
-/// feedback's events, on an in-process bus; the web front talks to them through a bus client, exactly
+/// The real feedback and staff services (tickets too when asked) and an analytics
+/// read model fed with feedback's events, on an in-process bus; the web front talks to them through a bus client, exactly
 /// as `web serve` does.
 final class WebWorld: Sendable {
     static let password = "correct horse battery staple"
@@ -26,10 +27,12 @@ final class WebWorld: Sendable {
     /// An agent in staff that invitations credit by default.
     let sam: String
 
-    /// - Parameter openFollowUp: tickets' answer to OpenFollowUp; unset: a ticket per response.
+    /// - Parameters:
+    ///   - openFollowUp: tickets' answer to OpenFollowUp; unset: a ticket per response.
+    ///   - tickets: also run the real tickets service (for the agent workspace).
     init(
         analytics withAnalytics: Bool = true, callTimeout: Duration = .seconds(5),
-        openFollowUp: FollowUpDelivery.OpenFollowUp? = nil
+        openFollowUp: FollowUpDelivery.OpenFollowUp? = nil, tickets: Bool = false
     ) async throws {
         bus = try await InProcessBus()
         let model = AnalyticsReadModel()
@@ -38,6 +41,10 @@ final class WebWorld: Sendable {
             .appendingPathComponent("glimlach-web-\(UUID().uuidString)/feedback.sqlite").path
         let staff = try SQLiteStaffStore(path: path + ".staff.sqlite")
         try await bus.worker(makeStaffRouter(store: staff))
+        if tickets {
+            let store = try SQLiteTicketsStore(path: path + ".tickets.sqlite", publish: { _ in })
+            try await bus.worker(makeTicketsRouter(store: store, client: bus.client(fresh: true)))
+        }
         feedback = try FeedbackApp(
             databasePath: path, client: bus.client(fresh: true),
             publish: { events in events.forEach { model.apply($0) } },

@@ -1,0 +1,121 @@
+import Contract
+import Domain
+import Foundation
+
+/// The values of the ticket template: what the agent reads and may do.
+struct TicketPage {
+    let ticket: Tickets.Ticket
+    let agent: String
+    let context: PageContext
+    let timeZone: TimeZone
+    /// The agent's goodwill budget this month; nil when staff did not answer.
+    var budget: Staff.Budget?
+    /// The customer's other tickets; nil when tickets did not list them.
+    var contacts: [Tickets.Ticket]?
+
+    init(ticket: Tickets.Ticket, agent: String, context: PageContext, timeZone: TimeZone) {
+        self.ticket = ticket
+        self.agent = agent
+        self.context = context
+        self.timeZone = timeZone
+    }
+
+    private var t: Messages { context.t }
+
+    var values: [String: Any] {
+        let active = Tickets.Ticket.activeStatuses.contains(ticket.status ?? .unspecified)
+        var values: [String: Any] = [
+            "id": ticket.ticket_id ?? "", "action": ticket.href,
+            "subject": ticket.subject ?? ticket.ticket_id ?? "",
+            "customer": ticket.customer?.name ?? "", "handle": ticket.customer?.handle ?? "",
+            "channel": ticket.channel?.displayName ?? "", "status": t.status(ticket.status),
+            "sla": t.sla(ticket.sla?.state), "left": t.timeLeft(ticket.sla),
+            "assignee": who(ticket.assignee_id) ?? t["nobody"], "team": ticket.team_id ?? "",
+            "special_care": ticket.special_care == true, "story": story, "messages": messages,
+            "gestures": gestures, "active": active, "escalate": active && ticket.special_care != true,
+            "kinds": gestureKinds,
+        ]
+        if let order = ticket.order_reference { values["order"] = order }
+        if let reason = ticket.escalation_reason { values["escalation_reason"] = reason }
+        if let budget, let remaining = budget.remaining {
+            values["budget"] = t.format(
+                "budget_left",
+                [
+                    "remaining": context.language.money(remaining),
+                    "monthly": budget.monthly_budget.map(context.language.money) ?? "",
+                ])
+            values["currency"] = remaining.currency.code
+        } else {
+            values["budget"] = t["budget_unknown"]
+            values["currency"] = Currency.eur.code
+        }
+        if let contacts {
+            values["contacts"] = contacts.map { other in
+                [
+                    "href": other.href, "subject": other.subject ?? other.ticket_id ?? "",
+                    "status": t.status(other.status), "channel": other.channel?.displayName ?? "",
+                    "when": when(other.created_at_ms),
+                ]
+            }
+            values["no_contacts"] = contacts.isEmpty
+        } else {
+            values["contacts_unavailable"] = true
+        }
+        return values
+    }
+
+    /// "you" for the agent, else the id; nil for nobody.
+    private func who(_ id: String?) -> String? {
+        guard let id, !id.isEmpty else { return nil }
+        return id == agent ? t["you"] : id
+    }
+
+    private func when(_ ms: Int64?) -> String {
+        context.language.dateTime(Date(timeIntervalSince1970: Double(ms ?? 0) / 1000), in: timeZone)
+    }
+
+    /// The notes kept apart from the conversation: the story behind the purchase.
+    private var story: [[String: Any]] {
+        ticket.notes.map {
+            ["text": $0.text ?? "", "author": who($0.author_id) ?? "", "when": when($0.created_at_ms)]
+        }
+    }
+
+    /// The conversation, oldest first; internal notes marked as never seen by the customer.
+    private var messages: [[String: Any]] {
+        ticket.messages.map { message in
+            let kind = message.kind ?? .unspecified
+            let label =
+                switch kind {
+                case .inbound: t["message_inbound"]
+                case .publicReply: t["message_reply"]
+                case .internalNote: t["message_note"]
+                case .unspecified: ""
+                }
+            return [
+                "body": message.body ?? "", "label": label, "internal": kind == .internalNote,
+                "author": kind == .inbound ? (ticket.customer?.name ?? "") : (who(message.author_id) ?? ""),
+                "when": when(message.sent_at_ms ?? message.created_at_ms),
+            ]
+        }
+    }
+
+    private var gestures: [[String: Any]] {
+        ticket.gestures.map { gesture in
+            var row: [String: Any] = [
+                "kind": t["gesture_" + GestureKindName.name(gesture.kind)],
+                "amount": gesture.amount.map(context.language.money) ?? "",
+                "description": gesture.description ?? "", "by": who(gesture.employee_id) ?? "",
+                "granted": gesture.outcome == .granted,
+            ]
+            if gesture.outcome == .refused { row["waiting"] = t["gesture_waits"] }
+            return row
+        }
+    }
+
+    private var gestureKinds: [[String: Any]] {
+        GestureKindName.offered.map {
+            ["value": GestureKindName.name($0), "label": t["gesture_" + GestureKindName.name($0)]]
+        }
+    }
+}

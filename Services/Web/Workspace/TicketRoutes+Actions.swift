@@ -1,0 +1,117 @@
+import Bus
+import Contract
+import Domain
+import Foundation
+import Hummingbird
+
+/// The ticket page's forms: `POST /tickets/{id}/{reply,note,gesture,escalate,resolve}`.
+/// Each checks the session's CSRF token, calls tickets as the signed-in agent and
+/// goes back to the ticket (303) with what was done or the service's refusal.
+/// A form's `once` field is the call's idempotency key: a double post does it once.
+extension TicketRoutes {
+    /// What a form asks of tickets; returns the notice to show, or throws the refusal.
+    typealias Action =
+        @Sendable (_ id: String, _ form: Form, _ calls: AgentCalls, _ t: Messages) async throws ->
+        String
+
+    func registerActions(on router: Router<WebRequestContext>) {
+        let actions: [(String, Action)] = [
+            ("reply", Self.reply), ("note", Self.note), ("gesture", Self.gesture),
+            ("escalate", Self.escalate),
+            ("resolve", Self.resolve),
+        ]
+        for (name, action) in actions {
+            router.post(RouterPath("/tickets/:id/\(name)")) { request, context in
+                try await perform(request, id: context.parameters.get("id") ?? "", action)
+            }
+        }
+    }
+
+    private func perform(_ request: Request, id: String, _ action: Action) async throws -> Response {
+        let calls: AgentCalls
+        do { calls = try settings.agentCalls(request, client: client) } catch { return error.response }
+        let form = try await Form.read(request)
+        let context = PageContext(request)
+        let nonce = settings.sessions.session(request)?.nonce ?? ""
+        guard settings.sessions.checkCSRF(form["csrf"], purpose: Self.csrfPurpose, nonce: nonce) else {
+            return HTML.message(
+                title: context.t["ticket_form_expired"], paragraphs: [],
+                link: (Tickets.Ticket.href(id), context.t["back_to_ticket"]), context: context,
+                status: .forbidden)
+        }
+        let flash: Flash
+        do {
+            flash = Flash(kind: .notice, text: try await action(id, form, calls, context.t))
+        } catch let error as RPCError {
+            flash = Flash(kind: .alert, text: WorkspaceRefusal.text(error, context.t))
+        } catch let error as FormError {
+            flash = Flash(kind: .alert, text: error.message)
+        }
+        var response = Response.redirect(to: Tickets.Ticket.href(id), type: .normal)
+        response.setCookie(
+            flash.cookie(key: settings.key, nonce: nonce, secure: settings.secureCookies))
+        return response
+    }
+
+    /// A field the form must fill, as the page names it.
+    struct FormError: Error {
+        let message: String
+    }
+
+    fileprivate static func key(_ form: Form) -> String? { form["once"].map { "web-form-" + $0 } }
+
+    private static let reply: Action = { id, form, calls, t in
+        _ = try await calls.call(
+            Tickets.addMessage,
+            .init(ticket_id: id, kind: .publicReply, author_id: calls.agent, body: form["body"] ?? ""),
+            key: TicketRoutes.key(form))
+        return t["ticket_replied"]
+    }
+
+    private static let note: Action = { id, form, calls, t in
+        _ = try await calls.call(
+            Tickets.addMessage,
+            .init(ticket_id: id, kind: .internalNote, author_id: calls.agent, body: form["body"] ?? ""),
+            key: TicketRoutes.key(form))
+        return t["ticket_noted"]
+    }
+
+    private static let gesture: Action = { id, form, calls, t in
+        let currency = (try? Currency(form["currency"] ?? "")) ?? .eur
+        guard let amount = Money(typed: form["amount"] ?? "", currency: currency), amount.minorUnits > 0
+        else {
+            throw FormError(message: t["gesture_bad_amount"])
+        }
+        let language = t.language
+        let granted = try await calls.call(
+            Tickets.grantGesture,
+            .init(
+                ticket_id: id, employee_id: calls.agent, kind: GestureKindName.kind(form["kind"]) ?? .other,
+                amount: amount, description: form["description"] ?? ""), key: TicketRoutes.key(form)
+        ).gesture
+        let remaining = granted?.remaining_budget.map(language.money) ?? ""
+        if granted?.outcome == .granted {
+            return t.format(
+                "gesture_granted", ["amount": language.money(amount), "remaining": remaining])
+        }
+        return t.format(
+            "gesture_waiting",
+            ["amount": language.money(amount), "reason": granted?.refusal_reason ?? ""])
+    }
+
+    private static let escalate: Action = { id, form, calls, t in
+        _ = try await calls.call(
+            Tickets.escalateTicket,
+            .init(ticket_id: id, escalated_by_id: calls.agent, reason: form["reason"] ?? ""),
+            key: TicketRoutes.key(form))
+        return t["ticket_escalated"]
+    }
+
+    private static let resolve: Action = { id, form, calls, t in
+        _ = try await calls.call(
+            Tickets.resolveTicket,
+            .init(ticket_id: id, resolved_by_id: calls.agent, summary: form["summary"] ?? ""),
+            key: TicketRoutes.key(form))
+        return t["ticket_resolved"]
+    }
+}

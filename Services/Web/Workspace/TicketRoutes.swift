@@ -1,0 +1,95 @@
+import Bus
+import Contract
+import Domain
+import Foundation
+import Hummingbird
+
+/// `GET /tickets/{id}`: a ticket for the signed-in agent: the conversation (public
+/// replies and internal notes marked), the story behind the purchase, the
+/// customer's other contacts, gestures, and forms to reply, add an internal note,
+/// grant a goodwill gesture (the agent's remaining budget shown), escalate to
+/// Special Care and resolve. The forms post to `TicketRoutes+Actions` and come
+/// back here with what was done or the service's refusal.
+struct TicketRoutes: Sendable {
+    let client: any RPCClient
+    let settings: WebSettings
+
+    /// The CSRF purpose of the ticket forms, bound to the session.
+    static let csrfPurpose = "ticket"
+
+    func register(on router: Router<WebRequestContext>) {
+        router.get("/tickets/:id") { request, context in
+            try await ticket(request, id: context.parameters.get("id") ?? "")
+        }
+        router.get("/tickets/:id/events") { request, context in
+            try await events(request, id: context.parameters.get("id") ?? "")
+        }
+        registerActions(on: router)
+    }
+
+    private func ticket(_ request: Request, id: String) async throws -> Response {
+        let calls: AgentCalls
+        do { calls = try settings.agentCalls(request, client: client) } catch { return error.response }
+        let context = PageContext(request)
+        let session = settings.sessions.session(request)
+        let nonce = session?.nonce ?? ""
+        let flash = Flash.read(request, key: settings.key, nonce: nonce)
+        let ticket: Tickets.Ticket
+        do {
+            guard let found = try await calls.call(Tickets.getTicket, .init(ticket_id: id)).ticket else {
+                throw RPCError(.notFound, "ticket \(id) not found")
+            }
+            ticket = found
+        } catch let error as RPCError {
+            let status: HTTPResponse.Status =
+                switch error.code {
+                case .notFound, .invalidArgument: .notFound
+                case .permissionDenied: .forbidden
+                default: .serviceUnavailable
+                }
+            return HTML.message(
+                title: context.t["ticket_title"], paragraphs: [WorkspaceRefusal.text(error, context.t)],
+                link: ("/inbox", context.t["back_to_inbox"]), context: context, status: status)
+        }
+        async let budget = calls.call(Staff.getBudget, .init(employee_id: calls.agent)).budget
+        async let contacts = otherContacts(of: ticket, calls: calls)
+        var page = TicketPage(
+            ticket: ticket, agent: calls.agent, context: context, timeZone: settings.timeZone)
+        page.budget = try? await budget
+        page.contacts = await contacts
+        var values = page.values
+        values["csrf"] = settings.sessions.csrf(Self.csrfPurpose, nonce: nonce)
+        values["once"] = randomToken()
+        values["live"] = ticket.href + "/events"
+        if let flash { values[flash.kind == .alert ? "alert" : "notice"] = flash.text }
+        let response = HTML.page(
+            "ticket", values, title: ticket.subject ?? context.t["ticket_title"], context: context)
+        return flash == nil ? response : response.setting(Flash.cleared(secure: settings.secureCookies))
+    }
+
+    /// `GET /tickets/{id}/events`: one `changed` event once the ticket changes
+    /// (a message, a note, a gesture, its status or its first-response state).
+    private func events(_ request: Request, id: String) async throws -> Response {
+        let calls: AgentCalls
+        do { calls = try settings.agentCalls(request, client: client) } catch { return error.response }
+        return LiveChanges.stream(every: settings.liveEvery, lasting: settings.liveFor) {
+            let ticket = try await calls.call(Tickets.getTicket, .init(ticket_id: id)).ticket
+            return [
+                "\(ticket?.updated_at_ms ?? 0)", "\(ticket?.status?.rawValue ?? 0)",
+                "\(ticket?.sla?.state?.rawValue ?? 0)", "\(ticket?.messages.count ?? 0)",
+                "\(ticket?.notes.count ?? 0)", "\(ticket?.gestures.count ?? 0)",
+            ].joined(separator: "|")
+        }
+    }
+
+    /// The customer's other tickets, newest first; nil when tickets cannot list them.
+    private func otherContacts(of ticket: Tickets.Ticket, calls: AgentCalls) async -> [Tickets
+        .Ticket]?
+    {
+        guard let customer = ticket.customer?.customer_id else { return [] }
+        let listed = try? await calls.call(
+            Tickets.listTickets, .init(customer_id: customer, page_size: 20)
+        ).tickets
+        return listed?.filter { $0.ticket_id != ticket.ticket_id }
+    }
+}
