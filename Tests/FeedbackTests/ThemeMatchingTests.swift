@@ -30,8 +30,10 @@ struct ThemeMatchingTests {
                 comment: "a refund please", language: "en", givenThemes: ["price"])
         }
         let changed = ThemeMatching.refreshed(
-            [answer("rsp-1", themes: ["price"]), answer("rsp-2", themes: ["refund", "price"]),
-             answer("rsp-3", themes: ["other"], byHand: true)], rules: rules)
+            [
+                answer("rsp-1", themes: ["price"]), answer("rsp-2", themes: ["refund", "price"]),
+                answer("rsp-3", themes: ["other"], byHand: true),
+            ], rules: rules)
         #expect(changed.map(\.response_id) == ["rsp-1"])
         #expect(changed.first?.themes == ["price", "refund"])
     }

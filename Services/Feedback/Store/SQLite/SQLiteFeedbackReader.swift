@@ -26,7 +26,8 @@ class SQLiteFeedbackReader: FeedbackReading {
     func lastSurveyedAtMs(customerID: String, afterMs: Int64) throws -> Int64? {
         try Int64.fetchOne(
             db,
-            sql: "SELECT MAX(send_at_ms) FROM invitation WHERE customer_id = ? AND stored_status != ? AND send_at_ms > ?",
+            sql:
+                "SELECT MAX(send_at_ms) FROM invitation WHERE customer_id = ? AND stored_status != ? AND send_at_ms > ?",
             arguments: [customerID, Feedback.InvitationStatus.suppressed.rawValue, afterMs])
     }
 
