@@ -52,7 +52,8 @@ extension FeedbackHandlers {
     func listInvitations(_ request: Feedback.ListInvitationsRequest, _ context: CallContext) async throws
         -> Feedback.ListInvitationsReply
     {
-        try await store.invitations(request, page: try Page(size: request.page_size, token: request.page_token))
+        try await store.invitations(
+            InvitationFilter(request), page: try Page(size: request.page_size, token: request.page_token))
     }
 
     /// What an unknown survey link answers (NOT_FOUND).

@@ -35,7 +35,7 @@ extension FeedbackHandlers {
         -> Feedback.ListComplimentWallReply
     {
         var reply = try await store.complimentWall(
-            request, page: try Page(size: request.page_size, token: request.page_token))
+            ComplimentFilter(request), page: try Page(size: request.page_size, token: request.page_token))
         for index in reply.compliments.indices {
             reply.compliments[index].customer_display_name = QuoteName.shown(
                 reply.compliments[index].customer_display_name)
@@ -101,7 +101,8 @@ extension FeedbackHandlers {
     func listStories(_ request: Feedback.ListStoriesRequest, _ context: CallContext) async throws
         -> Feedback.ListStoriesReply
     {
-        try await store.stories(request, page: try Page(size: request.page_size, token: request.page_token))
+        try await store.stories(
+            StoryFilter(request), page: try Page(size: request.page_size, token: request.page_token))
     }
 
     /// The story `id` with its reactions.

@@ -73,7 +73,8 @@ extension FeedbackHandlers {
     func listResponses(_ request: Feedback.ListResponsesRequest, _ context: CallContext) async throws
         -> Feedback.ListResponsesReply
     {
-        try await store.responses(request, page: try Page(size: request.page_size, token: request.page_token))
+        try await store.responses(
+            AnswerFilter(request), page: try Page(size: request.page_size, token: request.page_token))
     }
 
     func getFollowUp(_ request: Feedback.GetFollowUpRequest, _ context: CallContext) async throws
@@ -92,7 +93,8 @@ extension FeedbackHandlers {
     func listFollowUps(_ request: Feedback.ListFollowUpsRequest, _ context: CallContext) async throws
         -> Feedback.ListFollowUpsReply
     {
-        try await store.followUps(request, page: try Page(size: request.page_size, token: request.page_token))
+        try await store.followUps(
+            FollowUpFilter(request), page: try Page(size: request.page_size, token: request.page_token))
     }
 
     /// Records an answer. With a token: the invitation's frozen attribution, refused

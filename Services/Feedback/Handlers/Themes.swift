@@ -82,7 +82,7 @@ extension FeedbackHandlers {
     {
         let window = try Fields.required(request.window, "window")
         let period = request.period.flatMap { $0 == .unspecified ? nil : $0 } ?? .week
-        let answers = try await store.detractorThemes(request)
+        let answers = try await store.detractorThemes(AnswerFilter(detractorsOf: request))
         return Feedback.GetThemeCountsReply(counts: ThemeCounting.counts(answers, in: window, per: period))
     }
 

@@ -94,22 +94,72 @@ struct PendingFollowUp: Sendable, Equatable {
     var request: Tickets.OpenFollowUpRequest
 }
 
-/// The listings, newest (or oldest) first a page at a time, filtered as the
-/// request says.
+/// The listings, newest (or oldest) first a page at a time, with their filters.
 protocol FeedbackListings: Sendable {
-    func invitations(_ request: Feedback.ListInvitationsRequest, page: Page) async throws
-        -> Feedback.ListInvitationsReply
-    func responses(_ request: Feedback.ListResponsesRequest, page: Page) async throws -> Feedback.ListResponsesReply
-    /// Detractor answers in the request's window and filters: when, and their themes.
-    func detractorThemes(_ request: Feedback.GetThemeCountsRequest) async throws -> [(
-        answeredAtMs: Int64, themes: [String]
-    )]
-    func followUps(_ request: Feedback.ListFollowUpsRequest, page: Page) async throws -> Feedback.ListFollowUpsReply
-    func complimentWall(_ request: Feedback.ListComplimentWallRequest, page: Page) async throws
-        -> Feedback.ListComplimentWallReply
-    func stories(_ request: Feedback.ListStoriesRequest, page: Page) async throws -> Feedback.ListStoriesReply
+    /// Newest first, each with its status as of now.
+    func invitations(_ filter: InvitationFilter, page: Page) async throws -> Feedback.ListInvitationsReply
+    /// Newest first, each with its follow-up.
+    func responses(_ filter: AnswerFilter, page: Page) async throws -> Feedback.ListResponsesReply
+    /// Detractor answers the filter lets through: when, and their themes.
+    func detractorThemes(_ filter: AnswerFilter) async throws -> [(answeredAtMs: Int64, themes: [String])]
+    /// Oldest request first.
+    func followUps(_ filter: FollowUpFilter, page: Page) async throws -> Feedback.ListFollowUpsReply
+    /// Consented compliments only, newest first.
+    func complimentWall(_ filter: ComplimentFilter, page: Page) async throws -> Feedback.ListComplimentWallReply
+    /// Newest first.
+    func stories(_ filter: StoryFilter, page: Page) async throws -> Feedback.ListStoriesReply
 }
 
+/// [from, to) in Unix milliseconds.
+typealias MillisecondWindow = (from: Int64, to: Int64)
+
+/// ListInvitations' filters; unset ones match everything.
+struct InvitationFilter: Sendable {
+    var ticketID: String?
+    var customerID: String?
+    var statuses: [Feedback.InvitationStatus] = []
+    var created: MillisecondWindow?
+}
+
+/// ListResponses' and GetThemeCounts' filters; unset ones match everything.
+struct AnswerFilter: Sendable {
+    var answered: MillisecondWindow?
+    var categories: [Feedback.NpsCategory] = []
+    var channels: [Channel] = []
+    var country: String?
+    var productCategory: String?
+    var agentID: String?
+    var teamID: String?
+    var ticketID: String?
+    var theme: String?
+    var withComment: Bool?
+    var consentToQuote: Bool?
+    /// Part of the comment, any case.
+    var text: String?
+}
+
+/// ListFollowUps' filters.
+struct FollowUpFilter: Sendable {
+    var statuses: [Feedback.FollowUpStatus] = []
+    var requested: MillisecondWindow?
+}
+
+/// ListComplimentWall's filters.
+struct ComplimentFilter: Sendable {
+    var employeeID: String?
+    var teamID: String?
+    var valueID: String?
+}
+
+/// ListStories' filters.
+struct StoryFilter: Sendable {
+    /// Part of the title or the story, any case.
+    var text: String?
+    var employeeID: String?
+    var teamID: String?
+    var valueID: String?
+    var created: MillisecondWindow?
+}
 extension FeedbackReading {
     /// `response` with its follow-up, when it has one.
     func withFollowUp(_ response: Feedback.SurveyResponse) throws -> Feedback.SurveyResponse {

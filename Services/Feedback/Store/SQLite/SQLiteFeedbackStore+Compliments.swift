@@ -6,16 +6,13 @@ import GRDB
 import ServiceKit
 
 extension SQLiteFeedbackStore {
-    /// Consented compliments only, newest first.
-    func complimentWall(_ request: Feedback.ListComplimentWallRequest, page: Page) async throws
-        -> Feedback.ListComplimentWallReply
-    {
+    func complimentWall(_ request: ComplimentFilter, page: Page) async throws -> Feedback.ListComplimentWallReply {
         try await store.read { db in
             var filter = Filter()
             filter.add("consent = 1")
-            filter.equal("employee_id", request.employee_id)
-            filter.equal("team_id", request.team_id)
-            filter.contains("value_ids", request.value_id)
+            filter.equal("employee_id", request.employeeID)
+            filter.equal("team_id", request.teamID)
+            filter.contains("value_ids", request.valueID)
             let rows = try Row.fetchAll(
                 db,
                 sql:

@@ -5,12 +5,11 @@ import GRDB
 import ServiceKit
 
 extension SQLiteFeedbackStore {
-    /// Oldest request first.
-    func followUps(_ request: Feedback.ListFollowUpsRequest, page: Page) async throws -> Feedback.ListFollowUpsReply {
+    func followUps(_ request: FollowUpFilter, page: Page) async throws -> Feedback.ListFollowUpsReply {
         try await store.read { db in
             var filter = Filter()
             filter.any("status", request.statuses.map { $0.rawValue })
-            filter.window("requested_at_ms", request.window?.bounds)
+            filter.window("requested_at_ms", request.requested)
             let rows = try Row.fetchAll(
                 db,
                 sql: "SELECT body FROM follow_up \(filter.sql) ORDER BY requested_at_ms, rowid LIMIT ? OFFSET ?",

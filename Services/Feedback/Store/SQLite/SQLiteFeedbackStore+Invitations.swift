@@ -5,16 +5,13 @@ import GRDB
 import ServiceKit
 
 extension SQLiteFeedbackStore {
-    /// Newest first, each with its status as of now.
-    func invitations(_ request: Feedback.ListInvitationsRequest, page: Page) async throws
-        -> Feedback.ListInvitationsReply
-    {
+    func invitations(_ request: InvitationFilter, page: Page) async throws -> Feedback.ListInvitationsReply {
         let now = nowMs
         return try await store.read { db in
             var filter = Filter()
-            filter.equal("ticket_id", request.ticket_id)
-            filter.equal("customer_id", request.customer_id)
-            filter.window("created_at_ms", request.created?.bounds)
+            filter.equal("ticket_id", request.ticketID)
+            filter.equal("customer_id", request.customerID)
+            filter.window("created_at_ms", request.created)
             if !request.statuses.isEmpty {
                 filter.add(
                     Self.statusSQL + " IN (\(request.statuses.map { _ in "?" }.joined(separator: ", ")))",

@@ -6,15 +6,15 @@ import GRDB
 import ServiceKit
 
 extension SQLiteFeedbackStore {
-    func stories(_ request: Feedback.ListStoriesRequest, page: Page) async throws -> Feedback.ListStoriesReply {
+    func stories(_ request: StoryFilter, page: Page) async throws -> Feedback.ListStoriesReply {
         try await store.read { db in
             let reader = SQLiteFeedbackReader(db: db)
             var filter = Filter()
             filter.text(["title", "story_body"], request.text)
-            filter.contains("employee_ids", request.employee_id)
-            filter.contains("team_ids", request.team_id)
-            filter.contains("value_ids", request.value_id)
-            filter.window("created_at_ms", request.window?.bounds)
+            filter.contains("employee_ids", request.employeeID)
+            filter.contains("team_ids", request.teamID)
+            filter.contains("value_ids", request.valueID)
+            filter.window("created_at_ms", request.created)
             let ids = try String.fetchAll(
                 db,
                 sql:

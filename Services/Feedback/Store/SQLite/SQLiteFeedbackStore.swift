@@ -42,8 +42,3 @@ final class SQLiteFeedbackStore: FeedbackTransactions, FeedbackListings {
         }
     }
 }
-
-extension Domain.TimeWindow {
-    /// [from, to) in Unix milliseconds.
-    var bounds: (from: Int64, to: Int64) { (from.unixMilliseconds, to.unixMilliseconds) }
-}
