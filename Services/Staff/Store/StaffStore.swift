@@ -10,7 +10,7 @@ import ServiceKit
 /// `StoreError` (an unknown id) or `Refusal` (a rule of `Rules/`), never `RPCError`.
 /// `SQLiteStaffStore` (Store/SQLite/) is the one implementation today; a PostgreSQL
 /// one can follow behind the same protocol, which names no SQL or GRDB type.
-protocol StaffStore: EventLog, AccountStore {
+protocol StaffStore: EventLog, AccountStore, StaffTransactions {
     /// The store's clock (injectable in tests).
     var now: Date { get }
     /// Where months and days begin (budget months, pulse periods, default dates).
@@ -30,11 +30,6 @@ protocol StaffStore: EventLog, AccountStore {
         _ request: Staff.RemoveTeamMemberRequest, key: String?
     ) async throws
         -> Staff.RemoveTeamMemberReply
-
-    // Core values.
-    func coreValues() async throws -> [Staff.CoreValue]
-    func upsertCoreValue(_ value: Staff.CoreValue, key: String?) async throws -> Staff.UpsertCoreValueReply
-    func deleteCoreValue(_ id: String, key: String?) async throws
 
     // Hiring and onboarding.
     func recordEvaluation(_ request: Staff.RecordEvaluationRequest, key: String?) async throws -> Staff.Evaluation

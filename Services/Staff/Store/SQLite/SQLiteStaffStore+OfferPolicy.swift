@@ -6,7 +6,7 @@ import ServiceKit
 
 extension SQLiteStaffStore {
     func offerPolicy() async throws -> Staff.OfferPolicy {
-        try await read { db in try Self.offerPolicy(in: db) }
+        try await readDB { db in try Self.offerPolicy(in: db) }
     }
 
     func setOfferPolicy(_ policy: Staff.OfferPolicy, by: String, key: String?) async throws -> Staff.OfferPolicy {

@@ -33,7 +33,7 @@ extension SQLiteStaffStore {
     }
 
     func pulseResult(teamID: String, period: String) async throws -> Staff.PulseResult {
-        try await read { db in
+        try await readDB { db in
             _ = try Staff.Team.fetch(teamID, in: db)
             let rows = try Row.fetchAll(
                 db, sql: "SELECT score, answers FROM pulse_tally WHERE team_id = ? AND period = ?",

@@ -1,0 +1,23 @@
+import Contract
+import GRDB
+
+/// The queries of `StaffReading` on one SQLite connection.
+class SQLiteStaffReader: StaffReading {
+    let db: Database
+
+    init(db: Database) { self.db = db }
+
+    func coreValues() throws -> [Staff.CoreValue] {
+        try Row.fetchAll(db, sql: "SELECT * FROM core_value ORDER BY position, value_id").map(
+            Staff.CoreValue.init(row:))
+    }
+
+    func coreValue(id: String) throws -> Staff.CoreValue? {
+        try Row.fetchOne(db, sql: "SELECT * FROM core_value WHERE value_id = ?", arguments: [id])
+            .map(Staff.CoreValue.init(row:))
+    }
+
+    func nextCoreValuePosition() throws -> UInt32 {
+        UInt32(try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) + 1 FROM core_value") ?? 1)
+    }
+}

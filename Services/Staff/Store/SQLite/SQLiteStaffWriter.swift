@@ -1,0 +1,33 @@
+import Contract
+import GRDB
+import ServiceKit
+import Wire
+
+/// The changes of `StaffWriting` inside one `SQLiteStore` write transaction.
+final class SQLiteStaffWriter: SQLiteStaffReader, StaffWriting {
+    /// The transaction's change; its recorded events are handed back to the store.
+    var change: Change
+
+    init(change: Change) {
+        self.change = change
+        super.init(db: change.db)
+    }
+
+    var nowMs: Int64 { change.nowMs }
+
+    func save(_ value: Staff.CoreValue) throws {
+        try db.execute(
+            sql:
+                "INSERT OR REPLACE INTO core_value (value_id, name, description, position, updated_at_ms) VALUES (?, ?, ?, ?, ?)",
+            arguments: [value.value_id, value.name, value.description, value.position, value.updated_at_ms])
+    }
+
+    func deleteCoreValue(id: String) throws -> Bool {
+        try db.execute(sql: "DELETE FROM core_value WHERE value_id = ?", arguments: [id])
+        return db.changesCount > 0
+    }
+
+    func record(_ type: String, subject: String, _ payload: some WireMessage) throws {
+        try change.record(type, subject: subject, payload)
+    }
+}
