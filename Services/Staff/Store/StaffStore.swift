@@ -54,9 +54,6 @@ protocol StaffStore: EventLog, AccountStore, StaffTransactions {
     func acceptOffer(_ offerID: String, key: String?) async throws -> Staff.AcceptOfferReply
     func declineOffer(_ offerID: String, key: String?) async throws -> Staff.Offer
     func offerAcceptance(madeFromMs: Int64?, toMs: Int64?) async throws -> Staff.GetOfferAcceptanceRateReply
-    func offerPolicy() async throws -> Staff.OfferPolicy
-    /// Only a director of happy customers (`by`) changes it: PERMISSION_DENIED otherwise.
-    func setOfferPolicy(_ policy: Staff.OfferPolicy, by: String, key: String?) async throws -> Staff.OfferPolicy
 
     // Plans and one-to-ones.
     func plan(of employeeID: String) async throws -> Staff.Plan

@@ -2,7 +2,7 @@ import Contract
 import Wire
 
 /// Reads and writes of stored records, no rules: the shape tickets and feedback
-/// have, which the staff areas move to one by one (core values so far). The
+/// have, which the staff areas move to one by one (core values and the offer policy so far). The
 /// handlers hold the rules and run them inside `write` with what they read there.
 protocol StaffTransactions: Sendable {
     /// Runs `body` on a consistent snapshot.
@@ -21,6 +21,9 @@ protocol StaffReading {
     func coreValue(id: String) throws -> Staff.CoreValue?
     /// The position after the last core value (1 when there is none).
     func nextCoreValuePosition() throws -> UInt32
+    func employee(id: String) throws -> Staff.Employee?
+    /// The offer policy as last set; nil before the first SetOfferPolicy.
+    func storedOfferPolicy() throws -> Staff.OfferPolicy?
 }
 
 /// Changes, inside a write; each goes with an event (`record`).
@@ -31,6 +34,8 @@ protocol StaffWriting: StaffReading {
     func save(_ value: Staff.CoreValue) throws
     /// False when there is no core value `id`.
     func deleteCoreValue(id: String) throws -> Bool
+    /// Replaces the offer policy.
+    func save(_ policy: Staff.OfferPolicy) throws
     /// Records event `type` about `subject` in this transaction's outbox.
     func record(_ type: String, subject: String, _ payload: some WireMessage) throws
 }

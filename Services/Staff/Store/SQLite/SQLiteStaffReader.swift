@@ -1,4 +1,5 @@
 import Contract
+import Foundation
 import GRDB
 
 /// The queries of `StaffReading` on one SQLite connection.
@@ -15,6 +16,15 @@ class SQLiteStaffReader: StaffReading {
     func coreValue(id: String) throws -> Staff.CoreValue? {
         try Row.fetchOne(db, sql: "SELECT * FROM core_value WHERE value_id = ?", arguments: [id])
             .map(Staff.CoreValue.init(row:))
+    }
+
+    func employee(id: String) throws -> Staff.Employee? {
+        try Row.fetchOne(db, sql: "SELECT * FROM employee WHERE employee_id = ?", arguments: [id])
+            .map(Staff.Employee.init(row:))
+    }
+
+    func storedOfferPolicy() throws -> Staff.OfferPolicy? {
+        try Data.fetchOne(db, sql: "SELECT body FROM offer_policy WHERE id = 1").map { try Staff.OfferPolicy(blob: $0) }
     }
 
     func nextCoreValuePosition() throws -> UInt32 {

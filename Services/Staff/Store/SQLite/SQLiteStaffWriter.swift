@@ -27,6 +27,11 @@ final class SQLiteStaffWriter: SQLiteStaffReader, StaffWriting {
         return db.changesCount > 0
     }
 
+    func save(_ policy: Staff.OfferPolicy) throws {
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO offer_policy (id, body) VALUES (1, ?)", arguments: [try policy.blob()])
+    }
+
     func record(_ type: String, subject: String, _ payload: some WireMessage) throws {
         try change.record(type, subject: subject, payload)
     }
