@@ -76,13 +76,6 @@ protocol StaffStore: EventLog, AccountStore, StaffTransactions {
         _ request: Staff.ListPeerComplimentsRequest
     ) async throws
         -> Staff.ListPeerComplimentsReply
-    /// Records a score for the employee's team; `period` is "YYYY-MM".
-    func submitPulse(
-        employeeID: String, score: Int32, period: String, key: String?
-    ) async throws
-        -> Staff.SubmitPulseReply
-    /// Counts and eNPS, withheld below `PulseRules.minAnswers` answers.
-    func pulseResult(teamID: String, period: String) async throws -> Staff.PulseResult
 
     // The goodwill budget.
     /// Grants at once within the month's remaining budget; over it FAILED_PRECONDITION

@@ -2,7 +2,7 @@ import Contract
 import Wire
 
 /// Reads and writes of stored records, no rules: the shape tickets and feedback
-/// have, which the staff areas move to one by one (core values and the offer policy so far). The
+/// have, which the staff areas move to one by one (core values, the offer policy and the pulse so far). The
 /// handlers hold the rules and run them inside `write` with what they read there.
 protocol StaffTransactions: Sendable {
     /// Runs `body` on a consistent snapshot.
@@ -24,6 +24,12 @@ protocol StaffReading {
     func employee(id: String) throws -> Staff.Employee?
     /// The offer policy as last set; nil before the first SetOfferPolicy.
     func storedOfferPolicy() throws -> Staff.OfferPolicy?
+    /// Whether the team exists.
+    func teamExists(id: String) throws -> Bool
+    /// Whether `employeeID` answered the pulse for `period` ("YYYY-MM").
+    func answeredPulse(employeeID: String, period: String) throws -> Bool
+    /// How many answers each score got in the team's period.
+    func pulseTally(teamID: String, period: String) throws -> [(score: Int, answers: Int)]
 }
 
 /// Changes, inside a write; each goes with an event (`record`).
@@ -36,6 +42,9 @@ protocol StaffWriting: StaffReading {
     func deleteCoreValue(id: String) throws -> Bool
     /// Replaces the offer policy.
     func save(_ policy: Staff.OfferPolicy) throws
+    /// Notes that `employeeID` answered for `period` and raises the team's tally for
+    /// `score`, with nothing linking the two.
+    func addPulseAnswer(employeeID: String, teamID: String, period: String, score: Int32) throws
     /// Records event `type` about `subject` in this transaction's outbox.
     func record(_ type: String, subject: String, _ payload: some WireMessage) throws
 }

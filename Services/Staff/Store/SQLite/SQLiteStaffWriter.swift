@@ -32,6 +32,19 @@ final class SQLiteStaffWriter: SQLiteStaffReader, StaffWriting {
             sql: "INSERT OR REPLACE INTO offer_policy (id, body) VALUES (1, ?)", arguments: [try policy.blob()])
     }
 
+    func addPulseAnswer(employeeID: String, teamID: String, period: String, score: Int32) throws {
+        // Who answered and what they answered live in separate tables with nothing
+        // linking them: the score only raises a per-team, per-period tally.
+        try db.execute(
+            sql: "INSERT INTO pulse_answered (employee_id, period) VALUES (?, ?)", arguments: [employeeID, period])
+        try db.execute(
+            sql: """
+                INSERT INTO pulse_tally (team_id, period, score, answers) VALUES (?, ?, ?, 1)
+                ON CONFLICT (team_id, period, score) DO UPDATE SET answers = answers + 1
+                """,
+            arguments: [teamID, period, score])
+    }
+
     func record(_ type: String, subject: String, _ payload: some WireMessage) throws {
         try change.record(type, subject: subject, payload)
     }
