@@ -15,6 +15,7 @@ import ServiceKit
 /// ```
 struct FeedbackApp: Sendable {
     let store: SQLiteFeedbackStore
+    let handlers: FeedbackHandlers<SQLiteFeedbackStore>
     let router: ServiceRouter
     let followUps: FollowUpDelivery
 
@@ -26,36 +27,36 @@ struct FeedbackApp: Sendable {
         clock: @escaping @Sendable () -> Date = Date.init, publish: @escaping @Sendable ([Event]) -> Void = { _ in },
         openFollowUp: FollowUpDelivery.OpenFollowUp? = nil, logger: Logger = Logger(label: "feedback")
     ) throws {
-        store = try SQLiteFeedbackStore(path: databasePath, settings: settings, clock: clock, publish: publish)
-        router = makeFeedbackRouter(store: store, staff: StaffReferences(client: client))
+        store = try SQLiteFeedbackStore(path: databasePath, clock: clock, publish: publish)
+        handlers = FeedbackHandlers(store: store, staff: StaffReferences(client: client), settings: settings)
+        var router = ServiceRouter(service: Feedback.service)
+        router.register(handlers)
+        self.router = router
         let unreachable: FollowUpDelivery.OpenFollowUp = { _, _ in
             throw RPCError(.unavailable, "no bus client to reach tickets")
         }
         let open = openFollowUp ?? client.map { FollowUpDelivery.overBus($0) } ?? unreachable
-        followUps = FollowUpDelivery(store: store, settings: settings, logger: logger, open: open)
+        followUps = FollowUpDelivery(ledger: handlers, settings: settings, logger: logger, open: open)
     }
 
     /// Follows tickets' events from the position stored with the last applied one.
     func ticketFeed(client: any RPCClient, eventsEndpoint: String, logger: Logger) async throws -> EventFeed {
-        let store = store
+        let handlers = handlers
         return EventFeed(
             services: [Tickets.service], client: client, eventsEndpoint: eventsEndpoint,
-            positions: try await store.positions(), logger: logger
-        ) { event in try await store.apply(event) }
+            positions: try await handlers.positions(), logger: logger
+        ) { event in try await handlers.apply(event) }
     }
 }
 
 /// The feedback handlers, one extension per area in `Handlers/*.swift`: every method
-/// of proto/feedback.proto (the generated `Feedback.Handler`), served from `store`.
-/// References to employees and core values are checked with `staff`.
+/// of proto/feedback.proto (the generated `Feedback.Handler`), served from `store`,
+/// plus what the ticket event feed and the follow-up delivery ask. They check the
+/// request (`Edge/`), apply the rules (`Rules/`) inside one `store.write` with what
+/// they read there, and write. References to employees and core values are checked
+/// with `staff`.
 struct FeedbackHandlers<Store: FeedbackStore>: Feedback.Handler {
     let store: Store
     let staff: StaffReferences
-}
-
-/// The Feedback methods of proto/feedback.proto (Health and Since come from `ServiceHost`).
-func makeFeedbackRouter(store: some FeedbackStore, staff: StaffReferences) -> ServiceRouter {
-    var router = ServiceRouter(service: Feedback.service)
-    router.register(FeedbackHandlers(store: store, staff: staff))
-    return router
+    var settings = FeedbackSettings()
 }

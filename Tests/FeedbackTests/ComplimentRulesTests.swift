@@ -16,8 +16,7 @@ struct ComplimentRulesTests {
 
     @Test("from an answer: its comment, agent, team, channel and country; its consent, not the caller's")
     func fromAnswer() throws {
-        let request = Feedback.CreateComplimentRequest(
-            response_id: "rsp-1", customer_display_name: "Anna de Vries", consent_to_show: true)
+        let request = NewCompliment(responseID: "rsp-1", customerDisplayName: "Anna de Vries", consentToShow: true)
         let compliment = try ComplimentRules.compliment(request, from: promoter, id: "cmp-1", nowMs: 5_000)
         #expect(compliment.source == .response && compliment.response_id == "rsp-1")
         #expect(compliment.text == "Sam found my size")
@@ -34,10 +33,10 @@ struct ComplimentRulesTests {
         detractor.score = 3
         detractor.category = .detractor
         #expect(throws: Refusal.self) {
-            _ = try ComplimentRules.compliment(.init(response_id: "rsp-1"), from: detractor, id: "c", nowMs: 0)
+            _ = try ComplimentRules.compliment(.init(responseID: "rsp-1"), from: detractor, id: "c", nowMs: 0)
         }
         #expect(throws: Refusal.invalid(field: "text", "must be set (the response has no comment)")) {
-            _ = try ComplimentRules.compliment(.init(employee_id: "emp-sam"), from: nil, id: "c", nowMs: 0)
+            _ = try ComplimentRules.compliment(.init(employeeID: "emp-sam"), from: nil, id: "c", nowMs: 0)
         }
         #expect(throws: Refusal.invalid(field: "employee_id", "or team_id must be set: who is complimented")) {
             _ = try ComplimentRules.compliment(.init(text: "Thanks!"), from: nil, id: "c", nowMs: 0)

@@ -169,8 +169,8 @@ struct ThemeTests {
             return Feedback.GetResponseReply()
         }
         let upgraded = try SQLiteFeedbackStore(path: path)
-        #expect(try await upgraded.response(id: "rsp-old").themes == ["late-delivery"])
-        #expect(try await upgraded.themeRules().count == DefaultThemeRules.rules.count)
+        #expect(try await upgraded.read { try $0.response(id: "rsp-old") }?.themes == ["late-delivery"])
+        #expect(try await upgraded.read { try $0.themeRules() }.count == DefaultThemeRules.rules.count)
     }
 
     @Test("themes set by hand replace the rules' and are published")

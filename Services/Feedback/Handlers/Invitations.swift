@@ -22,19 +22,29 @@ extension FeedbackHandlers {
             language: try Fields.optionalText(request.language, "language", maxLength: 35),
             delayMs: request.delay_ms, validForMs: request.valid_for_ms)
         if let agent = attribution.agent_id { try await staff.checkEmployee(agent, field: "attribution.agent_id") }
-        return Feedback.CreateInvitationReply(
-            invitation: try await store.createInvitation(draft, idempotencyKey: context.idempotencyKey))
+        let settings = settings
+        return try await store.write(method: "CreateInvitation", idempotencyKey: context.idempotencyKey) { tx in
+            Feedback.CreateInvitationReply(invitation: try Self.invite(draft, settings: settings, in: tx))
+        }
     }
 
     func getInvitation(_ request: Feedback.GetInvitationRequest, _ context: CallContext) async throws
         -> Feedback.GetInvitationReply
     {
+        let now = store.nowMs
         switch (
             request.token.flatMap { $0.isEmpty ? nil : $0 }, request.invitation_id.flatMap { $0.isEmpty ? nil : $0 }
         ) {
         case (let token?, nil):
-            return Feedback.GetInvitationReply(invitation: try await store.invitation(token: token))
-        case (nil, let id?): return Feedback.GetInvitationReply(invitation: try await store.invitation(id: id))
+            guard let invitation = try await store.read({ try $0.invitation(token: token) }) else {
+                throw RPCError(.notFound, Self.noSurvey)
+            }
+            return Feedback.GetInvitationReply(invitation: InvitationRules.asOf(now, invitation))
+        case (nil, let id?):
+            guard let invitation = try await store.read({ try $0.invitation(id: id) }) else {
+                throw RPCError.notFound("invitation", id)
+            }
+            return Feedback.GetInvitationReply(invitation: InvitationRules.asOf(now, invitation))
         default: throw RPCError.invalidArgument(field: "token", "set exactly one of token and invitation_id")
         }
     }
@@ -42,6 +52,41 @@ extension FeedbackHandlers {
     func listInvitations(_ request: Feedback.ListInvitationsRequest, _ context: CallContext) async throws
         -> Feedback.ListInvitationsReply
     {
-        try await store.invitations(request, page: try Page(size: request.page_size, token: request.page_token))
+        try await store.invitations(
+            InvitationFilter(request), page: try Page(size: request.page_size, token: request.page_token))
+    }
+
+    /// What an unknown survey link answers (NOT_FOUND).
+    static var noSurvey: String { "no survey for this link" }
+
+    /// Stores the invitation, SCHEDULED with a fresh token, or SUPPRESSED without
+    /// one when the customer was surveyed within the frequency cap; records
+    /// `invitation.created` or `invitation.suppressed`. Returns it as of now.
+    static func invite(_ draft: InvitationDraft, settings: FeedbackSettings, in tx: any FeedbackWriting) throws
+        -> Feedback.Invitation
+    {
+        var invitation = InvitationRules.scheduled(draft, id: Tokens.id("inv"), settings: settings, nowMs: tx.nowMs)
+        let sendAt = try invitation.send_at_ms.stored("send_at_ms")
+        let last = try draft.customerID.flatMap { customer in
+            try tx.lastSurveyedAtMs(customerID: customer, afterMs: sendAt - settings.frequencyCapMs)
+        }
+        invitation = InvitationRules.capped(
+            invitation, lastSurveyedAtMs: last, token: Tokens.surveyToken(), settings: settings)
+        try tx.insert(invitation)
+        let id = try invitation.invitation_id.stored("invitation_id")
+        if invitation.status == .suppressed {
+            try tx.record(
+                "invitation.suppressed", subject: id,
+                Feedback.InvitationSuppressed(
+                    invitation_id: id, source: draft.source, attribution: draft.attribution,
+                    customer_id: draft.customerID, reason: invitation.suppressed_reason))
+        } else {
+            try tx.record(
+                "invitation.created", subject: id,
+                Feedback.InvitationCreated(
+                    invitation_id: id, source: draft.source, attribution: draft.attribution,
+                    customer_id: draft.customerID, send_at_ms: sendAt, expires_at_ms: invitation.expires_at_ms))
+        }
+        return InvitationRules.asOf(tx.nowMs, invitation)
     }
 }

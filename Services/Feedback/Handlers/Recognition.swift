@@ -8,16 +8,39 @@ extension FeedbackHandlers {
     func createCompliment(_ request: Feedback.CreateComplimentRequest, _ context: CallContext) async throws
         -> Feedback.CreateComplimentReply
     {
-        let checked = try Self.checked(request)
-        try await staff.checkCoreValues(checked.value_ids, field: "value_ids")
-        return Feedback.CreateComplimentReply(
-            compliment: try await store.createCompliment(checked, idempotencyKey: context.idempotencyKey))
+        let new = try NewCompliment(checking: request)
+        try await staff.checkCoreValues(new.valueIDs, field: "value_ids")
+        return try await store.write(method: "CreateCompliment", idempotencyKey: context.idempotencyKey) { tx in
+            let response = try new.responseID.map { id in
+                guard let response = try tx.response(id: id) else { throw RPCError.notFound("response", id) }
+                return response
+            }
+            let compliment = try ComplimentRules.compliment(
+                new, from: response, id: ComplimentID.random().rawValue, nowMs: tx.nowMs)
+            try tx.insert(compliment)
+            try tx.record(
+                "compliment.created", subject: try compliment.compliment_id.stored("compliment_id"),
+                Feedback.ComplimentCreated(
+                    compliment_id: compliment.compliment_id, source: compliment.source,
+                    response_id: compliment.response_id, employee_id: compliment.employee_id,
+                    team_id: compliment.team_id, value_ids: compliment.value_ids,
+                    consent_to_show: compliment.consent_to_show, channel: compliment.channel,
+                    country: compliment.country, received_at_ms: compliment.received_at_ms))
+            return Feedback.CreateComplimentReply(compliment: compliment)
+        }
     }
 
+    /// The wall names each customer by `QuoteName` (also on compliments stored before that rule).
     func listComplimentWall(_ request: Feedback.ListComplimentWallRequest, _ context: CallContext) async throws
         -> Feedback.ListComplimentWallReply
     {
-        try await store.complimentWall(request, page: try Page(size: request.page_size, token: request.page_token))
+        var reply = try await store.complimentWall(
+            ComplimentFilter(request), page: try Page(size: request.page_size, token: request.page_token))
+        for index in reply.compliments.indices {
+            reply.compliments[index].customer_display_name = QuoteName.shown(
+                reply.compliments[index].customer_display_name)
+        }
+        return reply
     }
 
     func createStory(_ request: Feedback.CreateStoryRequest, _ context: CallContext) async throws
@@ -34,46 +57,58 @@ extension FeedbackHandlers {
         guard !story.employee_ids.isEmpty || !story.team_ids.isEmpty else {
             throw RPCError.invalidArgument(field: "employee_ids", "name who made it happen (or team_ids)")
         }
-        return Feedback.CreateStoryReply(
-            story: try await store.createStory(story, idempotencyKey: context.idempotencyKey))
+        return try await store.write(method: "CreateStory", idempotencyKey: context.idempotencyKey) { tx in
+            var story = story
+            story.story_id = StoryID.random().rawValue
+            story.created_at_ms = tx.nowMs
+            story.reactions = []
+            try tx.insert(story)
+            try tx.record(
+                "story.created", subject: try story.story_id.stored("story_id"),
+                Feedback.StoryCreated(
+                    story_id: story.story_id, employee_ids: story.employee_ids, team_ids: story.team_ids,
+                    ticket_id: story.ticket_id, value_ids: story.value_ids, shared_by_id: story.shared_by_id,
+                    created_at_ms: story.created_at_ms))
+            return Feedback.CreateStoryReply(story: story)
+        }
     }
 
     func getStory(_ request: Feedback.GetStoryRequest, _ context: CallContext) async throws -> Feedback.GetStoryReply {
-        Feedback.GetStoryReply(story: try await store.story(id: try Fields.required(request.story_id, "story_id")))
+        let id = try Fields.required(request.story_id, "story_id")
+        return Feedback.GetStoryReply(story: try await store.read { tx in try Self.story(id, in: tx) })
     }
 
+    /// One reaction of each kind per colleague: reacting twice (or removing a
+    /// reaction that is not there) changes nothing and records nothing.
     func reactToStory(_ request: Feedback.ReactToStoryRequest, _ context: CallContext) async throws
         -> Feedback.ReactToStoryReply
     {
-        let story = try await store.react(
-            storyID: try Fields.required(request.story_id, "story_id"),
-            employeeID: try Fields.id(try Fields.required(request.employee_id, "employee_id"), "employee_id"),
-            kind: try Fields.chosen(request.kind, "kind"), remove: request.remove ?? false)
-        return Feedback.ReactToStoryReply(story: story)
+        let storyID = try Fields.required(request.story_id, "story_id")
+        let employeeID = try Fields.id(try Fields.required(request.employee_id, "employee_id"), "employee_id")
+        let kind = try Fields.chosen(request.kind, "kind")
+        let remove = request.remove ?? false
+        return try await store.write(method: "ReactToStory", idempotencyKey: nil) { tx in
+            _ = try Self.story(storyID, in: tx)
+            if try tx.react(storyID: storyID, employeeID: employeeID, kind: kind, remove: remove) {
+                try tx.record(
+                    "story.reacted", subject: storyID,
+                    Feedback.StoryReacted(story_id: storyID, employee_id: employeeID, kind: kind, removed: remove))
+            }
+            return Feedback.ReactToStoryReply(story: try Self.story(storyID, in: tx))
+        }
     }
 
     func listStories(_ request: Feedback.ListStoriesRequest, _ context: CallContext) async throws
         -> Feedback.ListStoriesReply
     {
-        try await store.stories(request, page: try Page(size: request.page_size, token: request.page_token))
+        try await store.stories(
+            StoryFilter(request), page: try Page(size: request.page_size, token: request.page_token))
     }
 
-    /// The compliment request with ids, slugs, text and country checked.
-    static func checked(_ request: Feedback.CreateComplimentRequest) throws -> Feedback.CreateComplimentRequest {
-        var checked = request
-        checked.response_id = try Fields.optionalID(request.response_id, "response_id")
-        checked.employee_id = try Fields.optionalID(request.employee_id, "employee_id")
-        checked.team_id = try Fields.optionalID(request.team_id, "team_id")
-        checked.created_by_id = try Fields.optionalID(request.created_by_id, "created_by_id")
-        checked.text = try Fields.optionalText(request.text, "text", maxLength: 2000)
-        checked.customer_display_name = try Fields.optionalText(
-            request.customer_display_name, "customer_display_name", maxLength: 100)
-        checked.value_ids = try Fields.slugs(request.value_ids, "value_ids")
-        if let country = request.country, !country.isEmpty {
-            do { _ = try Country(country) } catch { throw RPCError.invalidArgument(field: error.field, error.reason) }
-        } else {
-            checked.country = nil
-        }
-        return checked
+    /// The story `id` with its reactions.
+    /// - Throws: NOT_FOUND when there is none.
+    static func story(_ id: String, in reading: any FeedbackReading) throws -> Feedback.Story {
+        guard let story = try reading.story(id: id) else { throw RPCError.notFound("story", id) }
+        return story
     }
 }

@@ -17,14 +17,14 @@ final class FollowUpDelivery: Service, Sendable {
     /// Calls tickets' OpenFollowUp with an idempotency key.
     typealias OpenFollowUp = @Sendable (Tickets.OpenFollowUpRequest, String) async throws -> Tickets.OpenFollowUpReply
 
-    private let store: any FollowUpStore
+    private let ledger: any FollowUpLedger
     private let open: OpenFollowUp
     private let pollInterval: Duration
     private let maxAttempts: Int
     private let logger: Logger
 
-    init(store: any FollowUpStore, settings: FeedbackSettings, logger: Logger, open: @escaping OpenFollowUp) {
-        self.store = store
+    init(ledger: any FollowUpLedger, settings: FeedbackSettings, logger: Logger, open: @escaping OpenFollowUp) {
+        self.ledger = ledger
         self.open = open
         self.pollInterval = .milliseconds(settings.followUpPollMs)
         self.maxAttempts = max(settings.followUpMaxAttempts, 1)
@@ -74,7 +74,7 @@ final class FollowUpDelivery: Service, Sendable {
     @discardableResult
     func deliverDue() async -> Int {
         let due: [PendingFollowUp]
-        do { due = try await store.dueFollowUps(limit: 50) } catch {
+        do { due = try await ledger.dueFollowUps(limit: 50) } catch {
             logger.error("cannot read pending follow-ups", metadata: ["error": "\(error)"])
             return 0
         }
@@ -85,7 +85,7 @@ final class FollowUpDelivery: Service, Sendable {
                 guard let ticketID = reply.ticket?.ticket_id else {
                     throw RPCError(.internal, "OpenFollowUp replied without a ticket")
                 }
-                try await store.followUpOpened(responseID: pending.responseID, ticketID: ticketID)
+                try await ledger.followUpOpened(responseID: pending.responseID, ticketID: ticketID)
                 opened += 1
             } catch {
                 let attempt = pending.attempts + 1
@@ -95,9 +95,20 @@ final class FollowUpDelivery: Service, Sendable {
                 logger.log(
                     level: final ? .error : .warning, final ? "follow-up failed" : "follow-up not opened yet",
                     metadata: ["response_id": "\(pending.responseID)", "attempt": "\(attempt)", "error": "\(reason)"])
-                try? await store.followUpFailed(responseID: pending.responseID, error: reason, final: final)
+                try? await ledger.followUpFailed(responseID: pending.responseID, error: reason, final: final)
             }
         }
         return opened
     }
+}
+
+/// What delivery asks of the handlers: the due follow-ups and how each attempt ended.
+protocol FollowUpLedger: Sendable {
+    /// Pending follow-ups whose next attempt is due, oldest request first.
+    func dueFollowUps(limit: Int) async throws -> [PendingFollowUp]
+    /// tickets accepted: PENDING becomes OPEN (`follow_up.opened`); otherwise nothing.
+    func followUpOpened(responseID: String, ticketID: String) async throws
+    /// An attempt failed: count it, remember why, and schedule the next one; or,
+    /// when `final`, stop retrying: FAILED with the reason (`follow_up.failed`).
+    func followUpFailed(responseID: String, error: String, final: Bool) async throws
 }

@@ -5,7 +5,7 @@ import ServiceKit
 /// the survey answer it quotes (never a detractor's). The customer is named by
 /// `QuoteName`, whatever the request says.
 enum ComplimentRules {
-    /// The compliment `request` makes. From `response`: its comment is the text unless
+    /// The compliment `new` makes. From `response`: its comment is the text unless
     /// `text` is set; employee, team, channel and country come from its attribution;
     /// consent is the response's consent to quote (false stays false).
     /// - Parameters:
@@ -15,16 +15,15 @@ enum ComplimentRules {
     /// - Throws: `Refusal.invalid` naming `response_id` for a detractor's answer, `text`
     ///   when there is nothing to quote, `employee_id` when nobody is praised.
     static func compliment(
-        _ request: Feedback.CreateComplimentRequest, from response: Feedback.SurveyResponse?, id: String, nowMs: Int64
+        _ new: NewCompliment, from response: Feedback.SurveyResponse?, id: String, nowMs: Int64
     ) throws(Refusal) -> Feedback.Compliment {
         var compliment = Feedback.Compliment(
-            compliment_id: id, source: .direct, employee_id: request.employee_id, team_id: request.team_id,
-            text: request.text, customer_display_name: QuoteName.shown(request.customer_display_name),
-            value_ids: request.value_ids, consent_to_show: request.consent_to_show ?? false,
-            channel: request.channel, country: request.country, received_at_ms: request.received_at_ms ?? nowMs,
-            created_by_id: request.created_by_id)
+            compliment_id: id, source: .direct, employee_id: new.employeeID, team_id: new.teamID, text: new.text,
+            customer_display_name: QuoteName.shown(new.customerDisplayName), value_ids: new.valueIDs,
+            consent_to_show: new.consentToShow, channel: new.channel, country: new.country,
+            received_at_ms: new.receivedAtMs ?? nowMs, created_by_id: new.createdByID)
         if let response {
-            let responseID = request.response_id ?? response.response_id ?? ""
+            let responseID = new.responseID ?? response.response_id ?? ""
             guard response.category != .detractor else {
                 throw Refusal.invalid(
                     field: "response_id",
@@ -33,13 +32,13 @@ enum ComplimentRules {
             }
             compliment.source = .response
             compliment.response_id = responseID
-            compliment.text = request.text ?? response.comment
-            compliment.employee_id = request.employee_id ?? response.attribution?.agent_id
-            compliment.team_id = request.team_id ?? response.attribution?.team_id
+            compliment.text = new.text ?? response.comment
+            compliment.employee_id = new.employeeID ?? response.attribution?.agent_id
+            compliment.team_id = new.teamID ?? response.attribution?.team_id
             compliment.consent_to_show = response.consent_to_quote ?? false
             compliment.channel = response.attribution?.channel
             compliment.country = response.attribution?.country
-            compliment.received_at_ms = request.received_at_ms ?? response.answered_at_ms
+            compliment.received_at_ms = new.receivedAtMs ?? response.answered_at_ms
         }
         guard compliment.text != nil else {
             throw Refusal.invalid(field: "text", "must be set (the response has no comment)")

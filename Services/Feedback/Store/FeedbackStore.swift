@@ -2,50 +2,89 @@ import Bus
 import Contract
 import Domain
 import ServiceKit
+import Wire
 
-/// Where feedback keeps its data: one protocol per area, so another database (a
-/// PostgreSQL store) can come later. Every change records its events in the same
-/// transaction; creates accept the caller's idempotency key. Implementations throw
-/// `StoreError` and `Refusal`, never `RPCError`, and name no SQL or GRDB type;
-/// `SQLiteFeedbackStore` (Store/SQLite/) is the one there is.
-typealias FeedbackStore = InvitationStore & ResponseStore & FollowUpStore & ComplimentStore & StoryStore
-    & ThemeRuleStore & TicketEventConsumer
+/// Where feedback keeps its data, so another database (a PostgreSQL store) can come
+/// later: reads and writes of stored records, no rules. The handlers hold every rule
+/// and run them inside `write` with what they read through `FeedbackWriting`; every
+/// change records its events in the same transaction. Listings take their filters
+/// and a page. Implementations throw `StoreError`, never `RPCError`, and name no SQL
+/// or GRDB type; `SQLiteFeedbackStore` (Store/SQLite/) is the one there is.
+typealias FeedbackStore = FeedbackTransactions & FeedbackListings
 
-/// A new invitation before it has an id and a token.
-struct InvitationDraft: Sendable {
-    var source: Feedback.InvitationSource
-    var attribution: Feedback.Attribution
-    var customerID: String?
-    var customerName: String?
-    var customerHandle: String?
-    var language: String?
-    /// When the contact ended; the delay counts from here (the write's time when unset).
-    var contactAtMs: Int64?
-    /// Unset: the configured delay.
-    var delayMs: Int64?
-    /// Unset: the configured validity.
-    var validForMs: Int64?
+/// Transactions over the stored records.
+protocol FeedbackTransactions: Sendable {
+    /// The store's clock in Unix milliseconds (tests move it).
+    var nowMs: Int64 { get }
+    /// Runs `body` on a consistent snapshot.
+    func read<T: Sendable>(_ body: @escaping @Sendable (any FeedbackReading) throws -> T) async throws -> T
+    /// Runs `body` in one transaction with the events it records. With an
+    /// idempotency key seen before for `method`, returns the first reply instead.
+    func write<Reply: WireMessage>(
+        method: String, idempotencyKey: String?, _ body: @escaping @Sendable (any FeedbackWriting) throws -> Reply
+    ) async throws -> Reply
 }
 
-/// A checked answer: a score in range, trimmed comment, slug themes.
-struct ResponseDraft: Sendable {
-    var token: String?
-    var score: NPSScore
-    var comment: String?
-    var consentToQuote: Bool
-    var themes: [String]
-    /// Only without a token.
-    var attribution: Feedback.Attribution?
-    var customerID: String?
-    /// Only without a token: how Special Care reaches a detractor.
-    var customerName: String?
-    var customerHandle: String?
+/// Queries, inside a read or a write. Records come back as stored: an invitation's
+/// status is the stored one (`InvitationRules.asOf` gives it as of a time), an answer
+/// carries no follow-up (`followUp(responseID:)` reads it).
+protocol FeedbackReading {
+    func invitation(token: String) throws -> Feedback.Invitation?
+    func invitation(id: String) throws -> Feedback.Invitation?
+    /// The latest `send_at_ms` of an invitation to `customerID` sent (or to be sent)
+    /// after `afterMs` and not suppressed.
+    func lastSurveyedAtMs(customerID: String, afterMs: Int64) throws -> Int64?
+    func response(id: String) throws -> Feedback.SurveyResponse?
+    func followUp(responseID: String) throws -> Feedback.FollowUp?
+    /// Pending follow-ups whose next attempt is at or before `nowMs`, oldest request first.
+    func dueFollowUps(nowMs: Int64, limit: Int) throws -> [PendingFollowUp]
+    /// The story with its reaction counts.
+    func story(id: String) throws -> Feedback.Story?
+    /// Oldest first.
+    func themeRules() throws -> [Feedback.ThemeRule]
+    func themeRuleExists(id: String) throws -> Bool
+    /// Every answer with a comment, with what theme rules look at.
+    func commentedAnswers() throws -> [CommentedAnswer]
+    /// The last applied event sequence per followed service.
+    func positions() throws -> [String: UInt64]
+}
+
+/// Changes, inside a write; each goes with an event (`record`).
+protocol FeedbackWriting: FeedbackReading {
+    /// When the write happens, in Unix milliseconds.
+    var nowMs: Int64 { get }
+    func insert(_ invitation: Feedback.Invitation) throws
+    /// Stores the invitation's status and body.
+    func save(_ invitation: Feedback.Invitation) throws
+    /// Stores an answer with its language and the themes its sender gave (kept when
+    /// rules are applied again).
+    func insert(_ response: Feedback.SurveyResponse, language: String?, givenThemes: [String]) throws
+    /// Stores the answer's themes (and its body).
+    func saveThemes(_ response: Feedback.SurveyResponse) throws
+    /// Stores a new follow-up with the OpenFollowUp request frozen for delivery, due now.
+    func insert(_ followUp: Feedback.FollowUp, request: Tickets.OpenFollowUpRequest) throws
+    /// Stores the follow-up's status, ticket and body; with `nextAttemptAtMs`, when to try again.
+    func save(_ followUp: Feedback.FollowUp, nextAttemptAtMs: Int64?) throws
+    func insert(_ compliment: Feedback.Compliment) throws
+    func insert(_ story: Feedback.Story) throws
+    /// Adds or removes one reaction; false when it was already so.
+    func react(storyID: String, employeeID: String, kind: Feedback.ReactionKind, remove: Bool) throws -> Bool
+    func insert(_ rule: Feedback.ThemeRule) throws
+    func update(_ rule: Feedback.ThemeRule) throws
+    /// False when there is no rule `id`.
+    func deleteThemeRule(id: String) throws -> Bool
+    func setPosition(_ sequence: UInt64, service: String) throws
+    /// Records event `type` about `subject` in this transaction's outbox.
+    func record(_ type: String, subject: String, _ payload: some WireMessage) throws
+}
+
+/// An answer with a comment as theme rules see it.
+struct CommentedAnswer: Sendable {
+    var response: Feedback.SurveyResponse
+    var comment: String
     var language: String?
-    var source: Feedback.ResponseSource
-    /// Imported history (`ImportResponse`): when the customer answered; nil: now.
-    var answeredAtMs: Int64?
-    /// Imported history: the other tool already followed this detractor up.
-    var followUpDone = false
+    /// The themes its sender gave.
+    var givenThemes: [String]
 }
 
 /// A follow-up tickets has not accepted yet, with the frozen request to send.
@@ -55,64 +94,77 @@ struct PendingFollowUp: Sendable, Equatable {
     var request: Tickets.OpenFollowUpRequest
 }
 
-protocol InvitationStore: Sendable {
-    func createInvitation(_ draft: InvitationDraft, idempotencyKey: String?) async throws -> Feedback.Invitation
-    func invitation(token: String) async throws -> Feedback.Invitation
-    func invitation(id: String) async throws -> Feedback.Invitation
-    func invitations(_ request: Feedback.ListInvitationsRequest, page: Page) async throws
-        -> Feedback.ListInvitationsReply
+/// The listings, newest (or oldest) first a page at a time, with their filters.
+protocol FeedbackListings: Sendable {
+    /// Newest first, each with its status as of now.
+    func invitations(_ filter: InvitationFilter, page: Page) async throws -> Feedback.ListInvitationsReply
+    /// Newest first, each with its follow-up.
+    func responses(_ filter: AnswerFilter, page: Page) async throws -> Feedback.ListResponsesReply
+    /// Detractor answers the filter lets through: when, and their themes.
+    func detractorThemes(_ filter: AnswerFilter) async throws -> [(answeredAtMs: Int64, themes: [String])]
+    /// Oldest request first.
+    func followUps(_ filter: FollowUpFilter, page: Page) async throws -> Feedback.ListFollowUpsReply
+    /// Consented compliments only, newest first.
+    func complimentWall(_ filter: ComplimentFilter, page: Page) async throws -> Feedback.ListComplimentWallReply
+    /// Newest first.
+    func stories(_ filter: StoryFilter, page: Page) async throws -> Feedback.ListStoriesReply
 }
 
-protocol ResponseStore: Sendable {
-    func submitResponse(_ draft: ResponseDraft, idempotencyKey: String?) async throws -> Feedback.SurveyResponse
-    func response(id: String) async throws -> Feedback.SurveyResponse
-    func responses(_ request: Feedback.ListResponsesRequest, page: Page) async throws -> Feedback.ListResponsesReply
-    func setThemes(responseID: String, themes: [String], setByID: String?) async throws -> Feedback.SurveyResponse
-    /// Detractor answers in the request's window and filters: when, and their themes.
-    func detractorThemes(_ request: Feedback.GetThemeCountsRequest) async throws -> [(
-        answeredAtMs: Int64, themes: [String]
-    )]
+/// [from, to) in Unix milliseconds.
+typealias MillisecondWindow = (from: Int64, to: Int64)
+
+/// ListInvitations' filters; unset ones match everything.
+struct InvitationFilter: Sendable {
+    var ticketID: String?
+    var customerID: String?
+    var statuses: [Feedback.InvitationStatus] = []
+    var created: MillisecondWindow?
 }
 
-protocol FollowUpStore: Sendable {
-    func followUp(responseID: String) async throws -> Feedback.FollowUp
-    func followUps(_ request: Feedback.ListFollowUpsRequest, page: Page) async throws -> Feedback.ListFollowUpsReply
-    /// Pending follow-ups whose next attempt is due, oldest request first.
-    func dueFollowUps(limit: Int) async throws -> [PendingFollowUp]
-    /// tickets accepted: PENDING becomes OPEN (`follow_up.opened`); otherwise nothing.
-    func followUpOpened(responseID: String, ticketID: String) async throws
-    /// An attempt failed: count it, remember why, and schedule the next one; or,
-    /// when `final`, stop retrying: FAILED with the reason (`follow_up.failed`).
-    func followUpFailed(responseID: String, error: String, final: Bool) async throws
+/// ListResponses' and GetThemeCounts' filters; unset ones match everything.
+struct AnswerFilter: Sendable {
+    var answered: MillisecondWindow?
+    var categories: [Feedback.NpsCategory] = []
+    var channels: [Channel] = []
+    var country: String?
+    var productCategory: String?
+    var agentID: String?
+    var teamID: String?
+    var ticketID: String?
+    var theme: String?
+    var withComment: Bool?
+    var consentToQuote: Bool?
+    /// Part of the comment, any case.
+    var text: String?
 }
 
-protocol ComplimentStore: Sendable {
-    /// From `response_id` (text, employee, team and consent from the response) or direct.
-    func createCompliment(_ request: Feedback.CreateComplimentRequest, idempotencyKey: String?) async throws
-        -> Feedback.Compliment
-    func complimentWall(_ request: Feedback.ListComplimentWallRequest, page: Page) async throws
-        -> Feedback.ListComplimentWallReply
+/// ListFollowUps' filters.
+struct FollowUpFilter: Sendable {
+    var statuses: [Feedback.FollowUpStatus] = []
+    var requested: MillisecondWindow?
 }
 
-protocol StoryStore: Sendable {
-    func createStory(_ draft: Feedback.Story, idempotencyKey: String?) async throws -> Feedback.Story
-    func story(id: String) async throws -> Feedback.Story
-    func react(storyID: String, employeeID: String, kind: Feedback.ReactionKind, remove: Bool) async throws
-        -> Feedback.Story
-    func stories(_ request: Feedback.ListStoriesRequest, page: Page) async throws -> Feedback.ListStoriesReply
+/// ListComplimentWall's filters.
+struct ComplimentFilter: Sendable {
+    var employeeID: String?
+    var teamID: String?
+    var valueID: String?
 }
 
-protocol ThemeRuleStore: Sendable {
-    func themeRules() async throws -> [Feedback.ThemeRule]
-    func upsertThemeRule(_ rule: Feedback.ThemeRule, idempotencyKey: String?) async throws
-        -> Feedback.UpsertThemeRuleReply
-    func deleteThemeRule(id: String) async throws
+/// ListStories' filters.
+struct StoryFilter: Sendable {
+    /// Part of the title or the story, any case.
+    var text: String?
+    var employeeID: String?
+    var teamID: String?
+    var valueID: String?
+    var created: MillisecondWindow?
 }
-
-/// Applies other services' events (tickets' `ticket.resolved`, `ticket.follow_up_opened`)
-/// exactly once: the consumed sequence is stored with the effect.
-protocol TicketEventConsumer: Sendable {
-    /// The last applied sequence per followed service, for `EventFeed`.
-    func positions() async throws -> [String: UInt64]
-    func apply(_ event: Event) async throws
+extension FeedbackReading {
+    /// `response` with its follow-up, when it has one.
+    func withFollowUp(_ response: Feedback.SurveyResponse) throws -> Feedback.SurveyResponse {
+        var response = response
+        if let id = response.response_id, let followUp = try followUp(responseID: id) { response.follow_up = followUp }
+        return response
+    }
 }

@@ -7,7 +7,7 @@ extension StaffHandlers {
     func listCoreValues(_ request: Staff.ListCoreValuesRequest, _ context: CallContext) async throws
         -> Staff.ListCoreValuesReply
     {
-        Staff.ListCoreValuesReply(values: try await store.coreValues())
+        Staff.ListCoreValuesReply(values: try await store.read { try $0.coreValues() })
     }
 
     func upsertCoreValue(_ request: Staff.UpsertCoreValueRequest, _ context: CallContext) async throws
@@ -24,14 +24,27 @@ extension StaffHandlers {
                 }
                 return position
             })
-        return try await store.upsertCoreValue(clean, key: context.idempotencyKey)
+        return try await store.write(method: "UpsertCoreValue", idempotencyKey: context.idempotencyKey) { tx in
+            let id = try clean.value_id.stored("value_id")
+            let existing = try tx.coreValue(id: id)
+            var saved = clean
+            saved.updated_at_ms = tx.nowMs
+            // Unset: where it was, or last.
+            if saved.position == nil { saved.position = try existing?.position ?? tx.nextCoreValuePosition() }
+            try tx.save(saved)
+            try tx.record("core_value.upserted", subject: id, Staff.CoreValueUpserted(value: saved))
+            return Staff.UpsertCoreValueReply(value: saved, created: existing == nil)
+        }
     }
 
     func deleteCoreValue(_ request: Staff.DeleteCoreValueRequest, _ context: CallContext) async throws
         -> Staff.DeleteCoreValueReply
     {
         let id = try Fields.slug(request.value_id, "value_id")
-        try await store.deleteCoreValue(id, key: context.idempotencyKey)
-        return Staff.DeleteCoreValueReply()
+        return try await store.write(method: "DeleteCoreValue", idempotencyKey: context.idempotencyKey) { tx in
+            guard try tx.deleteCoreValue(id: id) else { throw RPCError.notFound("core value", id) }
+            try tx.record("core_value.deleted", subject: id, Staff.CoreValueDeleted(value_id: id))
+            return Staff.DeleteCoreValueReply()
+        }
     }
 }

@@ -36,7 +36,8 @@ extension StaffHandlers {
     func getOfferPolicy(_ request: Staff.GetOfferPolicyRequest, _ context: CallContext) async throws
         -> Staff.GetOfferPolicyReply
     {
-        Staff.GetOfferPolicyReply(policy: try await store.offerPolicy())
+        Staff.GetOfferPolicyReply(
+            policy: try await store.read { try $0.storedOfferPolicy() } ?? OfferRules.initialPolicy)
     }
 
     func setOfferPolicy(_ request: Staff.SetOfferPolicyRequest, _ context: CallContext) async throws
@@ -44,8 +45,19 @@ extension StaffHandlers {
     {
         let policy = try OfferRules.policy(request)
         let by = try Fields.id(request.updated_by_id, "updated_by_id")
-        return Staff.SetOfferPolicyReply(
-            policy: try await store.setOfferPolicy(policy, by: by, key: context.idempotencyKey))
+        let saved = try await store.write(method: "SetOfferPolicy", idempotencyKey: context.idempotencyKey) { tx in
+            guard let director = try tx.employee(id: by) else { throw RPCError.notFound("updated_by", by) }
+            guard director.role == .directorOfHappyCustomers else {
+                throw Refusal.permission("updated_by_id: only a director of happy customers sets the offer policy")
+            }
+            var policy = policy
+            policy.updated_by_id = by
+            policy.updated_at_ms = tx.nowMs
+            try tx.save(policy)
+            try tx.record("offer_policy.updated", subject: "offer_policy", Staff.OfferPolicyUpdated(policy: policy))
+            return policy
+        }
+        return Staff.SetOfferPolicyReply(policy: saved)
     }
 
     func getOfferAcceptanceRate(_ request: Staff.GetOfferAcceptanceRateRequest, _ context: CallContext) async throws

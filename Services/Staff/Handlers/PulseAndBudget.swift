@@ -14,8 +14,18 @@ extension StaffHandlers {
             throw RPCError.invalidArgument(field: "score", "must be 0..10, got \(score)")
         }
         let period = try Period.parse(request.period, field: "period", now: store.now, timeZone: store.timeZone)
-        return try await store.submitPulse(
-            employeeID: employee, score: score, period: period.description, key: context.idempotencyKey)
+        let month = period.description
+        return try await store.write(method: "SubmitPulse", idempotencyKey: context.idempotencyKey) { tx in
+            guard let answering = try tx.employee(id: employee) else { throw RPCError.notFound("employee", employee) }
+            let team = try PulseRules.team(of: answering)
+            guard try !tx.answeredPulse(employeeID: employee, period: month) else {
+                throw Refusal.exists("\(employee) already answered the pulse for \(month)")
+            }
+            try tx.addPulseAnswer(employeeID: employee, teamID: team, period: month, score: score)
+            try tx.record(
+                "pulse.submitted", subject: team, Staff.PulseSubmitted(team_id: team, period: month, score: score))
+            return Staff.SubmitPulseReply(team_id: team, period: month)
+        }
     }
 
     func getPulseResult(_ request: Staff.GetPulseResultRequest, _ context: CallContext) async throws
@@ -23,8 +33,13 @@ extension StaffHandlers {
     {
         let team = try Fields.id(request.team_id, "team_id")
         let period = try Period.parse(request.period, field: "period", now: store.now, timeZone: store.timeZone)
+        let month = period.description
         return Staff.GetPulseResultReply(
-            result: try await store.pulseResult(teamID: team, period: period.description))
+            result: try await store.read { tx in
+                guard try tx.teamExists(id: team) else { throw RPCError.notFound("team", team) }
+                return PulseRules.result(
+                    team: team, period: month, tally: try tx.pulseTally(teamID: team, period: month))
+            })
     }
 
     // SpendBudget, ApproveBudgetOverrun, GetBudget.

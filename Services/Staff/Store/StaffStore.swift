@@ -10,7 +10,7 @@ import ServiceKit
 /// `StoreError` (an unknown id) or `Refusal` (a rule of `Rules/`), never `RPCError`.
 /// `SQLiteStaffStore` (Store/SQLite/) is the one implementation today; a PostgreSQL
 /// one can follow behind the same protocol, which names no SQL or GRDB type.
-protocol StaffStore: EventLog, AccountStore {
+protocol StaffStore: EventLog, AccountStore, StaffTransactions {
     /// The store's clock (injectable in tests).
     var now: Date { get }
     /// Where months and days begin (budget months, pulse periods, default dates).
@@ -30,11 +30,6 @@ protocol StaffStore: EventLog, AccountStore {
         _ request: Staff.RemoveTeamMemberRequest, key: String?
     ) async throws
         -> Staff.RemoveTeamMemberReply
-
-    // Core values.
-    func coreValues() async throws -> [Staff.CoreValue]
-    func upsertCoreValue(_ value: Staff.CoreValue, key: String?) async throws -> Staff.UpsertCoreValueReply
-    func deleteCoreValue(_ id: String, key: String?) async throws
 
     // Hiring and onboarding.
     func recordEvaluation(_ request: Staff.RecordEvaluationRequest, key: String?) async throws -> Staff.Evaluation
@@ -59,9 +54,6 @@ protocol StaffStore: EventLog, AccountStore {
     func acceptOffer(_ offerID: String, key: String?) async throws -> Staff.AcceptOfferReply
     func declineOffer(_ offerID: String, key: String?) async throws -> Staff.Offer
     func offerAcceptance(madeFromMs: Int64?, toMs: Int64?) async throws -> Staff.GetOfferAcceptanceRateReply
-    func offerPolicy() async throws -> Staff.OfferPolicy
-    /// Only a director of happy customers (`by`) changes it: PERMISSION_DENIED otherwise.
-    func setOfferPolicy(_ policy: Staff.OfferPolicy, by: String, key: String?) async throws -> Staff.OfferPolicy
 
     // Plans and one-to-ones.
     func plan(of employeeID: String) async throws -> Staff.Plan
@@ -84,13 +76,6 @@ protocol StaffStore: EventLog, AccountStore {
         _ request: Staff.ListPeerComplimentsRequest
     ) async throws
         -> Staff.ListPeerComplimentsReply
-    /// Records a score for the employee's team; `period` is "YYYY-MM".
-    func submitPulse(
-        employeeID: String, score: Int32, period: String, key: String?
-    ) async throws
-        -> Staff.SubmitPulseReply
-    /// Counts and eNPS, withheld below `PulseRules.minAnswers` answers.
-    func pulseResult(teamID: String, period: String) async throws -> Staff.PulseResult
 
     // The goodwill budget.
     /// Grants at once within the month's remaining budget; over it FAILED_PRECONDITION

@@ -84,7 +84,8 @@ final class FeedbackHarness: Sendable {
         try await bus.worker(app.router)
     }
 
-    var store: SQLiteFeedbackStore { app.store }
+    /// The handlers, for what the ticket feed and the follow-up delivery call.
+    var store: FeedbackHandlers<SQLiteFeedbackStore> { app.handlers }
 
     /// An active employee in staff, made for the test; returns the id.
     func employee(_ name: String = "Sam Visser") async throws -> String {
@@ -150,4 +151,14 @@ final class FeedbackHarness: Sendable {
     }
 
     func shutdown() async { await bus.shutdown() }
+}
+
+extension FeedbackHandlers {
+    /// The stored follow-up of `responseID`.
+    func followUp(responseID: String) async throws -> Feedback.FollowUp {
+        guard let followUp = try await store.read({ try $0.followUp(responseID: responseID) }) else {
+            throw RPCError(.notFound, "no follow-up for response '\(responseID)'")
+        }
+        return followUp
+    }
 }

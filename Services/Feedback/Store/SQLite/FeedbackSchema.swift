@@ -58,7 +58,10 @@ enum FeedbackSchema {
                     sql: "INSERT INTO theme_rule (rule_id, created_at_ms, body) VALUES (?, 0, ?)",
                     arguments: [rule.rule_id, try rule.blob()])
             }
-            _ = try SQLiteFeedbackStore.refreshThemes(in: db)
+            let reader = SQLiteFeedbackReader(db: db)
+            for response in ThemeMatching.refreshed(try reader.commentedAnswers(), rules: try reader.themeRules()) {
+                try SQLiteFeedbackWriter.saveThemes(response, in: db)
+            }
         },
     ]
 }

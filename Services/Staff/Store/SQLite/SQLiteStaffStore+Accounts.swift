@@ -6,11 +6,11 @@ import ServiceKit
 
 extension SQLiteStaffStore {
     func account(of employeeID: String) async throws -> Staff.Account {
-        try await read { db in try Self.account(of: Staff.Employee.fetch(employeeID, in: db), in: db).account }
+        try await readDB { db in try Self.account(of: Staff.Employee.fetch(employeeID, in: db), in: db).account }
     }
 
     func credentials(email: String) async throws -> (account: Staff.Account, hash: String?)? {
-        try await read { db in
+        try await readDB { db in
             guard
                 let row = try Row.fetchOne(
                     db, sql: "SELECT * FROM employee WHERE email_key = ? ORDER BY created_at_ms DESC LIMIT 1",
@@ -49,7 +49,7 @@ extension SQLiteStaffStore {
     }
 
     func employeeOfGoal(_ goalID: String) async throws -> String {
-        try await read { db in try Self.goal(goalID, in: db).employee_id ?? "" }
+        try await readDB { db in try Self.goal(goalID, in: db).employee_id ?? "" }
     }
 
     /// The account of `employee` and its password hash.

@@ -64,7 +64,7 @@ extension SQLiteStaffStore {
 
     func budget(of employeeID: String, month: String?) async throws -> Staff.Budget {
         let month = try Period.parse(month, field: "month", now: now, timeZone: timeZone).description
-        return try await read { db in
+        return try await readDB { db in
             let employee = try Staff.Employee.fetch(employeeID, in: db)
             let entries = try Data.fetchAll(
                 db,

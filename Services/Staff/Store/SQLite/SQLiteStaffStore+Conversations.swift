@@ -30,7 +30,7 @@ extension SQLiteStaffStore {
 
     func listOneToOneNotes(_ request: Staff.ListOneToOneNotesRequest) async throws -> Staff.ListOneToOneNotesReply {
         let page = try Page(size: request.page_size, token: request.page_token)
-        return try await read { db in
+        return try await readDB { db in
             let id = try Staff.Employee.fetch(try request.employee_id.stored("employee_id"), in: db).employee_id.stored(
                 "employee_id")
             let notes = try Data.fetchAll(
@@ -84,7 +84,7 @@ extension SQLiteStaffStore {
         -> Staff.ListPeerComplimentsReply
     {
         let page = try Page(size: request.page_size, token: request.page_token)
-        return try await read { db in
+        return try await readDB { db in
             var clauses: [String] = []
             var arguments: [any DatabaseValueConvertible] = []
             for (column, value) in [

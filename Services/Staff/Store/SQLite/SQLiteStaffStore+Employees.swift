@@ -31,7 +31,7 @@ extension SQLiteStaffStore {
     }
 
     func employee(_ id: String) async throws -> Staff.Employee {
-        try await read { db in try Staff.Employee.fetch(id, in: db) }
+        try await readDB { db in try Staff.Employee.fetch(id, in: db) }
     }
 
     func updateEmployee(_ request: Staff.UpdateEmployeeRequest, key: String?) async throws -> Staff.Employee {
@@ -67,7 +67,7 @@ extension SQLiteStaffStore {
 
     func listEmployees(_ request: Staff.ListEmployeesRequest) async throws -> Staff.ListEmployeesReply {
         let page = try Page(size: request.page_size, token: request.page_token)
-        return try await read { db in
+        return try await readDB { db in
             var clauses: [String] = []
             var arguments: [any DatabaseValueConvertible] = []
             func match(_ column: String, _ value: (any DatabaseValueConvertible)?) {

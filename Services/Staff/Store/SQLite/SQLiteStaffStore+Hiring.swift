@@ -32,14 +32,14 @@ extension SQLiteStaffStore {
     }
 
     func evaluations(of candidateID: String) async throws -> [Staff.Evaluation] {
-        try await read { db in
+        try await readDB { db in
             _ = try Staff.Employee.fetch(candidateID, in: db, as: "candidate")
             return try Self.evaluations(of: candidateID, in: db)
         }
     }
 
     func hireDecision(for candidateID: String) async throws -> Staff.HireDecision {
-        try await read { db in
+        try await readDB { db in
             _ = try Staff.Employee.fetch(candidateID, in: db, as: "candidate")
             return HireRules.decision(for: candidateID, try Self.evaluations(of: candidateID, in: db))
         }

@@ -24,7 +24,7 @@ extension SQLiteStaffStore {
     }
 
     func offer(ofEmployee employeeID: String) async throws -> Staff.Offer {
-        try await read { db in
+        try await readDB { db in
             _ = try Staff.Employee.fetch(employeeID, in: db)
             guard let offer = try Self.offer(ofEmployee: employeeID, in: db) else {
                 throw StoreError.absent("\(employeeID) has had no offer")
@@ -73,7 +73,7 @@ extension SQLiteStaffStore {
     }
 
     func offerAcceptance(madeFromMs: Int64?, toMs: Int64?) async throws -> Staff.GetOfferAcceptanceRateReply {
-        try await read { db in
+        try await readDB { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: "SELECT status, COUNT(*) AS n FROM offer WHERE made_at_ms >= ? AND made_at_ms < ? GROUP BY status",

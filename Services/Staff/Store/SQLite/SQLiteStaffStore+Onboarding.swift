@@ -6,7 +6,7 @@ import ServiceKit
 
 extension SQLiteStaffStore {
     func onboarding(of employeeID: String) async throws -> Staff.Onboarding {
-        try await read { db in
+        try await readDB { db in
             _ = try Staff.Employee.fetch(employeeID, in: db)
             return try Self.onboarding(of: employeeID, in: db)
         }

@@ -6,7 +6,7 @@ import ServiceKit
 
 extension SQLiteStaffStore {
     func plan(of employeeID: String) async throws -> Staff.Plan {
-        try await read { db in
+        try await readDB { db in
             _ = try Staff.Employee.fetch(employeeID, in: db)
             return try Self.plan(of: employeeID, in: db)
         }

@@ -19,7 +19,7 @@ extension SQLiteStaffStore {
     }
 
     func team(_ id: String) async throws -> Staff.Team {
-        try await read { db in try Staff.Team.fetch(id, in: db) }
+        try await readDB { db in try Staff.Team.fetch(id, in: db) }
     }
 
     func updateTeam(_ request: Staff.UpdateTeamRequest, key: String?) async throws -> Staff.Team {
@@ -42,7 +42,7 @@ extension SQLiteStaffStore {
 
     func listTeams(_ request: Staff.ListTeamsRequest) async throws -> Staff.ListTeamsReply {
         let page = try Page(size: request.page_size, token: request.page_token)
-        return try await read { db in
+        return try await readDB { db in
             var clauses: [String] = []
             var arguments: [any DatabaseValueConvertible] = []
             if let kind = request.kind {

@@ -39,8 +39,24 @@ final class SQLiteStaffStore: StaffStore {
         try await base.write(idempotencyKey: key, method: method, body)
     }
 
-    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    /// A read on the database itself (the per-area methods).
+    func readDB<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await base.read(body)
+    }
+
+    func read<T: Sendable>(_ body: @escaping @Sendable (any StaffReading) throws -> T) async throws -> T {
+        try await base.read { db in try body(SQLiteStaffReader(db: db)) }
+    }
+
+    func write<Reply: WireMessage>(
+        method: String, idempotencyKey: String?, _ body: @escaping @Sendable (any StaffWriting) throws -> Reply
+    ) async throws -> Reply {
+        try await base.write(idempotencyKey: idempotencyKey, method: method) { change in
+            let writer = SQLiteStaffWriter(change: change)
+            let reply = try body(writer)
+            change = writer.change
+            return reply
+        }
     }
 }
 

@@ -1,19 +1,12 @@
 import Bus
 import Contract
-import Foundation
-import GRDB
 import Logging
 import ServiceKit
 
-extension SQLiteFeedbackStore: TicketEventConsumer {
+extension FeedbackHandlers {
+    /// The last applied sequence per followed service, for `EventFeed`.
     func positions() async throws -> [String: UInt64] {
-        try await read { db in
-            var positions: [String: UInt64] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT service, sequence FROM consumed") {
-                positions[row["service"]] = UInt64(row["sequence"] as Int64)
-            }
-            return positions
-        }
+        try await store.read { try $0.positions() }
     }
 
     /// Applies one event of another service in one transaction with its new
@@ -26,14 +19,10 @@ extension SQLiteFeedbackStore: TicketEventConsumer {
     /// A payload that does not decode is logged and skipped, so it cannot stop the feed.
     func apply(_ event: Event) async throws {
         let settings = settings
-        _ = try await write("ApplyEvent") { change in
-            let position =
-                try Int64.fetchOne(
-                    change.db, sql: "SELECT sequence FROM consumed WHERE service = ?", arguments: [event.service]) ?? 0
-            guard Int64(event.sequence) > position else { return Feedback.CreateInvitationReply() }
-            try change.db.execute(
-                sql: "INSERT OR REPLACE INTO consumed (service, sequence) VALUES (?, ?)",
-                arguments: [event.service, Int64(event.sequence)])
+        _ = try await store.write(method: "ApplyEvent", idempotencyKey: nil) { tx in
+            let position = try tx.positions()[event.service] ?? 0
+            guard event.sequence > position else { return Feedback.CreateInvitationReply() }
+            try tx.setPosition(event.sequence, service: event.service)
             guard event.service == Tickets.service else { return Feedback.CreateInvitationReply() }
             switch event.type {
             case "ticket.resolved":
@@ -45,39 +34,23 @@ extension SQLiteFeedbackStore: TicketEventConsumer {
                 if let responseID = resolved.follow_up_response_id {
                     try Self.closeFollowUp(
                         responseID: responseID, ticketID: resolved.ticket_id ?? event.subject_id ?? "",
-                        at: resolved.resolved_at_ms ?? event.occurred_at_ms, in: &change)
+                        at: resolved.resolved_at_ms ?? event.occurred_at_ms, in: tx)
                 }
                 // Imported history: the customer was served long ago; no survey now.
                 guard resolved.imported != true else { return Feedback.CreateInvitationReply() }
                 return Feedback.CreateInvitationReply(
-                    invitation: try Self.insertInvitation(
-                        InvitationDraft(resolved, event), settings: settings, in: &change))
+                    invitation: try Self.invite(InvitationDraft(resolved, event), settings: settings, in: tx))
             case "ticket.follow_up_opened":
                 if let opened = try? Tickets.TicketFollowUpOpened(wireBytes: event.payload),
                     let responseID = opened.response_id,
                     let ticketID = opened.ticket_id
                 {
-                    try Self.markOpened(responseID: responseID, ticketID: ticketID, in: &change)
+                    try Self.markOpened(responseID: responseID, ticketID: ticketID, in: tx)
                 }
                 return Feedback.CreateInvitationReply()
             default:
                 return Feedback.CreateInvitationReply()
             }
         }
-    }
-}
-
-extension InvitationDraft {
-    /// The invitation a resolved ticket asks for: attribution frozen at resolution.
-    init(_ resolved: Tickets.TicketResolved, _ event: Event) {
-        let resolvedAt = resolved.resolved_at_ms ?? event.occurred_at_ms
-        self.init(
-            source: .ticketResolved,
-            attribution: Feedback.Attribution(
-                ticket_id: resolved.ticket_id ?? event.subject_id, agent_id: resolved.agent_id,
-                team_id: resolved.team_id, employer_id: resolved.employer_id, channel: resolved.channel,
-                country: resolved.country, product_category: resolved.product_category, contact_at_ms: resolvedAt),
-            customerID: resolved.customer_id, customerName: resolved.customer_name,
-            customerHandle: resolved.customer_handle, language: resolved.customer_language, contactAtMs: resolvedAt)
     }
 }

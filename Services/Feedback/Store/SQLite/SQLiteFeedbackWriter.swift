@@ -1,0 +1,155 @@
+import Contract
+import Foundation
+import GRDB
+import ServiceKit
+import Wire
+
+/// The changes of `FeedbackWriting` inside one `SQLiteStore` write transaction.
+final class SQLiteFeedbackWriter: SQLiteFeedbackReader, FeedbackWriting {
+    /// The transaction's change; its recorded events are handed back to the store.
+    var change: Change
+
+    init(change: Change) {
+        self.change = change
+        super.init(db: change.db)
+    }
+
+    var nowMs: Int64 { change.nowMs }
+
+    func insert(_ invitation: Feedback.Invitation) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO invitation (invitation_id, token, stored_status, customer_id, ticket_id, created_at_ms,
+                    send_at_ms, expires_at_ms, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                invitation.invitation_id, invitation.token, invitation.status?.rawValue, invitation.customer_id,
+                invitation.attribution?.ticket_id, invitation.created_at_ms ?? nowMs, invitation.send_at_ms ?? nowMs,
+                invitation.expires_at_ms, try invitation.blob(),
+            ])
+    }
+
+    func save(_ invitation: Feedback.Invitation) throws {
+        try db.execute(
+            sql: "UPDATE invitation SET stored_status = ?, body = ? WHERE invitation_id = ?",
+            arguments: [invitation.status?.rawValue, try invitation.blob(), invitation.invitation_id])
+    }
+
+    func insert(_ response: Feedback.SurveyResponse, language: String?, givenThemes: [String]) throws {
+        let attribution = response.attribution ?? Feedback.Attribution()
+        try db.execute(
+            sql: """
+                INSERT INTO response (response_id, invitation_id, score, category, answered_at_ms, channel, country,
+                    product_category, agent_id, team_id, ticket_id, comment, consent, themes, body, language,
+                    given_themes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                response.response_id, response.invitation_id, response.score, response.category?.rawValue,
+                response.answered_at_ms, attribution.channel?.rawValue, attribution.country,
+                attribution.product_category, attribution.agent_id, attribution.team_id, attribution.ticket_id,
+                response.comment, response.consent_to_quote ?? false, listColumn(response.themes), try response.blob(),
+                language, listColumn(givenThemes),
+            ])
+    }
+
+    func saveThemes(_ response: Feedback.SurveyResponse) throws {
+        try Self.saveThemes(response, in: db)
+    }
+
+    /// `saveThemes` on `db`, also for a migration (which records no events).
+    static func saveThemes(_ response: Feedback.SurveyResponse, in db: Database) throws {
+        try db.execute(
+            sql: "UPDATE response SET themes = ?, body = ? WHERE response_id = ?",
+            arguments: [listColumn(response.themes), try response.blob(), response.response_id])
+    }
+
+    func insert(_ followUp: Feedback.FollowUp, request: Tickets.OpenFollowUpRequest) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO follow_up (response_id, status, requested_at_ms, next_attempt_at_ms, request, body)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                followUp.response_id, followUp.status?.rawValue, followUp.requested_at_ms ?? nowMs, nowMs,
+                try request.blob(), try followUp.blob(),
+            ])
+    }
+
+    func save(_ followUp: Feedback.FollowUp, nextAttemptAtMs: Int64?) throws {
+        try db.execute(
+            sql: """
+                UPDATE follow_up SET status = ?, follow_up_ticket_id = ?, body = ?,
+                    next_attempt_at_ms = COALESCE(?, next_attempt_at_ms) WHERE response_id = ?
+                """,
+            arguments: [
+                followUp.status?.rawValue, followUp.follow_up_ticket_id, try followUp.blob(), nextAttemptAtMs,
+                followUp.response_id,
+            ])
+    }
+
+    func insert(_ compliment: Feedback.Compliment) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO compliment (compliment_id, employee_id, team_id, value_ids, consent, received_at_ms, body)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                compliment.compliment_id, compliment.employee_id, compliment.team_id, listColumn(compliment.value_ids),
+                compliment.consent_to_show ?? false, compliment.received_at_ms ?? nowMs, try compliment.blob(),
+            ])
+    }
+
+    func insert(_ story: Feedback.Story) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO story (story_id, title, story_body, employee_ids, team_ids, value_ids, created_at_ms, body)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                story.story_id, story.title ?? "", story.body ?? "", listColumn(story.employee_ids),
+                listColumn(story.team_ids), listColumn(story.value_ids), story.created_at_ms ?? nowMs,
+                try story.blob(),
+            ])
+    }
+
+    func react(storyID: String, employeeID: String, kind: Feedback.ReactionKind, remove: Bool) throws -> Bool {
+        let arguments: StatementArguments = [storyID, employeeID, kind.rawValue]
+        if remove {
+            try db.execute(
+                sql: "DELETE FROM story_reaction WHERE story_id = ? AND employee_id = ? AND kind = ?",
+                arguments: arguments)
+        } else {
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO story_reaction (story_id, employee_id, kind) VALUES (?, ?, ?)",
+                arguments: arguments)
+        }
+        return db.changesCount > 0
+    }
+
+    func insert(_ rule: Feedback.ThemeRule) throws {
+        try db.execute(
+            sql: "INSERT INTO theme_rule (rule_id, created_at_ms, body) VALUES (?, ?, ?)",
+            arguments: [rule.rule_id, nowMs, try rule.blob()])
+    }
+
+    func update(_ rule: Feedback.ThemeRule) throws {
+        try db.execute(
+            sql: "UPDATE theme_rule SET body = ? WHERE rule_id = ?", arguments: [try rule.blob(), rule.rule_id])
+    }
+
+    func deleteThemeRule(id: String) throws -> Bool {
+        try db.execute(sql: "DELETE FROM theme_rule WHERE rule_id = ?", arguments: [id])
+        return db.changesCount > 0
+    }
+
+    func setPosition(_ sequence: UInt64, service: String) throws {
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO consumed (service, sequence) VALUES (?, ?)",
+            arguments: [service, Int64(sequence)])
+    }
+
+    func record(_ type: String, subject: String, _ payload: some WireMessage) throws {
+        try change.record(type, subject: subject, payload)
+    }
+}
