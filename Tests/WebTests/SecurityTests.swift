@@ -40,14 +40,14 @@ struct SecurityTests {
         #expect(!Sessions(key: .random(), secure: false).checkCSRF(token, purpose: "survey:abc", nonce: "nonce-1"))
     }
 
-    @Test("the users file holds bcrypt hashes, one name a line") func usersFile() throws {
+    @Test("the users file holds bcrypt hashes, one name a line") func usersFile() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("users-\(UUID().uuidString)").path
         try "# team leads\nlisa:\(Bcrypt.hash("s3cret", cost: 4))\n\n".write(
             toFile: path, atomically: true, encoding: .utf8)
         let users = try UserDirectory(file: path)
-        #expect(users.verify(name: "lisa", password: "s3cret"))
-        #expect(!users.verify(name: "lisa", password: "S3cret"))
-        #expect(!users.verify(name: "bob", password: "s3cret"))
+        #expect(await users.verify(name: "lisa", password: "s3cret"))
+        #expect(await users.verify(name: "lisa", password: "S3cret") == false)
+        #expect(await users.verify(name: "bob", password: "s3cret") == false)
         try "no colon here\n".write(toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: UserDirectory.FileError.self) { try UserDirectory(file: path) }
     }

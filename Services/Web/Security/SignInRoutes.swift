@@ -69,7 +69,7 @@ struct SignInRoutes: Sendable {
     /// (for an e-mail) the employee staff signs in; nil when neither matches.
     /// - Throws: the `RPCError` of a staff that cannot answer.
     private func verify(name: String, password: String) async throws -> String? {
-        if settings.users.verify(name: name, password: password) { return name }
+        if await settings.users.verify(name: name, password: password) { return name }
         guard name.contains("@") else { return nil }
         do {
             let account = try await client.call(

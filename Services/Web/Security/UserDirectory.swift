@@ -44,14 +44,23 @@ struct UserDirectory: Sendable {
     }
 
     /// Whether `password` is `name`'s. Unknown names cost a bcrypt check too, so the
-    /// answer's timing does not tell which names exist.
-    func verify(name: String, password: String) -> Bool {
-        guard let hash = users[name] else {
-            _ = Bcrypt.verify(password, hash: Self.decoy)
-            return false
+    /// answer's timing does not tell which names exist. Checked one at a time on a
+    /// queue of its own: bcrypt holds a core for a good part of a second, which the
+    /// task pool's pages must not wait for.
+    func verify(name: String, password: String) async -> Bool {
+        let hash = users[name]
+        return await withCheckedContinuation { continuation in
+            Self.hashing.async {
+                guard let hash else {
+                    _ = Bcrypt.verify(password, hash: Self.decoy)
+                    return continuation.resume(returning: false)
+                }
+                continuation.resume(returning: Bcrypt.verify(password, hash: hash))
+            }
         }
-        return Bcrypt.verify(password, hash: hash)
     }
+
+    private static let hashing = DispatchQueue(label: "web.passwords")
 
     /// A hash of a random text, at the default cost.
     private static let decoy = Bcrypt.hash(randomToken(), cost: 12)
