@@ -60,8 +60,9 @@ struct InboxTests {
     func employeesOnly() async throws {
         let world = try await WebWorld(tickets: true)
         try await world.withWeb { web in
-            let signedOut = try await web.get("/inbox")
-            #expect(signedOut.status == .seeOther && signedOut.location?.hasPrefix("/signin?next=") == true)
+            let signedOut = try await web.get("/inbox?tab=team")
+            // Back to the same tab after signing in.
+            #expect(signedOut.status == .seeOther && signedOut.location == "/signin?next=%2Finbox%3Ftab%3Dteam")
             try await web.signIn()
             let operatorPage = try await web.get("/inbox")
             #expect(operatorPage.status == .forbidden && operatorPage.body.contains("sign in with your work e-mail"))

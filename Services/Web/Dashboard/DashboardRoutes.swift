@@ -18,7 +18,7 @@ struct DashboardRoutes: Sendable {
     }
 
     private func dashboard(_ request: Request, account: Staff.Account?) async throws -> Response {
-        guard let session = settings.sessions.session(request) else { return signIn(request) }
+        guard let session = settings.sessions.session(request) else { return .signIn(returningTo: request) }
         let query = DashboardQuery(request)
         let now = now()
         let window = query.window(now: now, in: settings.timeZone)
@@ -32,7 +32,7 @@ struct DashboardRoutes: Sendable {
     }
 
     private func csv(_ request: Request, chart: String) async throws -> Response {
-        guard settings.sessions.session(request) != nil else { return signIn(request) }
+        guard settings.sessions.session(request) != nil else { return .signIn(returningTo: request) }
         let query = DashboardQuery(request)
         let window = query.window(now: now(), in: settings.timeZone)
         let export = DashboardCSV(client: client, timeout: settings.callTimeout, now: now())
@@ -53,11 +53,5 @@ struct DashboardRoutes: Sendable {
         response.headers[.contentType] = "text/csv; charset=utf-8"
         response.headers[.contentDisposition] = #"attachment; filename="\#(file.name)""#
         return response
-    }
-
-    private func signIn(_ request: Request) -> Response {
-        let next = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
-        let encoded = next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/dashboard"
-        return Response.redirect(to: "/signin?next=\(encoded)", type: .normal)
     }
 }

@@ -19,8 +19,7 @@ struct OneToOneRoutes: Sendable {
 
     private func notes(_ request: Request, employee: String) async throws -> Response {
         guard let session = settings.sessions.session(request) else {
-            let next = request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-            return Response.redirect(to: "/signin?next=\(next)", type: .normal)
+            return .signIn(returningTo: request)
         }
         let context = PageContext(request)
         guard let actor = session.employeeID else {

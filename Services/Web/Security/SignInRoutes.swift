@@ -109,3 +109,12 @@ struct SignInRoutes: Sendable {
         return next
     }
 }
+
+extension Response {
+    /// To the sign-in page, and back to `request`'s page (path and query) afterwards.
+    static func signIn(returningTo request: Request) -> Response {
+        let next = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+        let encoded = next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        return Response.redirect(to: "/signin?next=\(encoded)", type: .normal)
+    }
+}

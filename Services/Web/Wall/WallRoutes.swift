@@ -20,7 +20,7 @@ struct WallRoutes: Sendable {
     }
 
     private func wall(_ request: Request) async throws -> Response {
-        guard let session = settings.sessions.session(request) else { return signIn(request) }
+        guard let session = settings.sessions.session(request) else { return .signIn(returningTo: request) }
         let context = PageContext(request)
         let query = WallQuery(request)
         let fetched: WallData
@@ -36,7 +36,7 @@ struct WallRoutes: Sendable {
     }
 
     private func screen(_ request: Request) async throws -> Response {
-        guard settings.sessions.session(request) != nil else { return signIn(request) }
+        guard settings.sessions.session(request) != nil else { return .signIn(returningTo: request) }
         let context = PageContext(request)
         do {
             let reply = try await client.call(
@@ -53,7 +53,7 @@ struct WallRoutes: Sendable {
 
     /// One reaction of the signed-in employee; back to the wall (POST-redirect-GET).
     private func react(_ request: Request, story: String) async throws -> Response {
-        guard let session = settings.sessions.session(request) else { return signIn(request) }
+        guard let session = settings.sessions.session(request) else { return .signIn(returningTo: request) }
         let context = PageContext(request)
         let t = context.t
         let form = try await Form.read(request)
@@ -93,11 +93,5 @@ struct WallRoutes: Sendable {
         HTML.message(
             title: context.t["wall_title"], paragraphs: [context.t.format("not_available", ["reason": error.message])],
             link: ("/dashboard", context.t["back_to_dashboard"]), context: context, status: .serviceUnavailable)
-    }
-
-    private func signIn(_ request: Request) -> Response {
-        let next = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
-        let encoded = next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/wall"
-        return Response.redirect(to: "/signin?next=\(encoded)", type: .normal)
     }
 }

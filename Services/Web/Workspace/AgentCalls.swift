@@ -30,8 +30,7 @@ extension WebSettings {
     /// - Throws: `NotAnAgent` with the sign-in redirect, or a 403 page for operators.
     func agentCalls(_ request: Request, client: any RPCClient) throws(NotAnAgent) -> AgentCalls {
         guard let session = sessions.session(request) else {
-            let next = request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-            throw NotAnAgent(response: Response.redirect(to: "/signin?next=\(next)", type: .normal))
+            throw NotAnAgent(response: .signIn(returningTo: request))
         }
         guard let agent = session.employeeID else {
             let context = PageContext(request)
