@@ -28,22 +28,17 @@ extension Language {
     }
 
     /// A day, in the locale's medium style, in `zone`.
-    func date(_ date: Date, in zone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = locale
-        formatter.timeZone = zone
-        formatter.dateStyle = .medium
-        formatter.timeStyle = .none
-        return formatter.string(from: date)
-    }
+    func date(_ date: Date, in zone: TimeZone) -> String { format(date, in: zone, time: .none) }
 
     /// A moment (day and time of day), in the locale's medium and short styles, in `zone`.
-    func dateTime(_ date: Date, in zone: TimeZone) -> String {
+    func dateTime(_ date: Date, in zone: TimeZone) -> String { format(date, in: zone, time: .short) }
+
+    private func format(_ date: Date, in zone: TimeZone, time: DateFormatter.Style) -> String {
         let formatter = DateFormatter()
         formatter.locale = locale
         formatter.timeZone = zone
         formatter.dateStyle = .medium
-        formatter.timeStyle = .short
+        formatter.timeStyle = time
         return formatter.string(from: date)
     }
 
