@@ -115,6 +115,28 @@ struct TicketPageTests {
         await world.shutdown()
     }
 
+    @Test("an agent takes an unassigned ticket from the team's queue and it becomes theirs")
+    func take() async throws {
+        let world = try await WebWorld(callTimeout: .seconds(20), tickets: true)
+        let desk = try await WorkspaceDesk(world)
+        let id = try await desk.ticket("Where is my calendar?", team: desk.team)
+        try await world.withWeb { web in
+            try await web.signIn("wim@example.com", password: WebPeople.password)
+            #expect(try await web.get("/inbox?tab=unassigned").body.contains(#"href="/tickets/\#(id)""#))
+            let page = try await web.get("/tickets/\(id)")
+            #expect(page.body.contains("Take this ticket"))
+            let taken = try await web.post("/tickets/\(id)/take", Self.form(page, []))
+            #expect(taken.status == .seeOther)
+            let after = try await web.get("/tickets/\(id)").body
+            #expect(after.contains("The ticket is yours now."))
+            #expect(!after.contains("Take this ticket"))
+            #expect(try await web.get("/inbox?tab=mine").body.contains(#"href="/tickets/\#(id)""#))
+        }
+        let ticket = try await world.client.call(Tickets.getTicket, .init(ticket_id: id)).ticket
+        #expect(ticket?.assignee_id == desk.people.agent)
+        await world.shutdown()
+    }
+
     @Test("a ticket form without the session's CSRF token is refused and changes nothing")
     func csrf() async throws {
         let world = try await WebWorld(callTimeout: .seconds(20), tickets: true)

@@ -33,7 +33,7 @@ struct TicketPage {
             "assignee": who(ticket.assignee_id) ?? t["nobody"], "team": ticket.team_id ?? "",
             "special_care": ticket.special_care == true, "story": story, "messages": messages,
             "gestures": gestures, "active": active, "escalate": active && ticket.special_care != true,
-            "kinds": gestureKinds,
+            "kinds": gestureKinds, "take": active && ticket.assignee_id != agent,
         ]
         if let order = ticket.order_reference { values["order"] = order }
         if let reason = ticket.escalation_reason { values["escalation_reason"] = reason }

@@ -4,7 +4,7 @@ import Domain
 import Foundation
 import Hummingbird
 
-/// The ticket page's forms: `POST /tickets/{id}/{reply,note,gesture,escalate,resolve}`.
+/// The ticket page's forms: `POST /tickets/{id}/{take,reply,note,gesture,escalate,resolve}`.
 /// Each checks the session's CSRF token, calls tickets as the signed-in agent and
 /// goes back to the ticket (303) with what was done or the service's refusal.
 /// A form's `once` field is the call's idempotency key: a double post does it once.
@@ -16,7 +16,7 @@ extension TicketRoutes {
 
     func registerActions(on router: Router<WebRequestContext>) {
         let actions: [(String, Action)] = [
-            ("reply", Self.reply), ("note", Self.note), ("gesture", Self.gesture),
+            ("take", Self.take), ("reply", Self.reply), ("note", Self.note), ("gesture", Self.gesture),
             ("escalate", Self.escalate),
             ("resolve", Self.resolve),
         ]
@@ -59,6 +59,14 @@ extension TicketRoutes {
     }
 
     fileprivate static func key(_ form: Form) -> String? { form["once"].map { "web-form-" + $0 } }
+
+    /// The agent takes the ticket: it becomes theirs, in their team's queue.
+    private static let take: Action = { id, form, calls, t in
+        _ = try await calls.call(
+            Tickets.assignTicket, .init(ticket_id: id, assignee_id: calls.agent, assigned_by_id: calls.agent),
+            key: TicketRoutes.key(form))
+        return t["ticket_taken"]
+    }
 
     private static let reply: Action = { id, form, calls, t in
         _ = try await calls.call(
