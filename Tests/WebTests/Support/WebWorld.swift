@@ -12,7 +12,7 @@ import TestSupport
 @testable import WebService
 
 /// The real feedback and staff services (tickets too when asked) and an analytics
-/// read model fed with feedback's events, on an in-process bus; the web front talks to them through a bus client, exactly
+/// read model fed with feedback's and staff's events, on an in-process bus; the web front talks to them through a bus client, exactly
 /// as `web serve` does.
 final class WebWorld: Sendable {
     static let password = "correct horse battery staple"
@@ -39,7 +39,8 @@ final class WebWorld: Sendable {
         analytics = model
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("glimlach-web-\(UUID().uuidString)/feedback.sqlite").path
-        let staff = try SQLiteStaffStore(path: path + ".staff.sqlite")
+        let staff = try SQLiteStaffStore(
+            path: path + ".staff.sqlite", publish: { events in events.forEach { model.apply($0) } })
         try await bus.worker(makeStaffRouter(store: staff))
         if tickets {
             let store = try SQLiteTicketsStore(path: path + ".tickets.sqlite", publish: { _ in })
