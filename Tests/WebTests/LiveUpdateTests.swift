@@ -2,6 +2,7 @@ import Bus
 import Contract
 import Foundation
 import HTTPTypes
+import HummingbirdTesting
 import Testing
 
 @testable import WebService
@@ -48,6 +49,26 @@ struct LiveUpdateTests {
             _ = try await desk.ticket("New arrival", assignee: desk.people.agent)
             #expect(try await stream.body.contains("event: changed\n"))
         }
+        await world.shutdown()
+    }
+
+    @Test("an open event stream does not hold up the web front's shutdown")
+    func shutdownEndsStreams() async throws {
+        let world = try await WebWorld(callTimeout: .seconds(20), tickets: true)
+        let desk = try await WorkspaceDesk(world)
+        let id = try await desk.ticket("Photo book arrived damaged", assignee: desk.people.agent)
+        var settings = world.settings
+        settings.liveEvery = .milliseconds(100)
+        settings.liveFor = .seconds(600)  // longer than the suite may take
+        let app = buildWebApplication(client: world.client, settings: settings, host: "127.0.0.1", port: 0)
+        let started = ContinuousClock.now
+        try await app.test(.live) { client in
+            let web = WebSession(client)
+            try await web.signIn("wim@example.com", password: WebPeople.password)
+            Task { _ = try? await web.get("/tickets/\(id)/events") }
+            try await Task.sleep(for: .seconds(1))
+        }  // then the server shuts down gracefully and waits for its open requests
+        #expect(ContinuousClock.now - started < .seconds(60))
         await world.shutdown()
     }
 }
