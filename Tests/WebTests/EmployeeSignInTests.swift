@@ -15,12 +15,14 @@ struct WebPeople {
 
     init(_ world: WebWorld) async throws {
         let client = world.client
+        // bcrypt at staff's cost on one queue: generous while other tests hash too.
+        let slow = CallOptions(timeout: .seconds(60))
         func person(_ name: String, role: Staff.EmployeeRole, team: String? = nil) async throws -> String {
             let id = try await client.call(
                 Staff.createEmployee,
                 .init(name: name, email: "\(name.lowercased())@example.com", team_id: team, role: role, status: .active)
             ).employee!.employee_id!
-            _ = try await client.call(Staff.setPassword, .init(employee_id: id, password: Self.password))
+            _ = try await client.call(Staff.setPassword, .init(employee_id: id, password: Self.password), options: slow)
             return id
         }
         lead = try await person("Vera", role: .teamLead)

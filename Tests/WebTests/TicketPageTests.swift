@@ -33,6 +33,7 @@ struct TicketPageTests {
             #expect(page.body.contains("The cover of my photo book is torn."))
             #expect(page.body.contains("A gift for her grandmother&#39;s 80th birthday"))
             #expect(page.body.contains("Earlier order question"))  // the customer's other contact
+            #expect(page.body.contains("Team: Experts"))  // the team's name, not its id
             #expect(page.body.contains("Your budget left this month: €50.00 of €50.00."))
 
             let noted = try await web.post(

@@ -10,6 +10,7 @@ enum Style {
         main{margin:0 auto;padding:1rem}main.narrow{max-width:36rem}main.wide{max-width:80rem}
         h1{font-size:1.5rem;margin:.5rem 0 1rem}h2{font-size:1.15rem;margin:0 0 .5rem}
         .card{background:#fff;border:1px solid var(--line);border-radius:.75rem;padding:1rem;margin:0 0 1rem}
+        button{font:inherit;padding:.55rem 1.1rem;border:1px solid var(--line);border-radius:.5rem;background:#fff;color:var(--ink);cursor:pointer}
         .scores{display:grid;grid-template-columns:repeat(6,1fr);gap:.4rem;margin:.5rem 0}
         @media(min-width:30rem){.scores{grid-template-columns:repeat(11,1fr)}}
         .scores button{font-size:1.1rem;padding:.8rem 0;border:1px solid var(--line);border-radius:.5rem;background:#fff;cursor:pointer}

@@ -12,6 +12,8 @@ struct TicketPage {
     var budget: Staff.Budget?
     /// The customer's other tickets; nil when tickets did not list them.
     var contacts: [Tickets.Ticket]?
+    /// The ticket's team as staff names it; nil when staff did not answer.
+    var teamName: String?
 
     init(ticket: Tickets.Ticket, agent: String, context: PageContext, timeZone: TimeZone) {
         self.ticket = ticket
@@ -30,7 +32,7 @@ struct TicketPage {
             "customer": ticket.customer?.name ?? "", "handle": ticket.customer?.handle ?? "",
             "channel": ticket.channel?.displayName ?? "", "status": t.status(ticket.status),
             "sla": t.sla(ticket.sla?.state), "left": t.timeLeft(ticket.sla),
-            "assignee": who(ticket.assignee_id) ?? t["nobody"], "team": ticket.team_id ?? "",
+            "assignee": who(ticket.assignee_id) ?? t["nobody"], "team": teamName ?? ticket.team_id ?? "",
             "special_care": ticket.special_care == true, "story": story, "messages": messages,
             "gestures": gestures, "active": active, "escalate": active && ticket.special_care != true,
             "kinds": gestureKinds, "take": active && ticket.assignee_id != agent,
@@ -77,7 +79,9 @@ struct TicketPage {
     /// The notes kept apart from the conversation: the story behind the purchase.
     private var story: [[String: Any]] {
         ticket.notes.map {
-            ["text": $0.text ?? "", "author": who($0.author_id) ?? "", "when": when($0.created_at_ms)]
+            var note: [String: Any] = ["text": $0.text ?? "", "when": when($0.created_at_ms)]
+            if let author = who($0.author_id) { note["author"] = author }
+            return note
         }
     }
 

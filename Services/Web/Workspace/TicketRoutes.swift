@@ -53,10 +53,12 @@ struct TicketRoutes: Sendable {
         }
         async let budget = calls.call(Staff.getBudget, .init(employee_id: calls.agent)).budget
         async let contacts = otherContacts(of: ticket, calls: calls)
+        async let team = calls.call(Staff.getTeam, .init(team_id: ticket.team_id)).team?.name
         var page = TicketPage(
             ticket: ticket, agent: calls.agent, context: context, timeZone: settings.timeZone)
         page.budget = try? await budget
         page.contacts = await contacts
+        page.teamName = ticket.team_id == nil ? nil : try? await team
         var values = page.values
         values["csrf"] = settings.sessions.csrf(Self.csrfPurpose, nonce: nonce)
         values["once"] = randomToken()
