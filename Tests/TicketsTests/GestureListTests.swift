@@ -24,16 +24,16 @@ struct GestureListTests {
         let otherTeam: String
 
         init(_ harness: TicketsHarness) async throws {
-            func team(_ name: String, lead: String) async throws -> String {
+            func makeTeam(_ name: String, lead: String) async throws -> String {
                 try await harness.client.call(
                     Staff.createTeam, .init(name: name, kind: .serviceExperts, lead_id: lead)
                 ).team!.team_id!
             }
             lead = try await harness.employee("Hanna Lead")
-            team = try await team("Service experts", lead: lead)
+            team = try await makeTeam("Service experts", lead: lead)
             agent = try await harness.employee("Ivo Peters", team: team, budget: 1000)
             otherLead = try await harness.employee("Otto Lead")
-            otherTeam = try await team("Social media", lead: otherLead)
+            otherTeam = try await makeTeam("Social media", lead: otherLead)
             otherAgent = try await harness.employee("Pien Smit", team: otherTeam, budget: 1000)
         }
     }
@@ -134,7 +134,7 @@ struct GestureListTests {
         _ = try await Self.gesture(harness, by: people.agent, cents: 4500, "Hairdresser appointment")
         let path = harness.directory.appendingPathComponent("tickets.sqlite").path
         // The database as the first schema left it: no gesture columns, no record of the upgrade.
-        try DatabaseQueue(path: path).write { db in
+        try await DatabaseQueue(path: path).write { db in
             try db.execute(
                 sql: """
                     DROP INDEX gesture_by_outcome;
@@ -145,9 +145,8 @@ struct GestureListTests {
                     """)
         }
         let reopened = try SQLiteTicketsStore(path: path)
-        let listed = try await reopened.read {
-            try $0.gestures(matching: GestureFilter(outcome: .refused, teamID: people.team), offset: 0, limit: 10)
-        }
+        let filter = GestureFilter(outcome: .refused, teamID: people.team)
+        let listed = try await reopened.read { try $0.gestures(matching: filter, offset: 0, limit: 10) }
         #expect(listed.map(\.description) == ["Hairdresser appointment"] && listed.first?.employee_id == people.agent)
         await harness.shutdown()
     }

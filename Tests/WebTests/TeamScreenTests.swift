@@ -35,6 +35,22 @@ struct TeamScreenTests {
         return ("/team/gestures/\(id)/approve", [("csrf", page.hidden("csrf") ?? ""), ("once", UUID().uuidString)])
     }
 
+    /// How wide `html` lays out in Chromium on a 390 px phone (it scrolls sideways
+    /// when wider); nil without Chromium. A screenshot goes to artifacts/screenshots.
+    static func phoneWidth(_ html: String) async throws -> Int? {
+        guard let chromium = Chromium.find() else { return nil }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("team-\(UUID().uuidString).html")
+        try html.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        return try await Chromium.session(path: chromium) { browser in
+            try browser.openTab(width: 390, height: 844, mobile: true)
+            try browser.navigate(file.absoluteString)
+            try browser.waitForPage("the team screen") { $0.hasSuffix(file.lastPathComponent) }
+            try browser.screenshot(to: BrowserTests.screenshots.appendingPathComponent("team-phone.png"))
+            return try BrowserTests.pageWidth(browser)
+        }
+    }
+
     @Test("a lead sees their agent's gesture over budget, approves it, and the agent's ticket shows it granted")
     func leadApproves() async throws {
         let world = try await WebWorld(callTimeout: .seconds(20), tickets: true)
@@ -48,6 +64,7 @@ struct TeamScreenTests {
             #expect(page.body.contains("A hairdresser visit") && page.body.contains("€25.00"), "\(page.body)")
             #expect(page.body.contains(#"href="/tickets/\#(id)""#) && page.body.contains("Wim"))
             #expect(page.body.contains("Waiting"))
+            if let width = try await Self.phoneWidth(page.body) { #expect(width <= 390, "/team is wider than a phone") }
             let form = try #require(Self.approveForm(page))
             let approved = try await web.post(form.action, form.fields)
             #expect(approved.status == .seeOther && approved.location == "/team")

@@ -20,7 +20,8 @@ struct LeadScope: Sendable {
         async let employee = calls.call(Staff.getEmployee, .init(employee_id: calls.agent)).employee
         let all = try await calls.call(Staff.listTeams, .init(page_size: teamLimit)).teams
             .sorted { ($0.name ?? "") < ($1.name ?? "") }
-        if try await employee?.role == .directorOfHappyCustomers {
+        let role = try await employee?.role
+        if role == .directorOfHappyCustomers {
             return LeadScope(teams: all, director: true)
         }
         let led = all.filter { $0.lead_id == calls.agent }

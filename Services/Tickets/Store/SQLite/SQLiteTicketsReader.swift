@@ -77,10 +77,11 @@ class SQLiteTicketsReader: TicketsReading {
     func gestures(matching filter: GestureFilter, offset: Int, limit: Int) throws -> [Tickets.Gesture] {
         var conditions: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
-        for (column, value) in [
-            ("outcome", filter.outcome.map { Int64($0.rawValue) } as (any DatabaseValueConvertible)?),
-            ("team_id", filter.teamID), ("employee_id", filter.employeeID), ("ticket_id", filter.ticketID),
-        ] {
+        let columns: [(String, (any DatabaseValueConvertible)?)] = [
+            ("outcome", filter.outcome.map { Int64($0.rawValue) }), ("team_id", filter.teamID),
+            ("employee_id", filter.employeeID), ("ticket_id", filter.ticketID),
+        ]
+        for (column, value) in columns {
             guard let value else { continue }
             conditions.append("\(column) = ?")
             arguments.append(value)
