@@ -64,9 +64,13 @@ struct GestureListTests {
         harness.clock.advance(60)
         _ = try await Self.gesture(harness, by: people.agent, cents: 2500, "Pizza for the long wait")
         _ = try await Self.gesture(harness, by: people.otherAgent, cents: 3000, "Care package")
-        #expect(try await Self.waiting(harness, team: people.team) == ["Hairdresser appointment", "Pizza for the long wait"])
+        #expect(
+            try await Self.waiting(harness, team: people.team) == [
+                "Hairdresser appointment", "Pizza for the long wait",
+            ])
         #expect(try await Self.waiting(harness, team: people.otherTeam) == ["Care package"])
-        let granted = try await harness.client.call(Tickets.listGestures, .init(outcome: .granted, employee_id: people.agent))
+        let granted = try await harness.client.call(
+            Tickets.listGestures, .init(outcome: .granted, employee_id: people.agent))
         #expect(granted.gestures.compactMap(\.description) == ["Flowers"])
 
         _ = try await harness.client.call(
@@ -94,7 +98,8 @@ struct GestureListTests {
         }
         #expect(impersonation?.code == .permissionDenied)
         #expect(
-            impersonation?.message.hasPrefix("an overrun is approved by the approver themself, the lead of the agent's team")
+            impersonation?.message.hasPrefix(
+                "an overrun is approved by the approver themself, the lead of the agent's team")
                 == true, "\(String(describing: impersonation))")
         let otherTeam = await rpcError {
             try await harness.client.call(
@@ -118,12 +123,20 @@ struct GestureListTests {
             await rpcError { try await body() }
                 .flatMap { $0.code == .invalidArgument ? String($0.message.prefix { $0 != ":" }) : "\($0.code)" }
         }
-        #expect(await field { _ = try await client.call(Tickets.listGestures, .init(page_token: "nonsense")) } == "page_token")
-        #expect(await field { _ = try await client.call(Tickets.listGestures, .init(employee_id: "no such id!")) } == "employee_id")
         #expect(
-            await field { _ = try await client.call(Tickets.listGestures, .init(team_id: String(repeating: "t", count: 65))) }
+            await field { _ = try await client.call(Tickets.listGestures, .init(page_token: "nonsense")) }
+                == "page_token")
+        #expect(
+            await field { _ = try await client.call(Tickets.listGestures, .init(employee_id: "no such id!")) }
+                == "employee_id")
+        #expect(
+            await field {
+                _ = try await client.call(Tickets.listGestures, .init(team_id: String(repeating: "t", count: 65)))
+            }
                 == "team_id")
-        #expect(await field { _ = try await client.call(Tickets.approveGesture, .init(gesture_id: "gst-1")) } == "team_lead_id")
+        #expect(
+            await field { _ = try await client.call(Tickets.approveGesture, .init(gesture_id: "gst-1")) }
+                == "team_lead_id")
         await harness.shutdown()
     }
 

@@ -70,7 +70,8 @@ struct TeamScreenTests {
             #expect(approved.status == .seeOther && approved.location == "/team")
             let after = try await web.get("/team").body
             #expect(after.contains(#"role="status">Approved: the gesture of €25.00"#), "\(after)")
-            #expect(after.contains("No gestures are waiting for your approval.") && !after.contains("A hairdresser visit"))
+            #expect(
+                after.contains("No gestures are waiting for your approval.") && !after.contains("A hairdresser visit"))
         }
         let gestures = try await world.client.call(Tickets.getTicket, .init(ticket_id: id)).ticket!.gestures
         #expect(gestures.map(\.outcome) == [.granted] && gestures.first?.approved_by_id == desk.people.lead)
@@ -102,8 +103,10 @@ struct TeamScreenTests {
             return id
         }
         let otto = try await person("Otto", role: .teamLead)
-        let social = try await client.call(Staff.createTeam, .init(name: "Social media", kind: .socialMedia, lead_id: otto))
-            .team!.team_id!
+        let social = try await client.call(
+            Staff.createTeam, .init(name: "Social media", kind: .socialMedia, lead_id: otto)
+        )
+        .team!.team_id!
         let pien = try await person("Pien", role: .socialMedia, team: social)
         _ = try await Self.waitingGesture(desk, by: pien, "Care package for a long wait")
         let id = try await Self.waitingGesture(desk, "A hairdresser visit")

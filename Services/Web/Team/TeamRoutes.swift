@@ -68,7 +68,8 @@ struct TeamRoutes: Sendable {
         for team in scope.teams {
             var figures = try await TeamFigures.fetch(team, names: names, calls: calls)
             if !scope.director {
-                figures.name(await self.names(of: Set(figures.agents.filter { $0.name == nil }.map(\.id)), calls: calls))
+                figures.name(
+                    await self.names(of: Set(figures.agents.filter { $0.name == nil }.map(\.id)), calls: calls))
             }
             shown.append(figures)
         }
