@@ -76,6 +76,8 @@ struct Demo {
             $0.contact.number < $1.contact.number
         }
 
+        let waiting = try await desk.overrun(after: outcomes)
+
         let feedback = DemoFeedback(client: client, staffing: staffing)
         let answered = try await forEach(outcomes, "survey answers") { outcome in
             (outcome, try await feedback.answer(outcome))
@@ -108,12 +110,13 @@ struct Demo {
                 + "`glimlach up --demo` starts feedback with GLIMLACH_FEEDBACK_SURVEY_DELAY_MS=0.\n" : ""
         let granted = outcomes.filter { $0.gesture == .granted }.count
         let refused = outcomes.filter { $0.gesture == .refused }.count
+        let approval = waiting ? " A gesture of \(DemoTickets.overrunAgent) waits for their lead on /team." : ""
         return """
             Imported \(imported.count) earlier contacts over \(historyWeeks) weeks \
             (\(imported.filter { $0.responseID != nil }.count) survey answers).
             Loaded \(tickets) contacts (\(outcomes.filter(\.contact.resolve).count) resolved), \(granted) gestures granted \
             and \(refused) refused over budget, \(answers) survey answers, \
-            \(min(quotable.count, 40)) compliments; Special Care called back \(calledBack) detractors.
+            \(min(quotable.count, 40)) compliments; Special Care called back \(calledBack) detractors.\(approval)
             \(hint)
             \(try await report.render())
             """

@@ -67,6 +67,27 @@ struct DemoTickets {
         }
         return Outcome(contact: contact, ticketID: id, gesture: gesture)
     }
+
+    /// The agent whose gesture over budget waits for their lead (`DemoSignIn` signs
+    /// both in) on the team screen.
+    static let overrunAgent = "Daan Bakker"
+
+    /// A gesture beyond any demo budget (EUR 250 against EUR 150 a month) on one of
+    /// `overrunAgent`'s tickets, so a lead always finds one waiting for approval.
+    /// - Returns: whether one is waiting.
+    func overrun(after outcomes: [Outcome]) async throws -> Bool {
+        let mine = outcomes.filter { $0.contact.agent.name == Self.overrunAgent }
+        guard let outcome = mine.first(where: { !$0.contact.resolve }) ?? mine.first else { return false }
+        let gesture = try await client.call(
+            Tickets.grantGesture,
+            Tickets.GrantGestureRequest(
+                ticket_id: outcome.ticketID, employee_id: staffing.employees[Self.overrunAgent], kind: .service,
+                amount: Money(minorUnits: 25_000, currency: .eur),
+                description: "A hairdresser for the customer whose hair dye went wrong"),
+            options: .init(idempotencyKey: "demo-overrun")
+        ).gesture
+        return gesture?.outcome == .refused
+    }
 }
 
 struct DemoError: Error, CustomStringConvertible {

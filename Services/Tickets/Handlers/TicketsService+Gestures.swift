@@ -65,13 +65,26 @@ extension TicketsService {
         }
     }
 
+    /// The rule for approving gestures, as staff words it for overruns.
+    static let approverRule = "an overrun is approved by the approver themself, the lead of the agent's team"
+
     /// ApproveGesture: a team lead approves a refused gesture over budget (staff's
-    /// ApproveBudgetOverrun); the gesture becomes GRANTED.
+    /// ApproveBudgetOverrun); the gesture becomes GRANTED. Called for a person (the
+    /// web's signed-in lead) that person is the approver: an unset `team_lead_id`
+    /// means them, another is PERMISSION_DENIED before staff is asked.
     func approveGesture(_ request: Tickets.ApproveGestureRequest, _ context: CallContext) async throws
         -> Tickets.ApproveGestureReply
     {
         let gestureID = try GestureID(try Fields.required(request.gesture_id, "gesture_id")).rawValue
-        let lead = try EmployeeID(try Fields.required(request.team_lead_id, "team_lead_id"), field: "team_lead_id")
+        let named = try optionalID(request.team_lead_id, "team_lead_id")
+        if let actor = context.actor, let named, named != actor {
+            throw RPCError(
+                .permissionDenied, "\(Self.approverRule): \(actor) may not approve in the name of \(named)")
+        }
+        guard let leadID = named ?? context.actor else {
+            throw RPCError.invalidArgument(field: "team_lead_id", "must be set")
+        }
+        let lead = try EmployeeID(leadID, field: "team_lead_id")
         let reason = try Fields.optionalText(request.reason, "reason", maxLength: 2000)
         guard let gesture = try await store.read({ try $0.gesture(gestureID) }) else {
             throw RPCError.notFound("gesture", gestureID)

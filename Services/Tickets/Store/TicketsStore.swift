@@ -31,6 +31,8 @@ protocol TicketsReading {
     func notes(ticketID: String) throws -> [Tickets.TicketNote]
     func gestures(ticketID: String) throws -> [Tickets.Gesture]
     func gesture(_ id: String) throws -> Tickets.Gesture?
+    /// Gestures on any ticket, oldest first.
+    func gestures(matching filter: GestureFilter, offset: Int, limit: Int) throws -> [Tickets.Gesture]
     /// Newest first.
     func tickets(matching filter: TicketFilter, offset: Int, limit: Int) throws -> [TicketRecord]
     /// Tickets whose first-response clock runs: no public reply yet, not resolved
@@ -76,4 +78,12 @@ struct TicketFilter: Sendable {
     var createdToMs: Int64?
     var slaStates: [Tickets.SlaState] = []
     var productCategory: String?
+}
+
+/// ListGestures' filters, checked.
+struct GestureFilter: Sendable {
+    var outcome: Tickets.GestureOutcome?
+    var teamID: String?
+    var employeeID: String?
+    var ticketID: String?
 }

@@ -39,6 +39,7 @@ func makeWebRouter(client: any RPCClient, settings: WebSettings) -> Router<WebRe
     WallRoutes(client: client, settings: settings).register(on: router)
     InboxRoutes(client: client, settings: settings).register(on: router)
     TicketRoutes(client: client, settings: settings).register(on: router)
+    TeamRoutes(client: client, settings: settings).register(on: router)
     return router
 }
 

@@ -2,7 +2,8 @@
 /// internet, and the pages load nothing from elsewhere). Phone-first: one column,
 /// large touch targets; the dashboard spreads into a grid on wide screens. Nothing
 /// is wider than a 390 px phone: long words wrap, wide tables scroll inside their
-/// card, charts scale to the card's width.
+/// card, charts scale to the card's width. A `words` table breaks only words that
+/// cannot fit, so short headings stay whole and the table scrolls instead.
 enum Style {
     static let css = """
         :root{--ink:#1d2433;--muted:#5b6475;--accent:#e8590c;--good:#2b8a3e;--bad:#c92a2a;--line:#dde1e7;--bg:#f7f7f5}
@@ -33,5 +34,6 @@ enum Style {
         nav.languages a{color:var(--muted)}
         nav.tabs{display:flex;flex-wrap:wrap;gap:1rem;margin:0 0 1rem}tr.urgent td{background:#fff4e6}td.bad{color:var(--bad)}
         .internal{background:#fff9db;border-color:#f0d264}.notice{color:var(--good);font-weight:600}.tag{font-size:.8rem;font-weight:600;text-transform:uppercase;color:var(--muted)}
+        table.words{overflow-wrap:break-word}
         """
 }

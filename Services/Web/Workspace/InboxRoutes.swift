@@ -12,11 +12,11 @@ struct InboxRoutes: Sendable {
     let settings: WebSettings
 
     func register(on router: Router<WebRequestContext>) {
-        router.get("/inbox") { request, _ in try await inbox(request) }
+        router.get("/inbox") { request, context in try await inbox(request, account: context.account) }
         router.get("/inbox/events") { request, _ in try await events(request) }
     }
 
-    private func inbox(_ request: Request) async throws -> Response {
+    private func inbox(_ request: Request, account: Staff.Account?) async throws -> Response {
         let calls: AgentCalls
         do { calls = try settings.agentCalls(request, client: client) } catch { return error.response }
         let context = PageContext(request)
@@ -27,6 +27,7 @@ struct InboxRoutes: Sendable {
             }
         ]
         values["live"] = "/inbox/events?tab=\(tab.rawValue)"
+        values["team_link"] = account?.role == .teamLead || account?.role == .directorOfHappyCustomers
         do {
             if let tickets = try await listing(tab, calls: calls) {
                 let rows = tickets.map {

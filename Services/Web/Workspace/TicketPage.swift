@@ -113,6 +113,9 @@ struct TicketPage {
                 "granted": gesture.outcome == .granted,
             ]
             if gesture.outcome == .refused { row["waiting"] = t["gesture_waits"] }
+            if let lead = who(gesture.approved_by_id) {
+                row["approved"] = t.format("gesture_approved_by", ["lead": lead])
+            }
             return row
         }
     }

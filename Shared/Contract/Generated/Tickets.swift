@@ -832,6 +832,52 @@ extension Tickets {
 }
 
 extension Tickets {
+    /// `glimlach.tickets.ListGesturesReply`.
+    public struct ListGesturesReply: WireMessage, Equatable {
+        public static let messageName = "glimlach.tickets.ListGesturesReply"
+        public var gestures: [Tickets.Gesture]
+        public var next_page_token: String?
+    
+        public init(
+            gestures: [Tickets.Gesture] = [],
+            next_page_token: String? = nil
+        ) {
+            self.gestures = gestures
+            self.next_page_token = next_page_token
+        }
+    }
+}
+
+extension Tickets {
+    /// `glimlach.tickets.ListGesturesRequest`.
+    public struct ListGesturesRequest: WireMessage, Equatable {
+        public static let messageName = "glimlach.tickets.ListGesturesRequest"
+        public var outcome: Tickets.GestureOutcome?
+        public var team_id: String?
+        public var employee_id: String?
+        public var ticket_id: String?
+        public var page_size: UInt32?
+        public var page_token: String?
+    
+        public init(
+            outcome: Tickets.GestureOutcome? = nil,
+            team_id: String? = nil,
+            employee_id: String? = nil,
+            ticket_id: String? = nil,
+            page_size: UInt32? = nil,
+            page_token: String? = nil
+        ) {
+            self.outcome = outcome
+            self.team_id = team_id
+            self.employee_id = employee_id
+            self.ticket_id = ticket_id
+            self.page_size = page_size
+            self.page_token = page_token
+        }
+    }
+}
+
+extension Tickets {
     /// `glimlach.tickets.ListTicketsReply`.
     public struct ListTicketsReply: WireMessage, Equatable {
         public static let messageName = "glimlach.tickets.ListTicketsReply"
@@ -1956,6 +2002,7 @@ extension Tickets {
     public static let openFollowUp = Method<Tickets.OpenFollowUpRequest, Tickets.OpenFollowUpReply>(service: service, name: "OpenFollowUp")
     public static let grantGesture = Method<Tickets.GrantGestureRequest, Tickets.GrantGestureReply>(service: service, name: "GrantGesture")
     public static let approveGesture = Method<Tickets.ApproveGestureRequest, Tickets.ApproveGestureReply>(service: service, name: "ApproveGesture")
+    public static let listGestures = Method<Tickets.ListGesturesRequest, Tickets.ListGesturesReply>(service: service, name: "ListGestures", idempotent: true)
     public static let resolveTicket = Method<Tickets.ResolveTicketRequest, Tickets.ResolveTicketReply>(service: service, name: "ResolveTicket")
     public static let reopenTicket = Method<Tickets.ReopenTicketRequest, Tickets.ReopenTicketReply>(service: service, name: "ReopenTicket")
     public static let closeTicket = Method<Tickets.CloseTicketRequest, Tickets.CloseTicketReply>(service: service, name: "CloseTicket")
@@ -1997,6 +2044,8 @@ extension Tickets {
         func grantGesture(_ request: Tickets.GrantGestureRequest, _ context: CallContext) async throws -> Tickets.GrantGestureReply
         /// `ApproveGesture`.
         func approveGesture(_ request: Tickets.ApproveGestureRequest, _ context: CallContext) async throws -> Tickets.ApproveGestureReply
+        /// `ListGestures`.
+        func listGestures(_ request: Tickets.ListGesturesRequest, _ context: CallContext) async throws -> Tickets.ListGesturesReply
         /// `ResolveTicket`.
         func resolveTicket(_ request: Tickets.ResolveTicketRequest, _ context: CallContext) async throws -> Tickets.ResolveTicketReply
         /// `ReopenTicket`.
@@ -2035,6 +2084,7 @@ extension ServiceRouter {
         register(Tickets.openFollowUp) { try await handler.openFollowUp($0, $1) }
         register(Tickets.grantGesture) { try await handler.grantGesture($0, $1) }
         register(Tickets.approveGesture) { try await handler.approveGesture($0, $1) }
+        register(Tickets.listGestures) { try await handler.listGestures($0, $1) }
         register(Tickets.resolveTicket) { try await handler.resolveTicket($0, $1) }
         register(Tickets.reopenTicket) { try await handler.reopenTicket($0, $1) }
         register(Tickets.closeTicket) { try await handler.closeTicket($0, $1) }
@@ -2153,6 +2203,13 @@ extension Tickets {
             -> Tickets.ApproveGestureReply
         {
             try await transport.call(Tickets.approveGesture, request, options: options)
+        }
+
+        /// `ListGestures`.
+        public func listGestures(_ request: Tickets.ListGesturesRequest, options: CallOptions = CallOptions()) async throws
+            -> Tickets.ListGesturesReply
+        {
+            try await transport.call(Tickets.listGestures, request, options: options)
         }
 
         /// `ResolveTicket`.

@@ -49,6 +49,8 @@ typedef struct Glimlach__Tickets__GrantGestureRequest Glimlach__Tickets__GrantGe
 typedef struct Glimlach__Tickets__GrantGestureReply Glimlach__Tickets__GrantGestureReply;
 typedef struct Glimlach__Tickets__ApproveGestureRequest Glimlach__Tickets__ApproveGestureRequest;
 typedef struct Glimlach__Tickets__ApproveGestureReply Glimlach__Tickets__ApproveGestureReply;
+typedef struct Glimlach__Tickets__ListGesturesRequest Glimlach__Tickets__ListGesturesRequest;
+typedef struct Glimlach__Tickets__ListGesturesReply Glimlach__Tickets__ListGesturesReply;
 typedef struct Glimlach__Tickets__ResolveTicketRequest Glimlach__Tickets__ResolveTicketRequest;
 typedef struct Glimlach__Tickets__ResolveTicketReply Glimlach__Tickets__ResolveTicketReply;
 typedef struct Glimlach__Tickets__ReopenTicketRequest Glimlach__Tickets__ReopenTicketRequest;
@@ -928,12 +930,17 @@ struct  Glimlach__Tickets__GrantGestureReply
 
 /*
  * A team lead approves a REFUSED gesture: tickets calls staff's
- * ApproveBudgetOverrun and the gesture becomes GRANTED.
+ * ApproveBudgetOverrun and the gesture becomes GRANTED. Called with an acting
+ * employee (the web's signed-in lead), that employee is the approver: an unset
+ * team_lead_id means them, a different one is PERMISSION_DENIED.
  */
 struct  Glimlach__Tickets__ApproveGestureRequest
 {
   ProtobufCMessage base;
   char *gesture_id;
+  /*
+   * Unset: the acting employee of the call.
+   */
   char *team_lead_id;
   char *reason;
 };
@@ -950,6 +957,52 @@ struct  Glimlach__Tickets__ApproveGestureReply
 #define GLIMLACH__TICKETS__APPROVE_GESTURE_REPLY__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__approve_gesture_reply__descriptor) \
     , NULL }
+
+
+/*
+ * Gestures across tickets; every set filter must match. Oldest first, so a lead's
+ * queue of REFUSED gestures (waiting for approval) starts with the one that has
+ * waited longest.
+ */
+struct  Glimlach__Tickets__ListGesturesRequest
+{
+  ProtobufCMessage base;
+  /*
+   * Unset: any outcome. REFUSED: the gestures waiting for a lead's approval.
+   */
+  protobuf_c_boolean has_outcome;
+  Glimlach__Tickets__GestureOutcome outcome;
+  /*
+   * The granting employee's team when the gesture was asked.
+   */
+  char *team_id;
+  /*
+   * The granting employee.
+   */
+  char *employee_id;
+  char *ticket_id;
+  protobuf_c_boolean has_page_size;
+  uint32_t page_size;
+  char *page_token;
+};
+#define GLIMLACH__TICKETS__LIST_GESTURES_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__list_gestures_request__descriptor) \
+    , 0, GLIMLACH__TICKETS__GESTURE_OUTCOME__GESTURE_OUTCOME_UNSPECIFIED, NULL, NULL, NULL, 0, 0, NULL }
+
+
+struct  Glimlach__Tickets__ListGesturesReply
+{
+  ProtobufCMessage base;
+  size_t n_gestures;
+  Glimlach__Tickets__Gesture **gestures;
+  /*
+   * Unset or empty: last page.
+   */
+  char *next_page_token;
+};
+#define GLIMLACH__TICKETS__LIST_GESTURES_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__list_gestures_reply__descriptor) \
+    , 0,NULL, NULL }
 
 
 /*
@@ -2316,6 +2369,44 @@ Glimlach__Tickets__ApproveGestureReply *
 void   glimlach__tickets__approve_gesture_reply__free_unpacked
                      (Glimlach__Tickets__ApproveGestureReply *message,
                       ProtobufCAllocator *allocator);
+/* Glimlach__Tickets__ListGesturesRequest methods */
+void   glimlach__tickets__list_gestures_request__init
+                     (Glimlach__Tickets__ListGesturesRequest         *message);
+size_t glimlach__tickets__list_gestures_request__get_packed_size
+                     (const Glimlach__Tickets__ListGesturesRequest   *message);
+size_t glimlach__tickets__list_gestures_request__pack
+                     (const Glimlach__Tickets__ListGesturesRequest   *message,
+                      uint8_t             *out);
+size_t glimlach__tickets__list_gestures_request__pack_to_buffer
+                     (const Glimlach__Tickets__ListGesturesRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Tickets__ListGesturesRequest *
+       glimlach__tickets__list_gestures_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__tickets__list_gestures_request__free_unpacked
+                     (Glimlach__Tickets__ListGesturesRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Tickets__ListGesturesReply methods */
+void   glimlach__tickets__list_gestures_reply__init
+                     (Glimlach__Tickets__ListGesturesReply         *message);
+size_t glimlach__tickets__list_gestures_reply__get_packed_size
+                     (const Glimlach__Tickets__ListGesturesReply   *message);
+size_t glimlach__tickets__list_gestures_reply__pack
+                     (const Glimlach__Tickets__ListGesturesReply   *message,
+                      uint8_t             *out);
+size_t glimlach__tickets__list_gestures_reply__pack_to_buffer
+                     (const Glimlach__Tickets__ListGesturesReply   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Tickets__ListGesturesReply *
+       glimlach__tickets__list_gestures_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__tickets__list_gestures_reply__free_unpacked
+                     (Glimlach__Tickets__ListGesturesReply *message,
+                      ProtobufCAllocator *allocator);
 /* Glimlach__Tickets__ResolveTicketRequest methods */
 void   glimlach__tickets__resolve_ticket_request__init
                      (Glimlach__Tickets__ResolveTicketRequest         *message);
@@ -3177,6 +3268,12 @@ typedef void (*Glimlach__Tickets__ApproveGestureRequest_Closure)
 typedef void (*Glimlach__Tickets__ApproveGestureReply_Closure)
                  (const Glimlach__Tickets__ApproveGestureReply *message,
                   void *closure_data);
+typedef void (*Glimlach__Tickets__ListGesturesRequest_Closure)
+                 (const Glimlach__Tickets__ListGesturesRequest *message,
+                  void *closure_data);
+typedef void (*Glimlach__Tickets__ListGesturesReply_Closure)
+                 (const Glimlach__Tickets__ListGesturesReply *message,
+                  void *closure_data);
 typedef void (*Glimlach__Tickets__ResolveTicketRequest_Closure)
                  (const Glimlach__Tickets__ResolveTicketRequest *message,
                   void *closure_data);
@@ -3360,6 +3457,10 @@ struct Glimlach__Tickets__Tickets_Service
                           const Glimlach__Tickets__ApproveGestureRequest *input,
                           Glimlach__Tickets__ApproveGestureReply_Closure closure,
                           void *closure_data);
+  void (*list_gestures)(Glimlach__Tickets__Tickets_Service *service,
+                        const Glimlach__Tickets__ListGesturesRequest *input,
+                        Glimlach__Tickets__ListGesturesReply_Closure closure,
+                        void *closure_data);
   void (*resolve_ticket)(Glimlach__Tickets__Tickets_Service *service,
                          const Glimlach__Tickets__ResolveTicketRequest *input,
                          Glimlach__Tickets__ResolveTicketReply_Closure closure,
@@ -3422,6 +3523,7 @@ void glimlach__tickets__tickets__init (Glimlach__Tickets__Tickets_Service *servi
       function_prefix__ ## open_follow_up,\
       function_prefix__ ## grant_gesture,\
       function_prefix__ ## approve_gesture,\
+      function_prefix__ ## list_gestures,\
       function_prefix__ ## resolve_ticket,\
       function_prefix__ ## reopen_ticket,\
       function_prefix__ ## close_ticket,\
@@ -3488,6 +3590,10 @@ void glimlach__tickets__tickets__approve_gesture(ProtobufCService *service,
                                                  const Glimlach__Tickets__ApproveGestureRequest *input,
                                                  Glimlach__Tickets__ApproveGestureReply_Closure closure,
                                                  void *closure_data);
+void glimlach__tickets__tickets__list_gestures(ProtobufCService *service,
+                                               const Glimlach__Tickets__ListGesturesRequest *input,
+                                               Glimlach__Tickets__ListGesturesReply_Closure closure,
+                                               void *closure_data);
 void glimlach__tickets__tickets__resolve_ticket(ProtobufCService *service,
                                                 const Glimlach__Tickets__ResolveTicketRequest *input,
                                                 Glimlach__Tickets__ResolveTicketReply_Closure closure,
@@ -3572,6 +3678,8 @@ extern const ProtobufCMessageDescriptor glimlach__tickets__grant_gesture_request
 extern const ProtobufCMessageDescriptor glimlach__tickets__grant_gesture_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__tickets__approve_gesture_request__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__tickets__approve_gesture_reply__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__tickets__list_gestures_request__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__tickets__list_gestures_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__tickets__resolve_ticket_request__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__tickets__resolve_ticket_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__tickets__reopen_ticket_request__descriptor;

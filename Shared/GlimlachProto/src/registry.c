@@ -283,6 +283,8 @@ static const ProtobufCMessageDescriptor *const all_messages[] = {
     &glimlach__tickets__grant_gesture_request__descriptor,
     &glimlach__tickets__import_ticket_reply__descriptor,
     &glimlach__tickets__import_ticket_request__descriptor,
+    &glimlach__tickets__list_gestures_reply__descriptor,
+    &glimlach__tickets__list_gestures_request__descriptor,
     &glimlach__tickets__list_tickets_reply__descriptor,
     &glimlach__tickets__list_tickets_request__descriptor,
     &glimlach__tickets__open_follow_up_reply__descriptor,

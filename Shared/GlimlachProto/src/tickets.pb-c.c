@@ -1492,6 +1492,96 @@ void   glimlach__tickets__approve_gesture_reply__free_unpacked
   assert(message->base.descriptor == &glimlach__tickets__approve_gesture_reply__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   glimlach__tickets__list_gestures_request__init
+                     (Glimlach__Tickets__ListGesturesRequest         *message)
+{
+  static const Glimlach__Tickets__ListGesturesRequest init_value = GLIMLACH__TICKETS__LIST_GESTURES_REQUEST__INIT;
+  *message = init_value;
+}
+size_t glimlach__tickets__list_gestures_request__get_packed_size
+                     (const Glimlach__Tickets__ListGesturesRequest *message)
+{
+  assert(message->base.descriptor == &glimlach__tickets__list_gestures_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__tickets__list_gestures_request__pack
+                     (const Glimlach__Tickets__ListGesturesRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__tickets__list_gestures_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__tickets__list_gestures_request__pack_to_buffer
+                     (const Glimlach__Tickets__ListGesturesRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__tickets__list_gestures_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Tickets__ListGesturesRequest *
+       glimlach__tickets__list_gestures_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Tickets__ListGesturesRequest *)
+     protobuf_c_message_unpack (&glimlach__tickets__list_gestures_request__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__tickets__list_gestures_request__free_unpacked
+                     (Glimlach__Tickets__ListGesturesRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__tickets__list_gestures_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__tickets__list_gestures_reply__init
+                     (Glimlach__Tickets__ListGesturesReply         *message)
+{
+  static const Glimlach__Tickets__ListGesturesReply init_value = GLIMLACH__TICKETS__LIST_GESTURES_REPLY__INIT;
+  *message = init_value;
+}
+size_t glimlach__tickets__list_gestures_reply__get_packed_size
+                     (const Glimlach__Tickets__ListGesturesReply *message)
+{
+  assert(message->base.descriptor == &glimlach__tickets__list_gestures_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__tickets__list_gestures_reply__pack
+                     (const Glimlach__Tickets__ListGesturesReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__tickets__list_gestures_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__tickets__list_gestures_reply__pack_to_buffer
+                     (const Glimlach__Tickets__ListGesturesReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__tickets__list_gestures_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Tickets__ListGesturesReply *
+       glimlach__tickets__list_gestures_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Tickets__ListGesturesReply *)
+     protobuf_c_message_unpack (&glimlach__tickets__list_gestures_reply__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__tickets__list_gestures_reply__free_unpacked
+                     (Glimlach__Tickets__ListGesturesReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__tickets__list_gestures_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   glimlach__tickets__resolve_ticket_request__init
                      (Glimlach__Tickets__ResolveTicketRequest         *message)
 {
@@ -6237,6 +6327,160 @@ const ProtobufCMessageDescriptor glimlach__tickets__approve_gesture_reply__descr
   (ProtobufCMessageInit) glimlach__tickets__approve_gesture_reply__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor glimlach__tickets__list_gestures_request__field_descriptors[6] =
+{
+  {
+    "outcome",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_ENUM,
+    offsetof(Glimlach__Tickets__ListGesturesRequest, has_outcome),
+    offsetof(Glimlach__Tickets__ListGesturesRequest, outcome),
+    &glimlach__tickets__gesture_outcome__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "team_id",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__ListGesturesRequest, team_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "employee_id",
+    3,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__ListGesturesRequest, employee_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "ticket_id",
+    4,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__ListGesturesRequest, ticket_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "page_size",
+    5,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_UINT32,
+    offsetof(Glimlach__Tickets__ListGesturesRequest, has_page_size),
+    offsetof(Glimlach__Tickets__ListGesturesRequest, page_size),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "page_token",
+    6,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__ListGesturesRequest, page_token),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__tickets__list_gestures_request__field_indices_by_name[] = {
+  2,   /* field[2] = employee_id */
+  0,   /* field[0] = outcome */
+  4,   /* field[4] = page_size */
+  5,   /* field[5] = page_token */
+  1,   /* field[1] = team_id */
+  3,   /* field[3] = ticket_id */
+};
+static const ProtobufCIntRange glimlach__tickets__list_gestures_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor glimlach__tickets__list_gestures_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.tickets.ListGesturesRequest",
+  "ListGesturesRequest",
+  "Glimlach__Tickets__ListGesturesRequest",
+  "glimlach.tickets",
+  sizeof(Glimlach__Tickets__ListGesturesRequest),
+  6,
+  glimlach__tickets__list_gestures_request__field_descriptors,
+  glimlach__tickets__list_gestures_request__field_indices_by_name,
+  1,  glimlach__tickets__list_gestures_request__number_ranges,
+  (ProtobufCMessageInit) glimlach__tickets__list_gestures_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__tickets__list_gestures_reply__field_descriptors[2] =
+{
+  {
+    "gestures",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Glimlach__Tickets__ListGesturesReply, n_gestures),
+    offsetof(Glimlach__Tickets__ListGesturesReply, gestures),
+    &glimlach__tickets__gesture__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "next_page_token",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__ListGesturesReply, next_page_token),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__tickets__list_gestures_reply__field_indices_by_name[] = {
+  0,   /* field[0] = gestures */
+  1,   /* field[1] = next_page_token */
+};
+static const ProtobufCIntRange glimlach__tickets__list_gestures_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor glimlach__tickets__list_gestures_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.tickets.ListGesturesReply",
+  "ListGesturesReply",
+  "Glimlach__Tickets__ListGesturesReply",
+  "glimlach.tickets",
+  sizeof(Glimlach__Tickets__ListGesturesReply),
+  2,
+  glimlach__tickets__list_gestures_reply__field_descriptors,
+  glimlach__tickets__list_gestures_reply__field_indices_by_name,
+  1,  glimlach__tickets__list_gestures_reply__number_ranges,
+  (ProtobufCMessageInit) glimlach__tickets__list_gestures_reply__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor glimlach__tickets__resolve_ticket_request__field_descriptors[3] =
 {
   {
@@ -9897,7 +10141,7 @@ const ProtobufCEnumDescriptor glimlach__tickets__gesture_outcome__descriptor =
   glimlach__tickets__gesture_outcome__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor glimlach__tickets__tickets__method_descriptors[24] =
+static const ProtobufCMethodDescriptor glimlach__tickets__tickets__method_descriptors[25] =
 {
   { "Health", &glimlach__health_request__descriptor, &glimlach__health_reply__descriptor },
   { "Since", &glimlach__since_request__descriptor, &glimlach__since_reply__descriptor },
@@ -9913,6 +10157,7 @@ static const ProtobufCMethodDescriptor glimlach__tickets__tickets__method_descri
   { "OpenFollowUp", &glimlach__tickets__open_follow_up_request__descriptor, &glimlach__tickets__open_follow_up_reply__descriptor },
   { "GrantGesture", &glimlach__tickets__grant_gesture_request__descriptor, &glimlach__tickets__grant_gesture_reply__descriptor },
   { "ApproveGesture", &glimlach__tickets__approve_gesture_request__descriptor, &glimlach__tickets__approve_gesture_reply__descriptor },
+  { "ListGestures", &glimlach__tickets__list_gestures_request__descriptor, &glimlach__tickets__list_gestures_reply__descriptor },
   { "ResolveTicket", &glimlach__tickets__resolve_ticket_request__descriptor, &glimlach__tickets__resolve_ticket_reply__descriptor },
   { "ReopenTicket", &glimlach__tickets__reopen_ticket_request__descriptor, &glimlach__tickets__reopen_ticket_reply__descriptor },
   { "CloseTicket", &glimlach__tickets__close_ticket_request__descriptor, &glimlach__tickets__close_ticket_reply__descriptor },
@@ -9929,23 +10174,24 @@ const unsigned glimlach__tickets__tickets__method_indices_by_name[] = {
   6,        /* AddNote */
   13,        /* ApproveGesture */
   7,        /* AssignTicket */
-  16,        /* CloseTicket */
+  17,        /* CloseTicket */
   2,        /* CreateTicket */
   10,        /* EscalateTicket */
-  19,        /* GetChannelCalendars */
-  21,        /* GetResponseTargets */
-  23,        /* GetSlaStatus */
+  20,        /* GetChannelCalendars */
+  22,        /* GetResponseTargets */
+  24,        /* GetSlaStatus */
   3,        /* GetTicket */
   12,        /* GrantGesture */
   0,        /* Health */
-  18,        /* ImportTicket */
+  19,        /* ImportTicket */
+  14,        /* ListGestures */
   4,        /* ListTickets */
   11,        /* OpenFollowUp */
-  17,        /* RecordHandleTime */
-  15,        /* ReopenTicket */
-  14,        /* ResolveTicket */
-  20,        /* SetChannelCalendar */
-  22,        /* SetResponseTarget */
+  18,        /* RecordHandleTime */
+  16,        /* ReopenTicket */
+  15,        /* ResolveTicket */
+  21,        /* SetChannelCalendar */
+  23,        /* SetResponseTarget */
   9,        /* SetTicketPriority */
   8,        /* SetTicketStatus */
   1         /* Since */
@@ -9957,7 +10203,7 @@ const ProtobufCServiceDescriptor glimlach__tickets__tickets__descriptor =
   "Tickets",
   "Glimlach__Tickets__Tickets",
   "glimlach.tickets",
-  24,
+  25,
   glimlach__tickets__tickets__method_descriptors,
   glimlach__tickets__tickets__method_indices_by_name
 };
@@ -10073,13 +10319,21 @@ void glimlach__tickets__tickets__approve_gesture(ProtobufCService *service,
   assert(service->descriptor == &glimlach__tickets__tickets__descriptor);
   service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void glimlach__tickets__tickets__list_gestures(ProtobufCService *service,
+                                               const Glimlach__Tickets__ListGesturesRequest *input,
+                                               Glimlach__Tickets__ListGesturesReply_Closure closure,
+                                               void *closure_data)
+{
+  assert(service->descriptor == &glimlach__tickets__tickets__descriptor);
+  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void glimlach__tickets__tickets__resolve_ticket(ProtobufCService *service,
                                                 const Glimlach__Tickets__ResolveTicketRequest *input,
                                                 Glimlach__Tickets__ResolveTicketReply_Closure closure,
                                                 void *closure_data)
 {
   assert(service->descriptor == &glimlach__tickets__tickets__descriptor);
-  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__tickets__tickets__reopen_ticket(ProtobufCService *service,
                                                const Glimlach__Tickets__ReopenTicketRequest *input,
@@ -10087,7 +10341,7 @@ void glimlach__tickets__tickets__reopen_ticket(ProtobufCService *service,
                                                void *closure_data)
 {
   assert(service->descriptor == &glimlach__tickets__tickets__descriptor);
-  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__tickets__tickets__close_ticket(ProtobufCService *service,
                                               const Glimlach__Tickets__CloseTicketRequest *input,
@@ -10095,7 +10349,7 @@ void glimlach__tickets__tickets__close_ticket(ProtobufCService *service,
                                               void *closure_data)
 {
   assert(service->descriptor == &glimlach__tickets__tickets__descriptor);
-  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__tickets__tickets__record_handle_time(ProtobufCService *service,
                                                     const Glimlach__Tickets__RecordHandleTimeRequest *input,
@@ -10103,7 +10357,7 @@ void glimlach__tickets__tickets__record_handle_time(ProtobufCService *service,
                                                     void *closure_data)
 {
   assert(service->descriptor == &glimlach__tickets__tickets__descriptor);
-  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__tickets__tickets__import_ticket(ProtobufCService *service,
                                                const Glimlach__Tickets__ImportTicketRequest *input,
@@ -10111,7 +10365,7 @@ void glimlach__tickets__tickets__import_ticket(ProtobufCService *service,
                                                void *closure_data)
 {
   assert(service->descriptor == &glimlach__tickets__tickets__descriptor);
-  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__tickets__tickets__get_channel_calendars(ProtobufCService *service,
                                                        const Glimlach__Tickets__GetChannelCalendarsRequest *input,
@@ -10119,7 +10373,7 @@ void glimlach__tickets__tickets__get_channel_calendars(ProtobufCService *service
                                                        void *closure_data)
 {
   assert(service->descriptor == &glimlach__tickets__tickets__descriptor);
-  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__tickets__tickets__set_channel_calendar(ProtobufCService *service,
                                                       const Glimlach__Tickets__SetChannelCalendarRequest *input,
@@ -10127,7 +10381,7 @@ void glimlach__tickets__tickets__set_channel_calendar(ProtobufCService *service,
                                                       void *closure_data)
 {
   assert(service->descriptor == &glimlach__tickets__tickets__descriptor);
-  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__tickets__tickets__get_response_targets(ProtobufCService *service,
                                                       const Glimlach__Tickets__GetResponseTargetsRequest *input,
@@ -10135,7 +10389,7 @@ void glimlach__tickets__tickets__get_response_targets(ProtobufCService *service,
                                                       void *closure_data)
 {
   assert(service->descriptor == &glimlach__tickets__tickets__descriptor);
-  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__tickets__tickets__set_response_target(ProtobufCService *service,
                                                      const Glimlach__Tickets__SetResponseTargetRequest *input,
@@ -10143,7 +10397,7 @@ void glimlach__tickets__tickets__set_response_target(ProtobufCService *service,
                                                      void *closure_data)
 {
   assert(service->descriptor == &glimlach__tickets__tickets__descriptor);
-  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__tickets__tickets__get_sla_status(ProtobufCService *service,
                                                 const Glimlach__Tickets__GetSlaStatusRequest *input,
@@ -10151,7 +10405,7 @@ void glimlach__tickets__tickets__get_sla_status(ProtobufCService *service,
                                                 void *closure_data)
 {
   assert(service->descriptor == &glimlach__tickets__tickets__descriptor);
-  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__tickets__tickets__init (Glimlach__Tickets__Tickets_Service *service,
                                        Glimlach__Tickets__Tickets_ServiceDestroy destroy)

@@ -74,6 +74,26 @@ class SQLiteTicketsReader: TicketsReading {
             .map { try Tickets.Gesture(wireBytes: [UInt8]($0)) }
     }
 
+    func gestures(matching filter: GestureFilter, offset: Int, limit: Int) throws -> [Tickets.Gesture] {
+        var conditions: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        let columns: [(String, (any DatabaseValueConvertible)?)] = [
+            ("outcome", filter.outcome.map { Int64($0.rawValue) }), ("team_id", filter.teamID),
+            ("employee_id", filter.employeeID), ("ticket_id", filter.ticketID),
+        ]
+        for (column, value) in columns {
+            guard let value else { continue }
+            conditions.append("\(column) = ?")
+            arguments.append(value)
+        }
+        let clause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        arguments += [limit, offset]
+        return try Data.fetchAll(
+            db, sql: "SELECT data FROM gesture \(clause) ORDER BY created_at_ms, rowid LIMIT ? OFFSET ?",
+            arguments: StatementArguments(arguments)
+        ).map { try Tickets.Gesture(wireBytes: [UInt8]($0)) }
+    }
+
     func tickets(matching filter: TicketFilter, offset: Int, limit: Int) throws -> [TicketRecord] {
         let (clause, arguments) = filter.sqlWhere()
         var all = arguments

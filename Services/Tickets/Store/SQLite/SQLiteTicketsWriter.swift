@@ -67,9 +67,13 @@ final class SQLiteTicketsWriter: SQLiteTicketsReader, TicketsWriting {
 
     func save(_ gesture: Tickets.Gesture) throws {
         try db.execute(
-            sql: "INSERT OR REPLACE INTO gesture (gesture_id, ticket_id, created_at_ms, data) VALUES (?, ?, ?, ?)",
+            sql: """
+                INSERT OR REPLACE INTO gesture (gesture_id, ticket_id, created_at_ms, data, outcome, employee_id, team_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
             arguments: [
                 gesture.gesture_id, gesture.ticket_id, gesture.created_at_ms ?? nowMs, Data(try gesture.wireBytes()),
+                gesture.outcome?.rawValue ?? 0, gesture.employee_id, gesture.team_id,
             ])
     }
 

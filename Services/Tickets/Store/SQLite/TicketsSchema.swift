@@ -1,9 +1,12 @@
+import Contract
+import Foundation
 import GRDB
 import ServiceKit
 
 /// The tickets database. A ticket's contract view is kept whole in `data` (its
 /// encoded `Tickets.Ticket`); the columns beside it are what listings filter on
-/// and the first-response clock, rewritten from the record on every save.
+/// and the first-response clock, rewritten from the record on every save. Gestures
+/// likewise: whole in `data`, with the columns ListGestures filters on beside it.
 enum TicketsSchema {
     static let migrations = [
         Migration("tickets-v1") { db in
@@ -81,6 +84,26 @@ enum TicketsSchema {
                         channel INTEGER PRIMARY KEY,
                         data BLOB NOT NULL);
                     """)
-        }
+        },
+        // Gestures by outcome, team and employee, so a lead can list the ones waiting
+        // for approval; the gestures already stored get theirs from their data.
+        Migration("tickets-v2-gesture-columns") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE gesture ADD COLUMN outcome INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE gesture ADD COLUMN employee_id TEXT;
+                    ALTER TABLE gesture ADD COLUMN team_id TEXT;
+                    CREATE INDEX gesture_by_outcome ON gesture (outcome, team_id, created_at_ms);
+                    """)
+            for row in try Row.fetchAll(db, sql: "SELECT gesture_id, data FROM gesture") {
+                let gesture = try Tickets.Gesture(wireBytes: [UInt8](row["data"] as Data))
+                try db.execute(
+                    sql: "UPDATE gesture SET outcome = ?, employee_id = ?, team_id = ? WHERE gesture_id = ?",
+                    arguments: [
+                        gesture.outcome?.rawValue ?? 0, gesture.employee_id, gesture.team_id,
+                        row["gesture_id"] as String,
+                    ])
+            }
+        },
     ]
 }
