@@ -69,7 +69,7 @@ struct TeamScreenTests {
             let approved = try await web.post(form.action, form.fields)
             #expect(approved.status == .seeOther && approved.location == "/team")
             let after = try await web.get("/team").body
-            #expect(after.contains(#"role="status">Approved: the gesture of €25.00"#), "\(after)")
+            #expect(after.contains(#"role="status">Approved: the gesture of €25.00 by Wim is granted."#), "\(after)")
             #expect(
                 after.contains("No gestures are waiting for your approval.") && !after.contains("A hairdresser visit"))
         }

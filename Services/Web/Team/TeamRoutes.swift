@@ -105,13 +105,15 @@ struct TeamRoutes: Sendable {
                 Tickets.approveGesture, .init(gesture_id: id, team_lead_id: calls.agent),
                 key: form["once"].map { "web-form-" + $0 }
             ).gesture
+            let agent = gesture?.employee_id ?? ""
+            let name = try? await calls.call(Staff.getEmployee, .init(employee_id: agent)).employee?.name
             flash = Flash(
                 kind: .notice,
                 text: t.format(
                     "team_approved",
                     [
                         "amount": gesture?.amount.map(context.language.money) ?? "",
-                        "agent": gesture?.employee_id ?? "",
+                        "agent": name ?? agent,
                     ]))
         } catch let error as RPCError {
             flash = Flash(kind: .alert, text: WorkspaceRefusal.text(error, t))
