@@ -13,6 +13,8 @@ struct DashboardPage {
     let data: DashboardData
     let now: Date
     let context: PageContext
+    /// Signed in as an employee: the header links to the people pages.
+    var employee = false
 
     var t: Messages { context.t }
     var language: Language { context.language }
@@ -42,7 +44,7 @@ struct DashboardPage {
             "csrf": signOutCSRF, "user": user, "days": days, "groups": groups, "min": String(query.minResponses),
             "period": language.date(window.from, in: window.timeZone) + " – "
                 + language.date(last, in: window.timeZone),
-            "cards": cards.map(\.values),
+            "cards": cards.map(\.values), "employee": employee,
         ]
         return HTML.page("dashboard", values, title: t["dash_page_title"], context: context, wide: true)
     }

@@ -24,11 +24,12 @@ struct DashboardRoutes: Sendable {
         let window = query.window(now: now, in: settings.timeZone)
         let timeout = min(settings.callTimeout, settings.cardTimeout)
         let data = await DashboardFetcher(client: client, timeout: timeout).fetch(query, window: window)
-        return DashboardPage(
+        var page = DashboardPage(
             user: account?.name ?? session.user, signOutCSRF: settings.sessions.csrf("signout", nonce: session.nonce),
             query: query,
-            window: window, data: data, now: now, context: PageContext(request)
-        ).render()
+            window: window, data: data, now: now, context: PageContext(request))
+        page.employee = session.employeeID != nil
+        return page.render()
     }
 
     private func csv(_ request: Request, chart: String) async throws -> Response {
