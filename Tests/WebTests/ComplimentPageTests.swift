@@ -5,12 +5,12 @@ import Testing
 
 @testable import WebService
 
-/// bcrypt at staff's real cost is slow on a busy machine: calls may take 20 s here.
-@Suite("People: peer compliments", .timeLimit(.minutes(3)))
+/// bcrypt at staff's real cost is slow on a busy machine: calls may take many seconds here, so each test waits up to a minute per call.
+@Suite("People: peer compliments", .serialized, .timeLimit(.minutes(5)))
 struct ComplimentPageTests {
     @Test("an employee gives a colleague a compliment; the colleague sees it with who gave it and the value")
     func giveAndReceive() async throws {
-        let world = try await WebWorld(callTimeout: .seconds(20))
+        let world = try await WebWorld(callTimeout: .seconds(60))
         let people = try await WebPeople(world)
         try await world.withWeb { web in
             try await web.signIn("noor@example.com", password: WebPeople.password)
@@ -41,7 +41,7 @@ struct ComplimentPageTests {
 
     @Test("a compliment to oneself shows staff's refusal; a form without its token changes nothing")
     func refused() async throws {
-        let world = try await WebWorld(callTimeout: .seconds(20))
+        let world = try await WebWorld(callTimeout: .seconds(60))
         let people = try await WebPeople(world)
         try await world.withWeb { web in
             try await web.signIn("noor@example.com", password: WebPeople.password)

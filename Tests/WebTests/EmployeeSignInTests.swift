@@ -20,7 +20,10 @@ struct WebPeople {
                 Staff.createEmployee,
                 .init(name: name, email: "\(name.lowercased())@example.com", team_id: team, role: role, status: .active)
             ).employee!.employee_id!
-            _ = try await client.call(Staff.setPassword, .init(employee_id: id, password: Self.password))
+            // bcrypt at staff's real cost: slow while other tests hash too.
+            _ = try await client.call(
+                Staff.setPassword, .init(employee_id: id, password: Self.password),
+                options: CallOptions(timeout: .seconds(60)))
             return id
         }
         lead = try await person("Vera", role: .teamLead)

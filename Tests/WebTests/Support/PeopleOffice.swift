@@ -22,7 +22,9 @@ struct PeopleOffice {
         hr = try await client.call(
             Staff.createEmployee, .init(name: "Bram", email: "bram@example.com", role: .hr, status: .active)
         ).employee!.employee_id!
-        _ = try await client.call(Staff.setPassword, .init(employee_id: hr, password: WebPeople.password))
+        _ = try await client.call(
+            Staff.setPassword, .init(employee_id: hr, password: WebPeople.password),
+            options: CallOptions(timeout: .seconds(60)))
         team = try await client.call(Staff.getEmployee, .init(employee_id: people.agent)).employee!.team_id!
         _ = try await client.call(
             Staff.updatePlan, .init(employee_id: people.agent, ambition: "Grow into Special Care"))
