@@ -20,6 +20,7 @@ struct PeoplePageTests {
             #expect(!list.body.contains("Kees"), "candidates are in the hiring pipeline, not on the staff list")
             #expect(list.body.contains(#"href="/people/\#(office.people.agent)""#))
             #expect(list.body.contains("the offer applies") && list.body.contains(#"href="/people/hiring""#))
+            #expect(try await web.get("/dashboard").body.contains(#"<a href="/people" id="people-link">People</a>"#))
 
             let lotte = try await web.get("/people/\(office.newcomer)")
             #expect(lotte.status == .ok)
@@ -77,6 +78,7 @@ struct PeoplePageTests {
             let signedOut = try await web.get("/people/pulse")
             #expect(signedOut.status == .seeOther && signedOut.location == "/signin?next=%2Fpeople%2Fpulse")
             try await web.signIn()
+            #expect(!(try await web.get("/dashboard").body.contains("people-link")), "no people link for operators")
             let operatorPage = try await web.get("/people")
             #expect(operatorPage.status == .forbidden && operatorPage.body.contains("sign in with your work e-mail"))
         }
