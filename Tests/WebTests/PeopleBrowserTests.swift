@@ -34,7 +34,9 @@ struct PeopleBrowserTests {
 
     static func run(_ client: BusClient, base: String, chromium: String) async throws {
         let slow = CallOptions(timeout: .seconds(60))
-        func person(_ name: String, _ role: Staff.EmployeeRole, team: String? = nil, status: Staff.EmployeeStatus? = .active)
+        func person(
+            _ name: String, _ role: Staff.EmployeeRole, team: String? = nil, status: Staff.EmployeeStatus? = .active
+        )
             async throws -> String
         {
             try await client.call(
@@ -47,8 +49,10 @@ struct PeopleBrowserTests {
         let hr = try await person("Bram de Boer", .hr)
         _ = try await client.call(Staff.setPassword, .init(employee_id: hr, password: password), options: slow)
         let lead = try await person("Sanne de Vries", .teamLead)
-        let team = try await client.call(Staff.createTeam, .init(name: "Service experts Utrecht", kind: .serviceExperts, lead_id: lead))
-            .team!.team_id!
+        let team = try await client.call(
+            Staff.createTeam, .init(name: "Service experts Utrecht", kind: .serviceExperts, lead_id: lead)
+        )
+        .team!.team_id!
         let agent = try await person("Daan Bakker-Vanderhoeven-Oosterbroek", .serviceExpert, team: team)
         _ = try await client.call(
             Staff.addGoal,
@@ -80,7 +84,8 @@ struct PeopleBrowserTests {
                 try browser.waitForPage(path) { $0.hasSuffix(path) }
                 #expect(try BrowserTests.pageWidth(browser) <= 390, "\(path) is wider than the phone")
                 let name = path.dropFirst().replacingOccurrences(of: "/", with: "-")
-                    .replacingOccurrences(of: agent, with: "person").replacingOccurrences(of: candidate, with: "candidate")
+                    .replacingOccurrences(of: agent, with: "person").replacingOccurrences(
+                        of: candidate, with: "candidate")
                 try browser.screenshot(to: BrowserTests.screenshots.appendingPathComponent("\(name)-phone.png"))
             }
             #expect(try browser.text().contains("Talked only about himself"))

@@ -42,8 +42,10 @@ struct ComplimentRoutes: Sendable {
             ).compliments
             let people = try await colleagues
             let coreValueList = try await coreValues
-            let names = Dictionary(people.map { ($0.employee_id ?? "", $0.name ?? "") }, uniquingKeysWith: { a, _ in a })
-            let valueNames = Dictionary(coreValueList.map { ($0.value_id ?? "", $0.name ?? "") }, uniquingKeysWith: { a, _ in a })
+            let names = Dictionary(
+                people.map { ($0.employee_id ?? "", $0.name ?? "") }, uniquingKeysWith: { a, _ in a })
+            let valueNames = Dictionary(
+                coreValueList.map { ($0.value_id ?? "", $0.name ?? "") }, uniquingKeysWith: { a, _ in a })
             values["colleagues"] = people.filter { $0.employee_id != viewer.id }.map {
                 ["id": $0.employee_id ?? "", "name": $0.name ?? $0.employee_id ?? ""]
             }
@@ -76,7 +78,9 @@ struct ComplimentRoutes: Sendable {
         let value = form["value"].flatMap { $0.isEmpty ? nil : $0 }
         _ = try await viewer.calls.call(
             Staff.givePeerCompliment,
-            .init(from_employee_id: viewer.id, to_employee_id: form["to"] ?? "", text: form["text"] ?? "", value_id: value),
+            .init(
+                from_employee_id: viewer.id, to_employee_id: form["to"] ?? "", text: form["text"] ?? "", value_id: value
+            ),
             key: key)
         return t["people_compliment_given"]
     }

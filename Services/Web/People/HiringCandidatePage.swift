@@ -53,10 +53,12 @@ struct HiringCandidatePage: Sendable {
                 var row: [String: Any] = [
                     "by": who(evaluation.evaluator_id), "role": t.evaluatorRole(evaluation.evaluator_role),
                     "when": context.language.date(
-                        Date(timeIntervalSince1970: Double(evaluation.recorded_at_ms ?? 0) / 1000), in: settings.timeZone),
+                        Date(timeIntervalSince1970: Double(evaluation.recorded_at_ms ?? 0) / 1000),
+                        in: settings.timeZone),
                     "fits": evaluation.fits.map { fit -> [String: Any] in
                         var item: [String: Any] = [
-                            "value": what(fit.value_id), "verdict": t.verdict(fit.verdict), "doubt": fit.verdict != .fit,
+                            "value": what(fit.value_id), "verdict": t.verdict(fit.verdict),
+                            "doubt": fit.verdict != .fit,
                         ]
                         if let note = fit.note { item["fit_note"] = note }
                         return item

@@ -18,7 +18,8 @@ struct HiringRoutes: Sendable {
     func register(on router: Router<WebRequestContext>) {
         let section = PeopleSection(client: client, settings: settings)
         router.get("/people/hiring") { request, context in
-            try await hirer(request, context, section) { viewer in await list(request, viewer: viewer, section: section) }
+            try await hirer(request, context, section) { viewer in await list(request, viewer: viewer, section: section)
+            }
         }
         router.get("/people/hiring/:candidate") { request, context in
             let candidate = context.parameters.get("candidate") ?? ""
@@ -66,7 +67,8 @@ struct HiringRoutes: Sendable {
                 let id = candidate.employee_id ?? ""
                 let decision = try await viewer.calls.call(Staff.getHireDecision, .init(candidate_id: id)).decision
                 rows.append([
-                    "href": "/people/hiring/\(id)", "name": candidate.name ?? id, "stage": t.hireVerdict(decision?.verdict),
+                    "href": "/people/hiring/\(id)", "name": candidate.name ?? id,
+                    "stage": t.hireVerdict(decision?.verdict),
                     "blocked": decision?.verdict == .blocked, "detail": Self.progress(decision, t),
                 ])
             }

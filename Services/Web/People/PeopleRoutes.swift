@@ -50,7 +50,8 @@ struct PeopleRoutes: Sendable {
             }
             values["listed"] = !people.isEmpty
             values["scope"] =
-                viewer.seesEveryone ? t["people_scope_everyone"] : viewer.role == .teamLead ? t["people_scope_team"] : t["people_scope_you"]
+                viewer.seesEveryone
+                ? t["people_scope_everyone"] : viewer.role == .teamLead ? t["people_scope_team"] : t["people_scope_you"]
         } catch let error as RPCError {
             values["refusal"] = WorkspaceRefusal.text(error, t)
         } catch {

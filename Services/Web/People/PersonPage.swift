@@ -52,8 +52,11 @@ struct PersonPage {
     private func step(_ step: Staff.OnboardingStep) -> [String: Any] {
         let t = context.t
         // The standard steps by their name in the page's language; others by staff's title.
-        var title = step.kind == .other || step.kind == nil ? step.title ?? t.stepKind(step.kind) : t.stepKind(step.kind)
-        if let weeks = step.weeks, step.kind == .training { title += " · " + t.format("people_weeks", ["n": "\(weeks)"]) }
+        var title =
+            step.kind == .other || step.kind == nil ? step.title ?? t.stepKind(step.kind) : t.stepKind(step.kind)
+        if let weeks = step.weeks, step.kind == .training {
+            title += " · " + t.format("people_weeks", ["n": "\(weeks)"])
+        }
         var row: [String: Any] = ["title": title, "done": step.completed_at_ms != nil]
         if let done = step.completed_at_ms {
             row["when"] = t.format("people_step_done", ["date": date(done)])

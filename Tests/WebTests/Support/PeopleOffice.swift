@@ -31,7 +31,8 @@ struct PeopleOffice {
         _ = try await client.call(
             Staff.addGoal,
             .init(
-                employee_id: people.agent, title: "Be more customer-centric", why: "Customers remember how we made them feel",
+                employee_id: people.agent, title: "Be more customer-centric",
+                why: "Customers remember how we made them feel",
                 measure: "personal NPS above 60"))
 
         newcomer = try await Self.candidate("Lotte", team: team, client)
