@@ -1,6 +1,7 @@
 import Bus
 import Contract
 import Foundation
+import HTTPTypes
 import Testing
 
 @testable import WebService
@@ -27,6 +28,8 @@ extension PeopleWebTests {
                 #expect(page.contains(#"role="status">Thank you: your answer counts for your team in"#), "\(page)")
                 #expect(
                     page.contains("Answers so far: 1. Figures are shown from 5 answers on") && !page.contains("eNPS"))
+                let dutch = try await web.get("/people/pulse", headers: [.acceptLanguage: "nl-NL,nl;q=0.9"]).body
+                #expect(dutch.contains("Antwoorden tot nu toe: 1. Cijfers verschijnen vanaf 5 antwoorden"))
                 _ = try await web.post("/people/pulse", [("csrf", csrf), ("once", "p2"), ("score", "3")])
                 #expect(try await web.get("/people/pulse").body.contains("already answered the pulse"))
                 _ = try await web.post("/people/pulse", [("csrf", csrf), ("once", "p3"), ("score", "11")])

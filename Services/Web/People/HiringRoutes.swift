@@ -62,15 +62,17 @@ struct HiringRoutes: Sendable {
             let candidates = try await viewer.calls.call(
                 Staff.listEmployees, .init(statuses: [.candidate], page_size: 500)
             ).employees
-            var rows: [[String: Any]] = []
-            for candidate in candidates {
+            let calls = viewer.calls
+            let decisions = try await candidates.concurrentMap { candidate in
+                try await calls.call(Staff.getHireDecision, .init(candidate_id: candidate.employee_id)).decision
+            }
+            let rows = zip(candidates, decisions).map { candidate, decision -> [String: Any] in
                 let id = candidate.employee_id ?? ""
-                let decision = try await viewer.calls.call(Staff.getHireDecision, .init(candidate_id: id)).decision
-                rows.append([
+                return [
                     "href": "/people/hiring/\(id)", "name": candidate.name ?? id,
                     "stage": t.hireVerdict(decision?.verdict),
                     "blocked": decision?.verdict == .blocked, "detail": Self.progress(decision, t),
-                ])
+                ]
             }
             values["candidates"] = rows
             values["listed"] = !rows.isEmpty

@@ -36,11 +36,10 @@ struct PulseRoutes: Sendable {
             let teams = try await viewer.calls.call(Staff.listTeams, .init(page_size: 500)).teams.filter {
                 viewer.seesEveryone || $0.team_id == viewer.teamID || ($0.lead_id == viewer.id)
             }
-            var results: [[String: Any]] = []
-            for team in teams {
-                let result = try await viewer.calls.call(Staff.getPulseResult, .init(team_id: team.team_id)).result
-                results.append(row(team, result, context))
-            }
+            let calls = viewer.calls
+            let results = try await teams.concurrentMap { team in
+                (team, try await calls.call(Staff.getPulseResult, .init(team_id: team.team_id)).result)
+            }.map { row($0.0, $0.1, context) }
             values["results"] = results
             values["no_team"] = results.isEmpty
         } catch let error as RPCError {
