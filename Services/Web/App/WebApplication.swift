@@ -35,7 +35,7 @@ func makeWebRouter(client: any RPCClient, settings: WebSettings) -> Router<WebRe
     SurveyRoutes(client: client, settings: settings).register(on: router)
     SignInRoutes(client: client, settings: settings).register(on: router)
     DashboardRoutes(client: client, settings: settings).register(on: router)
-    OneToOneRoutes(client: client, settings: settings).register(on: router)
+    PeopleRoutes(client: client, settings: settings).register(on: router)
     WallRoutes(client: client, settings: settings).register(on: router)
     InboxRoutes(client: client, settings: settings).register(on: router)
     TicketRoutes(client: client, settings: settings).register(on: router)

@@ -15,6 +15,8 @@ struct DashboardPage {
     let context: PageContext
     /// Whether the header links to the team lead's screen (leads and the director).
     var teamLink = false
+    /// Signed in as an employee: the header links to the people pages.
+    var employee = false
 
     var t: Messages { context.t }
     var language: Language { context.language }
@@ -44,7 +46,7 @@ struct DashboardPage {
             "csrf": signOutCSRF, "user": user, "days": days, "groups": groups, "min": String(query.minResponses),
             "period": language.date(window.from, in: window.timeZone) + " – "
                 + language.date(last, in: window.timeZone),
-            "cards": cards.map(\.values), "team_link": teamLink,
+            "cards": cards.map(\.values), "team_link": teamLink, "employee": employee,
         ]
         return HTML.page("dashboard", values, title: t["dash_page_title"], context: context, wide: true)
     }

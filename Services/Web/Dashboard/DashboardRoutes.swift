@@ -28,7 +28,8 @@ struct DashboardRoutes: Sendable {
             user: account?.name ?? session.user, signOutCSRF: settings.sessions.csrf("signout", nonce: session.nonce),
             query: query,
             window: window, data: data, now: now, context: PageContext(request),
-            teamLink: account?.role == .teamLead || account?.role == .directorOfHappyCustomers
+            teamLink: account?.role == .teamLead || account?.role == .directorOfHappyCustomers,
+            employee: session.employeeID != nil
         ).render()
     }
 

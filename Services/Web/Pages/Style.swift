@@ -33,6 +33,7 @@ enum Style {
         nav.languages{display:flex;gap:.75rem;justify-content:center;margin:1.5rem 0 .5rem;font-size:.9rem}
         nav.languages a{color:var(--muted)}
         nav.tabs{display:flex;flex-wrap:wrap;gap:1rem;margin:0 0 1rem}tr.urgent td{background:#fff4e6}td.bad{color:var(--bad)}
+        fieldset{min-width:0;border:0;padding:0;margin:.75rem 0}legend{padding:0;margin:0 0 .25rem}
         .internal{background:#fff9db;border-color:#f0d264}.notice{color:var(--good);font-weight:600}.tag{font-size:.8rem;font-weight:600;text-transform:uppercase;color:var(--muted)}
         table.words{overflow-wrap:break-word}
         """
