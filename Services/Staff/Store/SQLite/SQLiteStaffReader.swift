@@ -6,11 +6,7 @@ import ServiceKit
 import Wire
 
 /// The queries of `StaffReading` on one SQLite connection.
-class SQLiteStaffReader: StaffReading {
-    let db: Database
-
-    init(db: Database) { self.db = db }
-
+class SQLiteStaffReader: SQLiteAccess, StaffReading {
     /// The message in the `body` BLOB of each row `sql` finds.
     func bodies<Message: WireMessage>(_ sql: String, _ arguments: StatementArguments) throws -> [Message] {
         try Data.fetchAll(db, sql: sql, arguments: arguments).map { try Message(blob: $0) }

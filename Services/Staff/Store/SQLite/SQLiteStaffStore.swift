@@ -33,18 +33,13 @@ final class SQLiteStaffStore: StaffStore {
     func lastSequence() async throws -> UInt64 { try await base.lastSequence() }
 
     func read<T: Sendable>(_ body: @escaping @Sendable (any StaffReading) throws -> T) async throws -> T {
-        try await base.read { db in try body(SQLiteStaffReader(db: db)) }
+        try await base.read(SQLiteStaffReader.self) { try body($0) }
     }
 
     func write<Reply: WireMessage>(
         method: String, idempotencyKey: String?, _ body: @escaping @Sendable (any StaffWriting) throws -> Reply
     ) async throws -> Reply {
-        try await base.write(idempotencyKey: idempotencyKey, method: method) { change in
-            let writer = SQLiteStaffWriter(change: change)
-            let reply = try body(writer)
-            change = writer.change
-            return reply
-        }
+        try await base.write(SQLiteStaffWriter.self, method: method, idempotencyKey: idempotencyKey) { try body($0) }
     }
 }
 

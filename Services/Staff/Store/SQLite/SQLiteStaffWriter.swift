@@ -6,17 +6,6 @@ import Wire
 
 /// The changes of `StaffWriting` inside one `SQLiteStore` write transaction.
 final class SQLiteStaffWriter: SQLiteStaffReader, StaffWriting {
-    /// The transaction's change; its recorded events are handed back to the store.
-    var change: Change
-
-    init(change: Change) {
-        self.change = change
-        super.init(db: change.db)
-    }
-
-    var now: Date { change.now }
-    var nowMs: Int64 { change.nowMs }
-
     func save(_ value: Staff.CoreValue) throws {
         try db.execute(
             sql:
@@ -145,9 +134,5 @@ final class SQLiteStaffWriter: SQLiteStaffReader, StaffWriting {
                     updated_at_ms = excluded.updated_at_ms
                 """,
             arguments: [employeeID, deactivated ? 1 : 0, nowMs])
-    }
-
-    func record(_ type: String, subject: String, _ payload: some WireMessage) throws {
-        try change.record(type, subject: subject, payload)
     }
 }
