@@ -12,14 +12,18 @@ extension StaffHandlers {
         // An unknown employee costs no hash.
         _ = try await store.account(of: employee)
         let hash = await PasswordRules.hash(password)
-        return Staff.SetPasswordReply(
-            account: try await store.setPasswordHash(hash, of: employee, key: context.idempotencyKey))
+        let account = try await store.write(method: "SetPassword", idempotencyKey: context.idempotencyKey) { tx in
+            let found = try tx.existingEmployee(employee)
+            try tx.setPasswordHash(hash, employeeID: employee)
+            return try tx.account(of: found).account
+        }
+        return Staff.SetPasswordReply(account: account)
     }
 
     func signIn(_ request: Staff.SignInRequest, _ context: CallContext) async throws -> Staff.SignInReply {
         let email = try Fields.text(request.email, "email", maxLength: 320)
         let password = try Fields.required(request.password, "password")
-        let found = try await store.credentials(email: email)
+        let found = try await store.read { tx in try tx.employee(email: email).map { try tx.account(of: $0) } }
         let matches = await PasswordRules.verify(password, hash: found?.hash)
         guard matches, let account = found?.account, account.active == true else {
             throw RPCError(.unauthenticated, "email or password: no active account matches")
@@ -36,7 +40,11 @@ extension StaffHandlers {
     {
         let employee = try Fields.id(request.employee_id, "employee_id")
         let active = try Fields.required(request.active, "active")
-        return Staff.SetAccountActiveReply(
-            account: try await store.setAccountActive(active, of: employee, key: context.idempotencyKey))
+        let account = try await store.write(method: "SetAccountActive", idempotencyKey: context.idempotencyKey) { tx in
+            let found = try tx.existingEmployee(employee)
+            try tx.setDeactivated(!active, employeeID: employee)
+            return try tx.account(of: found).account
+        }
+        return Staff.SetAccountActiveReply(account: account)
     }
 }

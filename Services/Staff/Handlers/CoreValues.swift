@@ -42,7 +42,7 @@ extension StaffHandlers {
     {
         let id = try Fields.slug(request.value_id, "value_id")
         return try await store.write(method: "DeleteCoreValue", idempotencyKey: context.idempotencyKey) { tx in
-            guard try tx.deleteCoreValue(id: id) else { throw RPCError.notFound("core value", id) }
+            guard try tx.deleteCoreValue(id: id) else { throw StoreError.notFound("core value", id) }
             try tx.record("core_value.deleted", subject: id, Staff.CoreValueDeleted(value_id: id))
             return Staff.DeleteCoreValueReply()
         }

@@ -8,34 +8,79 @@ extension StaffHandlers {
     func createEmployee(_ request: Staff.CreateEmployeeRequest, _ context: CallContext) async throws
         -> Staff.CreateEmployeeReply
     {
-        let employee = try await store.createEmployee(try Self.checked(request), key: context.idempotencyKey)
+        let request = try Self.checked(request)
+        let employee = try await store.write(method: "CreateEmployee", idempotencyKey: context.idempotencyKey) { tx in
+            if let email = request.email {
+                try EmployeeRules.checkHire(email: email, blocked: tx.rehireBlocked(email: email))
+            }
+            if let teamID = request.team_id { _ = try tx.existingTeam(teamID) }
+            let employee = Staff.Employee(
+                employee_id: NewID.make("emp"), name: request.name, email: request.email, phone: request.phone,
+                team_id: request.team_id, employer_id: request.employer_id, employer_kind: request.employer_kind,
+                site: request.site, country: request.country, role: request.role, start_date: request.start_date,
+                status: request.status, monthly_budget: request.monthly_budget, rehire_blocked: false,
+                created_at_ms: tx.nowMs, updated_at_ms: tx.nowMs)
+            try tx.save(employee)
+            try tx.record(
+                "employee.created", subject: try employee.employee_id.stored("employee_id"),
+                Staff.EmployeeCreated(employee: employee))
+            if let teamID = employee.team_id {
+                try tx.record(
+                    "team.member_added", subject: teamID,
+                    Staff.TeamMemberAdded(team_id: teamID, employee_id: employee.employee_id))
+            }
+            return employee
+        }
         return Staff.CreateEmployeeReply(employee: employee)
     }
 
     func getEmployee(_ request: Staff.GetEmployeeRequest, _ context: CallContext) async throws
         -> Staff.GetEmployeeReply
     {
-        Staff.GetEmployeeReply(
-            employee: try await store.employee(try Fields.id(request.employee_id, "employee_id")))
+        Staff.GetEmployeeReply(employee: try await store.employee(try Fields.id(request.employee_id, "employee_id")))
     }
 
     func updateEmployee(_ request: Staff.UpdateEmployeeRequest, _ context: CallContext) async throws
         -> Staff.UpdateEmployeeReply
     {
-        let employee = try await store.updateEmployee(try Self.checked(request), key: context.idempotencyKey)
+        let request = try Self.checked(request)
+        let employee = try await store.write(method: "UpdateEmployee", idempotencyKey: context.idempotencyKey) { tx in
+            var employee = try tx.existingEmployee(try request.employee_id.stored("employee_id"))
+            let previous = employee.statusOrUnspecified
+            if let status = request.status, status != previous {
+                try EmployeeRules.checkTransition(from: previous, to: status)
+                employee.status = status
+                if status == .left { employee.left_at_ms = tx.nowMs }
+            }
+            if let email = request.email, email.lowercased() != employee.email?.lowercased() {
+                try EmployeeRules.checkNewEmail(email, blocked: tx.rehireBlocked(email: email))
+            }
+            employee.apply(request)
+            // Someone who left is in no team any more.
+            let leftTeam = employee.status == .left ? employee.team_id : nil
+            if leftTeam != nil { employee.team_id = nil }
+            employee.updated_at_ms = tx.nowMs
+            try tx.save(employee)
+            try tx.record(
+                "employee.updated", subject: try employee.employee_id.stored("employee_id"),
+                Staff.EmployeeUpdated(employee: employee, previous_status: previous))
+            if let team = leftTeam {
+                try tx.record(
+                    "team.member_removed", subject: team,
+                    Staff.TeamMemberRemoved(team_id: team, employee_id: employee.employee_id))
+            }
+            return employee
+        }
         return Staff.UpdateEmployeeReply(employee: employee)
     }
 
     func listEmployees(_ request: Staff.ListEmployeesRequest, _ context: CallContext) async throws
         -> Staff.ListEmployeesReply
     {
-        var request = request
-        request.text = request.text?.trimmingCharacters(in: .whitespaces)
-        request.team_id = try Fields.optionalID(request.team_id, "team_id")
-        request.role = try Checks.optionalChoice(request.role, "role")
-        request.employer_kind = try Checks.optionalChoice(request.employer_kind, "employer_kind")
-        request.country = try Checks.country(request.country)
-        return try await store.listEmployees(request)
+        let filter = try EmployeeFilter(request)
+        let page = try Page(size: request.page_size, token: request.page_token)
+        let cut = page.cut(try await store.read { try $0.employees(filter, page: page) })
+        return Staff.ListEmployeesReply(employees: cut.rows, next_page_token: cut.next)
     }
 
     static func checked(_ request: Staff.CreateEmployeeRequest) throws -> Staff.CreateEmployeeRequest {

@@ -1,5 +1,6 @@
 import Bus
 import Contract
+import Domain
 import ServiceKit
 
 extension StaffHandlers {
@@ -24,22 +25,45 @@ extension StaffHandlers {
                 note: try Fields.optionalText(fit.note, "fits[\(index)].note"))
         }
         clean.note = try Fields.optionalText(request.note, "note")
-        return Staff.RecordEvaluationReply(
-            evaluation: try await store.recordEvaluation(clean, key: context.idempotencyKey))
+        let evaluation = try await store.write(method: "RecordEvaluation", idempotencyKey: context.idempotencyKey) {
+            [clean] tx in
+            let candidateID = try clean.candidate_id.stored("candidate_id")
+            let candidate = try tx.existingEmployee(candidateID, as: "candidate")
+            _ = try tx.existingEmployee(try clean.evaluator_id.stored("evaluator_id"), as: "evaluator")
+            try HireRules.checkEvaluable(candidate)
+            for (index, fit) in clean.fits.enumerated() {
+                try tx.requireCoreValue(try fit.value_id.stored("value_id"), field: "fits[\(index)].value_id")
+            }
+            let evaluation = Staff.Evaluation(
+                evaluation_id: NewID.make("eval"), candidate_id: candidateID, evaluator_id: clean.evaluator_id,
+                evaluator_role: clean.evaluator_role, fits: clean.fits, note: clean.note, recorded_at_ms: tx.nowMs)
+            try tx.insert(evaluation)
+            try tx.record("evaluation.recorded", subject: candidateID, Staff.EvaluationRecorded(evaluation: evaluation))
+            return evaluation
+        }
+        return Staff.RecordEvaluationReply(evaluation: evaluation)
     }
 
     func listEvaluations(_ request: Staff.ListEvaluationsRequest, _ context: CallContext) async throws
         -> Staff.ListEvaluationsReply
     {
-        Staff.ListEvaluationsReply(
-            evaluations: try await store.evaluations(of: try Fields.id(request.candidate_id, "candidate_id")))
+        let candidateID = try Fields.id(request.candidate_id, "candidate_id")
+        return Staff.ListEvaluationsReply(
+            evaluations: try await store.read { tx in
+                _ = try tx.existingEmployee(candidateID, as: "candidate")
+                return try tx.evaluations(candidateID: candidateID)
+            })
     }
 
     func getHireDecision(_ request: Staff.GetHireDecisionRequest, _ context: CallContext) async throws
         -> Staff.GetHireDecisionReply
     {
-        Staff.GetHireDecisionReply(
-            decision: try await store.hireDecision(for: try Fields.id(request.candidate_id, "candidate_id")))
+        let candidateID = try Fields.id(request.candidate_id, "candidate_id")
+        return Staff.GetHireDecisionReply(
+            decision: try await store.read { tx in
+                _ = try tx.existingEmployee(candidateID, as: "candidate")
+                return HireRules.decision(for: candidateID, try tx.evaluations(candidateID: candidateID))
+            })
     }
 
     func hireCandidate(_ request: Staff.HireCandidateRequest, _ context: CallContext) async throws
@@ -52,41 +76,34 @@ extension StaffHandlers {
         if let weeks = request.training_weeks, !(1...52).contains(weeks) {
             throw RPCError.invalidArgument(field: "training_weeks", "must be 1...52, got \(weeks)")
         }
-        return try await store.hire(clean, key: context.idempotencyKey)
-    }
-
-    // GetOnboarding, AddOnboardingStep, CompleteOnboardingStep.
-    func getOnboarding(_ request: Staff.GetOnboardingRequest, _ context: CallContext) async throws
-        -> Staff.GetOnboardingReply
-    {
-        Staff.GetOnboardingReply(
-            onboarding: try await store.onboarding(of: try Fields.id(request.employee_id, "employee_id")))
-    }
-
-    func addOnboardingStep(_ request: Staff.AddOnboardingStepRequest, _ context: CallContext) async throws
-        -> Staff.AddOnboardingStepReply
-    {
-        var clean = request
-        clean.employee_id = try Fields.id(request.employee_id, "employee_id")
-        clean.kind = try Fields.chosen(request.kind, "kind")
-        clean.title = try Fields.optionalText(request.title, "title")
-        clean.due_date = try Checks.date(request.due_date, "due_date")
-        if let weeks = request.weeks, !(1...52).contains(weeks) {
-            throw RPCError.invalidArgument(field: "weeks", "must be 1...52, got \(weeks)")
+        let timeZone = store.timeZone
+        return try await store.write(method: "HireCandidate", idempotencyKey: context.idempotencyKey) { [clean] tx in
+            var candidate = try tx.existingEmployee(try clean.candidate_id.stored("candidate_id"), as: "candidate")
+            _ = try tx.existingEmployee(try clean.decided_by_id.stored("decided_by_id"), as: "hiring manager")
+            let id = try candidate.employee_id.stored("employee_id")
+            let emailBlocked = try candidate.email.map { try tx.rehireBlocked(email: $0) }
+            let decision = HireRules.decision(for: id, try tx.evaluations(candidateID: id))
+            try HireRules.checkHirable(candidate, emailBlocked: emailBlocked == true, decision: decision)
+            let start = try clean.start_date.map { try LocalDate($0) } ?? LocalDate(containing: tx.now, in: timeZone)
+            let weeks = clean.training_weeks ?? OnboardingRules.defaultTrainingWeeks
+            candidate.status = .onboarding
+            candidate.start_date = start.description
+            candidate.updated_at_ms = tx.nowMs
+            try tx.save(candidate)
+            try tx.record(
+                "candidate.hired", subject: id,
+                Staff.CandidateHired(
+                    employee_id: id, decided_by_id: clean.decided_by_id, start_date: start.description,
+                    training_weeks: weeks))
+            try tx.record(
+                "employee.updated", subject: id, Staff.EmployeeUpdated(employee: candidate, previous_status: .candidate)
+            )
+            try tx.setTrainingWeeks(weeks, employeeID: id)
+            for step in OnboardingRules.defaultSteps(start: start, trainingWeeks: weeks) {
+                try tx.addStep(step, to: id)
+            }
+            return Staff.HireCandidateReply(
+                employee: candidate, decision: decision, onboarding: try tx.onboarding(of: id))
         }
-        return Staff.AddOnboardingStepReply(
-            onboarding: try await store.addOnboardingStep(clean, key: context.idempotencyKey))
-    }
-
-    func completeOnboardingStep(_ request: Staff.CompleteOnboardingStepRequest, _ context: CallContext) async throws
-        -> Staff.CompleteOnboardingStepReply
-    {
-        var clean = request
-        clean.employee_id = try Fields.id(request.employee_id, "employee_id")
-        clean.step_id = try Fields.id(request.step_id, "step_id")
-        clean.completed_by_id = try Fields.optionalID(request.completed_by_id, "completed_by_id")
-        clean.note = try Fields.optionalText(request.note, "note")
-        return Staff.CompleteOnboardingStepReply(
-            onboarding: try await store.completeOnboardingStep(clean, key: context.idempotencyKey))
     }
 }

@@ -47,4 +47,7 @@ extension Staff.Employee {
         if let value = request.start_date { start_date = value }
         if let value = request.monthly_budget { monthly_budget = value }
     }
+
+    /// The status, `.unspecified` when unset.
+    var statusOrUnspecified: Staff.EmployeeStatus { status ?? .unspecified }
 }

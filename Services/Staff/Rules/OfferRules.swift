@@ -79,4 +79,16 @@ enum OfferRules {
             throw Refusal.precondition("offer \(id) was already \(offer.status == .accepted ? "accepted" : "declined")")
         }
     }
+
+    /// The acceptance rate of offers counted by status: accepted of those decided,
+    /// none before the first decision.
+    static func acceptance(_ counts: [Staff.OfferStatus: UInt32]) -> Staff.GetOfferAcceptanceRateReply {
+        let accepted = counts[.accepted] ?? 0
+        let declined = counts[.declined] ?? 0
+        let open = counts[.open] ?? 0
+        let decided = accepted + declined
+        return Staff.GetOfferAcceptanceRateReply(
+            offers_made: accepted + declined + open, accepted: accepted, declined: declined, still_open: open,
+            acceptance_rate: decided == 0 ? nil : Double(accepted) / Double(decided))
+    }
 }

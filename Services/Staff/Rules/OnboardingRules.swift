@@ -23,6 +23,15 @@ enum OnboardingRules {
         ]
     }
 
+    /// The checklist of `employeeID`: complete when it has steps and all are done.
+    static func checklist(of employeeID: String, trainingWeeks: UInt32?, steps: [Staff.OnboardingStep])
+        -> Staff.Onboarding
+    {
+        Staff.Onboarding(
+            employee_id: employeeID, training_weeks: trainingWeeks, steps: steps,
+            complete: !steps.isEmpty && steps.allSatisfy { $0.completed_at_ms != nil })
+    }
+
     /// The title a step gets when the request has none.
     static func defaultTitle(_ kind: Staff.OnboardingStepKind, weeks: UInt32?) -> String {
         switch kind {
@@ -31,6 +40,16 @@ enum OnboardingRules {
         case .firstCustomerContact: "First customer contact"
         default: "Onboarding step"
         }
+    }
+
+    /// The step AddOnboardingStep adds: a training lasts a week unless it says
+    /// otherwise, and a step without a title gets `defaultTitle`.
+    static func step(_ kind: Staff.OnboardingStepKind, _ request: Staff.AddOnboardingStepRequest)
+        -> Staff.OnboardingStep
+    {
+        Staff.OnboardingStep(
+            kind: kind, title: request.title ?? defaultTitle(kind, weeks: request.weeks),
+            weeks: kind == .training ? (request.weeks ?? 1) : request.weeks, due_date: request.due_date)
     }
 
     /// The first customer contact waits until listening in and training are done.

@@ -17,3 +17,15 @@ enum TeamRules {
         }
     }
 }
+
+extension Staff.Team {
+    /// Copies the set fields of `request`.
+    mutating func apply(_ request: Staff.UpdateTeamRequest) {
+        if let value = request.name { name = value }
+        if let value = request.kind { kind = value }
+        if let value = request.lead_id { lead_id = value }
+        if let value = request.site { site = value }
+        if let value = request.employer_id { employer_id = value }
+        if let value = request.country { country = value }
+    }
+}

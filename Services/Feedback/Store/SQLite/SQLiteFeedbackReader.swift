@@ -5,11 +5,7 @@ import ServiceKit
 import Wire
 
 /// The queries of `FeedbackReading` on one SQLite connection.
-class SQLiteFeedbackReader: FeedbackReading {
-    let db: Database
-
-    init(db: Database) { self.db = db }
-
+class SQLiteFeedbackReader: SQLiteAccess, FeedbackReading {
     /// The message in the `body` of the first row `sql` finds.
     func body<Message: WireMessage>(_ sql: String, _ arguments: StatementArguments) throws -> Message? {
         try Row.fetchOne(db, sql: sql, arguments: arguments).map { try Message(row: $0) }

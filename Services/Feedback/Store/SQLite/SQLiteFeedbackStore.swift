@@ -28,17 +28,14 @@ final class SQLiteFeedbackStore: FeedbackTransactions, FeedbackListings {
     var nowMs: Int64 { store.now.unixMilliseconds }
 
     func read<T: Sendable>(_ body: @escaping @Sendable (any FeedbackReading) throws -> T) async throws -> T {
-        try await store.read { db in try body(SQLiteFeedbackReader(db: db)) }
+        try await store.read(SQLiteFeedbackReader.self) { try body($0) }
     }
 
     func write<Reply: WireMessage>(
         method: String, idempotencyKey: String?, _ body: @escaping @Sendable (any FeedbackWriting) throws -> Reply
     ) async throws -> Reply {
-        try await store.write(idempotencyKey: idempotencyKey, method: method) { change in
-            let writer = SQLiteFeedbackWriter(change: change)
-            let reply = try body(writer)
-            change = writer.change
-            return reply
+        try await store.write(SQLiteFeedbackWriter.self, method: method, idempotencyKey: idempotencyKey) {
+            try body($0)
         }
     }
 }

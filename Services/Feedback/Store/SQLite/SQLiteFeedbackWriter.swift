@@ -6,16 +6,6 @@ import Wire
 
 /// The changes of `FeedbackWriting` inside one `SQLiteStore` write transaction.
 final class SQLiteFeedbackWriter: SQLiteFeedbackReader, FeedbackWriting {
-    /// The transaction's change; its recorded events are handed back to the store.
-    var change: Change
-
-    init(change: Change) {
-        self.change = change
-        super.init(db: change.db)
-    }
-
-    var nowMs: Int64 { change.nowMs }
-
     func insert(_ invitation: Feedback.Invitation) throws {
         try db.execute(
             sql: """
@@ -147,9 +137,5 @@ final class SQLiteFeedbackWriter: SQLiteFeedbackReader, FeedbackWriting {
         try db.execute(
             sql: "INSERT OR REPLACE INTO consumed (service, sequence) VALUES (?, ?)",
             arguments: [service, Int64(sequence)])
-    }
-
-    func record(_ type: String, subject: String, _ payload: some WireMessage) throws {
-        try change.record(type, subject: subject, payload)
     }
 }

@@ -35,22 +35,6 @@ extension Staff.Employee {
                 created_at_ms, updated_at_ms, left_at_ms,
             ])
     }
-
-    /// The employee with `id`, or NOT_FOUND naming `role` ("employee", "evaluator", ...).
-    static func fetch(_ id: String, in db: Database, as role: String = "employee") throws -> Staff.Employee {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM employee WHERE employee_id = ?", arguments: [id])
-        else { throw StoreError.notFound(role, id) }
-        return Staff.Employee(row: row)
-    }
-
-    /// Whether someone who took the offer had this email.
-    static func rehireBlocked(email: String, in db: Database) throws -> Bool {
-        try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM employee WHERE email_key = ? AND rehire_blocked = 1)",
-            arguments: [email.lowercased()]) ?? false
-    }
-
-    var statusOrUnspecified: Staff.EmployeeStatus { status ?? .unspecified }
 }
 
 extension Money {

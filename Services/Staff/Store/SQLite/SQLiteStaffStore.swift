@@ -6,7 +6,7 @@ import Wire
 
 /// `StaffStore` on one SQLite file (`ServiceKit.SQLiteStore`: WAL, synchronous
 /// FULL, outbox and idempotency ledger in the same transaction as every change).
-/// Its methods live in `SQLiteStaffStore+<Area>.swift`.
+/// Its queries live in `SQLiteStaffReader`, its changes in `SQLiteStaffWriter`.
 final class SQLiteStaffStore: StaffStore {
     let base: SQLiteStore
     let timeZone: TimeZone
@@ -32,45 +32,15 @@ final class SQLiteStaffStore: StaffStore {
 
     func lastSequence() async throws -> UInt64 { try await base.lastSequence() }
 
-    /// One transaction under `method`'s idempotency ledger.
-    func write<Reply: WireMessage>(
-        _ method: String, key: String?, _ body: @escaping @Sendable (inout Change) throws -> Reply
-    ) async throws -> Reply {
-        try await base.write(idempotencyKey: key, method: method, body)
-    }
-
-    /// A read on the database itself (the per-area methods).
-    func readDB<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await base.read(body)
-    }
-
     func read<T: Sendable>(_ body: @escaping @Sendable (any StaffReading) throws -> T) async throws -> T {
-        try await base.read { db in try body(SQLiteStaffReader(db: db)) }
+        try await base.read(SQLiteStaffReader.self) { try body($0) }
     }
 
     func write<Reply: WireMessage>(
         method: String, idempotencyKey: String?, _ body: @escaping @Sendable (any StaffWriting) throws -> Reply
     ) async throws -> Reply {
-        try await base.write(idempotencyKey: idempotencyKey, method: method) { change in
-            let writer = SQLiteStaffWriter(change: change)
-            let reply = try body(writer)
-            change = writer.change
-            return reply
-        }
+        try await base.write(SQLiteStaffWriter.self, method: method, idempotencyKey: idempotencyKey) { try body($0) }
     }
-}
-
-/// New ids: a kind prefix and 16 random hex digits, like `Domain.ID.random()`.
-enum NewID {
-    static func make(_ prefix: String) -> String {
-        let hex = String(UInt64.random(in: .min ... .max), radix: 16)
-        return prefix + "-" + String(repeating: "0", count: 16 - hex.count) + hex
-    }
-}
-
-extension Change {
-    /// The calendar month "YYYY-MM" this change happens in.
-    func month(in timeZone: TimeZone) -> String { Period(containing: now, in: timeZone).description }
 }
 
 extension WireMessage {

@@ -29,13 +29,4 @@ extension Staff.Team {
         SELECT team.*, (SELECT COUNT(*) FROM employee WHERE employee.team_id = team.team_id) AS member_count FROM team
         """
 
-    /// The team with its members, or NOT_FOUND.
-    static func fetch(_ id: String, in db: Database) throws -> Staff.Team {
-        guard let row = try Row.fetchOne(db, sql: selectWithCount + " WHERE team_id = ?", arguments: [id])
-        else { throw StoreError.notFound("team", id) }
-        var team = Staff.Team(row: row)
-        team.member_ids = try String.fetchAll(
-            db, sql: "SELECT employee_id FROM employee WHERE team_id = ? ORDER BY name, employee_id", arguments: [id])
-        return team
-    }
 }

@@ -2,14 +2,11 @@ import Contract
 import Domain
 import Foundation
 import GRDB
+import ServiceKit
 import Wire
 
 /// The queries of `TicketsReading` on one SQLite connection.
-class SQLiteTicketsReader: TicketsReading {
-    let db: Database
-
-    init(db: Database) { self.db = db }
-
+class SQLiteTicketsReader: SQLiteAccess, TicketsReading {
     static let ticketColumns = """
         data, created_by_id, inbound_after_reply, received_at_ms, target_ms, answered_live, at_risk_share,
         escalate_on_breach, first_response_at_ms, first_response_ms, sla_flag

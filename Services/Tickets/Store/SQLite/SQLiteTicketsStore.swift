@@ -25,17 +25,14 @@ final class SQLiteTicketsStore: TicketsStore {
     var now: Date { database.now }
 
     func read<T: Sendable>(_ body: @escaping @Sendable (any TicketsReading) throws -> T) async throws -> T {
-        try await database.read { db in try body(SQLiteTicketsReader(db: db)) }
+        try await database.read(SQLiteTicketsReader.self) { try body($0) }
     }
 
     func write<Reply: WireMessage>(
         method: String, idempotencyKey: String?, _ body: @escaping @Sendable (any TicketsWriting) throws -> Reply
     ) async throws -> Reply {
-        try await database.write(idempotencyKey: idempotencyKey, method: method) { change in
-            let writer = SQLiteTicketsWriter(change: change)
-            let reply = try body(writer)
-            change = writer.change
-            return reply
+        try await database.write(SQLiteTicketsWriter.self, method: method, idempotencyKey: idempotencyKey) {
+            try body($0)
         }
     }
 }

@@ -7,16 +7,6 @@ import Wire
 
 /// The changes of `TicketsWriting` inside one `SQLiteStore` write transaction.
 final class SQLiteTicketsWriter: SQLiteTicketsReader, TicketsWriting {
-    /// The transaction's change; its recorded events are handed back to the store.
-    var change: Change
-
-    init(change: Change) {
-        self.change = change
-        super.init(db: change.db)
-    }
-
-    var nowMs: Int64 { change.nowMs }
-
     func save(_ record: TicketRecord) throws {
         let ticket = record.ticket
         let clock = record.clock
@@ -93,9 +83,5 @@ final class SQLiteTicketsWriter: SQLiteTicketsReader, TicketsWriting {
         try db.execute(
             sql: "INSERT OR REPLACE INTO response_target (channel, data) VALUES (?, ?)",
             arguments: [target.channel?.rawValue ?? 0, Data(try target.wireBytes())])
-    }
-
-    func record(_ type: String, subject: String, _ payload: some WireMessage) throws {
-        try change.record(type, subject: subject, payload)
     }
 }
