@@ -8,6 +8,9 @@ import ServiceKit
 /// Configuration keys (besides `ServiceOptions`):
 /// - `--time-zone` (String, default "Europe/Amsterdam", env `GLIMLACH_TIME_ZONE`):
 ///   where budget months and pulse periods begin.
+/// - `--password-cost` (10...16, default 12, env `GLIMLACH_STAFF_PASSWORD_COST`):
+///   bcrypt's work factor for new password hashes; each step doubles the time a
+///   hash takes (about a quarter of a second at 12 on one core).
 @main
 struct StaffCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,7 +21,15 @@ struct StaffCommand: AsyncParsableCommand {
     @Option(help: "IANA time zone where budget months and pulse periods begin (env GLIMLACH_TIME_ZONE).")
     var timeZone = environmentValue("GLIMLACH_TIME_ZONE", "Europe/Amsterdam")
 
+    @Option(help: "bcrypt work factor for new password hashes, 10...16 (env GLIMLACH_STAFF_PASSWORD_COST).")
+    var passwordCost = Int(environmentValue("GLIMLACH_STAFF_PASSWORD_COST", "12")) ?? -1
+
     func validate() throws {
+        guard let cost = UInt8(exactly: passwordCost), PasswordRules.costs.contains(cost) else {
+            throw ValidationError(
+                "--password-cost: must be \(PasswordRules.costs.lowerBound)...\(PasswordRules.costs.upperBound), got \(passwordCost)"
+            )
+        }
         guard TimeZone(identifier: timeZone) != nil else {
             throw ValidationError("--time-zone: unknown zone '\(timeZone)'")
         }
@@ -28,6 +39,7 @@ struct StaffCommand: AsyncParsableCommand {
         let host = ServiceHost(name: "staff", options: options)
         let store = try SQLiteStaffStore(
             path: options.databasePath("staff"), timeZone: TimeZone(identifier: timeZone)!, publish: host.publish)
-        try await host.run(router: makeStaffRouter(store: store))
+        let passwords = PasswordRules(cost: UInt8(passwordCost))
+        try await host.run(router: makeStaffRouter(store: store, passwords: passwords))
     }
 }

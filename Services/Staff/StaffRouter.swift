@@ -6,6 +6,7 @@ import ServiceKit
 /// proto/staff.proto (the generated `Staff.Handler`), served from `store`.
 struct StaffHandlers: Staff.Handler {
     let store: any StaffStore
+    let passwords: PasswordRules
 }
 
 /// The staff service's router: the shared Health and Since, `StaffHandlers`, and
@@ -17,10 +18,12 @@ struct StaffHandlers: Staff.Handler {
 /// let store = try SQLiteStaffStore(path: path, publish: host.publish)
 /// try await bus.worker(makeStaffRouter(store: store))
 /// ```
-func makeStaffRouter(store: any StaffStore) -> ServiceRouter {
+/// `passwords` hash at bcrypt's cost 12 unless the operator chose another
+/// (`--password-cost`); in-process tests may use bcrypt's lowest, 4.
+func makeStaffRouter(store: any StaffStore, passwords: PasswordRules = PasswordRules()) -> ServiceRouter {
     var router = ServiceRouter(service: Staff.service)
     router.registerStandardMethods(events: store)
-    router.register(StaffHandlers(store: store))
+    router.register(StaffHandlers(store: store, passwords: passwords))
     // Who may act on people's records, for calls that name an acting employee.
     router.interceptors.append(RightsInterceptor(store: store))
     return router

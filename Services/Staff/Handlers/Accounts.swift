@@ -11,7 +11,7 @@ extension StaffHandlers {
         let password = try PasswordRules.check(request.password)
         // An unknown employee costs no hash.
         _ = try await store.account(of: employee)
-        let hash = await PasswordRules.hash(password)
+        let hash = await passwords.hash(password)
         let account = try await store.write(method: "SetPassword", idempotencyKey: context.idempotencyKey) { tx in
             let found = try tx.existingEmployee(employee)
             try tx.setPasswordHash(hash, employeeID: employee)
@@ -24,7 +24,7 @@ extension StaffHandlers {
         let email = try Fields.text(request.email, "email", maxLength: 320)
         let password = try Fields.required(request.password, "password")
         let found = try await store.read { tx in try tx.employee(email: email).map { try tx.account(of: $0) } }
-        let matches = await PasswordRules.verify(password, hash: found?.hash)
+        let matches = await passwords.verify(password, hash: found?.hash)
         guard matches, let account = found?.account, account.active == true else {
             throw RPCError(.unauthenticated, "email or password: no active account matches")
         }

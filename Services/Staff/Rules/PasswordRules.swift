@@ -4,11 +4,23 @@ import HummingbirdBcrypt
 
 /// Passwords: how long they must be and how they are hashed (bcrypt, which reads
 /// only the first 72 bytes, so longer ones are refused rather than cut).
-enum PasswordRules {
+struct PasswordRules: Sendable {
     static let minLength = 12
     static let maxBytes = 72
-    /// bcrypt's work factor for new hashes.
-    static let cost: UInt8 = 12
+    /// bcrypt's work factor for new hashes unless the operator sets another.
+    static let defaultCost: UInt8 = 12
+    /// The work factors an operator may choose (`staff --password-cost`).
+    static let costs: ClosedRange<UInt8> = 10...16
+
+    /// bcrypt's work factor for new hashes and the decoy.
+    let cost: UInt8
+    /// A hash checked when no account matches, at `cost`, so that takes as long.
+    private let decoy: String
+
+    init(cost: UInt8 = defaultCost) {
+        self.cost = cost
+        decoy = Bcrypt.hash("decoy password, never anyone's", cost: cost)
+    }
 
     /// - Throws: INVALID_ARGUMENT naming `password` when it is too short or too long.
     static func check(_ password: String?) throws -> String {
@@ -22,14 +34,14 @@ enum PasswordRules {
     }
 
     /// A new hash of `password`, made on `hashing`.
-    static func hash(_ password: String) async -> String {
-        await onHashingQueue { Bcrypt.hash(password, cost: cost) }
+    func hash(_ password: String) async -> String {
+        await Self.onHashingQueue { [cost] in Bcrypt.hash(password, cost: cost) }
     }
 
     /// Whether `password` matches `hash`; without a hash it checks a decoy, so the
     /// time taken does not tell whether an account exists. Checked on `hashing`.
-    static func verify(_ password: String, hash: String?) async -> Bool {
-        await onHashingQueue {
+    func verify(_ password: String, hash: String?) async -> Bool {
+        await Self.onHashingQueue { [decoy] in
             guard let hash else {
                 _ = Bcrypt.verify(password, hash: decoy)
                 return false
@@ -46,6 +58,4 @@ enum PasswordRules {
     private static func onHashingQueue<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in hashing.async { continuation.resume(returning: work()) } }
     }
-
-    private static let decoy = Bcrypt.hash("decoy password, never anyone's", cost: cost)
 }

@@ -41,7 +41,9 @@ final class WebWorld: Sendable {
             .appendingPathComponent("glimlach-web-\(UUID().uuidString)/feedback.sqlite").path
         let staff = try SQLiteStaffStore(
             path: path + ".staff.sqlite", publish: { events in events.forEach { model.apply($0) } })
-        try await bus.worker(makeStaffRouter(store: staff))
+        // bcrypt's lowest cost: the pages' tests sign in often, and staff's one
+        // hashing queue is shared by every test of the process.
+        try await bus.worker(makeStaffRouter(store: staff, passwords: PasswordRules(cost: 4)))
         if tickets {
             let store = try SQLiteTicketsStore(path: path + ".tickets.sqlite", publish: { _ in })
             try await bus.worker(makeTicketsRouter(store: store, client: bus.client(fresh: true)))
