@@ -10,7 +10,7 @@ import ServiceKit
 /// `StoreError` (an unknown id) or `Refusal` (a rule of `Rules/`), never `RPCError`.
 /// `SQLiteStaffStore` (Store/SQLite/) is the one implementation today; a PostgreSQL
 /// one can follow behind the same protocol, which names no SQL or GRDB type.
-protocol StaffStore: EventLog, AccountStore, StaffTransactions {
+protocol StaffStore: EventLog, AccountStore, InvitationStore, StaffTransactions {
     /// The store's clock (injectable in tests).
     var now: Date { get }
     /// Where months and days begin (budget months, pulse periods, default dates).

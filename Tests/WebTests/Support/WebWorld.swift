@@ -30,16 +30,18 @@ final class WebWorld: Sendable {
     /// - Parameters:
     ///   - openFollowUp: tickets' answer to OpenFollowUp; unset: a ticket per response.
     ///   - tickets: also run the real tickets service (for the agent workspace).
+    ///   - staffClock: the staff service's clock (its invitations expire by it).
     init(
         analytics withAnalytics: Bool = true, callTimeout: Duration = .seconds(5),
-        openFollowUp: FollowUpDelivery.OpenFollowUp? = nil, tickets: Bool = false
+        openFollowUp: FollowUpDelivery.OpenFollowUp? = nil, tickets: Bool = false,
+        staffClock: @escaping @Sendable () -> Date = Date.init
     ) async throws {
         bus = try await InProcessBus()
         let model = AnalyticsReadModel()
         analytics = model
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("glimlach-web-\(UUID().uuidString)/feedback.sqlite").path
-        let staff = try SQLiteStaffStore(path: path + ".staff.sqlite")
+        let staff = try SQLiteStaffStore(path: path + ".staff.sqlite", clock: staffClock)
         try await bus.worker(makeStaffRouter(store: staff))
         if tickets {
             let store = try SQLiteTicketsStore(path: path + ".tickets.sqlite", publish: { _ in })
