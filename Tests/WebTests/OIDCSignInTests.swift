@@ -87,7 +87,6 @@ struct OIDCSignInTests {
     @Test("an employee signs in with the provider (PKCE S256, state, nonce, signed ID token) and lands as themselves")
     func signsIn() async throws {
         let (world, provider) = try await Self.world()
-        defer { provider.stop() }
         try await world.withWeb(adjust: { Self.configure(&$0, provider) }) { web in
             let page = try await web.get("/signin")
             #expect(page.body.contains("Sign in with Company ID"))
@@ -102,12 +101,12 @@ struct OIDCSignInTests {
             #expect(try await web.get("/dashboard").body.contains(">Wim</span>"))
         }
         await world.shutdown()
+        await provider.stop()
     }
 
     @Test("no employee with the e-mail, a deactivated account or an unverified e-mail: refused with a page saying why")
     func refusals() async throws {
         let (world, provider) = try await Self.world()
-        defer { provider.stop() }
         try await world.withWeb(adjust: { Self.configure(&$0, provider) }) { web in
             let stranger = try await Self.signIn(web, provider, as: "stranger")
             #expect(stranger.status == .forbidden && stranger.body.contains("No employee in Glimlach has the e-mail"))
@@ -118,12 +117,12 @@ struct OIDCSignInTests {
             #expect(web.cookies[Sessions.sessionCookie] == nil)
         }
         await world.shutdown()
+        await provider.stop()
     }
 
     @Test("an answer for another sign-in (state) or an ID token with another nonce is refused")
     func stateAndNonce() async throws {
         let (world, provider) = try await Self.world()
-        defer { provider.stop() }
         try await world.withWeb(adjust: { Self.configure(&$0, provider) }) { web in
             let otherNonce = try await Self.signIn(web, provider, as: "wim") { url in
                 url.queryItems = url.queryItems?.map { $0.name == "nonce" ? .init(name: "nonce", value: "forged") : $0 }
@@ -136,6 +135,7 @@ struct OIDCSignInTests {
             #expect(web.cookies[Sessions.sessionCookie] == nil)
         }
         await world.shutdown()
+        await provider.stop()
     }
 
     @Test("without a provider configured the sign-in page has no such button")

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import Glibc
 import NIOCore
 import NIOHTTP1
 import Stack
@@ -44,7 +45,7 @@ final class OIDCProvider: @unchecked Sendable {
             if (try? await send(.GET, issuer + "/.well-known/openid-configuration").status) == .ok { return }
             try await Task.sleep(for: .milliseconds(100))
         }
-        stop()
+        await stop()
         throw Missing()
     }
 
@@ -80,12 +81,13 @@ final class OIDCProvider: @unchecked Sendable {
     /// Redirects are the test's to follow, as a browser's.
     private static let http = HTTPClient(configuration: .init(redirectConfiguration: .disallow))
 
-    func stop() {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
+    /// SIGKILL, then waits without blocking a thread: uvicorn's graceful SIGTERM
+    /// would wait for the kept-alive connections of the site's HTTP client.
+    func stop() async {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        while process.isRunning { try? await Task.sleep(for: .milliseconds(10)) }
     }
 
-    deinit { stop() }
+    deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
 }
