@@ -54,7 +54,8 @@ struct InvitationPageTests {
             let mismatch = try await web.post(
                 "/invite/\(token)", [("csrf", csrf), ("password", Self.password), ("again", "something else entirely")])
             #expect(mismatch.status == .badRequest && mismatch.body.contains("not the same"))
-            let short = try await web.post("/invite/\(token)", [("csrf", csrf), ("password", "short"), ("again", "short")])
+            let short = try await web.post(
+                "/invite/\(token)", [("csrf", csrf), ("password", "short"), ("again", "short")])
             #expect(short.status == .badRequest && short.body.contains("password: must have at least 12"))
             let accepted = try await web.post(
                 "/invite/\(token)", [("csrf", csrf), ("password", Self.password), ("again", Self.password)])
@@ -106,7 +107,8 @@ struct InvitationPageTests {
             let form = try await web.get("/invitations")
             let refused = try await web.post(
                 "/invitations", [("csrf", form.hidden("csrf") ?? ""), ("employee", people.hr)])
-            #expect(refused.status == .forbidden && refused.body.contains("employees are invited by HR or the director"))
+            #expect(
+                refused.status == .forbidden && refused.body.contains("employees are invited by HR or the director"))
             #expect(Self.token(in: refused) == nil)
         }
         try await world.withWeb { web in

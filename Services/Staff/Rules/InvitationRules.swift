@@ -41,7 +41,10 @@ enum InvitationRules {
     /// The token of a request, trimmed; INVALID_ARGUMENT when missing or not one of ours.
     static func token(_ value: String?) throws -> String {
         let token = try Fields.text(value, "token", maxLength: 64)
-        guard token.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || "-_0123456789".unicodeScalars.contains($0)) })
+        guard
+            token.unicodeScalars.allSatisfy({
+                $0.isASCII && ($0.properties.isAlphabetic || "-_0123456789".unicodeScalars.contains($0))
+            })
         else { throw RPCError.invalidArgument(field: "token", "is not an invitation token") }
         return token
     }

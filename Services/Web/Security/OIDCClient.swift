@@ -65,7 +65,8 @@ struct OIDCClient: Sendable {
     /// - Throws: `Refusal` naming the check that failed.
     func identity(code: String, attempt: OIDCSignInState, redirectURI: String) async throws -> Identity {
         let discovery = try await discover()
-        let idToken = try await exchange(code: code, verifier: attempt.verifier, redirectURI: redirectURI, at: discovery)
+        let idToken = try await exchange(
+            code: code, verifier: attempt.verifier, redirectURI: redirectURI, at: discovery)
         let keys = JWTKeyCollection()
         do {
             _ = try await keys.add(jwksJSON: try await get(discovery.jwks_uri))
@@ -146,7 +147,8 @@ struct OIDCClient: Sendable {
         let reply = try? JSONDecoder().decode(TokenReply.self, from: Data(body.utf8))
         guard status == .ok, let idToken = reply?.id_token else {
             let detail = [reply?.error, reply?.error_description].compactMap { $0 }.joined(separator: ": ")
-            throw Refusal(reason: "the provider did not give an ID token (\(detail.isEmpty ? "\(status.code)" : detail))")
+            throw Refusal(
+                reason: "the provider did not give an ID token (\(detail.isEmpty ? "\(status.code)" : detail))")
         }
         return idToken
     }

@@ -50,6 +50,7 @@ struct OIDCSignInState: Equatable, Sendable {
         guard fields.count == 5, let expires = Int64(fields[3]), expires > Int64(now.timeIntervalSince1970) else {
             return nil
         }
-        return OIDCSignInState(state: fields[0], nonce: fields[1], verifier: fields[2], next: fields[4], expires: expires)
+        return OIDCSignInState(
+            state: fields[0], nonce: fields[1], verifier: fields[2], next: fields[4], expires: expires)
     }
 }
