@@ -39,6 +39,7 @@ struct InvitationPageTests {
         let people = try await Self.people(world)
         let token = try await world.withWeb { web in
             try await web.signIn("hanna@example.com", password: Self.password)
+            #expect(try await web.get("/dashboard").body.contains(#"href="/invitations""#))
             let form = try await web.get("/invitations?employee=\(people.agent)")
             #expect(form.status == .ok && form.body.contains("Wim · wim@example.com"))
             let made = try await web.post(
@@ -110,6 +111,8 @@ struct InvitationPageTests {
             #expect(
                 refused.status == .forbidden && refused.body.contains("employees are invited by HR or the director"))
             #expect(Self.token(in: refused) == nil)
+            let dashboard = try await web.get("/dashboard")
+            #expect(!dashboard.body.contains(#"href="/invitations""#), "an agent gets no link to invite")
         }
         try await world.withWeb { web in
             try await web.signIn()

@@ -13,6 +13,8 @@ struct DashboardPage {
     let data: DashboardData
     let now: Date
     let context: PageContext
+    /// HR and the director see the link to invite employees (`/invitations`).
+    var mayInvite = false
 
     var t: Messages { context.t }
     var language: Language { context.language }
@@ -39,7 +41,8 @@ struct DashboardPage {
             }
         let last = window.to.addingTimeInterval(-1)
         let values: [String: Any] = [
-            "csrf": signOutCSRF, "user": user, "days": days, "groups": groups, "min": String(query.minResponses),
+            "csrf": signOutCSRF, "user": user, "invite": mayInvite, "days": days, "groups": groups,
+            "min": String(query.minResponses),
             "period": language.date(window.from, in: window.timeZone) + " – "
                 + language.date(last, in: window.timeZone),
             "cards": cards.map(\.values),

@@ -27,7 +27,8 @@ struct DashboardRoutes: Sendable {
         return DashboardPage(
             user: account?.name ?? session.user, signOutCSRF: settings.sessions.csrf("signout", nonce: session.nonce),
             query: query,
-            window: window, data: data, now: now, context: PageContext(request)
+            window: window, data: data, now: now, context: PageContext(request),
+            mayInvite: account?.role == .hr || account?.role == .directorOfHappyCustomers
         ).render()
     }
 
