@@ -17,6 +17,8 @@ enum Rights {
     static let ownPassword = "a password is set by its employee themself"
     /// The rule for deactivating and reactivating accounts.
     static let accountManagers = "accounts are deactivated and reactivated by HR or the director"
+    /// The rule for invitations by link.
+    static let inviters = "employees are invited by HR or the director"
 
     /// Whether `actor` may read and write `subject`'s one-to-ones and plan: the
     /// employee, the lead of their team, HR and the director of happy customers.
@@ -55,6 +57,13 @@ enum Rights {
     static func checkManagesAccounts(_ actor: Staff.Employee) throws {
         guard actor.role == .hr || actor.role == .directorOfHappyCustomers else {
             throw denied(accountManagers, "\(actor.employee_id ?? "") is neither")
+        }
+    }
+
+    /// - Throws: PERMISSION_DENIED unless `actor` is HR or the director.
+    static func checkInvites(_ actor: Staff.Employee) throws {
+        guard actor.role == .hr || actor.role == .directorOfHappyCustomers else {
+            throw denied(inviters, "\(actor.employee_id ?? "") is neither")
         }
     }
 

@@ -34,6 +34,8 @@ extension RightsInterceptor {
             try Rights.checkOwnPassword(decode(payload, as: Staff.SetPasswordRequest.self).employee_id, actor: actorID)
         case Staff.setAccountActive.name:
             try Rights.checkManagesAccounts(actor)
+        case Staff.inviteEmployee.name:
+            try Rights.checkInvites(actor)
         default:
             return
         }

@@ -89,6 +89,8 @@ protocol StaffReading {
     /// The employee's password hash and whether the account is deactivated; nil
     /// before the first SetPassword or SetAccountActive.
     func credential(employeeID: String) throws -> StoredCredential?
+    /// The invitation kept under `tokenHash` (`InvitationRules.hash`), or nil.
+    func invitation(tokenHash: String) throws -> StoredInvitation?
 }
 
 /// Changes, inside a write; each goes with an event (`record`).
@@ -130,6 +132,10 @@ protocol StaffWriting: StaffReading {
     func setPasswordHash(_ hash: String, employeeID: String) throws
     /// Deactivates or reactivates the account.
     func setDeactivated(_ deactivated: Bool, employeeID: String) throws
+    /// Stores `invitation` under `tokenHash` and marks the employee's open ones replaced.
+    func save(_ invitation: Staff.AccountInvitation, tokenHash: String) throws
+    /// Marks the invitation under `tokenHash` used now.
+    func markInvitationUsed(tokenHash: String) throws
     /// Records event `type` about `subject` in this transaction's outbox.
     func record(_ type: String, subject: String, _ payload: some WireMessage) throws
 }

@@ -34,6 +34,8 @@ func makeWebRouter(client: any RPCClient, settings: WebSettings) -> Router<WebRe
     router.get("/") { _, _ in Response.redirect(to: "/dashboard") }
     SurveyRoutes(client: client, settings: settings).register(on: router)
     SignInRoutes(client: client, settings: settings).register(on: router)
+    InvitationRoutes(client: client, settings: settings).register(on: router)
+    OIDCRoutes(client: client, settings: settings).register(on: router)
     DashboardRoutes(client: client, settings: settings).register(on: router)
     PeopleRoutes(client: client, settings: settings).register(on: router)
     WallRoutes(client: client, settings: settings).register(on: router)

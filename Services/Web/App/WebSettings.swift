@@ -18,6 +18,9 @@ struct WebSettings: Sendable {
     /// How long an event stream runs without a change before it ends (browsers reconnect).
     var liveFor: Duration = .seconds(300)
 
+    /// The company's OpenID Connect provider; nil: no "Sign in with" button.
+    var oidc: OIDCSettings?
+
     /// Sessions signed out on the server.
     var revokedSessions = RevokedSessions()
     /// Failed sign-ins per account and per address.

@@ -20,6 +20,15 @@ import Foundation
 /// - `--metrics` / `GLIMLACH_METRICS_ENDPOINT` (endpoint, off): Prometheus metrics, as
 ///   every process.
 /// - `--log-level` / `GLIMLACH_LOG_LEVEL` (string, `info`).
+/// - `--oidc-issuer` / `GLIMLACH_WEB_OIDC_ISSUER` (URL, none): the company's OpenID
+///   Connect provider; set, the sign-in page offers "Sign in with <name>".
+/// - `--oidc-client-id` / `GLIMLACH_WEB_OIDC_CLIENT_ID` (string, none) and
+///   `GLIMLACH_WEB_OIDC_CLIENT_SECRET` (string, none; environment only, so it shows
+///   in no process list): this site's client at the provider.
+/// - `--oidc-name` / `GLIMLACH_WEB_OIDC_NAME` (string, `your company account`): the button's name.
+/// - `--oidc-redirect-uri` / `GLIMLACH_WEB_OIDC_REDIRECT_URI` (URL, none): the
+///   callback as registered at the provider; none: this site's address plus
+///   `/signin/oidc/callback`.
 struct WebOptions: ParsableArguments, Sendable {
     @Option(help: "Bus (Majordomo) endpoint (env GLIMLACH_BUS_ENDPOINT).")
     var bus = environmentValue("GLIMLACH_BUS_ENDPOINT", "tcp://127.0.0.1:5555")
@@ -50,6 +59,27 @@ struct WebOptions: ParsableArguments, Sendable {
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error (env GLIMLACH_LOG_LEVEL).")
     var logLevel = environmentValue("GLIMLACH_LOG_LEVEL", "info")
+
+    @Option(help: "OpenID Connect issuer URL; empty: no sign-in through it (env GLIMLACH_WEB_OIDC_ISSUER).")
+    var oidcIssuer = environmentValue("GLIMLACH_WEB_OIDC_ISSUER", "")
+
+    @Option(help: "This site's OpenID Connect client id (env GLIMLACH_WEB_OIDC_CLIENT_ID).")
+    var oidcClientId = environmentValue("GLIMLACH_WEB_OIDC_CLIENT_ID", "")
+
+    @Option(help: "The provider's name on the sign-in button (env GLIMLACH_WEB_OIDC_NAME).")
+    var oidcName = environmentValue("GLIMLACH_WEB_OIDC_NAME", "your company account")
+
+    @Option(help: "The callback registered at the provider (env GLIMLACH_WEB_OIDC_REDIRECT_URI).")
+    var oidcRedirectUri = environmentValue("GLIMLACH_WEB_OIDC_REDIRECT_URI", "")
+
+    /// The provider settings, when an issuer and client id are given.
+    var oidc: OIDCSettings? {
+        guard !oidcIssuer.isEmpty, !oidcClientId.isEmpty else { return nil }
+        return OIDCSettings(
+            issuer: oidcIssuer, clientID: oidcClientId,
+            clientSecret: ProcessInfo.processInfo.environment["GLIMLACH_WEB_OIDC_CLIENT_SECRET"] ?? "", name: oidcName,
+            redirectURI: oidcRedirectUri.isEmpty ? nil : oidcRedirectUri)
+    }
 
     init() {}
 

@@ -17,6 +17,8 @@ struct DashboardPage {
     var teamLink = false
     /// Signed in as an employee: the header links to the people pages.
     var employee = false
+    /// HR and the director see the link to invite employees (`/invitations`).
+    var mayInvite = false
 
     var t: Messages { context.t }
     var language: Language { context.language }
@@ -43,7 +45,8 @@ struct DashboardPage {
             }
         let last = window.to.addingTimeInterval(-1)
         let values: [String: Any] = [
-            "csrf": signOutCSRF, "user": user, "days": days, "groups": groups, "min": String(query.minResponses),
+            "csrf": signOutCSRF, "user": user, "invite": mayInvite, "days": days, "groups": groups,
+            "min": String(query.minResponses),
             "period": language.date(window.from, in: window.timeZone) + " – "
                 + language.date(last, in: window.timeZone),
             "cards": cards.map(\.values), "team_link": teamLink, "employee": employee,

@@ -29,7 +29,8 @@ struct DashboardRoutes: Sendable {
             query: query,
             window: window, data: data, now: now, context: PageContext(request),
             teamLink: account?.role == .teamLead || account?.role == .directorOfHappyCustomers,
-            employee: session.employeeID != nil
+            employee: session.employeeID != nil,
+            mayInvite: account?.role == .hr || account?.role == .directorOfHappyCustomers
         ).render()
     }
 

@@ -28,6 +28,13 @@ struct SignInRoutes: Sendable {
         let context = PageContext(request)
         var values: [String: Any] = ["csrf": csrf, "next": next]
         if let error { values["error"] = error }
+        if let oidc = settings.oidc {
+            let encoded = next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            values["oidc"] = [
+                "href": "/signin/oidc?next=\(encoded)",
+                "label": context.t.format("signin_with", ["provider": oidc.name]),
+            ]
+        }
         return HTML.page("signin", values, title: context.t["signin_title"], context: context, status: status)
             .setting(visitor.cookie)
     }

@@ -127,6 +127,37 @@ extension Staff {
 }
 
 extension Staff {
+    /// `glimlach.staff.AcceptAccountInvitationReply`.
+    public struct AcceptAccountInvitationReply: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.AcceptAccountInvitationReply"
+        public var account: Staff.Account?
+    
+        public init(
+            account: Staff.Account? = nil
+        ) {
+            self.account = account
+        }
+    }
+}
+
+extension Staff {
+    /// `glimlach.staff.AcceptAccountInvitationRequest`.
+    public struct AcceptAccountInvitationRequest: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.AcceptAccountInvitationRequest"
+        public var token: String?
+        public var password: String?
+    
+        public init(
+            token: String? = nil,
+            password: String? = nil
+        ) {
+            self.token = token
+            self.password = password
+        }
+    }
+}
+
+extension Staff {
     /// `glimlach.staff.AcceptOfferReply`.
     public struct AcceptOfferReply: WireMessage, Equatable {
         public static let messageName = "glimlach.staff.AcceptOfferReply"
@@ -185,6 +216,38 @@ extension Staff {
             self.team_id = team_id
             self.active = active
             self.has_password = has_password
+        }
+    }
+}
+
+extension Staff {
+    /// `glimlach.staff.AccountInvitation`.
+    public struct AccountInvitation: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.AccountInvitation"
+        public var invitation_id: String?
+        public var employee_id: String?
+        public var email: String?
+        public var name: String?
+        public var invited_by: String?
+        public var created_at_ms: Int64?
+        public var expires_at_ms: Int64?
+    
+        public init(
+            invitation_id: String? = nil,
+            employee_id: String? = nil,
+            email: String? = nil,
+            name: String? = nil,
+            invited_by: String? = nil,
+            created_at_ms: Int64? = nil,
+            expires_at_ms: Int64? = nil
+        ) {
+            self.invitation_id = invitation_id
+            self.employee_id = employee_id
+            self.email = email
+            self.name = name
+            self.invited_by = invited_by
+            self.created_at_ms = created_at_ms
+            self.expires_at_ms = expires_at_ms
         }
     }
 }
@@ -948,6 +1011,34 @@ extension Staff {
 }
 
 extension Staff {
+    /// `glimlach.staff.GetAccountInvitationReply`.
+    public struct GetAccountInvitationReply: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.GetAccountInvitationReply"
+        public var invitation: Staff.AccountInvitation?
+    
+        public init(
+            invitation: Staff.AccountInvitation? = nil
+        ) {
+            self.invitation = invitation
+        }
+    }
+}
+
+extension Staff {
+    /// `glimlach.staff.GetAccountInvitationRequest`.
+    public struct GetAccountInvitationRequest: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.GetAccountInvitationRequest"
+        public var token: String?
+    
+        public init(
+            token: String? = nil
+        ) {
+            self.token = token
+        }
+    }
+}
+
+extension Staff {
     /// `glimlach.staff.GetAccountReply`.
     public struct GetAccountReply: WireMessage, Equatable {
         public static let messageName = "glimlach.staff.GetAccountReply"
@@ -1485,6 +1576,40 @@ extension Staff {
             self.reasons = reasons
             self.hiring_manager_evaluated = hiring_manager_evaluated
             self.employee_evaluations = employee_evaluations
+        }
+    }
+}
+
+extension Staff {
+    /// `glimlach.staff.InviteEmployeeReply`.
+    public struct InviteEmployeeReply: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.InviteEmployeeReply"
+        public var invitation: Staff.AccountInvitation?
+        public var token: String?
+    
+        public init(
+            invitation: Staff.AccountInvitation? = nil,
+            token: String? = nil
+        ) {
+            self.invitation = invitation
+            self.token = token
+        }
+    }
+}
+
+extension Staff {
+    /// `glimlach.staff.InviteEmployeeRequest`.
+    public struct InviteEmployeeRequest: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.InviteEmployeeRequest"
+        public var employee_id: String?
+        public var valid_hours: UInt32?
+    
+        public init(
+            employee_id: String? = nil,
+            valid_hours: UInt32? = nil
+        ) {
+            self.employee_id = employee_id
+            self.valid_hours = valid_hours
         }
     }
 }
@@ -2871,6 +2996,9 @@ extension Staff {
     public static let signIn = Method<Staff.SignInRequest, Staff.SignInReply>(service: service, name: "SignIn")
     public static let getAccount = Method<Staff.GetAccountRequest, Staff.GetAccountReply>(service: service, name: "GetAccount", idempotent: true)
     public static let setAccountActive = Method<Staff.SetAccountActiveRequest, Staff.SetAccountActiveReply>(service: service, name: "SetAccountActive")
+    public static let inviteEmployee = Method<Staff.InviteEmployeeRequest, Staff.InviteEmployeeReply>(service: service, name: "InviteEmployee")
+    public static let getAccountInvitation = Method<Staff.GetAccountInvitationRequest, Staff.GetAccountInvitationReply>(service: service, name: "GetAccountInvitation", idempotent: true)
+    public static let acceptAccountInvitation = Method<Staff.AcceptAccountInvitationRequest, Staff.AcceptAccountInvitationReply>(service: service, name: "AcceptAccountInvitation")
 }
 
 extension Staff {
@@ -2968,6 +3096,12 @@ extension Staff {
         func getAccount(_ request: Staff.GetAccountRequest, _ context: CallContext) async throws -> Staff.GetAccountReply
         /// `SetAccountActive`.
         func setAccountActive(_ request: Staff.SetAccountActiveRequest, _ context: CallContext) async throws -> Staff.SetAccountActiveReply
+        /// `InviteEmployee`.
+        func inviteEmployee(_ request: Staff.InviteEmployeeRequest, _ context: CallContext) async throws -> Staff.InviteEmployeeReply
+        /// `GetAccountInvitation`.
+        func getAccountInvitation(_ request: Staff.GetAccountInvitationRequest, _ context: CallContext) async throws -> Staff.GetAccountInvitationReply
+        /// `AcceptAccountInvitation`.
+        func acceptAccountInvitation(_ request: Staff.AcceptAccountInvitationRequest, _ context: CallContext) async throws -> Staff.AcceptAccountInvitationReply
     }
 }
 
@@ -3019,6 +3153,9 @@ extension ServiceRouter {
         register(Staff.signIn) { try await handler.signIn($0, $1) }
         register(Staff.getAccount) { try await handler.getAccount($0, $1) }
         register(Staff.setAccountActive) { try await handler.setAccountActive($0, $1) }
+        register(Staff.inviteEmployee) { try await handler.inviteEmployee($0, $1) }
+        register(Staff.getAccountInvitation) { try await handler.getAccountInvitation($0, $1) }
+        register(Staff.acceptAccountInvitation) { try await handler.acceptAccountInvitation($0, $1) }
     }
 }
 
@@ -3358,6 +3495,27 @@ extension Staff {
             -> Staff.SetAccountActiveReply
         {
             try await transport.call(Staff.setAccountActive, request, options: options)
+        }
+
+        /// `InviteEmployee`.
+        public func inviteEmployee(_ request: Staff.InviteEmployeeRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.InviteEmployeeReply
+        {
+            try await transport.call(Staff.inviteEmployee, request, options: options)
+        }
+
+        /// `GetAccountInvitation`.
+        public func getAccountInvitation(_ request: Staff.GetAccountInvitationRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.GetAccountInvitationReply
+        {
+            try await transport.call(Staff.getAccountInvitation, request, options: options)
+        }
+
+        /// `AcceptAccountInvitation`.
+        public func acceptAccountInvitation(_ request: Staff.AcceptAccountInvitationRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.AcceptAccountInvitationReply
+        {
+            try await transport.call(Staff.acceptAccountInvitation, request, options: options)
         }
     }
 }

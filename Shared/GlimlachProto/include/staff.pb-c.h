@@ -126,6 +126,13 @@ typedef struct Glimlach__Staff__GetAccountRequest Glimlach__Staff__GetAccountReq
 typedef struct Glimlach__Staff__GetAccountReply Glimlach__Staff__GetAccountReply;
 typedef struct Glimlach__Staff__SetAccountActiveRequest Glimlach__Staff__SetAccountActiveRequest;
 typedef struct Glimlach__Staff__SetAccountActiveReply Glimlach__Staff__SetAccountActiveReply;
+typedef struct Glimlach__Staff__AccountInvitation Glimlach__Staff__AccountInvitation;
+typedef struct Glimlach__Staff__InviteEmployeeRequest Glimlach__Staff__InviteEmployeeRequest;
+typedef struct Glimlach__Staff__InviteEmployeeReply Glimlach__Staff__InviteEmployeeReply;
+typedef struct Glimlach__Staff__GetAccountInvitationRequest Glimlach__Staff__GetAccountInvitationRequest;
+typedef struct Glimlach__Staff__GetAccountInvitationReply Glimlach__Staff__GetAccountInvitationReply;
+typedef struct Glimlach__Staff__AcceptAccountInvitationRequest Glimlach__Staff__AcceptAccountInvitationRequest;
+typedef struct Glimlach__Staff__AcceptAccountInvitationReply Glimlach__Staff__AcceptAccountInvitationReply;
 typedef struct Glimlach__Staff__EmployeeCreated Glimlach__Staff__EmployeeCreated;
 typedef struct Glimlach__Staff__EmployeeUpdated Glimlach__Staff__EmployeeUpdated;
 typedef struct Glimlach__Staff__TeamCreated Glimlach__Staff__TeamCreated;
@@ -1981,6 +1988,120 @@ struct  Glimlach__Staff__SetAccountActiveReply
 };
 #define GLIMLACH__STAFF__SET_ACCOUNT_ACTIVE_REPLY__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__set_account_active_reply__descriptor) \
+    , NULL }
+
+
+/*
+ * A link that lets an employee choose their password and sign in (/invite/{token}
+ * on the web front), made by HR, the director or an operator. Staff keeps only the
+ * SHA-256 hash of the token: the token itself is in InviteEmployeeReply alone. An
+ * invitation is used once, expires after its validity, and a newer one of the same
+ * employee replaces an open one. Staff sends no e-mail: whoever invites passes the
+ * link on.
+ */
+struct  Glimlach__Staff__AccountInvitation
+{
+  ProtobufCMessage base;
+  char *invitation_id;
+  char *employee_id;
+  char *email;
+  char *name;
+  /*
+   * The acting employee who invited; unset for an operator.
+   */
+  char *invited_by;
+  protobuf_c_boolean has_created_at_ms;
+  int64_t created_at_ms;
+  protobuf_c_boolean has_expires_at_ms;
+  int64_t expires_at_ms;
+};
+#define GLIMLACH__STAFF__ACCOUNT_INVITATION__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__account_invitation__descriptor) \
+    , NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0 }
+
+
+/*
+ * By HR, the director or an operator; else PERMISSION_DENIED. FAILED_PRECONDITION
+ * "employee_id: ..." for an employee without an e-mail or whose account is not
+ * active; INVALID_ARGUMENT "valid_hours: must be 1..720".
+ */
+struct  Glimlach__Staff__InviteEmployeeRequest
+{
+  ProtobufCMessage base;
+  char *employee_id;
+  /*
+   * How long the link works; unset: 72 hours.
+   */
+  protobuf_c_boolean has_valid_hours;
+  uint32_t valid_hours;
+};
+#define GLIMLACH__STAFF__INVITE_EMPLOYEE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__invite_employee_request__descriptor) \
+    , NULL, 0, 0 }
+
+
+struct  Glimlach__Staff__InviteEmployeeReply
+{
+  ProtobufCMessage base;
+  Glimlach__Staff__AccountInvitation *invitation;
+  /*
+   * Goes into the link; staff neither keeps nor shows it again.
+   */
+  char *token;
+};
+#define GLIMLACH__STAFF__INVITE_EMPLOYEE_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__invite_employee_reply__descriptor) \
+    , NULL, NULL }
+
+
+/*
+ * What an invitation is for, before the employee chooses a password. NOT_FOUND
+ * "token: ..." for an unknown token; FAILED_PRECONDITION "token: ..." for one used,
+ * replaced or expired.
+ */
+struct  Glimlach__Staff__GetAccountInvitationRequest
+{
+  ProtobufCMessage base;
+  char *token;
+};
+#define GLIMLACH__STAFF__GET_ACCOUNT_INVITATION_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__get_account_invitation_request__descriptor) \
+    , NULL }
+
+
+struct  Glimlach__Staff__GetAccountInvitationReply
+{
+  ProtobufCMessage base;
+  Glimlach__Staff__AccountInvitation *invitation;
+};
+#define GLIMLACH__STAFF__GET_ACCOUNT_INVITATION_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__get_account_invitation_reply__descriptor) \
+    , NULL }
+
+
+/*
+ * Sets the invited employee's password and uses the invitation up, in one change.
+ * Errors as GetAccountInvitation, and INVALID_ARGUMENT "password: ..." as SetPassword
+ * (the invitation stays open then).
+ */
+struct  Glimlach__Staff__AcceptAccountInvitationRequest
+{
+  ProtobufCMessage base;
+  char *token;
+  char *password;
+};
+#define GLIMLACH__STAFF__ACCEPT_ACCOUNT_INVITATION_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__accept_account_invitation_request__descriptor) \
+    , NULL, NULL }
+
+
+struct  Glimlach__Staff__AcceptAccountInvitationReply
+{
+  ProtobufCMessage base;
+  Glimlach__Staff__Account *account;
+};
+#define GLIMLACH__STAFF__ACCEPT_ACCOUNT_INVITATION_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__accept_account_invitation_reply__descriptor) \
     , NULL }
 
 
@@ -4361,6 +4482,139 @@ Glimlach__Staff__SetAccountActiveReply *
 void   glimlach__staff__set_account_active_reply__free_unpacked
                      (Glimlach__Staff__SetAccountActiveReply *message,
                       ProtobufCAllocator *allocator);
+/* Glimlach__Staff__AccountInvitation methods */
+void   glimlach__staff__account_invitation__init
+                     (Glimlach__Staff__AccountInvitation         *message);
+size_t glimlach__staff__account_invitation__get_packed_size
+                     (const Glimlach__Staff__AccountInvitation   *message);
+size_t glimlach__staff__account_invitation__pack
+                     (const Glimlach__Staff__AccountInvitation   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__account_invitation__pack_to_buffer
+                     (const Glimlach__Staff__AccountInvitation   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__AccountInvitation *
+       glimlach__staff__account_invitation__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__account_invitation__free_unpacked
+                     (Glimlach__Staff__AccountInvitation *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Staff__InviteEmployeeRequest methods */
+void   glimlach__staff__invite_employee_request__init
+                     (Glimlach__Staff__InviteEmployeeRequest         *message);
+size_t glimlach__staff__invite_employee_request__get_packed_size
+                     (const Glimlach__Staff__InviteEmployeeRequest   *message);
+size_t glimlach__staff__invite_employee_request__pack
+                     (const Glimlach__Staff__InviteEmployeeRequest   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__invite_employee_request__pack_to_buffer
+                     (const Glimlach__Staff__InviteEmployeeRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__InviteEmployeeRequest *
+       glimlach__staff__invite_employee_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__invite_employee_request__free_unpacked
+                     (Glimlach__Staff__InviteEmployeeRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Staff__InviteEmployeeReply methods */
+void   glimlach__staff__invite_employee_reply__init
+                     (Glimlach__Staff__InviteEmployeeReply         *message);
+size_t glimlach__staff__invite_employee_reply__get_packed_size
+                     (const Glimlach__Staff__InviteEmployeeReply   *message);
+size_t glimlach__staff__invite_employee_reply__pack
+                     (const Glimlach__Staff__InviteEmployeeReply   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__invite_employee_reply__pack_to_buffer
+                     (const Glimlach__Staff__InviteEmployeeReply   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__InviteEmployeeReply *
+       glimlach__staff__invite_employee_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__invite_employee_reply__free_unpacked
+                     (Glimlach__Staff__InviteEmployeeReply *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Staff__GetAccountInvitationRequest methods */
+void   glimlach__staff__get_account_invitation_request__init
+                     (Glimlach__Staff__GetAccountInvitationRequest         *message);
+size_t glimlach__staff__get_account_invitation_request__get_packed_size
+                     (const Glimlach__Staff__GetAccountInvitationRequest   *message);
+size_t glimlach__staff__get_account_invitation_request__pack
+                     (const Glimlach__Staff__GetAccountInvitationRequest   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__get_account_invitation_request__pack_to_buffer
+                     (const Glimlach__Staff__GetAccountInvitationRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__GetAccountInvitationRequest *
+       glimlach__staff__get_account_invitation_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__get_account_invitation_request__free_unpacked
+                     (Glimlach__Staff__GetAccountInvitationRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Staff__GetAccountInvitationReply methods */
+void   glimlach__staff__get_account_invitation_reply__init
+                     (Glimlach__Staff__GetAccountInvitationReply         *message);
+size_t glimlach__staff__get_account_invitation_reply__get_packed_size
+                     (const Glimlach__Staff__GetAccountInvitationReply   *message);
+size_t glimlach__staff__get_account_invitation_reply__pack
+                     (const Glimlach__Staff__GetAccountInvitationReply   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__get_account_invitation_reply__pack_to_buffer
+                     (const Glimlach__Staff__GetAccountInvitationReply   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__GetAccountInvitationReply *
+       glimlach__staff__get_account_invitation_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__get_account_invitation_reply__free_unpacked
+                     (Glimlach__Staff__GetAccountInvitationReply *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Staff__AcceptAccountInvitationRequest methods */
+void   glimlach__staff__accept_account_invitation_request__init
+                     (Glimlach__Staff__AcceptAccountInvitationRequest         *message);
+size_t glimlach__staff__accept_account_invitation_request__get_packed_size
+                     (const Glimlach__Staff__AcceptAccountInvitationRequest   *message);
+size_t glimlach__staff__accept_account_invitation_request__pack
+                     (const Glimlach__Staff__AcceptAccountInvitationRequest   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__accept_account_invitation_request__pack_to_buffer
+                     (const Glimlach__Staff__AcceptAccountInvitationRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__AcceptAccountInvitationRequest *
+       glimlach__staff__accept_account_invitation_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__accept_account_invitation_request__free_unpacked
+                     (Glimlach__Staff__AcceptAccountInvitationRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Staff__AcceptAccountInvitationReply methods */
+void   glimlach__staff__accept_account_invitation_reply__init
+                     (Glimlach__Staff__AcceptAccountInvitationReply         *message);
+size_t glimlach__staff__accept_account_invitation_reply__get_packed_size
+                     (const Glimlach__Staff__AcceptAccountInvitationReply   *message);
+size_t glimlach__staff__accept_account_invitation_reply__pack
+                     (const Glimlach__Staff__AcceptAccountInvitationReply   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__accept_account_invitation_reply__pack_to_buffer
+                     (const Glimlach__Staff__AcceptAccountInvitationReply   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__AcceptAccountInvitationReply *
+       glimlach__staff__accept_account_invitation_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__accept_account_invitation_reply__free_unpacked
+                     (Glimlach__Staff__AcceptAccountInvitationReply *message,
+                      ProtobufCAllocator *allocator);
 /* Glimlach__Staff__EmployeeCreated methods */
 void   glimlach__staff__employee_created__init
                      (Glimlach__Staff__EmployeeCreated         *message);
@@ -5168,6 +5422,27 @@ typedef void (*Glimlach__Staff__SetAccountActiveRequest_Closure)
 typedef void (*Glimlach__Staff__SetAccountActiveReply_Closure)
                  (const Glimlach__Staff__SetAccountActiveReply *message,
                   void *closure_data);
+typedef void (*Glimlach__Staff__AccountInvitation_Closure)
+                 (const Glimlach__Staff__AccountInvitation *message,
+                  void *closure_data);
+typedef void (*Glimlach__Staff__InviteEmployeeRequest_Closure)
+                 (const Glimlach__Staff__InviteEmployeeRequest *message,
+                  void *closure_data);
+typedef void (*Glimlach__Staff__InviteEmployeeReply_Closure)
+                 (const Glimlach__Staff__InviteEmployeeReply *message,
+                  void *closure_data);
+typedef void (*Glimlach__Staff__GetAccountInvitationRequest_Closure)
+                 (const Glimlach__Staff__GetAccountInvitationRequest *message,
+                  void *closure_data);
+typedef void (*Glimlach__Staff__GetAccountInvitationReply_Closure)
+                 (const Glimlach__Staff__GetAccountInvitationReply *message,
+                  void *closure_data);
+typedef void (*Glimlach__Staff__AcceptAccountInvitationRequest_Closure)
+                 (const Glimlach__Staff__AcceptAccountInvitationRequest *message,
+                  void *closure_data);
+typedef void (*Glimlach__Staff__AcceptAccountInvitationReply_Closure)
+                 (const Glimlach__Staff__AcceptAccountInvitationReply *message,
+                  void *closure_data);
 typedef void (*Glimlach__Staff__EmployeeCreated_Closure)
                  (const Glimlach__Staff__EmployeeCreated *message,
                   void *closure_data);
@@ -5438,6 +5713,18 @@ struct Glimlach__Staff__Staff_Service
                              const Glimlach__Staff__SetAccountActiveRequest *input,
                              Glimlach__Staff__SetAccountActiveReply_Closure closure,
                              void *closure_data);
+  void (*invite_employee)(Glimlach__Staff__Staff_Service *service,
+                          const Glimlach__Staff__InviteEmployeeRequest *input,
+                          Glimlach__Staff__InviteEmployeeReply_Closure closure,
+                          void *closure_data);
+  void (*get_account_invitation)(Glimlach__Staff__Staff_Service *service,
+                                 const Glimlach__Staff__GetAccountInvitationRequest *input,
+                                 Glimlach__Staff__GetAccountInvitationReply_Closure closure,
+                                 void *closure_data);
+  void (*accept_account_invitation)(Glimlach__Staff__Staff_Service *service,
+                                    const Glimlach__Staff__AcceptAccountInvitationRequest *input,
+                                    Glimlach__Staff__AcceptAccountInvitationReply_Closure closure,
+                                    void *closure_data);
 };
 typedef void (*Glimlach__Staff__Staff_ServiceDestroy)(Glimlach__Staff__Staff_Service *);
 void glimlach__staff__staff__init (Glimlach__Staff__Staff_Service *service,
@@ -5492,7 +5779,10 @@ void glimlach__staff__staff__init (Glimlach__Staff__Staff_Service *service,
       function_prefix__ ## set_password,\
       function_prefix__ ## sign_in,\
       function_prefix__ ## get_account,\
-      function_prefix__ ## set_account_active  }
+      function_prefix__ ## set_account_active,\
+      function_prefix__ ## invite_employee,\
+      function_prefix__ ## get_account_invitation,\
+      function_prefix__ ## accept_account_invitation  }
 void glimlach__staff__staff__health(ProtobufCService *service,
                                     const Glimlach__HealthRequest *input,
                                     Glimlach__HealthReply_Closure closure,
@@ -5681,6 +5971,18 @@ void glimlach__staff__staff__set_account_active(ProtobufCService *service,
                                                 const Glimlach__Staff__SetAccountActiveRequest *input,
                                                 Glimlach__Staff__SetAccountActiveReply_Closure closure,
                                                 void *closure_data);
+void glimlach__staff__staff__invite_employee(ProtobufCService *service,
+                                             const Glimlach__Staff__InviteEmployeeRequest *input,
+                                             Glimlach__Staff__InviteEmployeeReply_Closure closure,
+                                             void *closure_data);
+void glimlach__staff__staff__get_account_invitation(ProtobufCService *service,
+                                                    const Glimlach__Staff__GetAccountInvitationRequest *input,
+                                                    Glimlach__Staff__GetAccountInvitationReply_Closure closure,
+                                                    void *closure_data);
+void glimlach__staff__staff__accept_account_invitation(ProtobufCService *service,
+                                                       const Glimlach__Staff__AcceptAccountInvitationRequest *input,
+                                                       Glimlach__Staff__AcceptAccountInvitationReply_Closure closure,
+                                                       void *closure_data);
 
 /* --- descriptors --- */
 
@@ -5805,6 +6107,13 @@ extern const ProtobufCMessageDescriptor glimlach__staff__get_account_request__de
 extern const ProtobufCMessageDescriptor glimlach__staff__get_account_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__staff__set_account_active_request__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__staff__set_account_active_reply__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__account_invitation__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__invite_employee_request__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__invite_employee_reply__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__get_account_invitation_request__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__get_account_invitation_reply__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__accept_account_invitation_request__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__accept_account_invitation_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__staff__employee_created__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__staff__employee_updated__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__staff__team_created__descriptor;

@@ -4957,6 +4957,321 @@ void   glimlach__staff__set_account_active_reply__free_unpacked
   assert(message->base.descriptor == &glimlach__staff__set_account_active_reply__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   glimlach__staff__account_invitation__init
+                     (Glimlach__Staff__AccountInvitation         *message)
+{
+  static const Glimlach__Staff__AccountInvitation init_value = GLIMLACH__STAFF__ACCOUNT_INVITATION__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__account_invitation__get_packed_size
+                     (const Glimlach__Staff__AccountInvitation *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__account_invitation__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__account_invitation__pack
+                     (const Glimlach__Staff__AccountInvitation *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__account_invitation__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__account_invitation__pack_to_buffer
+                     (const Glimlach__Staff__AccountInvitation *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__account_invitation__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__AccountInvitation *
+       glimlach__staff__account_invitation__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__AccountInvitation *)
+     protobuf_c_message_unpack (&glimlach__staff__account_invitation__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__account_invitation__free_unpacked
+                     (Glimlach__Staff__AccountInvitation *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__account_invitation__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__staff__invite_employee_request__init
+                     (Glimlach__Staff__InviteEmployeeRequest         *message)
+{
+  static const Glimlach__Staff__InviteEmployeeRequest init_value = GLIMLACH__STAFF__INVITE_EMPLOYEE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__invite_employee_request__get_packed_size
+                     (const Glimlach__Staff__InviteEmployeeRequest *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__invite_employee_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__invite_employee_request__pack
+                     (const Glimlach__Staff__InviteEmployeeRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__invite_employee_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__invite_employee_request__pack_to_buffer
+                     (const Glimlach__Staff__InviteEmployeeRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__invite_employee_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__InviteEmployeeRequest *
+       glimlach__staff__invite_employee_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__InviteEmployeeRequest *)
+     protobuf_c_message_unpack (&glimlach__staff__invite_employee_request__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__invite_employee_request__free_unpacked
+                     (Glimlach__Staff__InviteEmployeeRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__invite_employee_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__staff__invite_employee_reply__init
+                     (Glimlach__Staff__InviteEmployeeReply         *message)
+{
+  static const Glimlach__Staff__InviteEmployeeReply init_value = GLIMLACH__STAFF__INVITE_EMPLOYEE_REPLY__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__invite_employee_reply__get_packed_size
+                     (const Glimlach__Staff__InviteEmployeeReply *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__invite_employee_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__invite_employee_reply__pack
+                     (const Glimlach__Staff__InviteEmployeeReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__invite_employee_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__invite_employee_reply__pack_to_buffer
+                     (const Glimlach__Staff__InviteEmployeeReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__invite_employee_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__InviteEmployeeReply *
+       glimlach__staff__invite_employee_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__InviteEmployeeReply *)
+     protobuf_c_message_unpack (&glimlach__staff__invite_employee_reply__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__invite_employee_reply__free_unpacked
+                     (Glimlach__Staff__InviteEmployeeReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__invite_employee_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__staff__get_account_invitation_request__init
+                     (Glimlach__Staff__GetAccountInvitationRequest         *message)
+{
+  static const Glimlach__Staff__GetAccountInvitationRequest init_value = GLIMLACH__STAFF__GET_ACCOUNT_INVITATION_REQUEST__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__get_account_invitation_request__get_packed_size
+                     (const Glimlach__Staff__GetAccountInvitationRequest *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__get_account_invitation_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__get_account_invitation_request__pack
+                     (const Glimlach__Staff__GetAccountInvitationRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__get_account_invitation_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__get_account_invitation_request__pack_to_buffer
+                     (const Glimlach__Staff__GetAccountInvitationRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__get_account_invitation_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__GetAccountInvitationRequest *
+       glimlach__staff__get_account_invitation_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__GetAccountInvitationRequest *)
+     protobuf_c_message_unpack (&glimlach__staff__get_account_invitation_request__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__get_account_invitation_request__free_unpacked
+                     (Glimlach__Staff__GetAccountInvitationRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__get_account_invitation_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__staff__get_account_invitation_reply__init
+                     (Glimlach__Staff__GetAccountInvitationReply         *message)
+{
+  static const Glimlach__Staff__GetAccountInvitationReply init_value = GLIMLACH__STAFF__GET_ACCOUNT_INVITATION_REPLY__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__get_account_invitation_reply__get_packed_size
+                     (const Glimlach__Staff__GetAccountInvitationReply *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__get_account_invitation_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__get_account_invitation_reply__pack
+                     (const Glimlach__Staff__GetAccountInvitationReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__get_account_invitation_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__get_account_invitation_reply__pack_to_buffer
+                     (const Glimlach__Staff__GetAccountInvitationReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__get_account_invitation_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__GetAccountInvitationReply *
+       glimlach__staff__get_account_invitation_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__GetAccountInvitationReply *)
+     protobuf_c_message_unpack (&glimlach__staff__get_account_invitation_reply__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__get_account_invitation_reply__free_unpacked
+                     (Glimlach__Staff__GetAccountInvitationReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__get_account_invitation_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__staff__accept_account_invitation_request__init
+                     (Glimlach__Staff__AcceptAccountInvitationRequest         *message)
+{
+  static const Glimlach__Staff__AcceptAccountInvitationRequest init_value = GLIMLACH__STAFF__ACCEPT_ACCOUNT_INVITATION_REQUEST__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__accept_account_invitation_request__get_packed_size
+                     (const Glimlach__Staff__AcceptAccountInvitationRequest *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__accept_account_invitation_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__accept_account_invitation_request__pack
+                     (const Glimlach__Staff__AcceptAccountInvitationRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__accept_account_invitation_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__accept_account_invitation_request__pack_to_buffer
+                     (const Glimlach__Staff__AcceptAccountInvitationRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__accept_account_invitation_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__AcceptAccountInvitationRequest *
+       glimlach__staff__accept_account_invitation_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__AcceptAccountInvitationRequest *)
+     protobuf_c_message_unpack (&glimlach__staff__accept_account_invitation_request__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__accept_account_invitation_request__free_unpacked
+                     (Glimlach__Staff__AcceptAccountInvitationRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__accept_account_invitation_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__staff__accept_account_invitation_reply__init
+                     (Glimlach__Staff__AcceptAccountInvitationReply         *message)
+{
+  static const Glimlach__Staff__AcceptAccountInvitationReply init_value = GLIMLACH__STAFF__ACCEPT_ACCOUNT_INVITATION_REPLY__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__accept_account_invitation_reply__get_packed_size
+                     (const Glimlach__Staff__AcceptAccountInvitationReply *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__accept_account_invitation_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__accept_account_invitation_reply__pack
+                     (const Glimlach__Staff__AcceptAccountInvitationReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__accept_account_invitation_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__accept_account_invitation_reply__pack_to_buffer
+                     (const Glimlach__Staff__AcceptAccountInvitationReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__accept_account_invitation_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__AcceptAccountInvitationReply *
+       glimlach__staff__accept_account_invitation_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__AcceptAccountInvitationReply *)
+     protobuf_c_message_unpack (&glimlach__staff__accept_account_invitation_reply__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__accept_account_invitation_reply__free_unpacked
+                     (Glimlach__Staff__AcceptAccountInvitationReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__accept_account_invitation_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   glimlach__staff__employee_created__init
                      (Glimlach__Staff__EmployeeCreated         *message)
 {
@@ -13504,6 +13819,389 @@ const ProtobufCMessageDescriptor glimlach__staff__set_account_active_reply__desc
   (ProtobufCMessageInit) glimlach__staff__set_account_active_reply__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor glimlach__staff__account_invitation__field_descriptors[7] =
+{
+  {
+    "invitation_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__AccountInvitation, invitation_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "employee_id",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__AccountInvitation, employee_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "email",
+    3,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__AccountInvitation, email),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "name",
+    4,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__AccountInvitation, name),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "invited_by",
+    5,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__AccountInvitation, invited_by),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "created_at_ms",
+    6,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_INT64,
+    offsetof(Glimlach__Staff__AccountInvitation, has_created_at_ms),
+    offsetof(Glimlach__Staff__AccountInvitation, created_at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "expires_at_ms",
+    7,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_INT64,
+    offsetof(Glimlach__Staff__AccountInvitation, has_expires_at_ms),
+    offsetof(Glimlach__Staff__AccountInvitation, expires_at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__account_invitation__field_indices_by_name[] = {
+  5,   /* field[5] = created_at_ms */
+  2,   /* field[2] = email */
+  1,   /* field[1] = employee_id */
+  6,   /* field[6] = expires_at_ms */
+  0,   /* field[0] = invitation_id */
+  4,   /* field[4] = invited_by */
+  3,   /* field[3] = name */
+};
+static const ProtobufCIntRange glimlach__staff__account_invitation__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 7 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__account_invitation__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.AccountInvitation",
+  "AccountInvitation",
+  "Glimlach__Staff__AccountInvitation",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__AccountInvitation),
+  7,
+  glimlach__staff__account_invitation__field_descriptors,
+  glimlach__staff__account_invitation__field_indices_by_name,
+  1,  glimlach__staff__account_invitation__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__account_invitation__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__staff__invite_employee_request__field_descriptors[2] =
+{
+  {
+    "employee_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__InviteEmployeeRequest, employee_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "valid_hours",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_UINT32,
+    offsetof(Glimlach__Staff__InviteEmployeeRequest, has_valid_hours),
+    offsetof(Glimlach__Staff__InviteEmployeeRequest, valid_hours),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__invite_employee_request__field_indices_by_name[] = {
+  0,   /* field[0] = employee_id */
+  1,   /* field[1] = valid_hours */
+};
+static const ProtobufCIntRange glimlach__staff__invite_employee_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__invite_employee_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.InviteEmployeeRequest",
+  "InviteEmployeeRequest",
+  "Glimlach__Staff__InviteEmployeeRequest",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__InviteEmployeeRequest),
+  2,
+  glimlach__staff__invite_employee_request__field_descriptors,
+  glimlach__staff__invite_employee_request__field_indices_by_name,
+  1,  glimlach__staff__invite_employee_request__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__invite_employee_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__staff__invite_employee_reply__field_descriptors[2] =
+{
+  {
+    "invitation",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__InviteEmployeeReply, invitation),
+    &glimlach__staff__account_invitation__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "token",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__InviteEmployeeReply, token),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__invite_employee_reply__field_indices_by_name[] = {
+  0,   /* field[0] = invitation */
+  1,   /* field[1] = token */
+};
+static const ProtobufCIntRange glimlach__staff__invite_employee_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__invite_employee_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.InviteEmployeeReply",
+  "InviteEmployeeReply",
+  "Glimlach__Staff__InviteEmployeeReply",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__InviteEmployeeReply),
+  2,
+  glimlach__staff__invite_employee_reply__field_descriptors,
+  glimlach__staff__invite_employee_reply__field_indices_by_name,
+  1,  glimlach__staff__invite_employee_reply__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__invite_employee_reply__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__staff__get_account_invitation_request__field_descriptors[1] =
+{
+  {
+    "token",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__GetAccountInvitationRequest, token),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__get_account_invitation_request__field_indices_by_name[] = {
+  0,   /* field[0] = token */
+};
+static const ProtobufCIntRange glimlach__staff__get_account_invitation_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__get_account_invitation_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.GetAccountInvitationRequest",
+  "GetAccountInvitationRequest",
+  "Glimlach__Staff__GetAccountInvitationRequest",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__GetAccountInvitationRequest),
+  1,
+  glimlach__staff__get_account_invitation_request__field_descriptors,
+  glimlach__staff__get_account_invitation_request__field_indices_by_name,
+  1,  glimlach__staff__get_account_invitation_request__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__get_account_invitation_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__staff__get_account_invitation_reply__field_descriptors[1] =
+{
+  {
+    "invitation",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__GetAccountInvitationReply, invitation),
+    &glimlach__staff__account_invitation__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__get_account_invitation_reply__field_indices_by_name[] = {
+  0,   /* field[0] = invitation */
+};
+static const ProtobufCIntRange glimlach__staff__get_account_invitation_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__get_account_invitation_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.GetAccountInvitationReply",
+  "GetAccountInvitationReply",
+  "Glimlach__Staff__GetAccountInvitationReply",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__GetAccountInvitationReply),
+  1,
+  glimlach__staff__get_account_invitation_reply__field_descriptors,
+  glimlach__staff__get_account_invitation_reply__field_indices_by_name,
+  1,  glimlach__staff__get_account_invitation_reply__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__get_account_invitation_reply__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__staff__accept_account_invitation_request__field_descriptors[2] =
+{
+  {
+    "token",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__AcceptAccountInvitationRequest, token),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "password",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__AcceptAccountInvitationRequest, password),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__accept_account_invitation_request__field_indices_by_name[] = {
+  1,   /* field[1] = password */
+  0,   /* field[0] = token */
+};
+static const ProtobufCIntRange glimlach__staff__accept_account_invitation_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__accept_account_invitation_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.AcceptAccountInvitationRequest",
+  "AcceptAccountInvitationRequest",
+  "Glimlach__Staff__AcceptAccountInvitationRequest",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__AcceptAccountInvitationRequest),
+  2,
+  glimlach__staff__accept_account_invitation_request__field_descriptors,
+  glimlach__staff__accept_account_invitation_request__field_indices_by_name,
+  1,  glimlach__staff__accept_account_invitation_request__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__accept_account_invitation_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__staff__accept_account_invitation_reply__field_descriptors[1] =
+{
+  {
+    "account",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__AcceptAccountInvitationReply, account),
+    &glimlach__staff__account__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__accept_account_invitation_reply__field_indices_by_name[] = {
+  0,   /* field[0] = account */
+};
+static const ProtobufCIntRange glimlach__staff__accept_account_invitation_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__accept_account_invitation_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.AcceptAccountInvitationReply",
+  "AcceptAccountInvitationReply",
+  "Glimlach__Staff__AcceptAccountInvitationReply",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__AcceptAccountInvitationReply),
+  1,
+  glimlach__staff__accept_account_invitation_reply__field_descriptors,
+  glimlach__staff__accept_account_invitation_reply__field_indices_by_name,
+  1,  glimlach__staff__accept_account_invitation_reply__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__accept_account_invitation_reply__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor glimlach__staff__employee_created__field_descriptors[1] =
 {
   {
@@ -15078,7 +15776,7 @@ const ProtobufCEnumDescriptor glimlach__staff__conversation_kind__descriptor =
   glimlach__staff__conversation_kind__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor glimlach__staff__staff__method_descriptors[47] =
+static const ProtobufCMethodDescriptor glimlach__staff__staff__method_descriptors[50] =
 {
   { "Health", &glimlach__health_request__descriptor, &glimlach__health_reply__descriptor },
   { "Since", &glimlach__since_request__descriptor, &glimlach__since_reply__descriptor },
@@ -15127,8 +15825,12 @@ static const ProtobufCMethodDescriptor glimlach__staff__staff__method_descriptor
   { "SignIn", &glimlach__staff__sign_in_request__descriptor, &glimlach__staff__sign_in_reply__descriptor },
   { "GetAccount", &glimlach__staff__get_account_request__descriptor, &glimlach__staff__get_account_reply__descriptor },
   { "SetAccountActive", &glimlach__staff__set_account_active_request__descriptor, &glimlach__staff__set_account_active_reply__descriptor },
+  { "InviteEmployee", &glimlach__staff__invite_employee_request__descriptor, &glimlach__staff__invite_employee_reply__descriptor },
+  { "GetAccountInvitation", &glimlach__staff__get_account_invitation_request__descriptor, &glimlach__staff__get_account_invitation_reply__descriptor },
+  { "AcceptAccountInvitation", &glimlach__staff__accept_account_invitation_request__descriptor, &glimlach__staff__accept_account_invitation_reply__descriptor },
 };
 const unsigned glimlach__staff__staff__method_indices_by_name[] = {
+  49,        /* AcceptAccountInvitation */
   24,        /* AcceptOffer */
   31,        /* AddGoal */
   33,        /* AddGoalProgress */
@@ -15142,6 +15844,7 @@ const unsigned glimlach__staff__staff__method_indices_by_name[] = {
   25,        /* DeclineOffer */
   14,        /* DeleteCoreValue */
   45,        /* GetAccount */
+  48,        /* GetAccountInvitation */
   42,        /* GetBudget */
   3,        /* GetEmployee */
   17,        /* GetHireDecision */
@@ -15155,6 +15858,7 @@ const unsigned glimlach__staff__staff__method_indices_by_name[] = {
   36,        /* GivePeerCompliment */
   0,        /* Health */
   18,        /* HireCandidate */
+  47,        /* InviteEmployee */
   12,        /* ListCoreValues */
   5,        /* ListEmployees */
   16,        /* ListEvaluations */
@@ -15184,7 +15888,7 @@ const ProtobufCServiceDescriptor glimlach__staff__staff__descriptor =
   "Staff",
   "Glimlach__Staff__Staff",
   "glimlach.staff",
-  47,
+  50,
   glimlach__staff__staff__method_descriptors,
   glimlach__staff__staff__method_indices_by_name
 };
@@ -15563,6 +16267,30 @@ void glimlach__staff__staff__set_account_active(ProtobufCService *service,
 {
   assert(service->descriptor == &glimlach__staff__staff__descriptor);
   service->invoke(service, 46, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void glimlach__staff__staff__invite_employee(ProtobufCService *service,
+                                             const Glimlach__Staff__InviteEmployeeRequest *input,
+                                             Glimlach__Staff__InviteEmployeeReply_Closure closure,
+                                             void *closure_data)
+{
+  assert(service->descriptor == &glimlach__staff__staff__descriptor);
+  service->invoke(service, 47, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void glimlach__staff__staff__get_account_invitation(ProtobufCService *service,
+                                                    const Glimlach__Staff__GetAccountInvitationRequest *input,
+                                                    Glimlach__Staff__GetAccountInvitationReply_Closure closure,
+                                                    void *closure_data)
+{
+  assert(service->descriptor == &glimlach__staff__staff__descriptor);
+  service->invoke(service, 48, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void glimlach__staff__staff__accept_account_invitation(ProtobufCService *service,
+                                                       const Glimlach__Staff__AcceptAccountInvitationRequest *input,
+                                                       Glimlach__Staff__AcceptAccountInvitationReply_Closure closure,
+                                                       void *closure_data)
+{
+  assert(service->descriptor == &glimlach__staff__staff__descriptor);
+  service->invoke(service, 49, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__staff__staff__init (Glimlach__Staff__Staff_Service *service,
                                    Glimlach__Staff__Staff_ServiceDestroy destroy)

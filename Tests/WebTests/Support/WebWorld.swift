@@ -30,9 +30,11 @@ final class WebWorld: Sendable {
     /// - Parameters:
     ///   - openFollowUp: tickets' answer to OpenFollowUp; unset: a ticket per response.
     ///   - tickets: also run the real tickets service (for the agent workspace).
+    ///   - staffClock: the staff service's clock (its invitations expire by it).
     init(
         analytics withAnalytics: Bool = true, callTimeout: Duration = .seconds(5),
-        openFollowUp: FollowUpDelivery.OpenFollowUp? = nil, tickets: Bool = false
+        openFollowUp: FollowUpDelivery.OpenFollowUp? = nil, tickets: Bool = false,
+        staffClock: @escaping @Sendable () -> Date = Date.init
     ) async throws {
         bus = try await InProcessBus()
         let model = AnalyticsReadModel()
@@ -40,7 +42,7 @@ final class WebWorld: Sendable {
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("glimlach-web-\(UUID().uuidString)/feedback.sqlite").path
         let staff = try SQLiteStaffStore(
-            path: path + ".staff.sqlite", publish: { events in events.forEach { model.apply($0) } })
+            path: path + ".staff.sqlite", clock: staffClock, publish: { events in events.forEach { model.apply($0) } })
         // bcrypt's lowest cost: the pages' tests sign in often, and staff's one
         // hashing queue is shared by every test of the process.
         try await bus.worker(makeStaffRouter(store: staff, passwords: PasswordRules(cost: 4)))

@@ -218,4 +218,15 @@ class SQLiteStaffReader: SQLiteAccess, StaffReading {
             db, sql: "SELECT password_hash, deactivated FROM account WHERE employee_id = ?", arguments: [employeeID]
         ).map { StoredCredential(passwordHash: $0["password_hash"], deactivated: ($0["deactivated"] as Int64) != 0) }
     }
+
+    func invitation(tokenHash: String) throws -> StoredInvitation? {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT used_at_ms, replaced, body FROM account_invitation WHERE token_hash = ?",
+                arguments: [tokenHash])
+        else { return nil }
+        return StoredInvitation(
+            invitation: try Staff.AccountInvitation(blob: row["body"]), usedAtMs: row["used_at_ms"],
+            replaced: (row["replaced"] as Int64? ?? 0) != 0)
+    }
 }

@@ -126,6 +126,23 @@ final class SQLiteStaffWriter: SQLiteStaffReader, StaffWriting {
             arguments: [employeeID, hash, nowMs])
     }
 
+    func save(_ invitation: Staff.AccountInvitation, tokenHash: String) throws {
+        try db.execute(
+            sql: "UPDATE account_invitation SET replaced = 1 WHERE employee_id = ? AND used_at_ms IS NULL",
+            arguments: [invitation.employee_id])
+        try db.execute(
+            sql: """
+                INSERT INTO account_invitation (token_hash, employee_id, expires_at_ms, body)
+                VALUES (?, ?, ?, ?)
+                """,
+            arguments: [tokenHash, invitation.employee_id, invitation.expires_at_ms, try invitation.blob()])
+    }
+
+    func markInvitationUsed(tokenHash: String) throws {
+        try db.execute(
+            sql: "UPDATE account_invitation SET used_at_ms = ? WHERE token_hash = ?", arguments: [nowMs, tokenHash])
+    }
+
     func setDeactivated(_ deactivated: Bool, employeeID: String) throws {
         try db.execute(
             sql: """

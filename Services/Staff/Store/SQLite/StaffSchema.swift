@@ -85,5 +85,15 @@ enum StaffSchema {
                         updated_at_ms INTEGER NOT NULL)
                     """)
         },
+        // Invitations by link: the SHA-256 of the token, never the token.
+        Migration("staff-v4-account-invitations") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE account_invitation (
+                        token_hash TEXT PRIMARY KEY, employee_id TEXT NOT NULL, expires_at_ms INTEGER NOT NULL,
+                        used_at_ms INTEGER, replaced INTEGER NOT NULL DEFAULT 0, body BLOB NOT NULL);
+                    CREATE INDEX account_invitation_employee ON account_invitation(employee_id);
+                    """)
+        },
     ]
 }
