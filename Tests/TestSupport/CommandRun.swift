@@ -26,8 +26,8 @@ public struct CommandRun: Sendable {
         if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
         try stdin.fileHandleForWriting.close()
         // Read while it runs, so a full pipe never blocks the child.
-        async let printed = Task.detached { output.fileHandleForReading.readDataToEndOfFile() }.value
-        async let complained = Task.detached { errors.fileHandleForReading.readDataToEndOfFile() }.value
+        async let printed = readToEnd(output.fileHandleForReading)
+        async let complained = readToEnd(errors.fileHandleForReading)
         let clock = ContinuousClock()
         let end = clock.now + timeout
         while process.isRunning {
@@ -40,5 +40,14 @@ public struct CommandRun: Sendable {
         return CommandRun(
             status: process.terminationStatus, output: String(decoding: await printed, as: UTF8.self),
             errors: String(decoding: await complained, as: UTF8.self))
+    }
+
+    /// Everything `handle` gives until its end, read on a thread of Dispatch's: a
+    /// blocking read on one of the task pool's few threads (two on two cores) would
+    /// stall every other test of the process until the child exits.
+    private static func readToEnd(_ handle: FileHandle) async -> Data {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: handle.readDataToEndOfFile()) }
+        }
     }
 }

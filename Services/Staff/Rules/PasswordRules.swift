@@ -14,13 +14,8 @@ struct PasswordRules: Sendable {
 
     /// bcrypt's work factor for new hashes and the decoy.
     let cost: UInt8
-    /// A hash checked when no account matches, at `cost`, so that takes as long.
-    private let decoy: String
 
-    init(cost: UInt8 = defaultCost) {
-        self.cost = cost
-        decoy = Bcrypt.hash("decoy password, never anyone's", cost: cost)
-    }
+    init(cost: UInt8 = defaultCost) { self.cost = cost }
 
     /// - Throws: INVALID_ARGUMENT naming `password` when it is too short or too long.
     static func check(_ password: String?) throws -> String {
@@ -41,9 +36,9 @@ struct PasswordRules: Sendable {
     /// Whether `password` matches `hash`; without a hash it checks a decoy, so the
     /// time taken does not tell whether an account exists. Checked on `hashing`.
     func verify(_ password: String, hash: String?) async -> Bool {
-        await Self.onHashingQueue { [decoy] in
+        await Self.onHashingQueue { [cost] in
             guard let hash else {
-                _ = Bcrypt.verify(password, hash: decoy)
+                _ = Bcrypt.verify(password, hash: Self.decoy(cost: cost))
                 return false
             }
             return Bcrypt.verify(password, hash: hash)
@@ -54,6 +49,18 @@ struct PasswordRules: Sendable {
     /// on a thread of its own, so a burst of sign-ins waits its turn instead of
     /// holding the task pool every other call (and the worker's heartbeats) needs.
     private static let hashing = DispatchQueue(label: "staff.passwords")
+
+    /// A hash checked when no account matches, at the cost of real ones so that
+    /// takes as long; made once per cost, on `hashing` (only its thread touches it).
+    private static func decoy(cost: UInt8) -> String {
+        dispatchPrecondition(condition: .onQueue(hashing))
+        if let made = decoys[cost] { return made }
+        let made = Bcrypt.hash("decoy password, never anyone's", cost: cost)
+        decoys[cost] = made
+        return made
+    }
+
+    nonisolated(unsafe) private static var decoys: [UInt8: String] = [:]
 
     private static func onHashingQueue<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in hashing.async { continuation.resume(returning: work()) } }
