@@ -61,15 +61,15 @@ struct BrowserTests {
             try browser.openTab(width: 390, height: 844, mobile: true)
             try browser.navigate("\(base)/s/\(token)")
             try browser.waitForPage("the survey page") { $0.hasSuffix("/s/\(token)") }
-            #expect(try browser.text().contains("Hello, Noor!"))
-            #expect(try pageWidth(browser) <= 390, "the survey is wider than the phone")
+            try browser.waitForText("Hello, Noor!")
+            try BrowserCheck.require(try pageWidth(browser) <= 390, "the survey is wider than the phone")
             try browser.screenshot(to: screenshots.appendingPathComponent("survey.png"))
             _ = try browser.evaluate(
                 "document.getElementById('comment').value = \(jsString(comment)); document.getElementById('consent').checked = true; document.querySelector('button[name=score][value=\"9\"]').click(); true"
             )
             try browser.waitForPage("the thank-you page") { $0.contains("/thanks") }
-            #expect(try browser.text().contains("Thank you!"))
-            #expect(try pageWidth(browser) <= 390, "the thank-you page is wider than the phone")
+            try browser.waitForText("Thank you!")
+            try BrowserCheck.require(try pageWidth(browser) <= 390, "the thank-you page is wider than the phone")
             try browser.screenshot(to: screenshots.appendingPathComponent("survey-thanks.png"))
         }
 
@@ -81,7 +81,7 @@ struct BrowserTests {
             try await stack.client.call(Analytics.getNps, .init(window: lastDays())).total?.n == 1
         }
 
-        let text = try await Chromium.session(path: chromium) { browser in
+        let (text, walls) = try await Chromium.session(path: chromium) { browser in
             try browser.openTab(width: 1280, height: 1800, mobile: false)
             try browser.navigate("\(base)/dashboard?days=7")
             try browser.waitForPage("the sign-in page") { $0.contains("/signin") }
@@ -95,17 +95,20 @@ struct BrowserTests {
             try browser.resize(width: 390, height: 844, mobile: true)
             try browser.navigate("\(base)/dashboard?days=7&phone")
             try browser.waitForPage("the dashboard on a phone") { $0.hasSuffix("&phone") }
-            #expect(try pageWidth(browser) <= 390, "the dashboard is wider than the phone")
+            try BrowserCheck.require(try pageWidth(browser) <= 390, "the dashboard is wider than the phone")
             try browser.screenshot(to: screenshots.appendingPathComponent("dashboard-phone.png"))
             // The wall and the office screen's quote tree fit the phone too.
+            var walls: [String: (text: String, width: Int)] = [:]
             for (path, name) in [("/wall", "wall"), ("/wall/screen", "wall-screen")] {
                 try browser.navigate("\(base)\(path)")
                 try browser.waitForPage(path) { $0.hasSuffix(path) }
-                #expect(try browser.text().contains(comment), "\(path) shows the quote")
-                #expect(try pageWidth(browser) <= 390, "\(path) is wider than the phone")
-                try browser.screenshot(to: screenshots.appendingPathComponent("\(name)-phone.png"))
+                walls[path] = (try browser.text(), try browser.screenshots(name, in: screenshots))
             }
-            return text
+            return (text, walls)
+        }
+        for (path, seen) in walls {
+            #expect(seen.text.contains(comment), "\(path) shows the quote")
+            #expect(seen.width <= 390, "\(path) is wider than the phone")
         }
         #expect(text.contains("Customer happiness"))
         #expect(text.contains("1 answer in the last 7 days"))

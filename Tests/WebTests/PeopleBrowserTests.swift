@@ -6,7 +6,8 @@ import Testing
 
 /// The people pages in a real headless Chromium on a 390 px phone, served by the
 /// `web` and `staff` processes: HR signs in with their work e-mail and every page of
-/// the section fits the screen. Screenshots go to `artifacts/screenshots/people-*.png`.
+/// the section fits the screen. Screenshots at desktop and phone width go to
+/// `artifacts/screenshots/people-*.png`, `invitations*.png` and `invite-token*.png`.
 @Suite("Browser: the people pages on a phone", .serialized, .timeLimit(.minutes(4)))
 struct PeopleBrowserTests {
     static let password = "a long enough password"
@@ -67,11 +68,13 @@ struct PeopleBrowserTests {
                 candidate_id: candidate, evaluator_id: lead, evaluator_role: .hiringManager,
                 fits: [.init(value_id: "be-humble", verdict: .doubt, note: "Talked only about himself")]))
 
+        let token = try #require(
+            try await client.call(Staff.inviteEmployee, .init(employee_id: agent), options: slow).token)
         let paths = [
             "/people", "/people/\(agent)", "/people/compliments", "/people/pulse", "/people/hiring",
-            "/people/hiring/\(candidate)",
+            "/people/hiring/\(candidate)", "/people/\(agent)/one-to-ones", "/invitations", "/invite/\(token)",
         ]
-        try await Chromium.session(path: chromium) { browser in
+        let (widths, text) = try await Chromium.session(path: chromium) { browser in
             try browser.openTab(width: 390, height: 844, mobile: true)
             try browser.navigate("\(base)/people")
             try browser.waitForPage("the sign-in page") { $0.contains("/signin") }
@@ -79,16 +82,22 @@ struct PeopleBrowserTests {
                 "document.getElementById('name').value = 'bram@example.com'; document.getElementById('password').value = \(BrowserTests.jsString(password)); document.querySelector('form button[type=submit]').click(); true"
             )
             try browser.waitForPage("the people page", timeout: 60) { $0.hasSuffix("/people") }
+            var widths: [String: Int] = [:]
             for path in paths {
                 try browser.navigate("\(base)\(path)")
                 try browser.waitForPage(path) { $0.hasSuffix(path) }
-                #expect(try BrowserTests.pageWidth(browser) <= 390, "\(path) is wider than the phone")
-                let name = path.dropFirst().replacingOccurrences(of: "/", with: "-")
-                    .replacingOccurrences(of: agent, with: "person").replacingOccurrences(
-                        of: candidate, with: "candidate")
-                try browser.screenshot(to: BrowserTests.screenshots.appendingPathComponent("\(name)-phone.png"))
+                let name = path.dropFirst().replacingOccurrences(of: agent, with: "person")
+                    .replacingOccurrences(of: candidate, with: "candidate").replacingOccurrences(
+                        of: token, with: "token"
+                    )
+                    .replacingOccurrences(of: "/", with: "-")
+                widths[path] = try browser.screenshots(name, in: BrowserTests.screenshots)
             }
-            #expect(try browser.text().contains("Talked only about himself"))
+            try browser.navigate("\(base)/people/hiring/\(candidate)")
+            try browser.waitForText("Talked only about himself")
+            return (widths, try browser.text())
         }
+        for (path, width) in widths { #expect(width <= 390, "\(path) is wider than the phone") }
+        #expect(text.contains("Talked only about himself"))
     }
 }

@@ -60,3 +60,13 @@ extension Chromium {
         return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
     }
 }
+
+/// A check inside a `Chromium.session`, whose thread is not the test's: a failed
+/// `#expect` there would not count for the test, so this throws instead.
+struct BrowserCheck: Error, CustomStringConvertible {
+    let description: String
+
+    static func require(_ condition: Bool, _ description: String) throws {
+        guard condition else { throw BrowserCheck(description: description) }
+    }
+}
