@@ -25,23 +25,12 @@ struct BrowserTests {
         .enabled(if: Chromium.find() != nil, "skipped: chromium not found (scripts/bootstrap installs it)"))
     func surveyToDashboard() async throws {
         let chromium = try #require(Chromium.find())
-        let stack = try await ProcessStack()
-        do {
+        try await BrowserStack.run(start: { stack in
             for service in ["staff", "tickets", "feedback", "analytics"] { try await stack.start(service) }
-            let web = try await Self.startWeb(stack)
-            do { try await Self.run(stack, web: web, chromium: chromium) } catch {
-                await web.process.terminate()
-                throw error
-            }
-            await web.process.terminate()
-        } catch {
-            await stack.shutdown()
-            throw error
-        }
-        await stack.shutdown()
+        }) { stack, base in try await Self.run(stack, base: base, chromium: chromium) }
     }
 
-    static func run(_ stack: ProcessStack, web: (process: ChildProcess, base: String), chromium: String) async throws {
+    static func run(_ stack: ProcessStack, base: String, chromium: String) async throws {
 
         let agent = try await stack.client.call(
             Staff.createEmployee,
@@ -54,7 +43,6 @@ struct BrowserTests {
                     product_category: "photo-books"),
                 customer_id: "cus-browser", customer_name: "Noor", language: "en", delay_ms: 0))
         let token = try #require(invitation.invitation?.token)
-        let base = web.base
         let comment = "Browser test: the photo book arrived in time <3"
 
         try await Chromium.session(path: chromium) { browser in

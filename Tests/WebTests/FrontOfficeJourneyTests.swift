@@ -20,22 +20,11 @@ struct FrontOfficeJourneyTests {
         .enabled(if: Chromium.find() != nil, "skipped: chromium not found (scripts/bootstrap installs it)"))
     func journey() async throws {
         let chromium = try #require(Chromium.find())
-        let stack = try await ProcessStack()
-        do {
+        try await BrowserStack.run(start: { stack in
             for service in ["staff", "tickets"] { try await stack.start(service) }
             try await stack.start("feedback", arguments: ["--survey-delay-ms", "0"])
             try await stack.start("analytics")
-            let web = try await BrowserTests.startWeb(stack)
-            do { try await Self.run(stack, base: web.base, chromium: chromium) } catch {
-                await web.process.terminate()
-                throw error
-            }
-            await web.process.terminate()
-        } catch {
-            await stack.shutdown()
-            throw error
-        }
-        await stack.shutdown()
+        }) { stack, base in try await Self.run(stack, base: base, chromium: chromium) }
     }
 
     static func run(_ stack: ProcessStack, base: String, chromium: String) async throws {

@@ -17,20 +17,9 @@ struct PeopleBrowserTests {
         .enabled(if: Chromium.find() != nil, "skipped: chromium not found (scripts/bootstrap installs it)"))
     func phone() async throws {
         let chromium = try #require(Chromium.find())
-        let stack = try await ProcessStack()
-        do {
-            try await stack.start("staff")
-            let web = try await BrowserTests.startWeb(stack)
-            do { try await Self.run(stack.client, base: web.base, chromium: chromium) } catch {
-                await web.process.terminate()
-                throw error
-            }
-            await web.process.terminate()
-        } catch {
-            await stack.shutdown()
-            throw error
+        try await BrowserStack.run(start: { try await $0.start("staff") }) { stack, base in
+            try await Self.run(stack.client, base: base, chromium: chromium)
         }
-        await stack.shutdown()
     }
 
     static func run(_ client: BusClient, base: String, chromium: String) async throws {
