@@ -84,6 +84,54 @@ struct RightsTests {
         }
     }
 
+    @Test("onboarding and the offer are private records; the hiring pipeline is for HR, leads and the director")
+    func privateReadsAndHiring() async throws {
+        try await withStaff { staff in
+            let cast = try await RightsCast(staff)
+            await expectRPCError(.permissionDenied, Rights.privateRecords, cast.colleague) {
+                _ = try await staff.call(Staff.getOnboarding, .init(employee_id: cast.agent), as: cast.colleague)
+            }
+            await expectRPCError(.permissionDenied, Rights.privateRecords, cast.colleague) {
+                _ = try await staff.call(Staff.getOffer, .init(employee_id: cast.agent), as: cast.colleague)
+            }
+            let candidate = try await staff.employee("Kees", status: .candidate).employee_id!
+            await expectRPCError(.permissionDenied, Rights.hiringPipeline, cast.agent) {
+                _ = try await staff.call(Staff.listEvaluations, .init(candidate_id: candidate), as: cast.agent)
+            }
+            await expectRPCError(.permissionDenied, Rights.hiringPipeline, cast.agent) {
+                _ = try await staff.call(Staff.getHireDecision, .init(candidate_id: candidate), as: cast.agent)
+            }
+            for reader in [cast.lead, cast.hr] {
+                let evaluations = try await staff.call(
+                    Staff.listEvaluations, .init(candidate_id: candidate), as: reader)
+                #expect(evaluations.evaluations.isEmpty, "read by \(reader)")
+            }
+        }
+    }
+
+    @Test("a compliment and a pulse answer are given only in one's own name")
+    func ownName() async throws {
+        try await withStaff { staff in
+            let cast = try await RightsCast(staff)
+            await expectRPCError(.permissionDenied, Rights.ownName, cast.colleague) {
+                _ = try await staff.call(
+                    Staff.givePeerCompliment,
+                    .init(from_employee_id: cast.agent, to_employee_id: cast.colleague, text: "I am great"),
+                    as: cast.colleague)
+            }
+            await expectRPCError(.permissionDenied, Rights.ownName, cast.colleague) {
+                _ = try await staff.call(
+                    Staff.submitPulse, .init(employee_id: cast.agent, score: 0), as: cast.colleague)
+            }
+            let given = try await staff.call(
+                Staff.givePeerCompliment,
+                .init(from_employee_id: cast.colleague, to_employee_id: cast.agent, text: "Thanks for the help"),
+                as: cast.colleague)
+            #expect(given.compliment?.from_employee_id == cast.colleague)
+            _ = try await staff.call(Staff.submitPulse, .init(employee_id: cast.agent, score: 9), as: cast.agent)
+        }
+    }
+
     @Test("an evaluation is recorded only by the evaluator themself")
     func evaluations() async throws {
         try await withStaff { staff in

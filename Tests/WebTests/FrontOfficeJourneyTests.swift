@@ -128,7 +128,8 @@ struct FrontOfficeJourneyTests {
             let text = try browser.text()
             return (text, try browser.screenshots("one-to-ones-refused", in: shots))
         }
-        #expect(refused.0.contains("one-to-ones and plans are seen only by the employee"))
+        #expect(
+            refused.0.contains("one-to-ones and plans (onboarding and the offer too) are seen only by the employee"))
         #expect(!refused.0.contains("Wants to coach new colleagues"))
         let viaBus = await #expect(throws: RPCError.self) {
             try await stack.client.call(

@@ -6,9 +6,9 @@ import Contract
 /// the signed-in person). A call without an acting employee is a service's or an
 /// operator's and passes. Each refusal is PERMISSION_DENIED naming its rule.
 enum Rights {
-    /// The rule for one-to-one notes and personal plans.
+    /// The rule for one-to-one notes, personal plans, onboarding and the offer.
     static let privateRecords =
-        "one-to-ones and plans are seen only by the employee, their team lead, HR and the director"
+        "one-to-ones and plans (onboarding and the offer too) are seen only by the employee, their team lead, HR and the director"
     /// The rule for hiring evaluations.
     static let ownEvaluation = "an evaluation is recorded by the evaluator themself"
     /// The rule for budget overruns.
@@ -19,6 +19,10 @@ enum Rights {
     static let accountManagers = "accounts are deactivated and reactivated by HR or the director"
     /// The rule for invitations by link.
     static let inviters = "employees are invited by HR or the director"
+    /// The rule for what an employee gives or answers: peer compliments, the pulse.
+    static let ownName = "compliments and pulse answers are given in one's own name"
+    /// The rule for the hiring pipeline's reads.
+    static let hiringPipeline = "the hiring pipeline is seen by HR, team leads and the director"
 
     /// Whether `actor` may read and write `subject`'s one-to-ones and plan: the
     /// employee, the lead of their team, HR and the director of happy customers.
@@ -64,6 +68,20 @@ enum Rights {
     static func checkInvites(_ actor: Staff.Employee) throws {
         guard actor.role == .hr || actor.role == .directorOfHappyCustomers else {
             throw denied(inviters, "\(actor.employee_id ?? "") is neither")
+        }
+    }
+
+    /// - Throws: PERMISSION_DENIED unless `actor` is `employeeID`.
+    static func checkOwnName(_ employeeID: String?, actor: String) throws {
+        guard employeeID == actor else {
+            throw denied(ownName, "\(actor) may not act in the name of \(employeeID ?? "nobody")")
+        }
+    }
+
+    /// - Throws: PERMISSION_DENIED unless `actor` is HR, a team lead or the director.
+    static func checkSeesHiring(_ actor: Staff.Employee) throws {
+        guard [.hr, .teamLead, .directorOfHappyCustomers].contains(actor.role) else {
+            throw denied(hiringPipeline, "\(actor.employee_id ?? "") is none of them")
         }
     }
 

@@ -24,6 +24,17 @@ extension RightsInterceptor {
             try await checkGoal(decode(payload, as: Staff.UpdateGoalRequest.self).goal_id, actor)
         case Staff.addGoalProgress.name:
             try await checkGoal(decode(payload, as: Staff.AddGoalProgressRequest.self).goal_id, actor)
+        case Staff.getOnboarding.name:
+            try await checkPrivateRecords(of: decode(payload, as: Staff.GetOnboardingRequest.self).employee_id, actor)
+        case Staff.getOffer.name:
+            try await checkPrivateRecords(of: decode(payload, as: Staff.GetOfferRequest.self).employee_id, actor)
+        case Staff.listEvaluations.name, Staff.getHireDecision.name:
+            try Rights.checkSeesHiring(actor)
+        case Staff.givePeerCompliment.name:
+            try Rights.checkOwnName(
+                decode(payload, as: Staff.GivePeerComplimentRequest.self).from_employee_id, actor: actorID)
+        case Staff.submitPulse.name:
+            try Rights.checkOwnName(decode(payload, as: Staff.SubmitPulseRequest.self).employee_id, actor: actorID)
         case Staff.recordEvaluation.name:
             try Rights.checkEvaluator(
                 decode(payload, as: Staff.RecordEvaluationRequest.self).evaluator_id, actor: actorID)

@@ -34,7 +34,9 @@ final class StaffHarness: Sendable {
         store = try SQLiteStaffStore(
             path: directory.appendingPathComponent("staff.sqlite").path, clock: { clock.now })
         bus = try await InProcessBus()
-        try await bus.worker(makeStaffRouter(store: store))
+        // bcrypt's lowest cost: staff's one hashing queue is shared by every test of
+        // the process (PasswordCostTests checks the cost staff uses by default).
+        try await bus.worker(makeStaffRouter(store: store, passwords: PasswordRules(cost: 4)))
         client = bus.client()
     }
 
