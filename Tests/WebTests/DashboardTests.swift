@@ -55,6 +55,44 @@ struct DashboardTests {
     }
 
     @Test(
+        "a team filter narrows the figures; today and the last 7 days are compared with the day and the week before; resolution, escalations and eNPS have cards"
+    )
+    func leadFigures() async throws {
+        let world = try await WebWorld()
+        let experts = try await world.client.call(Staff.createTeam, .init(name: "Experts", kind: .serviceExperts))
+            .team!.team_id!
+        let care = try await world.client.call(Staff.createTeam, .init(name: "Special Care", kind: .specialCare))
+            .team!.team_id!
+        try await world.withWeb { web in
+            for (team, score) in [(experts, "10"), (care, "0")] {
+                let token = try await world.invite(team: team)
+                let form = try await web.get("/s/\(token)")
+                _ = try await web.post("/s/\(token)", [("csrf", form.hidden("csrf")!), ("score", score)])
+            }
+            try await web.signIn()
+            let everyone = try await web.get("/dashboard?days=7").body
+            #expect(everyone.contains(#"id="nps-now">0<"#))  // one promoter, one detractor
+            #expect(everyone.contains(#"<option value="\#(experts)">Experts</option>"#), "\(everyone)")
+            let team = try await web.get("/dashboard?days=7&team=\(experts)").body
+            #expect(team.contains(#"id="nps-now">100<"#))
+            #expect(team.contains(#"<option value="\#(experts)" selected>Experts</option>"#))
+            #expect(team.contains(#"id="nps-vs-yesterday">Today 100, yesterday –: –<"#))
+            #expect(team.contains(#"id="nps-vs-last-week">Last 7 days 100, the 7 before –: –<"#))
+            #expect(team.contains(#"href="/dashboard/csv/trend?days=7&group=all&min=5&team=\#(experts)""#))
+            let csv = try await web.get("/dashboard/csv/nps?days=7&team=\(experts)").body
+            #expect(csv.split(separator: "\r\n").count == 2 && csv.contains(",100"), "\(csv)")
+            for title in ["First-contact resolution", "Escalations to Special Care", "Engagement this month (eNPS)"] {
+                #expect(team.contains(title))
+            }
+            #expect(team.contains(#"id="escalations">0<"#))
+            #expect(team.contains("Withheld: 0 answers, figures show from"))
+            // A team id that is no id falls back to every team.
+            #expect(try await web.get("/dashboard?days=7&team=%3Cx%3E").body.contains(#"id="nps-now">0<"#))
+        }
+        await world.shutdown()
+    }
+
+    @Test(
         "shows NPS now with its interval, the trend with its interval band, breakdowns, ranking, follow-ups, wall and stories"
     )
     func showsFigures() async throws {

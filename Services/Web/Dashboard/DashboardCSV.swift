@@ -18,14 +18,20 @@ struct DashboardCSV: Sendable {
     /// The CSV of `chart`, or nil for an unknown chart.
     /// - Throws: `RPCError` when the service does not answer.
     func file(_ chart: String, query: DashboardQuery, window: Domain.TimeWindow) async throws -> File? {
+        let filter = query.filter
         switch chart {
-        case "nps": return try await export(.init(nps: .init(window: window)), fallback: "nps")
-        case "trend": return try await export(.init(trend: .init(metric: .nps, window: window)), fallback: "nps-trend")
+        case "nps": return try await export(.init(nps: .init(window: window, filter: filter)), fallback: "nps")
+        case "trend":
+            return try await export(
+                .init(trend: .init(metric: .nps, window: window, filter: filter)), fallback: "nps-trend")
         case "first-response":
-            return try await export(.init(first_response: .init(window: window, group_by: [.channel])), fallback: chart)
+            return try await export(
+                .init(first_response: .init(window: window, group_by: [.channel], filter: filter)), fallback: chart)
         case "ranking":
             return try await export(
-                .init(personal_nps_ranking: .init(window: window, min_responses: query.minResponses)), fallback: chart)
+                .init(
+                    personal_nps_ranking: .init(window: window, min_responses: query.minResponses, filter: filter)),
+                fallback: chart)
         case "goodwill":
             return try await export(
                 .init(goodwill_spend: .init(window: window, group_by: [.gestureKind])), fallback: chart)
@@ -35,7 +41,8 @@ struct DashboardCSV: Sendable {
         default:
             guard chart.hasPrefix("nps-"), let group = DashboardQuery.groups.first(where: { "nps-" + $0.slug == chart })
             else { return nil }
-            return try await export(.init(nps: .init(window: window, group_by: [group.dimension])), fallback: chart)
+            return try await export(
+                .init(nps: .init(window: window, group_by: [group.dimension], filter: filter)), fallback: chart)
         }
     }
 

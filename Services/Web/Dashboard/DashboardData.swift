@@ -28,6 +28,7 @@ struct DashboardData: Sendable {
     var goodwill: Section<Analytics.GetGoodwillSpendReply>
     var wall: Section<Feedback.ListComplimentWallReply>
     var stories: Section<Feedback.ListStoriesReply>
+    var lead: LeadFigures
 }
 
 /// Fetches the dashboard's data through `client`, every card at once: each call has
@@ -38,11 +39,14 @@ struct DashboardFetcher: Sendable {
     let timeout: Duration
 
     func fetch(_ query: DashboardQuery, window: Domain.TimeWindow) async -> DashboardData {
-        async let total = call(Analytics.getNps, .init(window: window))
-        async let trend = call(Analytics.getTrend, .init(metric: .nps, window: window))
-        async let firstResponse = call(Analytics.getFirstResponseFigures, .init(window: window, group_by: [.channel]))
+        let filter = query.filter
+        async let total = call(Analytics.getNps, .init(window: window, filter: filter))
+        async let trend = call(Analytics.getTrend, .init(metric: .nps, window: window, filter: filter))
+        async let firstResponse = call(
+            Analytics.getFirstResponseFigures, .init(window: window, group_by: [.channel], filter: filter))
         async let ranking = call(
-            Analytics.getPersonalNpsRanking, .init(window: window, min_responses: query.minResponses))
+            Analytics.getPersonalNpsRanking, .init(window: window, min_responses: query.minResponses, filter: filter))
+        async let lead = fetchLead(query, window: window)
         async let followUps = call(Feedback.listFollowUps, .init(statuses: [.pending, .open], page_size: 50))
         async let failedFollowUps = call(Feedback.listFollowUps, .init(statuses: [.failed], page_size: 50))
         async let themes = call(Feedback.getThemeCounts, .init(window: window, period: .month))
@@ -52,7 +56,11 @@ struct DashboardFetcher: Sendable {
         let breakdowns = await withTaskGroup(of: (Int, Section<Analytics.GetNpsReply>).self) { group in
             for (index, dimension) in query.dimensions.enumerated() {
                 group.addTask {
-                    (index, await call(Analytics.getNps, .init(window: window, group_by: [dimension.dimension])))
+                    (
+                        index,
+                        await call(
+                            Analytics.getNps, .init(window: window, group_by: [dimension.dimension], filter: filter))
+                    )
                 }
             }
             var replies: [Int: Section<Analytics.GetNpsReply>] = [:]
@@ -65,7 +73,7 @@ struct DashboardFetcher: Sendable {
             total: await total, trend: await trend, breakdowns: breakdowns, firstResponse: await firstResponse,
             ranking: await ranking, followUps: await followUps, failedFollowUps: await failedFollowUps,
             themes: await themes, goodwill: await goodwill, wall: await wall,
-            stories: await stories)
+            stories: await stories, lead: await lead)
     }
 
     func call<Request, Reply>(_ method: Method<Request, Reply>, _ request: Request) async -> Section<Reply> {

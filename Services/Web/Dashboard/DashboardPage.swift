@@ -26,7 +26,8 @@ struct DashboardPage {
     func render() -> Response {
         let cards =
             [headline(), trend()] + breakdowns() + [
-                firstResponse(), ranking(), followUps(), themes(), goodwill(), wall(), stories(),
+                firstResponse(), resolution(), escalations(), engagement(), ranking(), followUps(), themes(),
+                goodwill(), wall(), stories(),
             ]
         let days = DashboardQuery.dayChoices.map {
             [
@@ -46,7 +47,7 @@ struct DashboardPage {
         let last = window.to.addingTimeInterval(-1)
         let values: [String: Any] = [
             "csrf": signOutCSRF, "user": user, "invite": mayInvite, "days": days, "groups": groups,
-            "min": String(query.minResponses),
+            "min": String(query.minResponses), "teams": teamChoices,
             "period": language.date(window.from, in: window.timeZone) + " – "
                 + language.date(last, in: window.timeZone),
             "cards": cards.map(\.values), "team_link": teamLink, "employee": employee,
@@ -95,6 +96,7 @@ struct DashboardPage {
                     "passives": language.number(total.passives ?? 0),
                     "detractors": language.number(total.detractors ?? 0),
                 ]), class: "muted")
+        comparisons(into: &card)
         return card
     }
 

@@ -5,7 +5,8 @@ import Hummingbird
 
 /// The dashboard's filters, from the query string: `days` (7, 14, 30, 90 or 365;
 /// default 30), `group` (all, channel, country, product-category or team: which NPS
-/// breakdowns to show) and `min` (responses before a person is ranked; default 5).
+/// breakdowns to show), `min` (responses before a person is ranked; default 5) and
+/// `team` (a team's id: only its contacts and people; default every team).
 /// Unknown values fall back to the defaults.
 struct DashboardQuery: Sendable, Equatable {
     static let dayChoices = [7, 14, 30, 90, 365]
@@ -17,6 +18,8 @@ struct DashboardQuery: Sendable, Equatable {
     var days = 30
     var group = "all"
     var minResponses: UInt32 = 5
+    /// The team the figures are narrowed to; nil for every team.
+    var team: String?
 
     init() {}
 
@@ -27,7 +30,15 @@ struct DashboardQuery: Sendable, Equatable {
             self.group = group
         }
         if let min = query["min"].flatMap({ UInt32(String($0)) }), (1...1000).contains(min) { minResponses = min }
+        if let team = query["team"].map(String.init), (1...64).contains(team.count),
+            team.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+        {
+            self.team = team
+        }
     }
+
+    /// Analytics' filter for the chosen team; nil for every team.
+    var filter: Analytics.Filter? { team.map { Analytics.Filter(team_ids: [$0]) } }
 
     /// The breakdowns to show.
     var dimensions: [(slug: String, title: String, dimension: Analytics.Dimension)] {
@@ -46,5 +57,5 @@ struct DashboardQuery: Sendable, Equatable {
     }
 
     /// The query string that reproduces these filters (for links and CSV downloads).
-    var queryString: String { "days=\(days)&group=\(group)&min=\(minResponses)" }
+    var queryString: String { "days=\(days)&group=\(group)&min=\(minResponses)" + (team.map { "&team=\($0)" } ?? "") }
 }

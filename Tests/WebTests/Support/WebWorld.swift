@@ -75,13 +75,14 @@ final class WebWorld: Sendable {
     /// An open invitation for a chat contact credited to `agent`; returns its token.
     func invite(
         customer: String = "cus-\(UUID().uuidString.prefix(8))", name: String = "Anna", agent: String? = nil,
-        channel: Domain.Channel = .chat, language: String = "en", delayMs: Int64 = 0, validForMs: Int64? = nil
+        channel: Domain.Channel = .chat, language: String = "en", delayMs: Int64 = 0, validForMs: Int64? = nil,
+        team: String = "team-experts"
     ) async throws -> String {
         let reply = try await client.call(
             Feedback.createInvitation,
             .init(
                 attribution: .init(
-                    ticket_id: "t-\(customer)", agent_id: agent ?? sam, team_id: "team-experts",
+                    ticket_id: "t-\(customer)", agent_id: agent ?? sam, team_id: team,
                     employer_id: "in-house",
                     channel: channel, country: "NL", product_category: "photo-books",
                     contact_at_ms: Int64(Date().timeIntervalSince1970 * 1000)),
