@@ -92,6 +92,35 @@ struct DashboardTests {
         await world.shutdown()
     }
 
+    @Test("a detractor's follow-up shows the customer, the comment and the owner, linked to its ticket")
+    func followUpDetails() async throws {
+        let world = try await WebWorld(callTimeout: .seconds(20), tickets: true)
+        let desk = try await WorkspaceDesk(world)
+        let original = try await desk.ticket("Photo book arrived damaged", assignee: desk.people.agent)
+        let invitation = try await world.client.call(
+            Feedback.createInvitation,
+            .init(
+                attribution: .init(ticket_id: original, agent_id: desk.people.agent, channel: .email, country: "NL"),
+                customer_id: "cus-anna", customer_name: "Anna de Vries", language: "en", delay_ms: 0))
+        let token = try #require(invitation.invitation?.token)
+        try await world.withWeb { web in
+            let form = try await web.get("/s/\(token)")
+            _ = try await web.post(
+                "/s/\(token)", [("csrf", form.hidden("csrf")!), ("comment", "The cover tore again"), ("score", "2")])
+            await world.deliverFollowUps()
+            let followUp = try #require(
+                try await world.client.call(Feedback.listFollowUps, .init(page_size: 10)).follow_ups.first)
+            let care = try #require(followUp.follow_up_ticket_id)
+            _ = try await world.client.call(Tickets.assignTicket, .init(ticket_id: care, assignee_id: desk.people.lead))
+            try await web.signIn("vera@example.com", password: WebPeople.password)
+            let body = try await web.get("/dashboard?days=7").body
+            #expect(body.contains(#"<a href="/tickets/\#(care)">"#), "\(body)")
+            #expect(body.contains("<td>Anna de Vries</td>") && body.contains("<td>The cover tore again</td>"))
+            #expect(body.contains("<td>Vera</td>"))  // the follow-up ticket's owner, by name
+        }
+        await world.shutdown()
+    }
+
     @Test(
         "shows NPS now with its interval, the trend with its interval band, breakdowns, ranking, follow-ups, wall and stories"
     )
@@ -120,7 +149,8 @@ struct DashboardTests {
             #expect(body.contains(">Chat<") && body.contains(">E-mail<"))
             #expect(body.contains(#"class="interval""#))
             #expect(body.contains("Not yet rankable"))
-            #expect(body.contains(ids[3]!))  // the detractor's follow-up, open
+            #expect(body.contains("<td>\(ids[3]!)</td>"))  // the follow-up, not yet a ticket
+            #expect(body.contains("<td>Parcel was late</td>"))  // with the detractor's comment
             #expect(body.contains("Lovely help &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
             #expect(body.contains("A hairdresser &lt;b&gt;booked&lt;/b&gt;"))
             #expect(!body.contains("<script") && !body.contains("<b>"))

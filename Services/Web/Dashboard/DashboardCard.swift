@@ -27,11 +27,14 @@ struct DashboardCard {
     mutating func svg(_ chart: String) { blocks.append(["svg": chart]) }
 
     /// A table; `numeric` marks the right-aligned columns.
-    mutating func table(_ head: [String], _ rows: [[String]], numeric: Set<Int> = []) {
-        let rows = rows.map { row in
+    /// `links[column][row]`, where set, makes that cell a link.
+    mutating func table(_ head: [String], _ rows: [[String]], numeric: Set<Int> = [], links: [Int: [String?]] = [:]) {
+        let rows = rows.enumerated().map { index, row in
             [
-                "cells": row.enumerated().map {
-                    ["text": $0.element, "num": numeric.contains($0.offset)] as [String: Any]
+                "cells": row.enumerated().map { column, text in
+                    var cell: [String: Any] = ["text": text, "num": numeric.contains(column)]
+                    if let href = links[column]?[index] { cell["href"] = href }
+                    return cell
                 }
             ]
         }

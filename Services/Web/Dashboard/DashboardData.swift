@@ -29,6 +29,8 @@ struct DashboardData: Sendable {
     var wall: Section<Feedback.ListComplimentWallReply>
     var stories: Section<Feedback.ListStoriesReply>
     var lead: LeadFigures
+    /// Comment, customer, owner and ticket of the first open follow-ups, by response id.
+    var followUpDetails: [String: FollowUpDetail] = [:]
 }
 
 /// Fetches the dashboard's data through `client`, every card at once: each call has
@@ -69,11 +71,16 @@ struct DashboardFetcher: Sendable {
                 (title: dimension.title, slug: dimension.slug, reply: replies[index] ?? .down(service: "analytics"))
             }
         }
+        let openFollowUps = await followUps
+        var details: [String: FollowUpDetail] = [:]
+        if case .ready(let reply) = openFollowUps {
+            details = await FollowUpDetails.fetch(reply.follow_ups, with: self)
+        }
         return DashboardData(
             total: await total, trend: await trend, breakdowns: breakdowns, firstResponse: await firstResponse,
-            ranking: await ranking, followUps: await followUps, failedFollowUps: await failedFollowUps,
+            ranking: await ranking, followUps: openFollowUps, failedFollowUps: await failedFollowUps,
             themes: await themes, goodwill: await goodwill, wall: await wall,
-            stories: await stories, lead: await lead)
+            stories: await stories, lead: await lead, followUpDetails: details)
     }
 
     func call<Request, Reply>(_ method: Method<Request, Reply>, _ request: Request) async -> Section<Reply> {

@@ -18,15 +18,23 @@ extension DashboardPage {
         } else {
             let more = reply.next_page_token?.isEmpty == false ? "+" : ""
             card.paragraph(t["dash_open"], lead: language.number(reply.follow_ups.count) + more)
+            let details = reply.follow_ups.map { data.followUpDetails[$0.response_id ?? ""] }
             card.table(
-                [t["col_answer"], t["col_score"], t["col_status"], t["col_channel"], t["col_age"]],
-                reply.follow_ups.map { followUp -> [String] in
+                [
+                    t["col_answer"], t["col_customer"], t["col_comment"], t["col_score"], t["col_owner"],
+                    t["col_status"], t["col_channel"], t["col_age"],
+                ],
+                zip(reply.follow_ups, details).map { followUp, detail -> [String] in
                     let score: String = followUp.score.map { String($0) } ?? ""
                     let status: String = followUp.status.map { "\($0)" } ?? ""
                     let channel: String = followUp.attribution?.channel?.displayName ?? ""
                     let waited: String = waited(ms: nowMs - (followUp.requested_at_ms ?? nowMs))
-                    return [followUp.response_id ?? "", score, status, channel, waited]
-                }, numeric: [1, 4])
+                    return [
+                        followUp.response_id ?? "", detail?.customer ?? "", detail?.comment ?? "", score,
+                        detail?.owner ?? "", status, channel, waited,
+                    ]
+                }, numeric: [3, 7],
+                links: [0: details.map { $0?.ticketID.map { "/tickets/\($0)" } }])
         }
         failed(into: &card)
         return card

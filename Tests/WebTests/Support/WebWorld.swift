@@ -28,7 +28,8 @@ final class WebWorld: Sendable {
     let sam: String
 
     /// - Parameters:
-    ///   - openFollowUp: tickets' answer to OpenFollowUp; unset: a ticket per response.
+    ///   - openFollowUp: tickets' answer to OpenFollowUp; unset: the real tickets
+    ///     service's when `tickets`, else a made-up ticket per response.
     ///   - tickets: also run the real tickets service (for the agent workspace).
     ///   - staffClock: the staff service's clock (its invitations expire by it).
     init(
@@ -53,10 +54,7 @@ final class WebWorld: Sendable {
         feedback = try FeedbackApp(
             databasePath: path, client: bus.client(fresh: true),
             publish: { events in events.forEach { model.apply($0) } },
-            openFollowUp: openFollowUp ?? { request, _ in
-                Tickets.OpenFollowUpReply(
-                    ticket: Tickets.Ticket(ticket_id: "tkt-care-\(request.response_id ?? "")"), created: true)
-            })
+            openFollowUp: openFollowUp ?? (tickets ? nil : Self.madeUpFollowUp))
         try await bus.worker(feedback.router)
         if withAnalytics {
             model.markReady()
@@ -70,6 +68,12 @@ final class WebWorld: Sendable {
         settings = WebSettings(
             users: Self.users, key: SessionKey(bytes: Array("a test key of thirty-two bytes or more".utf8)),
             timeZone: TimeZone(identifier: "Europe/Amsterdam")!, callTimeout: callTimeout)
+    }
+
+    /// A follow-up ticket for each response, without a tickets service.
+    static let madeUpFollowUp: FollowUpDelivery.OpenFollowUp = { request, _ in
+        Tickets.OpenFollowUpReply(
+            ticket: Tickets.Ticket(ticket_id: "tkt-care-\(request.response_id ?? "")"), created: true)
     }
 
     /// An open invitation for a chat contact credited to `agent`; returns its token.
