@@ -143,10 +143,13 @@ struct DashboardTests {
             // Adjusted Wald: n' = 7, p' = 2.75 / 7, d' = 1.75 / 7: 14.29 ± 58.45, the ranking's interval too.
             #expect(body.contains(#"id="nps-interval">95% interval -44…73 · 4 answers"#))
             #expect(body.contains(#"<polygon class="interval""#))
-            for title in ["NPS by channel", "NPS by country", "NPS by product category", "NPS by team"] {
+            for title in [
+                "NPS by channel", "NPS by country", "NPS by product category", "NPS by team", "NPS by employer",
+            ] {
                 #expect(body.contains(title))
             }
             #expect(body.contains(">Chat<") && body.contains(">E-mail<"))
+            #expect(body.contains(">in-house<"))  // the employer the invitations credit
             #expect(body.contains(#"class="interval""#))
             #expect(body.contains("Not yet rankable"))
             #expect(body.contains("<td>\(ids[3]!)</td>"))  // the follow-up, not yet a ticket
@@ -211,7 +214,8 @@ struct DashboardTests {
     @Test(
         "every chart downloads as CSV",
         arguments: [
-            "nps", "trend", "nps-channel", "nps-country", "nps-product-category", "nps-team", "first-response",
+            "nps", "trend", "nps-channel", "nps-country", "nps-product-category", "nps-team", "nps-employer",
+            "first-response",
             "ranking",
             "goodwill", "follow-ups", "compliments", "stories",
         ])

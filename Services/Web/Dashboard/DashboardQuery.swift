@@ -4,7 +4,7 @@ import Foundation
 import Hummingbird
 
 /// The dashboard's filters, from the query string: `days` (7, 14, 30, 90 or 365;
-/// default 30), `group` (all, channel, country, product-category or team: which NPS
+/// default 30), `group` (all, channel, country, product-category, team or employer: which NPS
 /// breakdowns to show), `min` (responses before a person is ranked; default 5) and
 /// `team` (a team's id: only its contacts and people; default every team).
 /// Unknown values fall back to the defaults.
@@ -13,6 +13,7 @@ struct DashboardQuery: Sendable, Equatable {
     static let groups: [(slug: String, title: String, dimension: Analytics.Dimension)] = [
         ("channel", "channel", .channel), ("country", "country", .country),
         ("product-category", "product category", .productCategory), ("team", "team", .team),
+        ("employer", "employer", .employer),
     ]
 
     var days = 30

@@ -9,6 +9,7 @@ extension Analytics.GroupKey {
         if let product_category { return product_category.isEmpty ? "(no category)" : product_category }
         if let team_id { return nonEmpty(team_name) ?? (team_id.isEmpty ? "(no team)" : team_id) }
         if let employee_id { return nonEmpty(employee_name) ?? (employee_id.isEmpty ? "(no agent)" : employee_id) }
+        if let employer_id { return employer_id.isEmpty ? "(no employer)" : employer_id }
         if let gesture_kind { return "\(gesture_kind)" }
         if let day { return day }
         return "total"
