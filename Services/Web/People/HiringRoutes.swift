@@ -99,7 +99,7 @@ struct HiringRoutes: Sendable {
     private static func evaluate(
         _ candidate: String, _ form: Form, _ viewer: PeopleViewer, _ key: String?, _ t: Messages
     ) async throws -> String {
-        guard viewer.hires else { throw PeopleSection.FormError(message: t["people_hiring_only"]) }
+        guard viewer.hires else { throw FormError(message: t["people_hiring_only"]) }
         let verdicts: [String: Staff.FitVerdict] = ["fit": .fit, "doubt": .doubt, "no-fit": .noFit]
         let fits = form.fields.keys.filter { $0.hasPrefix("fit.") }.sorted().compactMap { name -> Staff.ValueFit? in
             guard let verdict = form[name].flatMap({ verdicts[$0] }) else { return nil }

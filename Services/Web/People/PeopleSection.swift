@@ -31,11 +31,6 @@ struct PeopleSection: Sendable {
     typealias Action =
         @Sendable (_ form: Form, _ viewer: PeopleViewer, _ key: String?, _ t: Messages) async throws -> String
 
-    /// A field the form must fill, as the page names it.
-    struct FormError: Error {
-        let message: String
-    }
-
     /// The viewer of `request`, or the page to answer instead (sign-in, operators' 403,
     /// staff not answering).
     func viewer(_ request: Request, _ context: WebRequestContext) async -> Result<PeopleViewer, Refused> {
@@ -97,25 +92,8 @@ struct PeopleSection: Sendable {
         case .success(let found): viewer = found
         case .failure(let refused): return refused.response
         }
-        let form = try await Form.read(request)
-        let page = PageContext(request)
-        let nonce = settings.sessions.session(request)?.nonce ?? ""
-        guard settings.sessions.checkCSRF(form["csrf"], purpose: Self.csrfPurpose, nonce: nonce) else {
-            return HTML.message(
-                title: page.t["people_form_expired"], paragraphs: [], link: (back, page.t["back"]), context: page,
-                status: .forbidden)
-        }
-        let flash: Flash
-        do {
-            let key = form["once"].map { "web-form-" + $0 }
-            flash = Flash(kind: .notice, text: try await action(form, viewer, key, page.t))
-        } catch let error as RPCError {
-            flash = Flash(kind: .alert, text: WorkspaceRefusal.text(error, page.t))
-        } catch let error as FormError {
-            flash = Flash(kind: .alert, text: error.message)
-        }
-        var response = Response.redirect(to: back, type: .normal)
-        response.setCookie(flash.cookie(key: settings.key, nonce: nonce, secure: settings.secureCookies))
-        return response
+        return try await settings.formPost(
+            request, purpose: Self.csrfPurpose, back: back, expired: "people_form_expired", backLabel: "back"
+        ) { form, key, page in try await action(form, viewer, key, page.t) }
     }
 }

@@ -74,7 +74,7 @@ struct PulseRoutes: Sendable {
     /// Sends the score for the signed-in employee; staff stores it without their name.
     private static let answer: PeopleSection.Action = { form, viewer, key, t in
         guard let score = form["score"].flatMap({ Int32($0) }), (0...10).contains(score) else {
-            throw PeopleSection.FormError(message: t["people_pulse_bad_score"])
+            throw FormError(message: t["people_pulse_bad_score"])
         }
         let reply = try await viewer.calls.call(
             Staff.submitPulse, .init(employee_id: viewer.id, score: score), key: key)

@@ -90,36 +90,16 @@ struct TeamRoutes: Sendable {
     private func approve(_ request: Request, id: String) async throws -> Response {
         let calls: AgentCalls
         do { calls = try settings.agentCalls(request, client: client) } catch { return error.response }
-        let form = try await Form.read(request)
-        let context = PageContext(request)
-        let t = context.t
-        let nonce = settings.sessions.session(request)?.nonce ?? ""
-        guard settings.sessions.checkCSRF(form["csrf"], purpose: Self.csrfPurpose, nonce: nonce) else {
-            return HTML.message(
-                title: t["team_form_expired"], paragraphs: [], link: ("/team", t["back_to_team"]),
-                context: context, status: .forbidden)
-        }
-        let flash: Flash
-        do {
+        return try await settings.formPost(
+            request, purpose: Self.csrfPurpose, back: "/team", expired: "team_form_expired", backLabel: "back_to_team"
+        ) { _, key, page in
             let gesture = try await calls.call(
-                Tickets.approveGesture, .init(gesture_id: id, team_lead_id: calls.agent),
-                key: form["once"].map { "web-form-" + $0 }
+                Tickets.approveGesture, .init(gesture_id: id, team_lead_id: calls.agent), key: key
             ).gesture
             let agent = gesture?.employee_id ?? ""
             let name = try? await calls.call(Staff.getEmployee, .init(employee_id: agent)).employee?.name
-            flash = Flash(
-                kind: .notice,
-                text: t.format(
-                    "team_approved",
-                    [
-                        "amount": gesture?.amount.map(context.language.money) ?? "",
-                        "agent": name ?? agent,
-                    ]))
-        } catch let error as RPCError {
-            flash = Flash(kind: .alert, text: WorkspaceRefusal.text(error, t))
+            return page.t.format(
+                "team_approved", ["amount": gesture?.amount.map(page.language.money) ?? "", "agent": name ?? agent])
         }
-        var response = Response.redirect(to: "/team", type: .normal)
-        response.setCookie(flash.cookie(key: settings.key, nonce: nonce, secure: settings.secureCookies))
-        return response
     }
 }

@@ -30,32 +30,10 @@ extension TicketRoutes {
     private func perform(_ request: Request, id: String, _ action: Action) async throws -> Response {
         let calls: AgentCalls
         do { calls = try settings.agentCalls(request, client: client) } catch { return error.response }
-        let form = try await Form.read(request)
-        let context = PageContext(request)
-        let nonce = settings.sessions.session(request)?.nonce ?? ""
-        guard settings.sessions.checkCSRF(form["csrf"], purpose: Self.csrfPurpose, nonce: nonce) else {
-            return HTML.message(
-                title: context.t["ticket_form_expired"], paragraphs: [],
-                link: (Tickets.Ticket.href(id), context.t["back_to_ticket"]), context: context,
-                status: .forbidden)
-        }
-        let flash: Flash
-        do {
-            flash = Flash(kind: .notice, text: try await action(id, form, calls, context.t))
-        } catch let error as RPCError {
-            flash = Flash(kind: .alert, text: WorkspaceRefusal.text(error, context.t))
-        } catch let error as FormError {
-            flash = Flash(kind: .alert, text: error.message)
-        }
-        var response = Response.redirect(to: Tickets.Ticket.href(id), type: .normal)
-        response.setCookie(
-            flash.cookie(key: settings.key, nonce: nonce, secure: settings.secureCookies))
-        return response
-    }
-
-    /// A field the form must fill, as the page names it.
-    struct FormError: Error {
-        let message: String
+        return try await settings.formPost(
+            request, purpose: Self.csrfPurpose, back: Tickets.Ticket.href(id), expired: "ticket_form_expired",
+            backLabel: "back_to_ticket"
+        ) { form, _, page in try await action(id, form, calls, page.t) }
     }
 
     fileprivate static func key(_ form: Form) -> String? { form["once"].map { "web-form-" + $0 } }
