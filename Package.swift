@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "staff", targets: ["StaffService"]),
         .executable(name: "tickets", targets: ["TicketsService"]),
         .executable(name: "feedback", targets: ["FeedbackService"]),
+        .executable(name: "channels", targets: ["ChannelsService"]),
         .executable(name: "analytics", targets: ["AnalyticsService"]),
         .executable(name: "analytics-bench", targets: ["AnalyticsBench"]),
         .executable(name: "glimlach", targets: ["GlimlachCLI"]),
@@ -147,6 +148,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Services/Feedback"),
+        .executableTarget(
+            name: "ChannelsService",
+            dependencies: [
+                "ServiceKit", "Contract", "Domain", "Bus",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Services/Channels"),
         // Analytics: the read model and reports (a library, so the benchmark links it too)
         // and the thin worker executable.
         .target(
@@ -243,6 +254,12 @@ let package = Package(
             name: "FeedbackTests",
             dependencies: ["FeedbackService", "TicketsService", "StaffService", "Contract", "TestSupport"],
             path: "Tests/FeedbackTests"),
+        .testTarget(
+            name: "ChannelsTests",
+            dependencies: [
+                "ChannelsService", "TicketsService", "FeedbackService", "StaffService", "Contract", "TestSupport",
+            ],
+            path: "Tests/ChannelsTests"),
         .testTarget(
             name: "AnalyticsTests",
             dependencies: [

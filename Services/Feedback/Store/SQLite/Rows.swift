@@ -2,16 +2,6 @@ import Foundation
 import GRDB
 import Wire
 
-extension WireMessage {
-    /// The message as a `body` column value.
-    func blob() throws -> Data { Data(try wireBytes()) }
-
-    /// The message stored in `column` of `row`.
-    init(row: Row, _ column: String = "body") throws {
-        try self.init(wireBytes: [UInt8](row[column] as Data))
-    }
-}
-
 /// ",a,b," for a list column; "," when empty.
 func listColumn(_ values: [String]) -> String { "," + values.map { $0 + "," }.joined() }
 

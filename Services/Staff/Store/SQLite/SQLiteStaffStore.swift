@@ -42,11 +42,3 @@ final class SQLiteStaffStore: StaffStore {
         try await base.write(SQLiteStaffWriter.self, method: method, idempotencyKey: idempotencyKey) { try body($0) }
     }
 }
-
-extension WireMessage {
-    /// Bytes for a BLOB column.
-    func blob() throws -> Data { Data(try wireBytes()) }
-
-    /// Decodes a BLOB column written by `blob()`.
-    init(blob: Data) throws { try self.init(wireBytes: [UInt8](blob)) }
-}

@@ -1,0 +1,51 @@
+import Bus
+import Contract
+import Domain
+import Foundation
+import Logging
+import ServiceKit
+
+/// The channels handlers, one extension per area in `Handlers/*.swift`: every method
+/// of proto/channels.proto (the generated `Channels.Handler`), the intake every
+/// channel's messages go through, and the events that queue deliveries.
+struct ChannelsHandlers<Store: ChannelsStore>: Channels.Handler {
+    let store: Store
+    let desk: TicketsDesk
+    var settings = ChannelsSettings()
+}
+
+/// Everything the channels process runs, built the same way by `ChannelsCommand`
+/// and by the tests.
+struct ChannelsApp: Sendable {
+    let store: SQLiteChannelsStore
+    let handlers: ChannelsHandlers<SQLiteChannelsStore>
+    let router: ServiceRouter
+    let deliveries: DeliveryWorker
+
+    /// - Parameters:
+    ///   - outlets: the connected ways out, by channel (none: nothing is sent, and
+    ///     replies on those channels are SKIPPED saying so).
+    init(
+        databasePath: String, settings: ChannelsSettings, client: any RPCClient, outlets: [Channel: any Outlet],
+        clock: @escaping @Sendable () -> Date = Date.init, publish: @escaping @Sendable ([Event]) -> Void = { _ in },
+        logger: Logger = Logger(label: "channels")
+    ) throws {
+        store = try SQLiteChannelsStore(path: databasePath, clock: clock, publish: publish)
+        handlers = ChannelsHandlers(store: store, desk: TicketsDesk(client: client), settings: settings)
+        var router = ServiceRouter(service: Channels.service)
+        router.register(handlers)
+        self.router = router
+        deliveries = DeliveryWorker(handlers: handlers, outlets: outlets, logger: logger)
+    }
+
+    /// Follows tickets' and feedback's events from the positions stored with the
+    /// last applied ones.
+    func eventFeed(client: any RPCClient, eventsEndpoint: String, logger: Logger) async throws -> EventFeed {
+        let handlers = handlers
+        try await handlers.startFollowing()
+        return EventFeed(
+            services: [Tickets.service, Feedback.service], client: client, eventsEndpoint: eventsEndpoint,
+            positions: try await handlers.positions(), logger: logger
+        ) { event in try await handlers.apply(event) }
+    }
+}

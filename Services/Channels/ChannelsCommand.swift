@@ -1,0 +1,27 @@
+import ArgumentParser
+import Bus
+import Contract
+import Domain
+import ServiceKit
+
+/// `channels`: customer messages in and out, serving proto/channels.proto on the
+/// bus, following tickets' and feedback's events and delivering replies and surveys.
+@main
+struct ChannelsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "channels", abstract: "Run the Glimlach channels service.")
+
+    @OptionGroup var options: ServiceOptions
+    @OptionGroup var channels: ChannelsOptions
+
+    func run() async throws {
+        let host = ServiceHost(name: "channels", options: options)
+        let app = try ChannelsApp(
+            databasePath: options.databasePath("channels"), settings: channels.settings, client: host.client,
+            outlets: try channels.outlets(logger: host.logger), publish: host.publish, logger: host.logger)
+        var router = app.router
+        host.registerStandardMethods(on: &router, store: app.store.store)
+        let feed = try await app.eventFeed(client: host.client, eventsEndpoint: options.eventsOut, logger: host.logger)
+        try await host.run(router: router, extraServices: [feed, app.deliveries])
+    }
+}

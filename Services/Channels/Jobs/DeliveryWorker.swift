@@ -1,0 +1,122 @@
+import Bus
+import Contract
+import Domain
+import Logging
+import ServiceLifecycle
+
+/// Sends every due delivery on its channel's outlet, several at once, until
+/// shutdown: the outbox's way out. Runs as a `Service` beside the worker.
+///
+/// A delivery is sent and then marked SENT in channels' database; a crash in
+/// between sends it again on restart (at least once), under the same Message-ID for
+/// e-mail, so the customer's mail program shows one message. A failure that passes
+/// keeps it QUEUED with back-off (`DeliveryRetry`); a final one, or the last
+/// attempt, marks it FAILED with the reason, which the agent sees on the message.
+final class DeliveryWorker: Service, Sendable {
+    private let handlers: ChannelsHandlers<SQLiteChannelsStore>
+    private let outlets: [Channel: any Outlet]
+    private let logger: Logger
+
+    init(handlers: ChannelsHandlers<SQLiteChannelsStore>, outlets: [Channel: any Outlet], logger: Logger) {
+        self.handlers = handlers
+        self.outlets = outlets
+        self.logger = logger
+    }
+
+    func run() async throws {
+        let pause = Duration.milliseconds(handlers.settings.pollIntervalMs)
+        do {
+            try await cancelWhenGracefulShutdown {
+                while !Task.isCancelled {
+                    let sent = await self.deliverDue()
+                    if sent == 0 { try await Task.sleep(for: pause) }
+                }
+            }
+        } catch is CancellationError {}
+    }
+
+    /// One pass over the due deliveries, `sendConcurrency` at once. Returns how
+    /// many were attempted.
+    @discardableResult
+    func deliverDue() async -> Int {
+        let store = handlers.store
+        let due: [Channels.Delivery]
+        do {
+            due = try await store.read { [store] in try $0.dueDeliveries(nowMs: store.nowMs, limit: 200) }
+        } catch {
+            logger.error("cannot read due deliveries", metadata: ["error": "\(error)"])
+            return 0
+        }
+        let width = max(handlers.settings.sendConcurrency, 1)
+        await withTaskGroup(of: Void.self) { group in
+            for (index, delivery) in due.enumerated() {
+                if index >= width { await group.next() }
+                group.addTask { await self.attempt(delivery) }
+            }
+        }
+        return due.count
+    }
+
+    /// Sends one delivery and records how it went.
+    func attempt(_ delivery: Channels.Delivery) async {
+        let outcome: Result<Sent, DeliveryError>
+        do {
+            let message = try await handlers.outgoing(for: delivery)
+            guard let outlet = outlets[message.channel] else {
+                await record(delivery, skipped: "\(message.channel) is not connected to Glimlach")
+                return
+            }
+            let externalID = try await outlet.send(message)
+            outcome = .success(Sent(message: message, externalID: externalID))
+        } catch let skip as DeliverySkip {
+            await record(delivery, skipped: skip.reason)
+            return
+        } catch let error as DeliveryError {
+            outcome = .failure(error)
+        } catch {
+            outcome = .failure(Self.classify(error))
+        }
+        do {
+            try await handlers.recordAttempt(delivery, outcome: outcome)
+        } catch {
+            logger.error(
+                "cannot record a delivery attempt",
+                metadata: ["delivery_id": "\(delivery.delivery_id ?? "")", "error": "\(error)"])
+        }
+        if case .failure(let error) = outcome {
+            logger.warning(
+                "delivery not sent", metadata: ["delivery_id": "\(delivery.delivery_id ?? "")", "error": "\(error)"])
+        }
+    }
+
+    private func record(_ delivery: Channels.Delivery, skipped reason: String) async {
+        do { try await handlers.recordSkipped(delivery, reason: reason) } catch {
+            logger.error("cannot record a skipped delivery", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// A peer's status as a delivery error: unreachable or slow services pass, a
+    /// refusal retrying cannot fix does not.
+    static func classify(_ error: any Error) -> DeliveryError {
+        guard let status = (error as? RPCError) ?? (error as? RPCErrorConvertible)?.rpcError else {
+            return .passing("\(error)")
+        }
+        switch status.code {
+        case .invalidArgument, .notFound, .permissionDenied, .failedPrecondition:
+            return .final("\(status.code): \(status.message)")
+        default:
+            return .passing("\(status.code): \(status.message)")
+        }
+    }
+}
+
+/// What an attempt sent.
+struct Sent: Sendable {
+    var message: OutgoingMessage
+    var externalID: String
+}
+
+/// A delivery not to send at all, and why (a survey answered before it was due).
+struct DeliverySkip: Error {
+    var reason: String
+}

@@ -1,0 +1,126 @@
+import Bus
+import Contract
+import Domain
+import Foundation
+import ServiceKit
+import Synchronization
+import TestSupport
+
+@testable import ChannelsService
+@testable import FeedbackService
+@testable import StaffService
+@testable import TicketsService
+
+/// Staff, tickets, feedback and channels served in memory, built with the builders
+/// the executables use. Events are carried by `sync()`: feedback and channels
+/// apply what tickets and feedback committed, as their event feeds do.
+final class ServiceDesk: Sendable {
+    let transport = InMemoryTransport()
+    let channels: ChannelsApp
+    let feedback: FeedbackApp
+    let outlet: RecordingOutlet
+    let directory: URL
+    let agentID: String
+
+    init(
+        outlets: [Channel] = [.email, .facebookMessenger, .whatsApp], settings: ChannelsSettings = ChannelsSettings()
+    ) async throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-channels-\(UUID())")
+        let staff = try SQLiteStaffStore(path: directory.appendingPathComponent("staff.sqlite").path)
+        transport.serve(makeStaffRouter(store: staff))
+        let tickets = try SQLiteTicketsStore(path: directory.appendingPathComponent("tickets.sqlite").path)
+        transport.serve(makeTicketsRouter(store: tickets, client: transport))
+        var feedbackSettings = FeedbackSettings()
+        feedbackSettings.surveyDelayMs = 0
+        feedback = try FeedbackApp(
+            databasePath: directory.appendingPathComponent("feedback.sqlite").path, settings: feedbackSettings,
+            client: transport)
+        var feedbackRouter = feedback.router
+        feedbackRouter.registerStandardMethods(events: feedback.store.store)
+        transport.serve(feedbackRouter)
+        outlet = RecordingOutlet()
+        var outletsByChannel: [Channel: any Outlet] = [:]
+        for channel in outlets { outletsByChannel[channel] = outlet }
+        var settings = settings
+        settings.retry.firstPauseMs = 1
+        channels = try ChannelsApp(
+            databasePath: directory.appendingPathComponent("channels.sqlite").path, settings: settings,
+            client: transport, outlets: outletsByChannel)
+        var channelsRouter = channels.router
+        channelsRouter.registerStandardMethods(events: channels.store.store)
+        transport.serve(channelsRouter)
+        try await channels.handlers.startFollowing()
+        agentID = try await transport.call(
+            Staff.createEmployee,
+            .init(
+                name: "Daan Bakker", email: "daan@example.com", country: "NL", start_date: "2025-01-06",
+                status: .active, monthly_budget: Money(minorUnits: 5000, currency: .eur))
+        ).employee!.employee_id!
+    }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+
+    func call<Request, Reply>(_ method: Method<Request, Reply>, _ request: Request) async throws -> Reply {
+        try await transport.call(method, request)
+    }
+
+    /// Feedback applies tickets' new events, then channels applies tickets' and feedback's.
+    func sync() async throws {
+        for event in try await since(Tickets.since, after: try await feedback.handlers.positions()[Tickets.service]) {
+            try await feedback.handlers.apply(event)
+        }
+        let positions = try await channels.handlers.positions()
+        for event in try await since(Tickets.since, after: positions[Tickets.service]) {
+            try await channels.handlers.apply(event)
+        }
+        for event in try await since(Feedback.since, after: positions[Feedback.service]) {
+            try await channels.handlers.apply(event)
+        }
+    }
+
+    private func since(_ method: Method<SinceRequest, SinceReply>, after: UInt64?) async throws -> [Event] {
+        try await call(method, SinceRequest(after_sequence: after ?? 0, limit: 500)).events
+    }
+
+    /// A customer's message through ReceiveMessage.
+    func receive(
+        _ body: String, channel: Channel = .email, handle: String = "anna@example.nl", id: String,
+        conversation: String? = nil, subject: String? = nil
+    ) async throws -> Channels.ReceiveMessageReply {
+        try await call(
+            Channels.receiveMessage,
+            .init(
+                channel: channel, handle: handle, name: "Anna de Vries", language: "nl", conversation_key: conversation,
+                subject: subject, body: body, external_id: id))
+    }
+
+    /// Daan's public reply on `ticketID`; returns its message id.
+    func reply(_ body: String, on ticketID: String) async throws -> String {
+        try await call(
+            Tickets.addMessage, .init(ticket_id: ticketID, kind: .publicReply, author_id: agentID, body: body)
+        ).message!.message_id!
+    }
+
+    func ticket(_ id: String) async throws -> Tickets.Ticket {
+        try await call(Tickets.getTicket, .init(ticket_id: id)).ticket!
+    }
+
+    func deliveries(_ ticketID: String) async throws -> [Channels.Delivery] {
+        try await call(Channels.listDeliveries, .init(ticket_id: ticketID)).deliveries
+    }
+}
+
+/// An outlet that keeps what it is asked to send, failing as told first: the
+/// channel's far side for tests of the outbox (the real outlets have their own
+/// tests against real servers).
+final class RecordingOutlet: Outlet {
+    let sent = Mutex<[OutgoingMessage]>([])
+    /// Failures to answer before sending, in order.
+    let failures = Mutex<[DeliveryError]>([])
+
+    func send(_ message: OutgoingMessage) async throws -> String {
+        if let failure = failures.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) { throw failure }
+        sent.withLock { $0.append(message) }
+        return "ext-\(message.messageID)"
+    }
+}
