@@ -32,7 +32,7 @@ extension ChannelsHandlers {
             let invitation = try await desk.invitation(delivery.invitation_id ?? "")
             guard invitation.status == .open, let token = invitation.token, let handle = invitation.customer_handle
             else {
-                throw DeliverySkip(reason: "the survey is \(Self.describe(invitation.status)) and was not sent")
+                throw DeliverySkip(reason: "the survey is \(Self.describe(invitation)) and was not sent")
             }
             var about: String?
             if let ticketID = invitation.attribution?.ticket_id {
@@ -61,11 +61,11 @@ extension ChannelsHandlers {
         channel == .webForm ? .email : channel
     }
 
-    private static func describe(_ status: Feedback.InvitationStatus?) -> String {
-        switch status {
+    private static func describe(_ invitation: Feedback.Invitation) -> String {
+        switch invitation.status {
         case .answered: "answered already"
         case .expired: "expired"
-        case .suppressed: "suppressed (surveyed recently or opted out)"
+        case .suppressed: "suppressed (\(invitation.suppressed_reason ?? "no reason given"))"
         case .scheduled: "not due yet"
         default: "in an unknown state"
         }

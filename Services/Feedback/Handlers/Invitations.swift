@@ -56,6 +56,43 @@ extension FeedbackHandlers {
             InvitationFilter(request), page: try Page(size: request.page_size, token: request.page_token))
     }
 
+    /// OptOut: no more surveys for the customer behind the link; their invitations
+    /// not sent yet are SUPPRESSED now (each with `invitation.suppressed`).
+    func optOut(_ request: Feedback.OptOutRequest, _ context: CallContext) async throws -> Feedback.OptOutReply {
+        let token = try Fields.text(request.token, "token", maxLength: 200)
+        guard let invitation = try await store.read({ try $0.invitation(token: token) }) else {
+            throw RPCError(.notFound, Self.noSurvey)
+        }
+        guard let customer = invitation.customer_id, let invitationID = invitation.invitation_id else {
+            throw RPCError(.failedPrecondition, "token: this survey names no customer to stop surveying")
+        }
+        return try await store.write(method: "OptOut", idempotencyKey: nil) { tx in
+            if let earlier = try tx.optedOutAtMs(customerID: customer) {
+                return Feedback.OptOutReply(opted_out_at_ms: earlier, suppressed: 0)
+            }
+            try tx.insertOptOut(customerID: customer, atMs: tx.nowMs)
+            let pending = try tx.scheduledInvitations(customerID: customer, afterMs: tx.nowMs)
+                .filter { $0.invitation_id != invitationID }
+            for var other in pending {
+                other.status = .suppressed
+                other.suppressed_reason = InvitationRules.optedOutReason(tx.nowMs)
+                try tx.save(other)
+                let id = try other.invitation_id.stored("invitation_id")
+                try tx.record(
+                    "invitation.suppressed", subject: id,
+                    Feedback.InvitationSuppressed(
+                        invitation_id: id, source: other.source, attribution: other.attribution,
+                        customer_id: customer, reason: other.suppressed_reason))
+            }
+            try tx.record(
+                "customer.opted_out", subject: customer,
+                Feedback.CustomerOptedOut(
+                    customer_id: customer, invitation_id: invitationID, opted_out_at_ms: tx.nowMs,
+                    suppressed: UInt32(pending.count)))
+            return Feedback.OptOutReply(opted_out_at_ms: tx.nowMs, suppressed: UInt32(pending.count))
+        }
+    }
+
     /// What an unknown survey link answers (NOT_FOUND).
     static var noSurvey: String { "no survey for this link" }
 
@@ -70,8 +107,10 @@ extension FeedbackHandlers {
         let last = try draft.customerID.flatMap { customer in
             try tx.lastSurveyedAtMs(customerID: customer, afterMs: sendAt - settings.frequencyCapMs)
         }
+        let optedOut = try draft.customerID.flatMap { try tx.optedOutAtMs(customerID: $0) }
         invitation = InvitationRules.capped(
-            invitation, lastSurveyedAtMs: last, token: Tokens.surveyToken(), settings: settings)
+            invitation, lastSurveyedAtMs: last, optedOutAtMs: optedOut, token: Tokens.surveyToken(),
+            settings: settings)
         try tx.insert(invitation)
         let id = try invitation.invitation_id.stored("invitation_id")
         if invitation.status == .suppressed {

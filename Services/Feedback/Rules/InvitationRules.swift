@@ -19,13 +19,18 @@ enum InvitationRules {
             expires_at_ms: sendAt + (draft.validForMs ?? settings.surveyValidMs))
     }
 
-    /// The invitation SUPPRESSED when its customer was last surveyed at
-    /// `lastSurveyedAtMs` (within the cap); otherwise given `token`.
+    /// The invitation SUPPRESSED when its customer opted out of surveys (at
+    /// `optedOutAtMs`) or was last surveyed at `lastSurveyedAtMs` (within the cap);
+    /// otherwise given `token`.
     static func capped(
-        _ invitation: Feedback.Invitation, lastSurveyedAtMs: Int64?, token: String, settings: FeedbackSettings
+        _ invitation: Feedback.Invitation, lastSurveyedAtMs: Int64?, optedOutAtMs: Int64? = nil, token: String,
+        settings: FeedbackSettings
     ) -> Feedback.Invitation {
         var invitation = invitation
-        if let last = lastSurveyedAtMs {
+        if let optedOut = optedOutAtMs {
+            invitation.status = .suppressed
+            invitation.suppressed_reason = optedOutReason(optedOut)
+        } else if let last = lastSurveyedAtMs {
             invitation.status = .suppressed
             let days = settings.frequencyCapMs / FeedbackSettings.day
             invitation.suppressed_reason =
@@ -34,6 +39,11 @@ enum InvitationRules {
             invitation.token = token
         }
         return invitation
+    }
+
+    /// Why an invitation of a customer who opted out is SUPPRESSED.
+    static func optedOutReason(_ atMs: Int64) -> String {
+        "opted out of surveys \(ISO8601DateFormatter().string(from: Date(unixMilliseconds: atMs)).prefix(10))"
     }
 
     /// `invitation` with its status as of `now`: ANSWERED and SUPPRESSED are stored;

@@ -34,6 +34,10 @@ protocol FeedbackReading {
     /// The latest `send_at_ms` of an invitation to `customerID` sent (or to be sent)
     /// after `afterMs` and not suppressed.
     func lastSurveyedAtMs(customerID: String, afterMs: Int64) throws -> Int64?
+    /// When the customer asked for no more surveys, if they did.
+    func optedOutAtMs(customerID: String) throws -> Int64?
+    /// The customer's invitations still SCHEDULED to be sent after `afterMs`.
+    func scheduledInvitations(customerID: String, afterMs: Int64) throws -> [Feedback.Invitation]
     func response(id: String) throws -> Feedback.SurveyResponse?
     func followUp(responseID: String) throws -> Feedback.FollowUp?
     /// Pending follow-ups whose next attempt is at or before `nowMs`, oldest request first.
@@ -74,6 +78,7 @@ protocol FeedbackWriting: FeedbackReading {
     /// False when there is no rule `id`.
     func deleteThemeRule(id: String) throws -> Bool
     func setPosition(_ sequence: UInt64, service: String) throws
+    func insertOptOut(customerID: String, atMs: Int64) throws
     /// Records event `type` about `subject` in this transaction's outbox.
     func record(_ type: String, subject: String, _ payload: some WireMessage) throws
 }

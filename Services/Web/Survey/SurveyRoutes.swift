@@ -23,6 +23,7 @@ struct SurveyRoutes: Sendable {
         router.get("/s/:token/thanks") { request, context in
             try await thanks(request, token: context.parameters.get("token") ?? "")
         }
+        registerOptOut(on: router)
     }
 
     func show(_ request: Request, token: String) async throws -> Response {

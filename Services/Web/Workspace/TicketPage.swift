@@ -14,6 +14,8 @@ struct TicketPage {
     var contacts: [Tickets.Ticket]?
     /// The ticket's team as staff names it; nil when staff did not answer.
     var teamName: String?
+    /// The deliveries of public replies by message id; nil when channels did not answer.
+    var deliveries: [String: Channels.Delivery]?
 
     init(ticket: Tickets.Ticket, agent: String, context: PageContext, timeZone: TimeZone) {
         self.ticket = ticket
@@ -96,12 +98,34 @@ struct TicketPage {
                 case .internalNote: t["message_note"]
                 case .unspecified: ""
                 }
-            return [
+            var values: [String: Any] = [
                 "body": message.body ?? "", "label": label, "internal": kind == .internalNote,
                 "author": kind == .inbound ? (ticket.customer?.name ?? "") : (who(message.author_id) ?? ""),
                 "when": when(message.sent_at_ms ?? message.created_at_ms),
             ]
+            if kind == .publicReply, let delivery = deliveries?[message.message_id ?? ""] {
+                values["delivery"] = deliveryValues(delivery)
+            }
+            return values
         }
+    }
+
+    /// How a reply's delivery went, in the agent's words; a failed one can be retried.
+    private func deliveryValues(_ delivery: Channels.Delivery) -> [String: Any] {
+        let reason = delivery.last_error ?? ""
+        var values: [String: Any] = ["id": delivery.delivery_id ?? ""]
+        switch delivery.state {
+        case .sent:
+            values["text"] = t.format("delivery_sent", ["when": when(delivery.sent_at_ms)])
+        case .failed:
+            values["text"] = t.format("delivery_failed", ["reason": reason])
+            values["failed"] = true
+        case .skipped:
+            values["text"] = t.format("delivery_skipped", ["reason": reason])
+        default:
+            values["text"] = reason.isEmpty ? t["delivery_queued"] : t.format("delivery_retrying", ["reason": reason])
+        }
+        return values
     }
 
     private var gestures: [[String: Any]] {

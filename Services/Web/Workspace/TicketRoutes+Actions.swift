@@ -4,7 +4,8 @@ import Domain
 import Foundation
 import Hummingbird
 
-/// The ticket page's forms: `POST /tickets/{id}/{take,reply,note,gesture,escalate,resolve}`.
+/// The ticket page's forms: `POST /tickets/{id}/{take,reply,note,gesture,escalate,resolve}`
+/// and `POST /tickets/{id}/deliveries/{delivery}/retry` (a failed reply sent again).
 /// Each checks the session's CSRF token, calls tickets as the signed-in agent and
 /// goes back to the ticket (303) with what was done or the service's refusal.
 /// A form's `once` field is the call's idempotency key: a double post does it once.
@@ -23,6 +24,14 @@ extension TicketRoutes {
         for (name, action) in actions {
             router.post(RouterPath("/tickets/:id/\(name)")) { request, context in
                 try await perform(request, id: context.parameters.get("id") ?? "", action)
+            }
+        }
+        router.post("/tickets/:id/deliveries/:delivery/retry") { request, context in
+            let delivery = context.parameters.get("delivery") ?? ""
+            return try await perform(request, id: context.parameters.get("id") ?? "") { _, form, calls, t in
+                _ = try await calls.call(
+                    Channels.retryDelivery, .init(delivery_id: delivery), key: TicketRoutes.key(form))
+                return t["delivery_retried"]
             }
         }
     }

@@ -8,7 +8,8 @@ import Hummingbird
 /// replies and internal notes marked), the story behind the purchase, the
 /// customer's other contacts, gestures, and forms to reply, add an internal note,
 /// grant a goodwill gesture (the agent's remaining budget shown), escalate to
-/// Special Care and resolve. The forms post to `TicketRoutes+Actions` and come
+/// Special Care and resolve. Each public reply shows how its delivery to the
+/// customer went (queued, sent, not sent or failed with the reason, and a retry). The forms post to `TicketRoutes+Actions` and come
 /// back here with what was done or the service's refusal.
 struct TicketRoutes: Sendable {
     let client: any RPCClient
@@ -54,11 +55,15 @@ struct TicketRoutes: Sendable {
         async let budget = calls.call(Staff.getBudget, .init(employee_id: calls.agent)).budget
         async let contacts = otherContacts(of: ticket, calls: calls)
         async let team = calls.call(Staff.getTeam, .init(team_id: ticket.team_id)).team?.name
+        async let deliveries = calls.call(Channels.listDeliveries, .init(ticket_id: id, page_size: 500)).deliveries
         var page = TicketPage(
             ticket: ticket, agent: calls.agent, context: context, timeZone: settings.timeZone)
         page.budget = try? await budget
         page.contacts = await contacts
         page.teamName = ticket.team_id == nil ? nil : try? await team
+        page.deliveries = (try? await deliveries).map {
+            Dictionary($0.map { ($0.message_id ?? "", $0) }) { _, last in last }
+        }
         var values = page.values
         values["csrf"] = settings.sessions.csrf(Self.csrfPurpose, nonce: nonce)
         values["once"] = randomToken()
@@ -80,8 +85,16 @@ struct TicketRoutes: Sendable {
                 "\(ticket?.updated_at_ms ?? 0)", "\(ticket?.status?.rawValue ?? 0)",
                 "\(ticket?.sla?.state?.rawValue ?? 0)", "\(ticket?.messages.count ?? 0)",
                 "\(ticket?.notes.count ?? 0)", "\(ticket?.gestures.count ?? 0)",
+                await deliveryStates(id, calls: calls),
             ].joined(separator: "|")
         }
+    }
+
+    /// The states of the ticket's deliveries, so a reply that went out (or failed)
+    /// refreshes the page.
+    private func deliveryStates(_ id: String, calls: AgentCalls) async -> String {
+        let deliveries = try? await calls.call(Channels.listDeliveries, .init(ticket_id: id, page_size: 500)).deliveries
+        return (deliveries ?? []).map { "\($0.state?.rawValue ?? 0)" }.joined()
     }
 
     /// The customer's other tickets, newest first; nil when tickets cannot list them.

@@ -373,6 +373,29 @@ extension Feedback {
 }
 
 extension Feedback {
+    /// `glimlach.feedback.CustomerOptedOut`.
+    public struct CustomerOptedOut: WireMessage, Equatable {
+        public static let messageName = "glimlach.feedback.CustomerOptedOut"
+        public var customer_id: String?
+        public var invitation_id: String?
+        public var opted_out_at_ms: Int64?
+        public var suppressed: UInt32?
+    
+        public init(
+            customer_id: String? = nil,
+            invitation_id: String? = nil,
+            opted_out_at_ms: Int64? = nil,
+            suppressed: UInt32? = nil
+        ) {
+            self.customer_id = customer_id
+            self.invitation_id = invitation_id
+            self.opted_out_at_ms = opted_out_at_ms
+            self.suppressed = suppressed
+        }
+    }
+}
+
+extension Feedback {
     /// `glimlach.feedback.DeleteThemeRuleReply`.
     public struct DeleteThemeRuleReply: WireMessage, Equatable {
         public static let messageName = "glimlach.feedback.DeleteThemeRuleReply"
@@ -1151,6 +1174,37 @@ extension Feedback {
 }
 
 extension Feedback {
+    /// `glimlach.feedback.OptOutReply`.
+    public struct OptOutReply: WireMessage, Equatable {
+        public static let messageName = "glimlach.feedback.OptOutReply"
+        public var opted_out_at_ms: Int64?
+        public var suppressed: UInt32?
+    
+        public init(
+            opted_out_at_ms: Int64? = nil,
+            suppressed: UInt32? = nil
+        ) {
+            self.opted_out_at_ms = opted_out_at_ms
+            self.suppressed = suppressed
+        }
+    }
+}
+
+extension Feedback {
+    /// `glimlach.feedback.OptOutRequest`.
+    public struct OptOutRequest: WireMessage, Equatable {
+        public static let messageName = "glimlach.feedback.OptOutRequest"
+        public var token: String?
+    
+        public init(
+            token: String? = nil
+        ) {
+            self.token = token
+        }
+    }
+}
+
+extension Feedback {
     /// `glimlach.feedback.ReactToStoryReply`.
     public struct ReactToStoryReply: WireMessage, Equatable {
         public static let messageName = "glimlach.feedback.ReactToStoryReply"
@@ -1632,6 +1686,7 @@ extension Feedback {
     public static let createInvitation = Method<Feedback.CreateInvitationRequest, Feedback.CreateInvitationReply>(service: service, name: "CreateInvitation")
     public static let getInvitation = Method<Feedback.GetInvitationRequest, Feedback.GetInvitationReply>(service: service, name: "GetInvitation", idempotent: true)
     public static let listInvitations = Method<Feedback.ListInvitationsRequest, Feedback.ListInvitationsReply>(service: service, name: "ListInvitations", idempotent: true)
+    public static let optOut = Method<Feedback.OptOutRequest, Feedback.OptOutReply>(service: service, name: "OptOut")
     public static let submitResponse = Method<Feedback.SubmitResponseRequest, Feedback.SubmitResponseReply>(service: service, name: "SubmitResponse")
     public static let getResponse = Method<Feedback.GetResponseRequest, Feedback.GetResponseReply>(service: service, name: "GetResponse", idempotent: true)
     public static let listResponses = Method<Feedback.ListResponsesRequest, Feedback.ListResponsesReply>(service: service, name: "ListResponses", idempotent: true)
@@ -1662,6 +1717,8 @@ extension Feedback {
         func getInvitation(_ request: Feedback.GetInvitationRequest, _ context: CallContext) async throws -> Feedback.GetInvitationReply
         /// `ListInvitations`.
         func listInvitations(_ request: Feedback.ListInvitationsRequest, _ context: CallContext) async throws -> Feedback.ListInvitationsReply
+        /// `OptOut`.
+        func optOut(_ request: Feedback.OptOutRequest, _ context: CallContext) async throws -> Feedback.OptOutReply
         /// `SubmitResponse`.
         func submitResponse(_ request: Feedback.SubmitResponseRequest, _ context: CallContext) async throws -> Feedback.SubmitResponseReply
         /// `GetResponse`.
@@ -1705,6 +1762,7 @@ extension ServiceRouter {
         register(Feedback.createInvitation) { try await handler.createInvitation($0, $1) }
         register(Feedback.getInvitation) { try await handler.getInvitation($0, $1) }
         register(Feedback.listInvitations) { try await handler.listInvitations($0, $1) }
+        register(Feedback.optOut) { try await handler.optOut($0, $1) }
         register(Feedback.submitResponse) { try await handler.submitResponse($0, $1) }
         register(Feedback.getResponse) { try await handler.getResponse($0, $1) }
         register(Feedback.listResponses) { try await handler.listResponses($0, $1) }
@@ -1767,6 +1825,13 @@ extension Feedback {
             -> Feedback.ListInvitationsReply
         {
             try await transport.call(Feedback.listInvitations, request, options: options)
+        }
+
+        /// `OptOut`.
+        public func optOut(_ request: Feedback.OptOutRequest, options: CallOptions = CallOptions()) async throws
+            -> Feedback.OptOutReply
+        {
+            try await transport.call(Feedback.optOut, request, options: options)
         }
 
         /// `SubmitResponse`.

@@ -24,6 +24,8 @@ typedef struct Glimlach__Feedback__GetInvitationRequest Glimlach__Feedback__GetI
 typedef struct Glimlach__Feedback__GetInvitationReply Glimlach__Feedback__GetInvitationReply;
 typedef struct Glimlach__Feedback__ListInvitationsRequest Glimlach__Feedback__ListInvitationsRequest;
 typedef struct Glimlach__Feedback__ListInvitationsReply Glimlach__Feedback__ListInvitationsReply;
+typedef struct Glimlach__Feedback__OptOutRequest Glimlach__Feedback__OptOutRequest;
+typedef struct Glimlach__Feedback__OptOutReply Glimlach__Feedback__OptOutReply;
 typedef struct Glimlach__Feedback__FollowUp Glimlach__Feedback__FollowUp;
 typedef struct Glimlach__Feedback__SurveyResponse Glimlach__Feedback__SurveyResponse;
 typedef struct Glimlach__Feedback__SubmitResponseRequest Glimlach__Feedback__SubmitResponseRequest;
@@ -66,6 +68,7 @@ typedef struct Glimlach__Feedback__ThemeCount Glimlach__Feedback__ThemeCount;
 typedef struct Glimlach__Feedback__GetThemeCountsRequest Glimlach__Feedback__GetThemeCountsRequest;
 typedef struct Glimlach__Feedback__GetThemeCountsReply Glimlach__Feedback__GetThemeCountsReply;
 typedef struct Glimlach__Feedback__InvitationCreated Glimlach__Feedback__InvitationCreated;
+typedef struct Glimlach__Feedback__CustomerOptedOut Glimlach__Feedback__CustomerOptedOut;
 typedef struct Glimlach__Feedback__InvitationSuppressed Glimlach__Feedback__InvitationSuppressed;
 typedef struct Glimlach__Feedback__ResponseSubmitted Glimlach__Feedback__ResponseSubmitted;
 typedef struct Glimlach__Feedback__ResponseThemesSet Glimlach__Feedback__ResponseThemesSet;
@@ -368,6 +371,39 @@ struct  Glimlach__Feedback__ListInvitationsReply
 #define GLIMLACH__FEEDBACK__LIST_INVITATIONS_REPLY__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&glimlach__feedback__list_invitations_reply__descriptor) \
     , 0,NULL, NULL }
+
+
+/*
+ * The customer behind a survey link asks for no more surveys (the link's "stop
+ * these messages", or a mail program's one-click List-Unsubscribe): every later
+ * invitation for them is SUPPRESSED ("opted out ..."), and so is every one not sent
+ * yet. The link itself stays answerable. Unknown token: NOT_FOUND. Asking again
+ * changes nothing and answers with the first time.
+ */
+struct  Glimlach__Feedback__OptOutRequest
+{
+  ProtobufCMessage base;
+  char *token;
+};
+#define GLIMLACH__FEEDBACK__OPT_OUT_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__feedback__opt_out_request__descriptor) \
+    , NULL }
+
+
+struct  Glimlach__Feedback__OptOutReply
+{
+  ProtobufCMessage base;
+  protobuf_c_boolean has_opted_out_at_ms;
+  int64_t opted_out_at_ms;
+  /*
+   * Invitations not sent yet that were suppressed now.
+   */
+  protobuf_c_boolean has_suppressed;
+  uint32_t suppressed;
+};
+#define GLIMLACH__FEEDBACK__OPT_OUT_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__feedback__opt_out_reply__descriptor) \
+    , 0, 0, 0, 0 }
 
 
 /*
@@ -1186,6 +1222,27 @@ struct  Glimlach__Feedback__InvitationCreated
     , NULL, 0, GLIMLACH__FEEDBACK__INVITATION_SOURCE__INVITATION_SOURCE_UNSPECIFIED, NULL, NULL, 0, 0, 0, 0 }
 
 
+struct  Glimlach__Feedback__CustomerOptedOut
+{
+  ProtobufCMessage base;
+  char *customer_id;
+  /*
+   * The survey link the customer used.
+   */
+  char *invitation_id;
+  protobuf_c_boolean has_opted_out_at_ms;
+  int64_t opted_out_at_ms;
+  /*
+   * Invitations not sent yet that were suppressed with it.
+   */
+  protobuf_c_boolean has_suppressed;
+  uint32_t suppressed;
+};
+#define GLIMLACH__FEEDBACK__CUSTOMER_OPTED_OUT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__feedback__customer_opted_out__descriptor) \
+    , NULL, NULL, 0, 0, 0, 0 }
+
+
 struct  Glimlach__Feedback__InvitationSuppressed
 {
   ProtobufCMessage base;
@@ -1543,6 +1600,44 @@ Glimlach__Feedback__ListInvitationsReply *
                       const uint8_t       *data);
 void   glimlach__feedback__list_invitations_reply__free_unpacked
                      (Glimlach__Feedback__ListInvitationsReply *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Feedback__OptOutRequest methods */
+void   glimlach__feedback__opt_out_request__init
+                     (Glimlach__Feedback__OptOutRequest         *message);
+size_t glimlach__feedback__opt_out_request__get_packed_size
+                     (const Glimlach__Feedback__OptOutRequest   *message);
+size_t glimlach__feedback__opt_out_request__pack
+                     (const Glimlach__Feedback__OptOutRequest   *message,
+                      uint8_t             *out);
+size_t glimlach__feedback__opt_out_request__pack_to_buffer
+                     (const Glimlach__Feedback__OptOutRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Feedback__OptOutRequest *
+       glimlach__feedback__opt_out_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__feedback__opt_out_request__free_unpacked
+                     (Glimlach__Feedback__OptOutRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Feedback__OptOutReply methods */
+void   glimlach__feedback__opt_out_reply__init
+                     (Glimlach__Feedback__OptOutReply         *message);
+size_t glimlach__feedback__opt_out_reply__get_packed_size
+                     (const Glimlach__Feedback__OptOutReply   *message);
+size_t glimlach__feedback__opt_out_reply__pack
+                     (const Glimlach__Feedback__OptOutReply   *message,
+                      uint8_t             *out);
+size_t glimlach__feedback__opt_out_reply__pack_to_buffer
+                     (const Glimlach__Feedback__OptOutReply   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Feedback__OptOutReply *
+       glimlach__feedback__opt_out_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__feedback__opt_out_reply__free_unpacked
+                     (Glimlach__Feedback__OptOutReply *message,
                       ProtobufCAllocator *allocator);
 /* Glimlach__Feedback__FollowUp methods */
 void   glimlach__feedback__follow_up__init
@@ -2342,6 +2437,25 @@ Glimlach__Feedback__InvitationCreated *
 void   glimlach__feedback__invitation_created__free_unpacked
                      (Glimlach__Feedback__InvitationCreated *message,
                       ProtobufCAllocator *allocator);
+/* Glimlach__Feedback__CustomerOptedOut methods */
+void   glimlach__feedback__customer_opted_out__init
+                     (Glimlach__Feedback__CustomerOptedOut         *message);
+size_t glimlach__feedback__customer_opted_out__get_packed_size
+                     (const Glimlach__Feedback__CustomerOptedOut   *message);
+size_t glimlach__feedback__customer_opted_out__pack
+                     (const Glimlach__Feedback__CustomerOptedOut   *message,
+                      uint8_t             *out);
+size_t glimlach__feedback__customer_opted_out__pack_to_buffer
+                     (const Glimlach__Feedback__CustomerOptedOut   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Feedback__CustomerOptedOut *
+       glimlach__feedback__customer_opted_out__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__feedback__customer_opted_out__free_unpacked
+                     (Glimlach__Feedback__CustomerOptedOut *message,
+                      ProtobufCAllocator *allocator);
 /* Glimlach__Feedback__InvitationSuppressed methods */
 void   glimlach__feedback__invitation_suppressed__init
                      (Glimlach__Feedback__InvitationSuppressed         *message);
@@ -2596,6 +2710,12 @@ typedef void (*Glimlach__Feedback__ListInvitationsRequest_Closure)
 typedef void (*Glimlach__Feedback__ListInvitationsReply_Closure)
                  (const Glimlach__Feedback__ListInvitationsReply *message,
                   void *closure_data);
+typedef void (*Glimlach__Feedback__OptOutRequest_Closure)
+                 (const Glimlach__Feedback__OptOutRequest *message,
+                  void *closure_data);
+typedef void (*Glimlach__Feedback__OptOutReply_Closure)
+                 (const Glimlach__Feedback__OptOutReply *message,
+                  void *closure_data);
 typedef void (*Glimlach__Feedback__FollowUp_Closure)
                  (const Glimlach__Feedback__FollowUp *message,
                   void *closure_data);
@@ -2722,6 +2842,9 @@ typedef void (*Glimlach__Feedback__GetThemeCountsReply_Closure)
 typedef void (*Glimlach__Feedback__InvitationCreated_Closure)
                  (const Glimlach__Feedback__InvitationCreated *message,
                   void *closure_data);
+typedef void (*Glimlach__Feedback__CustomerOptedOut_Closure)
+                 (const Glimlach__Feedback__CustomerOptedOut *message,
+                  void *closure_data);
 typedef void (*Glimlach__Feedback__InvitationSuppressed_Closure)
                  (const Glimlach__Feedback__InvitationSuppressed *message,
                   void *closure_data);
@@ -2785,6 +2908,10 @@ struct Glimlach__Feedback__Feedback_Service
                            const Glimlach__Feedback__ListInvitationsRequest *input,
                            Glimlach__Feedback__ListInvitationsReply_Closure closure,
                            void *closure_data);
+  void (*opt_out)(Glimlach__Feedback__Feedback_Service *service,
+                  const Glimlach__Feedback__OptOutRequest *input,
+                  Glimlach__Feedback__OptOutReply_Closure closure,
+                  void *closure_data);
   void (*submit_response)(Glimlach__Feedback__Feedback_Service *service,
                           const Glimlach__Feedback__SubmitResponseRequest *input,
                           Glimlach__Feedback__SubmitResponseReply_Closure closure,
@@ -2866,6 +2993,7 @@ void glimlach__feedback__feedback__init (Glimlach__Feedback__Feedback_Service *s
       function_prefix__ ## create_invitation,\
       function_prefix__ ## get_invitation,\
       function_prefix__ ## list_invitations,\
+      function_prefix__ ## opt_out,\
       function_prefix__ ## submit_response,\
       function_prefix__ ## get_response,\
       function_prefix__ ## list_responses,\
@@ -2903,6 +3031,10 @@ void glimlach__feedback__feedback__list_invitations(ProtobufCService *service,
                                                     const Glimlach__Feedback__ListInvitationsRequest *input,
                                                     Glimlach__Feedback__ListInvitationsReply_Closure closure,
                                                     void *closure_data);
+void glimlach__feedback__feedback__opt_out(ProtobufCService *service,
+                                           const Glimlach__Feedback__OptOutRequest *input,
+                                           Glimlach__Feedback__OptOutReply_Closure closure,
+                                           void *closure_data);
 void glimlach__feedback__feedback__submit_response(ProtobufCService *service,
                                                    const Glimlach__Feedback__SubmitResponseRequest *input,
                                                    Glimlach__Feedback__SubmitResponseReply_Closure closure,
@@ -2990,6 +3122,8 @@ extern const ProtobufCMessageDescriptor glimlach__feedback__get_invitation_reque
 extern const ProtobufCMessageDescriptor glimlach__feedback__get_invitation_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__feedback__list_invitations_request__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__feedback__list_invitations_reply__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__feedback__opt_out_request__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__feedback__opt_out_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__feedback__follow_up__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__feedback__survey_response__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__feedback__submit_response_request__descriptor;
@@ -3032,6 +3166,7 @@ extern const ProtobufCMessageDescriptor glimlach__feedback__theme_count__descrip
 extern const ProtobufCMessageDescriptor glimlach__feedback__get_theme_counts_request__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__feedback__get_theme_counts_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__feedback__invitation_created__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__feedback__customer_opted_out__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__feedback__invitation_suppressed__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__feedback__response_submitted__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__feedback__response_themes_set__descriptor;

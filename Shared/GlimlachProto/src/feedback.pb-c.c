@@ -367,6 +367,96 @@ void   glimlach__feedback__list_invitations_reply__free_unpacked
   assert(message->base.descriptor == &glimlach__feedback__list_invitations_reply__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   glimlach__feedback__opt_out_request__init
+                     (Glimlach__Feedback__OptOutRequest         *message)
+{
+  static const Glimlach__Feedback__OptOutRequest init_value = GLIMLACH__FEEDBACK__OPT_OUT_REQUEST__INIT;
+  *message = init_value;
+}
+size_t glimlach__feedback__opt_out_request__get_packed_size
+                     (const Glimlach__Feedback__OptOutRequest *message)
+{
+  assert(message->base.descriptor == &glimlach__feedback__opt_out_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__feedback__opt_out_request__pack
+                     (const Glimlach__Feedback__OptOutRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__feedback__opt_out_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__feedback__opt_out_request__pack_to_buffer
+                     (const Glimlach__Feedback__OptOutRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__feedback__opt_out_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Feedback__OptOutRequest *
+       glimlach__feedback__opt_out_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Feedback__OptOutRequest *)
+     protobuf_c_message_unpack (&glimlach__feedback__opt_out_request__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__feedback__opt_out_request__free_unpacked
+                     (Glimlach__Feedback__OptOutRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__feedback__opt_out_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__feedback__opt_out_reply__init
+                     (Glimlach__Feedback__OptOutReply         *message)
+{
+  static const Glimlach__Feedback__OptOutReply init_value = GLIMLACH__FEEDBACK__OPT_OUT_REPLY__INIT;
+  *message = init_value;
+}
+size_t glimlach__feedback__opt_out_reply__get_packed_size
+                     (const Glimlach__Feedback__OptOutReply *message)
+{
+  assert(message->base.descriptor == &glimlach__feedback__opt_out_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__feedback__opt_out_reply__pack
+                     (const Glimlach__Feedback__OptOutReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__feedback__opt_out_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__feedback__opt_out_reply__pack_to_buffer
+                     (const Glimlach__Feedback__OptOutReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__feedback__opt_out_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Feedback__OptOutReply *
+       glimlach__feedback__opt_out_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Feedback__OptOutReply *)
+     protobuf_c_message_unpack (&glimlach__feedback__opt_out_reply__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__feedback__opt_out_reply__free_unpacked
+                     (Glimlach__Feedback__OptOutReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__feedback__opt_out_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   glimlach__feedback__follow_up__init
                      (Glimlach__Feedback__FollowUp         *message)
 {
@@ -2257,6 +2347,51 @@ void   glimlach__feedback__invitation_created__free_unpacked
   assert(message->base.descriptor == &glimlach__feedback__invitation_created__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   glimlach__feedback__customer_opted_out__init
+                     (Glimlach__Feedback__CustomerOptedOut         *message)
+{
+  static const Glimlach__Feedback__CustomerOptedOut init_value = GLIMLACH__FEEDBACK__CUSTOMER_OPTED_OUT__INIT;
+  *message = init_value;
+}
+size_t glimlach__feedback__customer_opted_out__get_packed_size
+                     (const Glimlach__Feedback__CustomerOptedOut *message)
+{
+  assert(message->base.descriptor == &glimlach__feedback__customer_opted_out__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__feedback__customer_opted_out__pack
+                     (const Glimlach__Feedback__CustomerOptedOut *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__feedback__customer_opted_out__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__feedback__customer_opted_out__pack_to_buffer
+                     (const Glimlach__Feedback__CustomerOptedOut *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__feedback__customer_opted_out__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Feedback__CustomerOptedOut *
+       glimlach__feedback__customer_opted_out__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Feedback__CustomerOptedOut *)
+     protobuf_c_message_unpack (&glimlach__feedback__customer_opted_out__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__feedback__customer_opted_out__free_unpacked
+                     (Glimlach__Feedback__CustomerOptedOut *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__feedback__customer_opted_out__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   glimlach__feedback__invitation_suppressed__init
                      (Glimlach__Feedback__InvitationSuppressed         *message)
 {
@@ -3554,6 +3689,95 @@ const ProtobufCMessageDescriptor glimlach__feedback__list_invitations_reply__des
   glimlach__feedback__list_invitations_reply__field_indices_by_name,
   1,  glimlach__feedback__list_invitations_reply__number_ranges,
   (ProtobufCMessageInit) glimlach__feedback__list_invitations_reply__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__feedback__opt_out_request__field_descriptors[1] =
+{
+  {
+    "token",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Feedback__OptOutRequest, token),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__feedback__opt_out_request__field_indices_by_name[] = {
+  0,   /* field[0] = token */
+};
+static const ProtobufCIntRange glimlach__feedback__opt_out_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor glimlach__feedback__opt_out_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.feedback.OptOutRequest",
+  "OptOutRequest",
+  "Glimlach__Feedback__OptOutRequest",
+  "glimlach.feedback",
+  sizeof(Glimlach__Feedback__OptOutRequest),
+  1,
+  glimlach__feedback__opt_out_request__field_descriptors,
+  glimlach__feedback__opt_out_request__field_indices_by_name,
+  1,  glimlach__feedback__opt_out_request__number_ranges,
+  (ProtobufCMessageInit) glimlach__feedback__opt_out_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__feedback__opt_out_reply__field_descriptors[2] =
+{
+  {
+    "opted_out_at_ms",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_INT64,
+    offsetof(Glimlach__Feedback__OptOutReply, has_opted_out_at_ms),
+    offsetof(Glimlach__Feedback__OptOutReply, opted_out_at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "suppressed",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_UINT32,
+    offsetof(Glimlach__Feedback__OptOutReply, has_suppressed),
+    offsetof(Glimlach__Feedback__OptOutReply, suppressed),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__feedback__opt_out_reply__field_indices_by_name[] = {
+  0,   /* field[0] = opted_out_at_ms */
+  1,   /* field[1] = suppressed */
+};
+static const ProtobufCIntRange glimlach__feedback__opt_out_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor glimlach__feedback__opt_out_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.feedback.OptOutReply",
+  "OptOutReply",
+  "Glimlach__Feedback__OptOutReply",
+  "glimlach.feedback",
+  sizeof(Glimlach__Feedback__OptOutReply),
+  2,
+  glimlach__feedback__opt_out_reply__field_descriptors,
+  glimlach__feedback__opt_out_reply__field_indices_by_name,
+  1,  glimlach__feedback__opt_out_reply__number_ranges,
+  (ProtobufCMessageInit) glimlach__feedback__opt_out_reply__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor glimlach__feedback__follow_up__field_descriptors[13] =
@@ -6880,6 +7104,83 @@ const ProtobufCMessageDescriptor glimlach__feedback__invitation_created__descrip
   (ProtobufCMessageInit) glimlach__feedback__invitation_created__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor glimlach__feedback__customer_opted_out__field_descriptors[4] =
+{
+  {
+    "customer_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Feedback__CustomerOptedOut, customer_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "invitation_id",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Feedback__CustomerOptedOut, invitation_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "opted_out_at_ms",
+    3,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_INT64,
+    offsetof(Glimlach__Feedback__CustomerOptedOut, has_opted_out_at_ms),
+    offsetof(Glimlach__Feedback__CustomerOptedOut, opted_out_at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "suppressed",
+    4,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_UINT32,
+    offsetof(Glimlach__Feedback__CustomerOptedOut, has_suppressed),
+    offsetof(Glimlach__Feedback__CustomerOptedOut, suppressed),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__feedback__customer_opted_out__field_indices_by_name[] = {
+  0,   /* field[0] = customer_id */
+  1,   /* field[1] = invitation_id */
+  2,   /* field[2] = opted_out_at_ms */
+  3,   /* field[3] = suppressed */
+};
+static const ProtobufCIntRange glimlach__feedback__customer_opted_out__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor glimlach__feedback__customer_opted_out__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.feedback.CustomerOptedOut",
+  "CustomerOptedOut",
+  "Glimlach__Feedback__CustomerOptedOut",
+  "glimlach.feedback",
+  sizeof(Glimlach__Feedback__CustomerOptedOut),
+  4,
+  glimlach__feedback__customer_opted_out__field_descriptors,
+  glimlach__feedback__customer_opted_out__field_indices_by_name,
+  1,  glimlach__feedback__customer_opted_out__number_ranges,
+  (ProtobufCMessageInit) glimlach__feedback__customer_opted_out__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor glimlach__feedback__invitation_suppressed__field_descriptors[5] =
 {
   {
@@ -8300,13 +8601,14 @@ const ProtobufCEnumDescriptor glimlach__feedback__theme_period__descriptor =
   glimlach__feedback__theme_period__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor glimlach__feedback__feedback__method_descriptors[22] =
+static const ProtobufCMethodDescriptor glimlach__feedback__feedback__method_descriptors[23] =
 {
   { "Health", &glimlach__health_request__descriptor, &glimlach__health_reply__descriptor },
   { "Since", &glimlach__since_request__descriptor, &glimlach__since_reply__descriptor },
   { "CreateInvitation", &glimlach__feedback__create_invitation_request__descriptor, &glimlach__feedback__create_invitation_reply__descriptor },
   { "GetInvitation", &glimlach__feedback__get_invitation_request__descriptor, &glimlach__feedback__get_invitation_reply__descriptor },
   { "ListInvitations", &glimlach__feedback__list_invitations_request__descriptor, &glimlach__feedback__list_invitations_reply__descriptor },
+  { "OptOut", &glimlach__feedback__opt_out_request__descriptor, &glimlach__feedback__opt_out_reply__descriptor },
   { "SubmitResponse", &glimlach__feedback__submit_response_request__descriptor, &glimlach__feedback__submit_response_reply__descriptor },
   { "GetResponse", &glimlach__feedback__get_response_request__descriptor, &glimlach__feedback__get_response_reply__descriptor },
   { "ListResponses", &glimlach__feedback__list_responses_request__descriptor, &glimlach__feedback__list_responses_reply__descriptor },
@@ -8326,28 +8628,29 @@ static const ProtobufCMethodDescriptor glimlach__feedback__feedback__method_desc
   { "GetThemeCounts", &glimlach__feedback__get_theme_counts_request__descriptor, &glimlach__feedback__get_theme_counts_reply__descriptor },
 };
 const unsigned glimlach__feedback__feedback__method_indices_by_name[] = {
-  11,        /* CreateCompliment */
+  12,        /* CreateCompliment */
   2,        /* CreateInvitation */
-  13,        /* CreateStory */
-  20,        /* DeleteThemeRule */
-  9,        /* GetFollowUp */
+  14,        /* CreateStory */
+  21,        /* DeleteThemeRule */
+  10,        /* GetFollowUp */
   3,        /* GetInvitation */
-  6,        /* GetResponse */
-  14,        /* GetStory */
-  21,        /* GetThemeCounts */
+  7,        /* GetResponse */
+  15,        /* GetStory */
+  22,        /* GetThemeCounts */
   0,        /* Health */
-  8,        /* ImportResponse */
-  12,        /* ListComplimentWall */
-  10,        /* ListFollowUps */
+  9,        /* ImportResponse */
+  13,        /* ListComplimentWall */
+  11,        /* ListFollowUps */
   4,        /* ListInvitations */
-  7,        /* ListResponses */
-  16,        /* ListStories */
-  18,        /* ListThemeRules */
-  15,        /* ReactToStory */
-  17,        /* SetResponseThemes */
+  8,        /* ListResponses */
+  17,        /* ListStories */
+  19,        /* ListThemeRules */
+  5,        /* OptOut */
+  16,        /* ReactToStory */
+  18,        /* SetResponseThemes */
   1,        /* Since */
-  5,        /* SubmitResponse */
-  19         /* UpsertThemeRule */
+  6,        /* SubmitResponse */
+  20         /* UpsertThemeRule */
 };
 const ProtobufCServiceDescriptor glimlach__feedback__feedback__descriptor =
 {
@@ -8356,7 +8659,7 @@ const ProtobufCServiceDescriptor glimlach__feedback__feedback__descriptor =
   "Feedback",
   "Glimlach__Feedback__Feedback",
   "glimlach.feedback",
-  22,
+  23,
   glimlach__feedback__feedback__method_descriptors,
   glimlach__feedback__feedback__method_indices_by_name
 };
@@ -8400,13 +8703,21 @@ void glimlach__feedback__feedback__list_invitations(ProtobufCService *service,
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
   service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void glimlach__feedback__feedback__opt_out(ProtobufCService *service,
+                                           const Glimlach__Feedback__OptOutRequest *input,
+                                           Glimlach__Feedback__OptOutReply_Closure closure,
+                                           void *closure_data)
+{
+  assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
+  service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void glimlach__feedback__feedback__submit_response(ProtobufCService *service,
                                                    const Glimlach__Feedback__SubmitResponseRequest *input,
                                                    Glimlach__Feedback__SubmitResponseReply_Closure closure,
                                                    void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 6, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__get_response(ProtobufCService *service,
                                                 const Glimlach__Feedback__GetResponseRequest *input,
@@ -8414,7 +8725,7 @@ void glimlach__feedback__feedback__get_response(ProtobufCService *service,
                                                 void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 6, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 7, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__list_responses(ProtobufCService *service,
                                                   const Glimlach__Feedback__ListResponsesRequest *input,
@@ -8422,7 +8733,7 @@ void glimlach__feedback__feedback__list_responses(ProtobufCService *service,
                                                   void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 7, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 8, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__import_response(ProtobufCService *service,
                                                    const Glimlach__Feedback__ImportResponseRequest *input,
@@ -8430,7 +8741,7 @@ void glimlach__feedback__feedback__import_response(ProtobufCService *service,
                                                    void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 8, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 9, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__get_follow_up(ProtobufCService *service,
                                                  const Glimlach__Feedback__GetFollowUpRequest *input,
@@ -8438,7 +8749,7 @@ void glimlach__feedback__feedback__get_follow_up(ProtobufCService *service,
                                                  void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 9, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 10, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__list_follow_ups(ProtobufCService *service,
                                                    const Glimlach__Feedback__ListFollowUpsRequest *input,
@@ -8446,7 +8757,7 @@ void glimlach__feedback__feedback__list_follow_ups(ProtobufCService *service,
                                                    void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 10, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 11, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__create_compliment(ProtobufCService *service,
                                                      const Glimlach__Feedback__CreateComplimentRequest *input,
@@ -8454,7 +8765,7 @@ void glimlach__feedback__feedback__create_compliment(ProtobufCService *service,
                                                      void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 11, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 12, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__list_compliment_wall(ProtobufCService *service,
                                                         const Glimlach__Feedback__ListComplimentWallRequest *input,
@@ -8462,7 +8773,7 @@ void glimlach__feedback__feedback__list_compliment_wall(ProtobufCService *servic
                                                         void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 12, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__create_story(ProtobufCService *service,
                                                 const Glimlach__Feedback__CreateStoryRequest *input,
@@ -8470,7 +8781,7 @@ void glimlach__feedback__feedback__create_story(ProtobufCService *service,
                                                 void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__get_story(ProtobufCService *service,
                                              const Glimlach__Feedback__GetStoryRequest *input,
@@ -8478,7 +8789,7 @@ void glimlach__feedback__feedback__get_story(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__react_to_story(ProtobufCService *service,
                                                   const Glimlach__Feedback__ReactToStoryRequest *input,
@@ -8486,7 +8797,7 @@ void glimlach__feedback__feedback__react_to_story(ProtobufCService *service,
                                                   void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__list_stories(ProtobufCService *service,
                                                 const Glimlach__Feedback__ListStoriesRequest *input,
@@ -8494,7 +8805,7 @@ void glimlach__feedback__feedback__list_stories(ProtobufCService *service,
                                                 void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__set_response_themes(ProtobufCService *service,
                                                        const Glimlach__Feedback__SetResponseThemesRequest *input,
@@ -8502,7 +8813,7 @@ void glimlach__feedback__feedback__set_response_themes(ProtobufCService *service
                                                        void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__list_theme_rules(ProtobufCService *service,
                                                     const Glimlach__Feedback__ListThemeRulesRequest *input,
@@ -8510,7 +8821,7 @@ void glimlach__feedback__feedback__list_theme_rules(ProtobufCService *service,
                                                     void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__upsert_theme_rule(ProtobufCService *service,
                                                      const Glimlach__Feedback__UpsertThemeRuleRequest *input,
@@ -8518,7 +8829,7 @@ void glimlach__feedback__feedback__upsert_theme_rule(ProtobufCService *service,
                                                      void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__delete_theme_rule(ProtobufCService *service,
                                                      const Glimlach__Feedback__DeleteThemeRuleRequest *input,
@@ -8526,7 +8837,7 @@ void glimlach__feedback__feedback__delete_theme_rule(ProtobufCService *service,
                                                      void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__get_theme_counts(ProtobufCService *service,
                                                     const Glimlach__Feedback__GetThemeCountsRequest *input,
@@ -8534,7 +8845,7 @@ void glimlach__feedback__feedback__get_theme_counts(ProtobufCService *service,
                                                     void *closure_data)
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
-  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__init (Glimlach__Feedback__Feedback_Service *service,
                                          Glimlach__Feedback__Feedback_ServiceDestroy destroy)

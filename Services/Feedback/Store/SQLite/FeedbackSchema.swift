@@ -63,5 +63,9 @@ enum FeedbackSchema {
                 try SQLiteFeedbackWriter.saveThemes(response, in: db)
             }
         },
+        // Customers who asked for no more surveys, by customer id.
+        Migration("feedback-3") { db in
+            try db.execute(sql: "CREATE TABLE opt_out (customer_id TEXT PRIMARY KEY, at_ms INTEGER NOT NULL)")
+        },
     ]
 }

@@ -27,6 +27,21 @@ class SQLiteFeedbackReader: SQLiteAccess, FeedbackReading {
             arguments: [customerID, Feedback.InvitationStatus.suppressed.rawValue, afterMs])
     }
 
+    func optedOutAtMs(customerID: String) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT at_ms FROM opt_out WHERE customer_id = ?", arguments: [customerID])
+    }
+
+    func scheduledInvitations(customerID: String, afterMs: Int64) throws -> [Feedback.Invitation] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT body FROM invitation WHERE customer_id = ? AND stored_status = ? AND send_at_ms > ?
+                ORDER BY send_at_ms
+                """,
+            arguments: [customerID, Feedback.InvitationStatus.scheduled.rawValue, afterMs]
+        ).map { try Feedback.Invitation(row: $0) }
+    }
+
     func response(id: String) throws -> Feedback.SurveyResponse? {
         try body("SELECT body FROM response WHERE response_id = ?", [id])
     }

@@ -19,6 +19,11 @@ final class SQLiteFeedbackWriter: SQLiteFeedbackReader, FeedbackWriting {
             ])
     }
 
+    func insertOptOut(customerID: String, atMs: Int64) throws {
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO opt_out (customer_id, at_ms) VALUES (?, ?)", arguments: [customerID, atMs])
+    }
+
     func save(_ invitation: Feedback.Invitation) throws {
         try db.execute(
             sql: "UPDATE invitation SET stored_status = ?, body = ? WHERE invitation_id = ?",
