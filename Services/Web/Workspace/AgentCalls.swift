@@ -11,11 +11,13 @@ struct AgentCalls: Sendable {
     let agent: String
 
     /// Calls `method` as the agent; `key` makes a repeated form post do nothing twice.
-    func call<Request, Reply>(_ method: Method<Request, Reply>, _ request: Request, key: String? = nil)
-        async throws -> Reply
-    {
+    /// `budget` shortens the call's deadline for what a page can show without.
+    func call<Request, Reply>(
+        _ method: Method<Request, Reply>, _ request: Request, key: String? = nil, budget: Duration? = nil
+    ) async throws -> Reply {
         try await client.call(
-            method, request, options: CallOptions(timeout: timeout, idempotencyKey: key, actor: agent))
+            method, request,
+            options: CallOptions(timeout: budget.map { min($0, timeout) } ?? timeout, idempotencyKey: key, actor: agent))
     }
 }
 

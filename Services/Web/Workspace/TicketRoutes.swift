@@ -15,6 +15,10 @@ struct TicketRoutes: Sendable {
     let client: any RPCClient
     let settings: WebSettings
 
+    /// How long the page waits for channels' delivery states (a local read there);
+    /// without channels (a stack that runs none) the page shows the replies without.
+    static let deliveriesBudget = Duration.milliseconds(400)
+
     /// The CSRF purpose of the ticket forms, bound to the session.
     static let csrfPurpose = "ticket"
 
@@ -55,7 +59,9 @@ struct TicketRoutes: Sendable {
         async let budget = calls.call(Staff.getBudget, .init(employee_id: calls.agent)).budget
         async let contacts = otherContacts(of: ticket, calls: calls)
         async let team = calls.call(Staff.getTeam, .init(team_id: ticket.team_id)).team?.name
-        async let deliveries = calls.call(Channels.listDeliveries, .init(ticket_id: id, page_size: 500)).deliveries
+        async let deliveries = calls.call(
+            Channels.listDeliveries, .init(ticket_id: id, page_size: 500), budget: Self.deliveriesBudget
+        ).deliveries
         var page = TicketPage(
             ticket: ticket, agent: calls.agent, context: context, timeZone: settings.timeZone)
         page.budget = try? await budget
@@ -93,7 +99,9 @@ struct TicketRoutes: Sendable {
     /// The states of the ticket's deliveries, so a reply that went out (or failed)
     /// refreshes the page.
     private func deliveryStates(_ id: String, calls: AgentCalls) async -> String {
-        let deliveries = try? await calls.call(Channels.listDeliveries, .init(ticket_id: id, page_size: 500)).deliveries
+        let deliveries = try? await calls.call(
+            Channels.listDeliveries, .init(ticket_id: id, page_size: 500), budget: Self.deliveriesBudget
+        ).deliveries
         return (deliveries ?? []).map { "\($0.state?.rawValue ?? 0)" }.joined()
     }
 
