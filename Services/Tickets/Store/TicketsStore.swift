@@ -25,7 +25,12 @@ protocol TicketsReading {
     func followUp(responseID: String) throws -> TicketRecord?
     /// How many tickets exist on `orderReference`.
     func contactCount(orderReference: String) throws -> UInt32
+    /// The customer a handle given on `channel` belongs to.
     func customerID(channel: Channel, handle: String) throws -> String?
+    /// The customer's handles, oldest first.
+    func handles(customerID: String) throws -> [Tickets.CustomerHandle]
+    /// The customer's tickets, newest first.
+    func tickets(customerID: String) throws -> [TicketRecord]
     /// Oldest first.
     func messages(ticketID: String) throws -> [Tickets.TicketMessage]
     func notes(ticketID: String) throws -> [Tickets.TicketNote]
@@ -50,7 +55,10 @@ protocol TicketsWriting: TicketsReading {
     var nowMs: Int64 { get }
     /// Inserts or replaces the ticket.
     func save(_ record: TicketRecord) throws
+    /// Gives the customer the handle a contact came from, unless it is someone's.
     func saveCustomer(id: String, channel: Channel, handle: String) throws
+    /// Makes `key` the customer's (moving it from anyone else's).
+    func setHandle(_ key: HandleKey, customerID: String, addedByID: String?) throws
     func add(_ message: Tickets.TicketMessage, ticketID: String) throws
     func add(_ note: Tickets.TicketNote, ticketID: String) throws
     /// Inserts or replaces the gesture.

@@ -17,7 +17,8 @@ struct AgentCalls: Sendable {
     ) async throws -> Reply {
         try await client.call(
             method, request,
-            options: CallOptions(timeout: budget.map { min($0, timeout) } ?? timeout, idempotencyKey: key, actor: agent))
+            options: CallOptions(timeout: budget.map { min($0, timeout) } ?? timeout, idempotencyKey: key, actor: agent)
+        )
     }
 }
 

@@ -100,6 +100,43 @@ extension Tickets {
 }
 
 extension Tickets {
+    /// `glimlach.tickets.AddCustomerHandleReply`.
+    public struct AddCustomerHandleReply: WireMessage, Equatable {
+        public static let messageName = "glimlach.tickets.AddCustomerHandleReply"
+        public var handles: [Tickets.CustomerHandle]
+    
+        public init(
+            handles: [Tickets.CustomerHandle] = []
+        ) {
+            self.handles = handles
+        }
+    }
+}
+
+extension Tickets {
+    /// `glimlach.tickets.AddCustomerHandleRequest`.
+    public struct AddCustomerHandleRequest: WireMessage, Equatable {
+        public static let messageName = "glimlach.tickets.AddCustomerHandleRequest"
+        public var customer_id: String?
+        public var channel: Domain.Channel?
+        public var handle: String?
+        public var added_by_id: String?
+    
+        public init(
+            customer_id: String? = nil,
+            channel: Domain.Channel? = nil,
+            handle: String? = nil,
+            added_by_id: String? = nil
+        ) {
+            self.customer_id = customer_id
+            self.channel = channel
+            self.handle = handle
+            self.added_by_id = added_by_id
+        }
+    }
+}
+
+extension Tickets {
     /// `glimlach.tickets.AddMessageReply`.
     public struct AddMessageReply: WireMessage, Equatable {
         public static let messageName = "glimlach.tickets.AddMessageReply"
@@ -415,6 +452,92 @@ extension Tickets {
 }
 
 extension Tickets {
+    /// `glimlach.tickets.CustomerHandle`.
+    public struct CustomerHandle: WireMessage, Equatable {
+        public static let messageName = "glimlach.tickets.CustomerHandle"
+        public var kind: Domain.Channel?
+        public var handle: String?
+        public var added_at_ms: Int64?
+        public var added_by_id: String?
+    
+        public init(
+            kind: Domain.Channel? = nil,
+            handle: String? = nil,
+            added_at_ms: Int64? = nil,
+            added_by_id: String? = nil
+        ) {
+            self.kind = kind
+            self.handle = handle
+            self.added_at_ms = added_at_ms
+            self.added_by_id = added_by_id
+        }
+    }
+}
+
+extension Tickets {
+    /// `glimlach.tickets.CustomerHandleAdded`.
+    public struct CustomerHandleAdded: WireMessage, Equatable {
+        public static let messageName = "glimlach.tickets.CustomerHandleAdded"
+        public var customer_id: String?
+        public var handle: Tickets.CustomerHandle?
+    
+        public init(
+            customer_id: String? = nil,
+            handle: Tickets.CustomerHandle? = nil
+        ) {
+            self.customer_id = customer_id
+            self.handle = handle
+        }
+    }
+}
+
+extension Tickets {
+    /// `glimlach.tickets.CustomerSplit`.
+    public struct CustomerSplit: WireMessage, Equatable {
+        public static let messageName = "glimlach.tickets.CustomerSplit"
+        public var customer_id: String?
+        public var new_customer_id: String?
+        public var moved_tickets: UInt32?
+        public var split_by_id: String?
+    
+        public init(
+            customer_id: String? = nil,
+            new_customer_id: String? = nil,
+            moved_tickets: UInt32? = nil,
+            split_by_id: String? = nil
+        ) {
+            self.customer_id = customer_id
+            self.new_customer_id = new_customer_id
+            self.moved_tickets = moved_tickets
+            self.split_by_id = split_by_id
+        }
+    }
+}
+
+extension Tickets {
+    /// `glimlach.tickets.CustomersMerged`.
+    public struct CustomersMerged: WireMessage, Equatable {
+        public static let messageName = "glimlach.tickets.CustomersMerged"
+        public var customer_id: String?
+        public var merged_customer_id: String?
+        public var moved_tickets: UInt32?
+        public var merged_by_id: String?
+    
+        public init(
+            customer_id: String? = nil,
+            merged_customer_id: String? = nil,
+            moved_tickets: UInt32? = nil,
+            merged_by_id: String? = nil
+        ) {
+            self.customer_id = customer_id
+            self.merged_customer_id = merged_customer_id
+            self.moved_tickets = moved_tickets
+            self.merged_by_id = merged_by_id
+        }
+    }
+}
+
+extension Tickets {
     /// `glimlach.tickets.EscalateTicketReply`.
     public struct EscalateTicketReply: WireMessage, Equatable {
         public static let messageName = "glimlach.tickets.EscalateTicketReply"
@@ -642,6 +765,43 @@ extension Tickets {
         ) {
             self.channel = channel
             self.country = country
+        }
+    }
+}
+
+extension Tickets {
+    /// `glimlach.tickets.GetCustomerReply`.
+    public struct GetCustomerReply: WireMessage, Equatable {
+        public static let messageName = "glimlach.tickets.GetCustomerReply"
+        public var customer_id: String?
+        public var handles: [Tickets.CustomerHandle]
+    
+        public init(
+            customer_id: String? = nil,
+            handles: [Tickets.CustomerHandle] = []
+        ) {
+            self.customer_id = customer_id
+            self.handles = handles
+        }
+    }
+}
+
+extension Tickets {
+    /// `glimlach.tickets.GetCustomerRequest`.
+    public struct GetCustomerRequest: WireMessage, Equatable {
+        public static let messageName = "glimlach.tickets.GetCustomerRequest"
+        public var customer_id: String?
+        public var channel: Domain.Channel?
+        public var handle: String?
+    
+        public init(
+            customer_id: String? = nil,
+            channel: Domain.Channel? = nil,
+            handle: String? = nil
+        ) {
+            self.customer_id = customer_id
+            self.channel = channel
+            self.handle = handle
         }
     }
 }
@@ -946,6 +1106,43 @@ extension Tickets {
             self.product_category = product_category
             self.page_size = page_size
             self.page_token = page_token
+        }
+    }
+}
+
+extension Tickets {
+    /// `glimlach.tickets.MergeCustomersReply`.
+    public struct MergeCustomersReply: WireMessage, Equatable {
+        public static let messageName = "glimlach.tickets.MergeCustomersReply"
+        public var handles: [Tickets.CustomerHandle]
+        public var moved_tickets: UInt32?
+    
+        public init(
+            handles: [Tickets.CustomerHandle] = [],
+            moved_tickets: UInt32? = nil
+        ) {
+            self.handles = handles
+            self.moved_tickets = moved_tickets
+        }
+    }
+}
+
+extension Tickets {
+    /// `glimlach.tickets.MergeCustomersRequest`.
+    public struct MergeCustomersRequest: WireMessage, Equatable {
+        public static let messageName = "glimlach.tickets.MergeCustomersRequest"
+        public var customer_id: String?
+        public var merged_customer_id: String?
+        public var merged_by_id: String?
+    
+        public init(
+            customer_id: String? = nil,
+            merged_customer_id: String? = nil,
+            merged_by_id: String? = nil
+        ) {
+            self.customer_id = customer_id
+            self.merged_customer_id = merged_customer_id
+            self.merged_by_id = merged_by_id
         }
     }
 }
@@ -1320,6 +1517,43 @@ extension Tickets {
             self.first_response_at_ms = first_response_at_ms
             self.clock_running = clock_running
             self.answered_live = answered_live
+        }
+    }
+}
+
+extension Tickets {
+    /// `glimlach.tickets.SplitCustomerReply`.
+    public struct SplitCustomerReply: WireMessage, Equatable {
+        public static let messageName = "glimlach.tickets.SplitCustomerReply"
+        public var new_customer_id: String?
+        public var moved_tickets: UInt32?
+    
+        public init(
+            new_customer_id: String? = nil,
+            moved_tickets: UInt32? = nil
+        ) {
+            self.new_customer_id = new_customer_id
+            self.moved_tickets = moved_tickets
+        }
+    }
+}
+
+extension Tickets {
+    /// `glimlach.tickets.SplitCustomerRequest`.
+    public struct SplitCustomerRequest: WireMessage, Equatable {
+        public static let messageName = "glimlach.tickets.SplitCustomerRequest"
+        public var customer_id: String?
+        public var handles: [Tickets.CustomerHandle]
+        public var split_by_id: String?
+    
+        public init(
+            customer_id: String? = nil,
+            handles: [Tickets.CustomerHandle] = [],
+            split_by_id: String? = nil
+        ) {
+            self.customer_id = customer_id
+            self.handles = handles
+            self.split_by_id = split_by_id
         }
     }
 }
@@ -2013,6 +2247,10 @@ extension Tickets {
     public static let getResponseTargets = Method<Tickets.GetResponseTargetsRequest, Tickets.GetResponseTargetsReply>(service: service, name: "GetResponseTargets", idempotent: true)
     public static let setResponseTarget = Method<Tickets.SetResponseTargetRequest, Tickets.SetResponseTargetReply>(service: service, name: "SetResponseTarget")
     public static let getSlaStatus = Method<Tickets.GetSlaStatusRequest, Tickets.GetSlaStatusReply>(service: service, name: "GetSlaStatus", idempotent: true)
+    public static let getCustomer = Method<Tickets.GetCustomerRequest, Tickets.GetCustomerReply>(service: service, name: "GetCustomer", idempotent: true)
+    public static let addCustomerHandle = Method<Tickets.AddCustomerHandleRequest, Tickets.AddCustomerHandleReply>(service: service, name: "AddCustomerHandle")
+    public static let mergeCustomers = Method<Tickets.MergeCustomersRequest, Tickets.MergeCustomersReply>(service: service, name: "MergeCustomers")
+    public static let splitCustomer = Method<Tickets.SplitCustomerRequest, Tickets.SplitCustomerReply>(service: service, name: "SplitCustomer")
 }
 
 extension Tickets {
@@ -2066,6 +2304,14 @@ extension Tickets {
         func setResponseTarget(_ request: Tickets.SetResponseTargetRequest, _ context: CallContext) async throws -> Tickets.SetResponseTargetReply
         /// `GetSlaStatus`.
         func getSlaStatus(_ request: Tickets.GetSlaStatusRequest, _ context: CallContext) async throws -> Tickets.GetSlaStatusReply
+        /// `GetCustomer`.
+        func getCustomer(_ request: Tickets.GetCustomerRequest, _ context: CallContext) async throws -> Tickets.GetCustomerReply
+        /// `AddCustomerHandle`.
+        func addCustomerHandle(_ request: Tickets.AddCustomerHandleRequest, _ context: CallContext) async throws -> Tickets.AddCustomerHandleReply
+        /// `MergeCustomers`.
+        func mergeCustomers(_ request: Tickets.MergeCustomersRequest, _ context: CallContext) async throws -> Tickets.MergeCustomersReply
+        /// `SplitCustomer`.
+        func splitCustomer(_ request: Tickets.SplitCustomerRequest, _ context: CallContext) async throws -> Tickets.SplitCustomerReply
     }
 }
 
@@ -2095,6 +2341,10 @@ extension ServiceRouter {
         register(Tickets.getResponseTargets) { try await handler.getResponseTargets($0, $1) }
         register(Tickets.setResponseTarget) { try await handler.setResponseTarget($0, $1) }
         register(Tickets.getSlaStatus) { try await handler.getSlaStatus($0, $1) }
+        register(Tickets.getCustomer) { try await handler.getCustomer($0, $1) }
+        register(Tickets.addCustomerHandle) { try await handler.addCustomerHandle($0, $1) }
+        register(Tickets.mergeCustomers) { try await handler.mergeCustomers($0, $1) }
+        register(Tickets.splitCustomer) { try await handler.splitCustomer($0, $1) }
     }
 }
 
@@ -2280,6 +2530,34 @@ extension Tickets {
             -> Tickets.GetSlaStatusReply
         {
             try await transport.call(Tickets.getSlaStatus, request, options: options)
+        }
+
+        /// `GetCustomer`.
+        public func getCustomer(_ request: Tickets.GetCustomerRequest, options: CallOptions = CallOptions()) async throws
+            -> Tickets.GetCustomerReply
+        {
+            try await transport.call(Tickets.getCustomer, request, options: options)
+        }
+
+        /// `AddCustomerHandle`.
+        public func addCustomerHandle(_ request: Tickets.AddCustomerHandleRequest, options: CallOptions = CallOptions()) async throws
+            -> Tickets.AddCustomerHandleReply
+        {
+            try await transport.call(Tickets.addCustomerHandle, request, options: options)
+        }
+
+        /// `MergeCustomers`.
+        public func mergeCustomers(_ request: Tickets.MergeCustomersRequest, options: CallOptions = CallOptions()) async throws
+            -> Tickets.MergeCustomersReply
+        {
+            try await transport.call(Tickets.mergeCustomers, request, options: options)
+        }
+
+        /// `SplitCustomer`.
+        public func splitCustomer(_ request: Tickets.SplitCustomerRequest, options: CallOptions = CallOptions()) async throws
+            -> Tickets.SplitCustomerReply
+        {
+            try await transport.call(Tickets.splitCustomer, request, options: options)
         }
     }
 }

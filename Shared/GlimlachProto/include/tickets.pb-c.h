@@ -23,6 +23,15 @@ typedef struct Glimlach__Tickets__Gesture Glimlach__Tickets__Gesture;
 typedef struct Glimlach__Tickets__SlaStatus Glimlach__Tickets__SlaStatus;
 typedef struct Glimlach__Tickets__FollowUpOrigin Glimlach__Tickets__FollowUpOrigin;
 typedef struct Glimlach__Tickets__Ticket Glimlach__Tickets__Ticket;
+typedef struct Glimlach__Tickets__CustomerHandle Glimlach__Tickets__CustomerHandle;
+typedef struct Glimlach__Tickets__GetCustomerRequest Glimlach__Tickets__GetCustomerRequest;
+typedef struct Glimlach__Tickets__GetCustomerReply Glimlach__Tickets__GetCustomerReply;
+typedef struct Glimlach__Tickets__AddCustomerHandleRequest Glimlach__Tickets__AddCustomerHandleRequest;
+typedef struct Glimlach__Tickets__AddCustomerHandleReply Glimlach__Tickets__AddCustomerHandleReply;
+typedef struct Glimlach__Tickets__MergeCustomersRequest Glimlach__Tickets__MergeCustomersRequest;
+typedef struct Glimlach__Tickets__MergeCustomersReply Glimlach__Tickets__MergeCustomersReply;
+typedef struct Glimlach__Tickets__SplitCustomerRequest Glimlach__Tickets__SplitCustomerRequest;
+typedef struct Glimlach__Tickets__SplitCustomerReply Glimlach__Tickets__SplitCustomerReply;
 typedef struct Glimlach__Tickets__CreateTicketRequest Glimlach__Tickets__CreateTicketRequest;
 typedef struct Glimlach__Tickets__CreateTicketReply Glimlach__Tickets__CreateTicketReply;
 typedef struct Glimlach__Tickets__GetTicketRequest Glimlach__Tickets__GetTicketRequest;
@@ -91,6 +100,9 @@ typedef struct Glimlach__Tickets__GestureGranted Glimlach__Tickets__GestureGrant
 typedef struct Glimlach__Tickets__GestureRefused Glimlach__Tickets__GestureRefused;
 typedef struct Glimlach__Tickets__ChannelCalendarUpdated Glimlach__Tickets__ChannelCalendarUpdated;
 typedef struct Glimlach__Tickets__ResponseTargetUpdated Glimlach__Tickets__ResponseTargetUpdated;
+typedef struct Glimlach__Tickets__CustomerHandleAdded Glimlach__Tickets__CustomerHandleAdded;
+typedef struct Glimlach__Tickets__CustomersMerged Glimlach__Tickets__CustomersMerged;
+typedef struct Glimlach__Tickets__CustomerSplit Glimlach__Tickets__CustomerSplit;
 
 
 /* --- enums --- */
@@ -474,6 +486,155 @@ struct  Glimlach__Tickets__Ticket
 #define GLIMLACH__TICKETS__TICKET__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__ticket__descriptor) \
     , NULL, NULL, 0, GLIMLACH__CHANNEL__CHANNEL_UNSPECIFIED, NULL, NULL, NULL, 0, GLIMLACH__TICKETS__TICKET_STATUS__TICKET_STATUS_UNSPECIFIED, 0, GLIMLACH__TICKETS__TICKET_PRIORITY__TICKET_PRIORITY_UNSPECIFIED, NULL, NULL, NULL, NULL, 0, 0, 0, 0, 0, GLIMLACH__TICKETS__ESCALATION_TRIGGER__ESCALATION_TRIGGER_UNSPECIFIED, NULL, 0, 0, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,NULL, 0,NULL, 0,NULL }
+
+
+/*
+ * One way to reach a customer. A handle is a customer's when they wrote to us from
+ * it (the channel proved it) or an employee added it (AddCustomerHandle); a new
+ * contact from any of a customer's handles is theirs, whatever the channel: an
+ * address counts for EMAIL and WEB_FORM, a phone number for PHONE and WHATSAPP.
+ */
+struct  Glimlach__Tickets__CustomerHandle
+{
+  ProtobufCMessage base;
+  /*
+   * EMAIL (addresses), PHONE (numbers, also WhatsApp), FACEBOOK_MESSENGER, CHAT
+   * (a chat visitor) or TWITTER.
+   */
+  protobuf_c_boolean has_kind;
+  Glimlach__Channel kind;
+  /*
+   * As stored: addresses lower case, numbers "+" and digits.
+   */
+  char *handle;
+  protobuf_c_boolean has_added_at_ms;
+  int64_t added_at_ms;
+  /*
+   * The employee who added it; unset when the customer's own contact did.
+   */
+  char *added_by_id;
+};
+#define GLIMLACH__TICKETS__CUSTOMER_HANDLE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__customer_handle__descriptor) \
+    , 0, GLIMLACH__CHANNEL__CHANNEL_UNSPECIFIED, NULL, 0, 0, NULL }
+
+
+/*
+ * By customer_id, or by a handle (channel + handle, as a contact would give it).
+ */
+struct  Glimlach__Tickets__GetCustomerRequest
+{
+  ProtobufCMessage base;
+  char *customer_id;
+  protobuf_c_boolean has_channel;
+  Glimlach__Channel channel;
+  char *handle;
+};
+#define GLIMLACH__TICKETS__GET_CUSTOMER_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__get_customer_request__descriptor) \
+    , NULL, 0, GLIMLACH__CHANNEL__CHANNEL_UNSPECIFIED, NULL }
+
+
+struct  Glimlach__Tickets__GetCustomerReply
+{
+  ProtobufCMessage base;
+  char *customer_id;
+  size_t n_handles;
+  Glimlach__Tickets__CustomerHandle **handles;
+};
+#define GLIMLACH__TICKETS__GET_CUSTOMER_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__get_customer_reply__descriptor) \
+    , NULL, 0,NULL }
+
+
+/*
+ * A handle of another customer: FAILED_PRECONDITION naming that customer (merge them
+ * instead); the customer's own: OK, nothing changes.
+ */
+struct  Glimlach__Tickets__AddCustomerHandleRequest
+{
+  ProtobufCMessage base;
+  char *customer_id;
+  /*
+   * The channel the handle is for: its kind follows (WHATSAPP: a phone number).
+   */
+  protobuf_c_boolean has_channel;
+  Glimlach__Channel channel;
+  char *handle;
+  char *added_by_id;
+};
+#define GLIMLACH__TICKETS__ADD_CUSTOMER_HANDLE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__add_customer_handle_request__descriptor) \
+    , NULL, 0, GLIMLACH__CHANNEL__CHANNEL_UNSPECIFIED, NULL, NULL }
+
+
+struct  Glimlach__Tickets__AddCustomerHandleReply
+{
+  ProtobufCMessage base;
+  size_t n_handles;
+  Glimlach__Tickets__CustomerHandle **handles;
+};
+#define GLIMLACH__TICKETS__ADD_CUSTOMER_HANDLE_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__add_customer_handle_reply__descriptor) \
+    , 0,NULL }
+
+
+/*
+ * One person known as two customers: merged_customer_id's handles and tickets become
+ * customer_id's.
+ */
+struct  Glimlach__Tickets__MergeCustomersRequest
+{
+  ProtobufCMessage base;
+  char *customer_id;
+  char *merged_customer_id;
+  char *merged_by_id;
+};
+#define GLIMLACH__TICKETS__MERGE_CUSTOMERS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__merge_customers_request__descriptor) \
+    , NULL, NULL, NULL }
+
+
+struct  Glimlach__Tickets__MergeCustomersReply
+{
+  ProtobufCMessage base;
+  size_t n_handles;
+  Glimlach__Tickets__CustomerHandle **handles;
+  protobuf_c_boolean has_moved_tickets;
+  uint32_t moved_tickets;
+};
+#define GLIMLACH__TICKETS__MERGE_CUSTOMERS_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__merge_customers_reply__descriptor) \
+    , 0,NULL, 0, 0 }
+
+
+/*
+ * Two people known as one customer: the handles named (at least one, not all)
+ * and the tickets that came from them become a new customer's.
+ */
+struct  Glimlach__Tickets__SplitCustomerRequest
+{
+  ProtobufCMessage base;
+  char *customer_id;
+  size_t n_handles;
+  Glimlach__Tickets__CustomerHandle **handles;
+  char *split_by_id;
+};
+#define GLIMLACH__TICKETS__SPLIT_CUSTOMER_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__split_customer_request__descriptor) \
+    , NULL, 0,NULL, NULL }
+
+
+struct  Glimlach__Tickets__SplitCustomerReply
+{
+  ProtobufCMessage base;
+  char *new_customer_id;
+  protobuf_c_boolean has_moved_tickets;
+  uint32_t moved_tickets;
+};
+#define GLIMLACH__TICKETS__SPLIT_CUSTOMER_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__split_customer_reply__descriptor) \
+    , NULL, 0, 0 }
 
 
 struct  Glimlach__Tickets__CreateTicketRequest
@@ -1742,6 +1903,45 @@ struct  Glimlach__Tickets__ResponseTargetUpdated
     , NULL }
 
 
+struct  Glimlach__Tickets__CustomerHandleAdded
+{
+  ProtobufCMessage base;
+  char *customer_id;
+  Glimlach__Tickets__CustomerHandle *handle;
+};
+#define GLIMLACH__TICKETS__CUSTOMER_HANDLE_ADDED__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__customer_handle_added__descriptor) \
+    , NULL, NULL }
+
+
+struct  Glimlach__Tickets__CustomersMerged
+{
+  ProtobufCMessage base;
+  char *customer_id;
+  char *merged_customer_id;
+  protobuf_c_boolean has_moved_tickets;
+  uint32_t moved_tickets;
+  char *merged_by_id;
+};
+#define GLIMLACH__TICKETS__CUSTOMERS_MERGED__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__customers_merged__descriptor) \
+    , NULL, NULL, 0, 0, NULL }
+
+
+struct  Glimlach__Tickets__CustomerSplit
+{
+  ProtobufCMessage base;
+  char *customer_id;
+  char *new_customer_id;
+  protobuf_c_boolean has_moved_tickets;
+  uint32_t moved_tickets;
+  char *split_by_id;
+};
+#define GLIMLACH__TICKETS__CUSTOMER_SPLIT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__customer_split__descriptor) \
+    , NULL, NULL, 0, 0, NULL }
+
+
 /* Glimlach__Tickets__Customer methods */
 void   glimlach__tickets__customer__init
                      (Glimlach__Tickets__Customer         *message);
@@ -1874,6 +2074,177 @@ Glimlach__Tickets__Ticket *
                       const uint8_t       *data);
 void   glimlach__tickets__ticket__free_unpacked
                      (Glimlach__Tickets__Ticket *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Tickets__CustomerHandle methods */
+void   glimlach__tickets__customer_handle__init
+                     (Glimlach__Tickets__CustomerHandle         *message);
+size_t glimlach__tickets__customer_handle__get_packed_size
+                     (const Glimlach__Tickets__CustomerHandle   *message);
+size_t glimlach__tickets__customer_handle__pack
+                     (const Glimlach__Tickets__CustomerHandle   *message,
+                      uint8_t             *out);
+size_t glimlach__tickets__customer_handle__pack_to_buffer
+                     (const Glimlach__Tickets__CustomerHandle   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Tickets__CustomerHandle *
+       glimlach__tickets__customer_handle__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__tickets__customer_handle__free_unpacked
+                     (Glimlach__Tickets__CustomerHandle *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Tickets__GetCustomerRequest methods */
+void   glimlach__tickets__get_customer_request__init
+                     (Glimlach__Tickets__GetCustomerRequest         *message);
+size_t glimlach__tickets__get_customer_request__get_packed_size
+                     (const Glimlach__Tickets__GetCustomerRequest   *message);
+size_t glimlach__tickets__get_customer_request__pack
+                     (const Glimlach__Tickets__GetCustomerRequest   *message,
+                      uint8_t             *out);
+size_t glimlach__tickets__get_customer_request__pack_to_buffer
+                     (const Glimlach__Tickets__GetCustomerRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Tickets__GetCustomerRequest *
+       glimlach__tickets__get_customer_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__tickets__get_customer_request__free_unpacked
+                     (Glimlach__Tickets__GetCustomerRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Tickets__GetCustomerReply methods */
+void   glimlach__tickets__get_customer_reply__init
+                     (Glimlach__Tickets__GetCustomerReply         *message);
+size_t glimlach__tickets__get_customer_reply__get_packed_size
+                     (const Glimlach__Tickets__GetCustomerReply   *message);
+size_t glimlach__tickets__get_customer_reply__pack
+                     (const Glimlach__Tickets__GetCustomerReply   *message,
+                      uint8_t             *out);
+size_t glimlach__tickets__get_customer_reply__pack_to_buffer
+                     (const Glimlach__Tickets__GetCustomerReply   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Tickets__GetCustomerReply *
+       glimlach__tickets__get_customer_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__tickets__get_customer_reply__free_unpacked
+                     (Glimlach__Tickets__GetCustomerReply *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Tickets__AddCustomerHandleRequest methods */
+void   glimlach__tickets__add_customer_handle_request__init
+                     (Glimlach__Tickets__AddCustomerHandleRequest         *message);
+size_t glimlach__tickets__add_customer_handle_request__get_packed_size
+                     (const Glimlach__Tickets__AddCustomerHandleRequest   *message);
+size_t glimlach__tickets__add_customer_handle_request__pack
+                     (const Glimlach__Tickets__AddCustomerHandleRequest   *message,
+                      uint8_t             *out);
+size_t glimlach__tickets__add_customer_handle_request__pack_to_buffer
+                     (const Glimlach__Tickets__AddCustomerHandleRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Tickets__AddCustomerHandleRequest *
+       glimlach__tickets__add_customer_handle_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__tickets__add_customer_handle_request__free_unpacked
+                     (Glimlach__Tickets__AddCustomerHandleRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Tickets__AddCustomerHandleReply methods */
+void   glimlach__tickets__add_customer_handle_reply__init
+                     (Glimlach__Tickets__AddCustomerHandleReply         *message);
+size_t glimlach__tickets__add_customer_handle_reply__get_packed_size
+                     (const Glimlach__Tickets__AddCustomerHandleReply   *message);
+size_t glimlach__tickets__add_customer_handle_reply__pack
+                     (const Glimlach__Tickets__AddCustomerHandleReply   *message,
+                      uint8_t             *out);
+size_t glimlach__tickets__add_customer_handle_reply__pack_to_buffer
+                     (const Glimlach__Tickets__AddCustomerHandleReply   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Tickets__AddCustomerHandleReply *
+       glimlach__tickets__add_customer_handle_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__tickets__add_customer_handle_reply__free_unpacked
+                     (Glimlach__Tickets__AddCustomerHandleReply *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Tickets__MergeCustomersRequest methods */
+void   glimlach__tickets__merge_customers_request__init
+                     (Glimlach__Tickets__MergeCustomersRequest         *message);
+size_t glimlach__tickets__merge_customers_request__get_packed_size
+                     (const Glimlach__Tickets__MergeCustomersRequest   *message);
+size_t glimlach__tickets__merge_customers_request__pack
+                     (const Glimlach__Tickets__MergeCustomersRequest   *message,
+                      uint8_t             *out);
+size_t glimlach__tickets__merge_customers_request__pack_to_buffer
+                     (const Glimlach__Tickets__MergeCustomersRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Tickets__MergeCustomersRequest *
+       glimlach__tickets__merge_customers_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__tickets__merge_customers_request__free_unpacked
+                     (Glimlach__Tickets__MergeCustomersRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Tickets__MergeCustomersReply methods */
+void   glimlach__tickets__merge_customers_reply__init
+                     (Glimlach__Tickets__MergeCustomersReply         *message);
+size_t glimlach__tickets__merge_customers_reply__get_packed_size
+                     (const Glimlach__Tickets__MergeCustomersReply   *message);
+size_t glimlach__tickets__merge_customers_reply__pack
+                     (const Glimlach__Tickets__MergeCustomersReply   *message,
+                      uint8_t             *out);
+size_t glimlach__tickets__merge_customers_reply__pack_to_buffer
+                     (const Glimlach__Tickets__MergeCustomersReply   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Tickets__MergeCustomersReply *
+       glimlach__tickets__merge_customers_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__tickets__merge_customers_reply__free_unpacked
+                     (Glimlach__Tickets__MergeCustomersReply *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Tickets__SplitCustomerRequest methods */
+void   glimlach__tickets__split_customer_request__init
+                     (Glimlach__Tickets__SplitCustomerRequest         *message);
+size_t glimlach__tickets__split_customer_request__get_packed_size
+                     (const Glimlach__Tickets__SplitCustomerRequest   *message);
+size_t glimlach__tickets__split_customer_request__pack
+                     (const Glimlach__Tickets__SplitCustomerRequest   *message,
+                      uint8_t             *out);
+size_t glimlach__tickets__split_customer_request__pack_to_buffer
+                     (const Glimlach__Tickets__SplitCustomerRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Tickets__SplitCustomerRequest *
+       glimlach__tickets__split_customer_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__tickets__split_customer_request__free_unpacked
+                     (Glimlach__Tickets__SplitCustomerRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Tickets__SplitCustomerReply methods */
+void   glimlach__tickets__split_customer_reply__init
+                     (Glimlach__Tickets__SplitCustomerReply         *message);
+size_t glimlach__tickets__split_customer_reply__get_packed_size
+                     (const Glimlach__Tickets__SplitCustomerReply   *message);
+size_t glimlach__tickets__split_customer_reply__pack
+                     (const Glimlach__Tickets__SplitCustomerReply   *message,
+                      uint8_t             *out);
+size_t glimlach__tickets__split_customer_reply__pack_to_buffer
+                     (const Glimlach__Tickets__SplitCustomerReply   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Tickets__SplitCustomerReply *
+       glimlach__tickets__split_customer_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__tickets__split_customer_reply__free_unpacked
+                     (Glimlach__Tickets__SplitCustomerReply *message,
                       ProtobufCAllocator *allocator);
 /* Glimlach__Tickets__CreateTicketRequest methods */
 void   glimlach__tickets__create_ticket_request__init
@@ -3167,6 +3538,63 @@ Glimlach__Tickets__ResponseTargetUpdated *
 void   glimlach__tickets__response_target_updated__free_unpacked
                      (Glimlach__Tickets__ResponseTargetUpdated *message,
                       ProtobufCAllocator *allocator);
+/* Glimlach__Tickets__CustomerHandleAdded methods */
+void   glimlach__tickets__customer_handle_added__init
+                     (Glimlach__Tickets__CustomerHandleAdded         *message);
+size_t glimlach__tickets__customer_handle_added__get_packed_size
+                     (const Glimlach__Tickets__CustomerHandleAdded   *message);
+size_t glimlach__tickets__customer_handle_added__pack
+                     (const Glimlach__Tickets__CustomerHandleAdded   *message,
+                      uint8_t             *out);
+size_t glimlach__tickets__customer_handle_added__pack_to_buffer
+                     (const Glimlach__Tickets__CustomerHandleAdded   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Tickets__CustomerHandleAdded *
+       glimlach__tickets__customer_handle_added__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__tickets__customer_handle_added__free_unpacked
+                     (Glimlach__Tickets__CustomerHandleAdded *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Tickets__CustomersMerged methods */
+void   glimlach__tickets__customers_merged__init
+                     (Glimlach__Tickets__CustomersMerged         *message);
+size_t glimlach__tickets__customers_merged__get_packed_size
+                     (const Glimlach__Tickets__CustomersMerged   *message);
+size_t glimlach__tickets__customers_merged__pack
+                     (const Glimlach__Tickets__CustomersMerged   *message,
+                      uint8_t             *out);
+size_t glimlach__tickets__customers_merged__pack_to_buffer
+                     (const Glimlach__Tickets__CustomersMerged   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Tickets__CustomersMerged *
+       glimlach__tickets__customers_merged__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__tickets__customers_merged__free_unpacked
+                     (Glimlach__Tickets__CustomersMerged *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Tickets__CustomerSplit methods */
+void   glimlach__tickets__customer_split__init
+                     (Glimlach__Tickets__CustomerSplit         *message);
+size_t glimlach__tickets__customer_split__get_packed_size
+                     (const Glimlach__Tickets__CustomerSplit   *message);
+size_t glimlach__tickets__customer_split__pack
+                     (const Glimlach__Tickets__CustomerSplit   *message,
+                      uint8_t             *out);
+size_t glimlach__tickets__customer_split__pack_to_buffer
+                     (const Glimlach__Tickets__CustomerSplit   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Tickets__CustomerSplit *
+       glimlach__tickets__customer_split__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__tickets__customer_split__free_unpacked
+                     (Glimlach__Tickets__CustomerSplit *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Glimlach__Tickets__Customer_Closure)
@@ -3189,6 +3617,33 @@ typedef void (*Glimlach__Tickets__FollowUpOrigin_Closure)
                   void *closure_data);
 typedef void (*Glimlach__Tickets__Ticket_Closure)
                  (const Glimlach__Tickets__Ticket *message,
+                  void *closure_data);
+typedef void (*Glimlach__Tickets__CustomerHandle_Closure)
+                 (const Glimlach__Tickets__CustomerHandle *message,
+                  void *closure_data);
+typedef void (*Glimlach__Tickets__GetCustomerRequest_Closure)
+                 (const Glimlach__Tickets__GetCustomerRequest *message,
+                  void *closure_data);
+typedef void (*Glimlach__Tickets__GetCustomerReply_Closure)
+                 (const Glimlach__Tickets__GetCustomerReply *message,
+                  void *closure_data);
+typedef void (*Glimlach__Tickets__AddCustomerHandleRequest_Closure)
+                 (const Glimlach__Tickets__AddCustomerHandleRequest *message,
+                  void *closure_data);
+typedef void (*Glimlach__Tickets__AddCustomerHandleReply_Closure)
+                 (const Glimlach__Tickets__AddCustomerHandleReply *message,
+                  void *closure_data);
+typedef void (*Glimlach__Tickets__MergeCustomersRequest_Closure)
+                 (const Glimlach__Tickets__MergeCustomersRequest *message,
+                  void *closure_data);
+typedef void (*Glimlach__Tickets__MergeCustomersReply_Closure)
+                 (const Glimlach__Tickets__MergeCustomersReply *message,
+                  void *closure_data);
+typedef void (*Glimlach__Tickets__SplitCustomerRequest_Closure)
+                 (const Glimlach__Tickets__SplitCustomerRequest *message,
+                  void *closure_data);
+typedef void (*Glimlach__Tickets__SplitCustomerReply_Closure)
+                 (const Glimlach__Tickets__SplitCustomerReply *message,
                   void *closure_data);
 typedef void (*Glimlach__Tickets__CreateTicketRequest_Closure)
                  (const Glimlach__Tickets__CreateTicketRequest *message,
@@ -3394,6 +3849,15 @@ typedef void (*Glimlach__Tickets__ChannelCalendarUpdated_Closure)
 typedef void (*Glimlach__Tickets__ResponseTargetUpdated_Closure)
                  (const Glimlach__Tickets__ResponseTargetUpdated *message,
                   void *closure_data);
+typedef void (*Glimlach__Tickets__CustomerHandleAdded_Closure)
+                 (const Glimlach__Tickets__CustomerHandleAdded *message,
+                  void *closure_data);
+typedef void (*Glimlach__Tickets__CustomersMerged_Closure)
+                 (const Glimlach__Tickets__CustomersMerged *message,
+                  void *closure_data);
+typedef void (*Glimlach__Tickets__CustomerSplit_Closure)
+                 (const Glimlach__Tickets__CustomerSplit *message,
+                  void *closure_data);
 
 /* --- services --- */
 
@@ -3501,6 +3965,22 @@ struct Glimlach__Tickets__Tickets_Service
                          const Glimlach__Tickets__GetSlaStatusRequest *input,
                          Glimlach__Tickets__GetSlaStatusReply_Closure closure,
                          void *closure_data);
+  void (*get_customer)(Glimlach__Tickets__Tickets_Service *service,
+                       const Glimlach__Tickets__GetCustomerRequest *input,
+                       Glimlach__Tickets__GetCustomerReply_Closure closure,
+                       void *closure_data);
+  void (*add_customer_handle)(Glimlach__Tickets__Tickets_Service *service,
+                              const Glimlach__Tickets__AddCustomerHandleRequest *input,
+                              Glimlach__Tickets__AddCustomerHandleReply_Closure closure,
+                              void *closure_data);
+  void (*merge_customers)(Glimlach__Tickets__Tickets_Service *service,
+                          const Glimlach__Tickets__MergeCustomersRequest *input,
+                          Glimlach__Tickets__MergeCustomersReply_Closure closure,
+                          void *closure_data);
+  void (*split_customer)(Glimlach__Tickets__Tickets_Service *service,
+                         const Glimlach__Tickets__SplitCustomerRequest *input,
+                         Glimlach__Tickets__SplitCustomerReply_Closure closure,
+                         void *closure_data);
 };
 typedef void (*Glimlach__Tickets__Tickets_ServiceDestroy)(Glimlach__Tickets__Tickets_Service *);
 void glimlach__tickets__tickets__init (Glimlach__Tickets__Tickets_Service *service,
@@ -3533,7 +4013,11 @@ void glimlach__tickets__tickets__init (Glimlach__Tickets__Tickets_Service *servi
       function_prefix__ ## set_channel_calendar,\
       function_prefix__ ## get_response_targets,\
       function_prefix__ ## set_response_target,\
-      function_prefix__ ## get_sla_status  }
+      function_prefix__ ## get_sla_status,\
+      function_prefix__ ## get_customer,\
+      function_prefix__ ## add_customer_handle,\
+      function_prefix__ ## merge_customers,\
+      function_prefix__ ## split_customer  }
 void glimlach__tickets__tickets__health(ProtobufCService *service,
                                         const Glimlach__HealthRequest *input,
                                         Glimlach__HealthReply_Closure closure,
@@ -3634,6 +4118,22 @@ void glimlach__tickets__tickets__get_sla_status(ProtobufCService *service,
                                                 const Glimlach__Tickets__GetSlaStatusRequest *input,
                                                 Glimlach__Tickets__GetSlaStatusReply_Closure closure,
                                                 void *closure_data);
+void glimlach__tickets__tickets__get_customer(ProtobufCService *service,
+                                              const Glimlach__Tickets__GetCustomerRequest *input,
+                                              Glimlach__Tickets__GetCustomerReply_Closure closure,
+                                              void *closure_data);
+void glimlach__tickets__tickets__add_customer_handle(ProtobufCService *service,
+                                                     const Glimlach__Tickets__AddCustomerHandleRequest *input,
+                                                     Glimlach__Tickets__AddCustomerHandleReply_Closure closure,
+                                                     void *closure_data);
+void glimlach__tickets__tickets__merge_customers(ProtobufCService *service,
+                                                 const Glimlach__Tickets__MergeCustomersRequest *input,
+                                                 Glimlach__Tickets__MergeCustomersReply_Closure closure,
+                                                 void *closure_data);
+void glimlach__tickets__tickets__split_customer(ProtobufCService *service,
+                                                const Glimlach__Tickets__SplitCustomerRequest *input,
+                                                Glimlach__Tickets__SplitCustomerReply_Closure closure,
+                                                void *closure_data);
 
 /* --- descriptors --- */
 
@@ -3652,6 +4152,15 @@ extern const ProtobufCMessageDescriptor glimlach__tickets__gesture__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__tickets__sla_status__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__tickets__follow_up_origin__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__tickets__ticket__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__tickets__customer_handle__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__tickets__get_customer_request__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__tickets__get_customer_reply__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__tickets__add_customer_handle_request__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__tickets__add_customer_handle_reply__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__tickets__merge_customers_request__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__tickets__merge_customers_reply__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__tickets__split_customer_request__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__tickets__split_customer_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__tickets__create_ticket_request__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__tickets__create_ticket_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__tickets__get_ticket_request__descriptor;
@@ -3720,6 +4229,9 @@ extern const ProtobufCMessageDescriptor glimlach__tickets__gesture_granted__desc
 extern const ProtobufCMessageDescriptor glimlach__tickets__gesture_refused__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__tickets__channel_calendar_updated__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__tickets__response_target_updated__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__tickets__customer_handle_added__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__tickets__customers_merged__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__tickets__customer_split__descriptor;
 extern const ProtobufCServiceDescriptor glimlach__tickets__tickets__descriptor;
 
 PROTOBUF_C__END_DECLS

@@ -322,6 +322,411 @@ void   glimlach__tickets__ticket__free_unpacked
   assert(message->base.descriptor == &glimlach__tickets__ticket__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   glimlach__tickets__customer_handle__init
+                     (Glimlach__Tickets__CustomerHandle         *message)
+{
+  static const Glimlach__Tickets__CustomerHandle init_value = GLIMLACH__TICKETS__CUSTOMER_HANDLE__INIT;
+  *message = init_value;
+}
+size_t glimlach__tickets__customer_handle__get_packed_size
+                     (const Glimlach__Tickets__CustomerHandle *message)
+{
+  assert(message->base.descriptor == &glimlach__tickets__customer_handle__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__tickets__customer_handle__pack
+                     (const Glimlach__Tickets__CustomerHandle *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__tickets__customer_handle__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__tickets__customer_handle__pack_to_buffer
+                     (const Glimlach__Tickets__CustomerHandle *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__tickets__customer_handle__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Tickets__CustomerHandle *
+       glimlach__tickets__customer_handle__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Tickets__CustomerHandle *)
+     protobuf_c_message_unpack (&glimlach__tickets__customer_handle__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__tickets__customer_handle__free_unpacked
+                     (Glimlach__Tickets__CustomerHandle *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__tickets__customer_handle__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__tickets__get_customer_request__init
+                     (Glimlach__Tickets__GetCustomerRequest         *message)
+{
+  static const Glimlach__Tickets__GetCustomerRequest init_value = GLIMLACH__TICKETS__GET_CUSTOMER_REQUEST__INIT;
+  *message = init_value;
+}
+size_t glimlach__tickets__get_customer_request__get_packed_size
+                     (const Glimlach__Tickets__GetCustomerRequest *message)
+{
+  assert(message->base.descriptor == &glimlach__tickets__get_customer_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__tickets__get_customer_request__pack
+                     (const Glimlach__Tickets__GetCustomerRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__tickets__get_customer_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__tickets__get_customer_request__pack_to_buffer
+                     (const Glimlach__Tickets__GetCustomerRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__tickets__get_customer_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Tickets__GetCustomerRequest *
+       glimlach__tickets__get_customer_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Tickets__GetCustomerRequest *)
+     protobuf_c_message_unpack (&glimlach__tickets__get_customer_request__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__tickets__get_customer_request__free_unpacked
+                     (Glimlach__Tickets__GetCustomerRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__tickets__get_customer_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__tickets__get_customer_reply__init
+                     (Glimlach__Tickets__GetCustomerReply         *message)
+{
+  static const Glimlach__Tickets__GetCustomerReply init_value = GLIMLACH__TICKETS__GET_CUSTOMER_REPLY__INIT;
+  *message = init_value;
+}
+size_t glimlach__tickets__get_customer_reply__get_packed_size
+                     (const Glimlach__Tickets__GetCustomerReply *message)
+{
+  assert(message->base.descriptor == &glimlach__tickets__get_customer_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__tickets__get_customer_reply__pack
+                     (const Glimlach__Tickets__GetCustomerReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__tickets__get_customer_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__tickets__get_customer_reply__pack_to_buffer
+                     (const Glimlach__Tickets__GetCustomerReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__tickets__get_customer_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Tickets__GetCustomerReply *
+       glimlach__tickets__get_customer_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Tickets__GetCustomerReply *)
+     protobuf_c_message_unpack (&glimlach__tickets__get_customer_reply__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__tickets__get_customer_reply__free_unpacked
+                     (Glimlach__Tickets__GetCustomerReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__tickets__get_customer_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__tickets__add_customer_handle_request__init
+                     (Glimlach__Tickets__AddCustomerHandleRequest         *message)
+{
+  static const Glimlach__Tickets__AddCustomerHandleRequest init_value = GLIMLACH__TICKETS__ADD_CUSTOMER_HANDLE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t glimlach__tickets__add_customer_handle_request__get_packed_size
+                     (const Glimlach__Tickets__AddCustomerHandleRequest *message)
+{
+  assert(message->base.descriptor == &glimlach__tickets__add_customer_handle_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__tickets__add_customer_handle_request__pack
+                     (const Glimlach__Tickets__AddCustomerHandleRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__tickets__add_customer_handle_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__tickets__add_customer_handle_request__pack_to_buffer
+                     (const Glimlach__Tickets__AddCustomerHandleRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__tickets__add_customer_handle_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Tickets__AddCustomerHandleRequest *
+       glimlach__tickets__add_customer_handle_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Tickets__AddCustomerHandleRequest *)
+     protobuf_c_message_unpack (&glimlach__tickets__add_customer_handle_request__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__tickets__add_customer_handle_request__free_unpacked
+                     (Glimlach__Tickets__AddCustomerHandleRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__tickets__add_customer_handle_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__tickets__add_customer_handle_reply__init
+                     (Glimlach__Tickets__AddCustomerHandleReply         *message)
+{
+  static const Glimlach__Tickets__AddCustomerHandleReply init_value = GLIMLACH__TICKETS__ADD_CUSTOMER_HANDLE_REPLY__INIT;
+  *message = init_value;
+}
+size_t glimlach__tickets__add_customer_handle_reply__get_packed_size
+                     (const Glimlach__Tickets__AddCustomerHandleReply *message)
+{
+  assert(message->base.descriptor == &glimlach__tickets__add_customer_handle_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__tickets__add_customer_handle_reply__pack
+                     (const Glimlach__Tickets__AddCustomerHandleReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__tickets__add_customer_handle_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__tickets__add_customer_handle_reply__pack_to_buffer
+                     (const Glimlach__Tickets__AddCustomerHandleReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__tickets__add_customer_handle_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Tickets__AddCustomerHandleReply *
+       glimlach__tickets__add_customer_handle_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Tickets__AddCustomerHandleReply *)
+     protobuf_c_message_unpack (&glimlach__tickets__add_customer_handle_reply__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__tickets__add_customer_handle_reply__free_unpacked
+                     (Glimlach__Tickets__AddCustomerHandleReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__tickets__add_customer_handle_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__tickets__merge_customers_request__init
+                     (Glimlach__Tickets__MergeCustomersRequest         *message)
+{
+  static const Glimlach__Tickets__MergeCustomersRequest init_value = GLIMLACH__TICKETS__MERGE_CUSTOMERS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t glimlach__tickets__merge_customers_request__get_packed_size
+                     (const Glimlach__Tickets__MergeCustomersRequest *message)
+{
+  assert(message->base.descriptor == &glimlach__tickets__merge_customers_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__tickets__merge_customers_request__pack
+                     (const Glimlach__Tickets__MergeCustomersRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__tickets__merge_customers_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__tickets__merge_customers_request__pack_to_buffer
+                     (const Glimlach__Tickets__MergeCustomersRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__tickets__merge_customers_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Tickets__MergeCustomersRequest *
+       glimlach__tickets__merge_customers_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Tickets__MergeCustomersRequest *)
+     protobuf_c_message_unpack (&glimlach__tickets__merge_customers_request__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__tickets__merge_customers_request__free_unpacked
+                     (Glimlach__Tickets__MergeCustomersRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__tickets__merge_customers_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__tickets__merge_customers_reply__init
+                     (Glimlach__Tickets__MergeCustomersReply         *message)
+{
+  static const Glimlach__Tickets__MergeCustomersReply init_value = GLIMLACH__TICKETS__MERGE_CUSTOMERS_REPLY__INIT;
+  *message = init_value;
+}
+size_t glimlach__tickets__merge_customers_reply__get_packed_size
+                     (const Glimlach__Tickets__MergeCustomersReply *message)
+{
+  assert(message->base.descriptor == &glimlach__tickets__merge_customers_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__tickets__merge_customers_reply__pack
+                     (const Glimlach__Tickets__MergeCustomersReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__tickets__merge_customers_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__tickets__merge_customers_reply__pack_to_buffer
+                     (const Glimlach__Tickets__MergeCustomersReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__tickets__merge_customers_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Tickets__MergeCustomersReply *
+       glimlach__tickets__merge_customers_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Tickets__MergeCustomersReply *)
+     protobuf_c_message_unpack (&glimlach__tickets__merge_customers_reply__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__tickets__merge_customers_reply__free_unpacked
+                     (Glimlach__Tickets__MergeCustomersReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__tickets__merge_customers_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__tickets__split_customer_request__init
+                     (Glimlach__Tickets__SplitCustomerRequest         *message)
+{
+  static const Glimlach__Tickets__SplitCustomerRequest init_value = GLIMLACH__TICKETS__SPLIT_CUSTOMER_REQUEST__INIT;
+  *message = init_value;
+}
+size_t glimlach__tickets__split_customer_request__get_packed_size
+                     (const Glimlach__Tickets__SplitCustomerRequest *message)
+{
+  assert(message->base.descriptor == &glimlach__tickets__split_customer_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__tickets__split_customer_request__pack
+                     (const Glimlach__Tickets__SplitCustomerRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__tickets__split_customer_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__tickets__split_customer_request__pack_to_buffer
+                     (const Glimlach__Tickets__SplitCustomerRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__tickets__split_customer_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Tickets__SplitCustomerRequest *
+       glimlach__tickets__split_customer_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Tickets__SplitCustomerRequest *)
+     protobuf_c_message_unpack (&glimlach__tickets__split_customer_request__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__tickets__split_customer_request__free_unpacked
+                     (Glimlach__Tickets__SplitCustomerRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__tickets__split_customer_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__tickets__split_customer_reply__init
+                     (Glimlach__Tickets__SplitCustomerReply         *message)
+{
+  static const Glimlach__Tickets__SplitCustomerReply init_value = GLIMLACH__TICKETS__SPLIT_CUSTOMER_REPLY__INIT;
+  *message = init_value;
+}
+size_t glimlach__tickets__split_customer_reply__get_packed_size
+                     (const Glimlach__Tickets__SplitCustomerReply *message)
+{
+  assert(message->base.descriptor == &glimlach__tickets__split_customer_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__tickets__split_customer_reply__pack
+                     (const Glimlach__Tickets__SplitCustomerReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__tickets__split_customer_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__tickets__split_customer_reply__pack_to_buffer
+                     (const Glimlach__Tickets__SplitCustomerReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__tickets__split_customer_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Tickets__SplitCustomerReply *
+       glimlach__tickets__split_customer_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Tickets__SplitCustomerReply *)
+     protobuf_c_message_unpack (&glimlach__tickets__split_customer_reply__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__tickets__split_customer_reply__free_unpacked
+                     (Glimlach__Tickets__SplitCustomerReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__tickets__split_customer_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   glimlach__tickets__create_ticket_request__init
                      (Glimlach__Tickets__CreateTicketRequest         *message)
 {
@@ -3382,6 +3787,141 @@ void   glimlach__tickets__response_target_updated__free_unpacked
   assert(message->base.descriptor == &glimlach__tickets__response_target_updated__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   glimlach__tickets__customer_handle_added__init
+                     (Glimlach__Tickets__CustomerHandleAdded         *message)
+{
+  static const Glimlach__Tickets__CustomerHandleAdded init_value = GLIMLACH__TICKETS__CUSTOMER_HANDLE_ADDED__INIT;
+  *message = init_value;
+}
+size_t glimlach__tickets__customer_handle_added__get_packed_size
+                     (const Glimlach__Tickets__CustomerHandleAdded *message)
+{
+  assert(message->base.descriptor == &glimlach__tickets__customer_handle_added__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__tickets__customer_handle_added__pack
+                     (const Glimlach__Tickets__CustomerHandleAdded *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__tickets__customer_handle_added__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__tickets__customer_handle_added__pack_to_buffer
+                     (const Glimlach__Tickets__CustomerHandleAdded *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__tickets__customer_handle_added__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Tickets__CustomerHandleAdded *
+       glimlach__tickets__customer_handle_added__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Tickets__CustomerHandleAdded *)
+     protobuf_c_message_unpack (&glimlach__tickets__customer_handle_added__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__tickets__customer_handle_added__free_unpacked
+                     (Glimlach__Tickets__CustomerHandleAdded *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__tickets__customer_handle_added__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__tickets__customers_merged__init
+                     (Glimlach__Tickets__CustomersMerged         *message)
+{
+  static const Glimlach__Tickets__CustomersMerged init_value = GLIMLACH__TICKETS__CUSTOMERS_MERGED__INIT;
+  *message = init_value;
+}
+size_t glimlach__tickets__customers_merged__get_packed_size
+                     (const Glimlach__Tickets__CustomersMerged *message)
+{
+  assert(message->base.descriptor == &glimlach__tickets__customers_merged__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__tickets__customers_merged__pack
+                     (const Glimlach__Tickets__CustomersMerged *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__tickets__customers_merged__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__tickets__customers_merged__pack_to_buffer
+                     (const Glimlach__Tickets__CustomersMerged *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__tickets__customers_merged__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Tickets__CustomersMerged *
+       glimlach__tickets__customers_merged__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Tickets__CustomersMerged *)
+     protobuf_c_message_unpack (&glimlach__tickets__customers_merged__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__tickets__customers_merged__free_unpacked
+                     (Glimlach__Tickets__CustomersMerged *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__tickets__customers_merged__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__tickets__customer_split__init
+                     (Glimlach__Tickets__CustomerSplit         *message)
+{
+  static const Glimlach__Tickets__CustomerSplit init_value = GLIMLACH__TICKETS__CUSTOMER_SPLIT__INIT;
+  *message = init_value;
+}
+size_t glimlach__tickets__customer_split__get_packed_size
+                     (const Glimlach__Tickets__CustomerSplit *message)
+{
+  assert(message->base.descriptor == &glimlach__tickets__customer_split__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__tickets__customer_split__pack
+                     (const Glimlach__Tickets__CustomerSplit *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__tickets__customer_split__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__tickets__customer_split__pack_to_buffer
+                     (const Glimlach__Tickets__CustomerSplit *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__tickets__customer_split__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Tickets__CustomerSplit *
+       glimlach__tickets__customer_split__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Tickets__CustomerSplit *)
+     protobuf_c_message_unpack (&glimlach__tickets__customer_split__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__tickets__customer_split__free_unpacked
+                     (Glimlach__Tickets__CustomerSplit *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__tickets__customer_split__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor glimlach__tickets__customer__field_descriptors[5] =
 {
   {
@@ -4466,6 +5006,543 @@ const ProtobufCMessageDescriptor glimlach__tickets__ticket__descriptor =
   glimlach__tickets__ticket__field_indices_by_name,
   2,  glimlach__tickets__ticket__number_ranges,
   (ProtobufCMessageInit) glimlach__tickets__ticket__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__tickets__customer_handle__field_descriptors[4] =
+{
+  {
+    "kind",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_ENUM,
+    offsetof(Glimlach__Tickets__CustomerHandle, has_kind),
+    offsetof(Glimlach__Tickets__CustomerHandle, kind),
+    &glimlach__channel__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "handle",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__CustomerHandle, handle),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "added_at_ms",
+    3,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_INT64,
+    offsetof(Glimlach__Tickets__CustomerHandle, has_added_at_ms),
+    offsetof(Glimlach__Tickets__CustomerHandle, added_at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "added_by_id",
+    4,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__CustomerHandle, added_by_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__tickets__customer_handle__field_indices_by_name[] = {
+  2,   /* field[2] = added_at_ms */
+  3,   /* field[3] = added_by_id */
+  1,   /* field[1] = handle */
+  0,   /* field[0] = kind */
+};
+static const ProtobufCIntRange glimlach__tickets__customer_handle__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor glimlach__tickets__customer_handle__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.tickets.CustomerHandle",
+  "CustomerHandle",
+  "Glimlach__Tickets__CustomerHandle",
+  "glimlach.tickets",
+  sizeof(Glimlach__Tickets__CustomerHandle),
+  4,
+  glimlach__tickets__customer_handle__field_descriptors,
+  glimlach__tickets__customer_handle__field_indices_by_name,
+  1,  glimlach__tickets__customer_handle__number_ranges,
+  (ProtobufCMessageInit) glimlach__tickets__customer_handle__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__tickets__get_customer_request__field_descriptors[3] =
+{
+  {
+    "customer_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__GetCustomerRequest, customer_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "channel",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_ENUM,
+    offsetof(Glimlach__Tickets__GetCustomerRequest, has_channel),
+    offsetof(Glimlach__Tickets__GetCustomerRequest, channel),
+    &glimlach__channel__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "handle",
+    3,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__GetCustomerRequest, handle),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__tickets__get_customer_request__field_indices_by_name[] = {
+  1,   /* field[1] = channel */
+  0,   /* field[0] = customer_id */
+  2,   /* field[2] = handle */
+};
+static const ProtobufCIntRange glimlach__tickets__get_customer_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor glimlach__tickets__get_customer_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.tickets.GetCustomerRequest",
+  "GetCustomerRequest",
+  "Glimlach__Tickets__GetCustomerRequest",
+  "glimlach.tickets",
+  sizeof(Glimlach__Tickets__GetCustomerRequest),
+  3,
+  glimlach__tickets__get_customer_request__field_descriptors,
+  glimlach__tickets__get_customer_request__field_indices_by_name,
+  1,  glimlach__tickets__get_customer_request__number_ranges,
+  (ProtobufCMessageInit) glimlach__tickets__get_customer_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__tickets__get_customer_reply__field_descriptors[2] =
+{
+  {
+    "customer_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__GetCustomerReply, customer_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "handles",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Glimlach__Tickets__GetCustomerReply, n_handles),
+    offsetof(Glimlach__Tickets__GetCustomerReply, handles),
+    &glimlach__tickets__customer_handle__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__tickets__get_customer_reply__field_indices_by_name[] = {
+  0,   /* field[0] = customer_id */
+  1,   /* field[1] = handles */
+};
+static const ProtobufCIntRange glimlach__tickets__get_customer_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor glimlach__tickets__get_customer_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.tickets.GetCustomerReply",
+  "GetCustomerReply",
+  "Glimlach__Tickets__GetCustomerReply",
+  "glimlach.tickets",
+  sizeof(Glimlach__Tickets__GetCustomerReply),
+  2,
+  glimlach__tickets__get_customer_reply__field_descriptors,
+  glimlach__tickets__get_customer_reply__field_indices_by_name,
+  1,  glimlach__tickets__get_customer_reply__number_ranges,
+  (ProtobufCMessageInit) glimlach__tickets__get_customer_reply__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__tickets__add_customer_handle_request__field_descriptors[4] =
+{
+  {
+    "customer_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__AddCustomerHandleRequest, customer_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "channel",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_ENUM,
+    offsetof(Glimlach__Tickets__AddCustomerHandleRequest, has_channel),
+    offsetof(Glimlach__Tickets__AddCustomerHandleRequest, channel),
+    &glimlach__channel__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "handle",
+    3,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__AddCustomerHandleRequest, handle),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "added_by_id",
+    4,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__AddCustomerHandleRequest, added_by_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__tickets__add_customer_handle_request__field_indices_by_name[] = {
+  3,   /* field[3] = added_by_id */
+  1,   /* field[1] = channel */
+  0,   /* field[0] = customer_id */
+  2,   /* field[2] = handle */
+};
+static const ProtobufCIntRange glimlach__tickets__add_customer_handle_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor glimlach__tickets__add_customer_handle_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.tickets.AddCustomerHandleRequest",
+  "AddCustomerHandleRequest",
+  "Glimlach__Tickets__AddCustomerHandleRequest",
+  "glimlach.tickets",
+  sizeof(Glimlach__Tickets__AddCustomerHandleRequest),
+  4,
+  glimlach__tickets__add_customer_handle_request__field_descriptors,
+  glimlach__tickets__add_customer_handle_request__field_indices_by_name,
+  1,  glimlach__tickets__add_customer_handle_request__number_ranges,
+  (ProtobufCMessageInit) glimlach__tickets__add_customer_handle_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__tickets__add_customer_handle_reply__field_descriptors[1] =
+{
+  {
+    "handles",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Glimlach__Tickets__AddCustomerHandleReply, n_handles),
+    offsetof(Glimlach__Tickets__AddCustomerHandleReply, handles),
+    &glimlach__tickets__customer_handle__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__tickets__add_customer_handle_reply__field_indices_by_name[] = {
+  0,   /* field[0] = handles */
+};
+static const ProtobufCIntRange glimlach__tickets__add_customer_handle_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor glimlach__tickets__add_customer_handle_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.tickets.AddCustomerHandleReply",
+  "AddCustomerHandleReply",
+  "Glimlach__Tickets__AddCustomerHandleReply",
+  "glimlach.tickets",
+  sizeof(Glimlach__Tickets__AddCustomerHandleReply),
+  1,
+  glimlach__tickets__add_customer_handle_reply__field_descriptors,
+  glimlach__tickets__add_customer_handle_reply__field_indices_by_name,
+  1,  glimlach__tickets__add_customer_handle_reply__number_ranges,
+  (ProtobufCMessageInit) glimlach__tickets__add_customer_handle_reply__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__tickets__merge_customers_request__field_descriptors[3] =
+{
+  {
+    "customer_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__MergeCustomersRequest, customer_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "merged_customer_id",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__MergeCustomersRequest, merged_customer_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "merged_by_id",
+    3,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__MergeCustomersRequest, merged_by_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__tickets__merge_customers_request__field_indices_by_name[] = {
+  0,   /* field[0] = customer_id */
+  2,   /* field[2] = merged_by_id */
+  1,   /* field[1] = merged_customer_id */
+};
+static const ProtobufCIntRange glimlach__tickets__merge_customers_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor glimlach__tickets__merge_customers_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.tickets.MergeCustomersRequest",
+  "MergeCustomersRequest",
+  "Glimlach__Tickets__MergeCustomersRequest",
+  "glimlach.tickets",
+  sizeof(Glimlach__Tickets__MergeCustomersRequest),
+  3,
+  glimlach__tickets__merge_customers_request__field_descriptors,
+  glimlach__tickets__merge_customers_request__field_indices_by_name,
+  1,  glimlach__tickets__merge_customers_request__number_ranges,
+  (ProtobufCMessageInit) glimlach__tickets__merge_customers_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__tickets__merge_customers_reply__field_descriptors[2] =
+{
+  {
+    "handles",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Glimlach__Tickets__MergeCustomersReply, n_handles),
+    offsetof(Glimlach__Tickets__MergeCustomersReply, handles),
+    &glimlach__tickets__customer_handle__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "moved_tickets",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_UINT32,
+    offsetof(Glimlach__Tickets__MergeCustomersReply, has_moved_tickets),
+    offsetof(Glimlach__Tickets__MergeCustomersReply, moved_tickets),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__tickets__merge_customers_reply__field_indices_by_name[] = {
+  0,   /* field[0] = handles */
+  1,   /* field[1] = moved_tickets */
+};
+static const ProtobufCIntRange glimlach__tickets__merge_customers_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor glimlach__tickets__merge_customers_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.tickets.MergeCustomersReply",
+  "MergeCustomersReply",
+  "Glimlach__Tickets__MergeCustomersReply",
+  "glimlach.tickets",
+  sizeof(Glimlach__Tickets__MergeCustomersReply),
+  2,
+  glimlach__tickets__merge_customers_reply__field_descriptors,
+  glimlach__tickets__merge_customers_reply__field_indices_by_name,
+  1,  glimlach__tickets__merge_customers_reply__number_ranges,
+  (ProtobufCMessageInit) glimlach__tickets__merge_customers_reply__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__tickets__split_customer_request__field_descriptors[3] =
+{
+  {
+    "customer_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__SplitCustomerRequest, customer_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "handles",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Glimlach__Tickets__SplitCustomerRequest, n_handles),
+    offsetof(Glimlach__Tickets__SplitCustomerRequest, handles),
+    &glimlach__tickets__customer_handle__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "split_by_id",
+    3,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__SplitCustomerRequest, split_by_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__tickets__split_customer_request__field_indices_by_name[] = {
+  0,   /* field[0] = customer_id */
+  1,   /* field[1] = handles */
+  2,   /* field[2] = split_by_id */
+};
+static const ProtobufCIntRange glimlach__tickets__split_customer_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor glimlach__tickets__split_customer_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.tickets.SplitCustomerRequest",
+  "SplitCustomerRequest",
+  "Glimlach__Tickets__SplitCustomerRequest",
+  "glimlach.tickets",
+  sizeof(Glimlach__Tickets__SplitCustomerRequest),
+  3,
+  glimlach__tickets__split_customer_request__field_descriptors,
+  glimlach__tickets__split_customer_request__field_indices_by_name,
+  1,  glimlach__tickets__split_customer_request__number_ranges,
+  (ProtobufCMessageInit) glimlach__tickets__split_customer_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__tickets__split_customer_reply__field_descriptors[2] =
+{
+  {
+    "new_customer_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__SplitCustomerReply, new_customer_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "moved_tickets",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_UINT32,
+    offsetof(Glimlach__Tickets__SplitCustomerReply, has_moved_tickets),
+    offsetof(Glimlach__Tickets__SplitCustomerReply, moved_tickets),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__tickets__split_customer_reply__field_indices_by_name[] = {
+  1,   /* field[1] = moved_tickets */
+  0,   /* field[0] = new_customer_id */
+};
+static const ProtobufCIntRange glimlach__tickets__split_customer_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor glimlach__tickets__split_customer_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.tickets.SplitCustomerReply",
+  "SplitCustomerReply",
+  "Glimlach__Tickets__SplitCustomerReply",
+  "glimlach.tickets",
+  sizeof(Glimlach__Tickets__SplitCustomerReply),
+  2,
+  glimlach__tickets__split_customer_reply__field_descriptors,
+  glimlach__tickets__split_customer_reply__field_indices_by_name,
+  1,  glimlach__tickets__split_customer_reply__number_ranges,
+  (ProtobufCMessageInit) glimlach__tickets__split_customer_reply__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor glimlach__tickets__create_ticket_request__field_descriptors[12] =
@@ -9867,6 +10944,211 @@ const ProtobufCMessageDescriptor glimlach__tickets__response_target_updated__des
   (ProtobufCMessageInit) glimlach__tickets__response_target_updated__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor glimlach__tickets__customer_handle_added__field_descriptors[2] =
+{
+  {
+    "customer_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__CustomerHandleAdded, customer_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "handle",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__CustomerHandleAdded, handle),
+    &glimlach__tickets__customer_handle__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__tickets__customer_handle_added__field_indices_by_name[] = {
+  0,   /* field[0] = customer_id */
+  1,   /* field[1] = handle */
+};
+static const ProtobufCIntRange glimlach__tickets__customer_handle_added__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor glimlach__tickets__customer_handle_added__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.tickets.CustomerHandleAdded",
+  "CustomerHandleAdded",
+  "Glimlach__Tickets__CustomerHandleAdded",
+  "glimlach.tickets",
+  sizeof(Glimlach__Tickets__CustomerHandleAdded),
+  2,
+  glimlach__tickets__customer_handle_added__field_descriptors,
+  glimlach__tickets__customer_handle_added__field_indices_by_name,
+  1,  glimlach__tickets__customer_handle_added__number_ranges,
+  (ProtobufCMessageInit) glimlach__tickets__customer_handle_added__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__tickets__customers_merged__field_descriptors[4] =
+{
+  {
+    "customer_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__CustomersMerged, customer_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "merged_customer_id",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__CustomersMerged, merged_customer_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "moved_tickets",
+    3,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_UINT32,
+    offsetof(Glimlach__Tickets__CustomersMerged, has_moved_tickets),
+    offsetof(Glimlach__Tickets__CustomersMerged, moved_tickets),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "merged_by_id",
+    4,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__CustomersMerged, merged_by_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__tickets__customers_merged__field_indices_by_name[] = {
+  0,   /* field[0] = customer_id */
+  3,   /* field[3] = merged_by_id */
+  1,   /* field[1] = merged_customer_id */
+  2,   /* field[2] = moved_tickets */
+};
+static const ProtobufCIntRange glimlach__tickets__customers_merged__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor glimlach__tickets__customers_merged__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.tickets.CustomersMerged",
+  "CustomersMerged",
+  "Glimlach__Tickets__CustomersMerged",
+  "glimlach.tickets",
+  sizeof(Glimlach__Tickets__CustomersMerged),
+  4,
+  glimlach__tickets__customers_merged__field_descriptors,
+  glimlach__tickets__customers_merged__field_indices_by_name,
+  1,  glimlach__tickets__customers_merged__number_ranges,
+  (ProtobufCMessageInit) glimlach__tickets__customers_merged__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__tickets__customer_split__field_descriptors[4] =
+{
+  {
+    "customer_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__CustomerSplit, customer_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "new_customer_id",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__CustomerSplit, new_customer_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "moved_tickets",
+    3,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_UINT32,
+    offsetof(Glimlach__Tickets__CustomerSplit, has_moved_tickets),
+    offsetof(Glimlach__Tickets__CustomerSplit, moved_tickets),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "split_by_id",
+    4,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__CustomerSplit, split_by_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__tickets__customer_split__field_indices_by_name[] = {
+  0,   /* field[0] = customer_id */
+  2,   /* field[2] = moved_tickets */
+  1,   /* field[1] = new_customer_id */
+  3,   /* field[3] = split_by_id */
+};
+static const ProtobufCIntRange glimlach__tickets__customer_split__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor glimlach__tickets__customer_split__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.tickets.CustomerSplit",
+  "CustomerSplit",
+  "Glimlach__Tickets__CustomerSplit",
+  "glimlach.tickets",
+  sizeof(Glimlach__Tickets__CustomerSplit),
+  4,
+  glimlach__tickets__customer_split__field_descriptors,
+  glimlach__tickets__customer_split__field_indices_by_name,
+  1,  glimlach__tickets__customer_split__number_ranges,
+  (ProtobufCMessageInit) glimlach__tickets__customer_split__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCEnumValue glimlach__tickets__ticket_status__enum_values_by_number[7] =
 {
   { "TICKET_STATUS_UNSPECIFIED", "GLIMLACH__TICKETS__TICKET_STATUS__TICKET_STATUS_UNSPECIFIED", 0 },
@@ -10141,7 +11423,7 @@ const ProtobufCEnumDescriptor glimlach__tickets__gesture_outcome__descriptor =
   glimlach__tickets__gesture_outcome__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor glimlach__tickets__tickets__method_descriptors[25] =
+static const ProtobufCMethodDescriptor glimlach__tickets__tickets__method_descriptors[29] =
 {
   { "Health", &glimlach__health_request__descriptor, &glimlach__health_reply__descriptor },
   { "Since", &glimlach__since_request__descriptor, &glimlach__since_reply__descriptor },
@@ -10168,8 +11450,13 @@ static const ProtobufCMethodDescriptor glimlach__tickets__tickets__method_descri
   { "GetResponseTargets", &glimlach__tickets__get_response_targets_request__descriptor, &glimlach__tickets__get_response_targets_reply__descriptor },
   { "SetResponseTarget", &glimlach__tickets__set_response_target_request__descriptor, &glimlach__tickets__set_response_target_reply__descriptor },
   { "GetSlaStatus", &glimlach__tickets__get_sla_status_request__descriptor, &glimlach__tickets__get_sla_status_reply__descriptor },
+  { "GetCustomer", &glimlach__tickets__get_customer_request__descriptor, &glimlach__tickets__get_customer_reply__descriptor },
+  { "AddCustomerHandle", &glimlach__tickets__add_customer_handle_request__descriptor, &glimlach__tickets__add_customer_handle_reply__descriptor },
+  { "MergeCustomers", &glimlach__tickets__merge_customers_request__descriptor, &glimlach__tickets__merge_customers_reply__descriptor },
+  { "SplitCustomer", &glimlach__tickets__split_customer_request__descriptor, &glimlach__tickets__split_customer_reply__descriptor },
 };
 const unsigned glimlach__tickets__tickets__method_indices_by_name[] = {
+  26,        /* AddCustomerHandle */
   5,        /* AddMessage */
   6,        /* AddNote */
   13,        /* ApproveGesture */
@@ -10178,6 +11465,7 @@ const unsigned glimlach__tickets__tickets__method_indices_by_name[] = {
   2,        /* CreateTicket */
   10,        /* EscalateTicket */
   20,        /* GetChannelCalendars */
+  25,        /* GetCustomer */
   22,        /* GetResponseTargets */
   24,        /* GetSlaStatus */
   3,        /* GetTicket */
@@ -10186,6 +11474,7 @@ const unsigned glimlach__tickets__tickets__method_indices_by_name[] = {
   19,        /* ImportTicket */
   14,        /* ListGestures */
   4,        /* ListTickets */
+  27,        /* MergeCustomers */
   11,        /* OpenFollowUp */
   18,        /* RecordHandleTime */
   16,        /* ReopenTicket */
@@ -10194,7 +11483,8 @@ const unsigned glimlach__tickets__tickets__method_indices_by_name[] = {
   23,        /* SetResponseTarget */
   9,        /* SetTicketPriority */
   8,        /* SetTicketStatus */
-  1         /* Since */
+  1,        /* Since */
+  28         /* SplitCustomer */
 };
 const ProtobufCServiceDescriptor glimlach__tickets__tickets__descriptor =
 {
@@ -10203,7 +11493,7 @@ const ProtobufCServiceDescriptor glimlach__tickets__tickets__descriptor =
   "Tickets",
   "Glimlach__Tickets__Tickets",
   "glimlach.tickets",
-  25,
+  29,
   glimlach__tickets__tickets__method_descriptors,
   glimlach__tickets__tickets__method_indices_by_name
 };
@@ -10406,6 +11696,38 @@ void glimlach__tickets__tickets__get_sla_status(ProtobufCService *service,
 {
   assert(service->descriptor == &glimlach__tickets__tickets__descriptor);
   service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void glimlach__tickets__tickets__get_customer(ProtobufCService *service,
+                                              const Glimlach__Tickets__GetCustomerRequest *input,
+                                              Glimlach__Tickets__GetCustomerReply_Closure closure,
+                                              void *closure_data)
+{
+  assert(service->descriptor == &glimlach__tickets__tickets__descriptor);
+  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void glimlach__tickets__tickets__add_customer_handle(ProtobufCService *service,
+                                                     const Glimlach__Tickets__AddCustomerHandleRequest *input,
+                                                     Glimlach__Tickets__AddCustomerHandleReply_Closure closure,
+                                                     void *closure_data)
+{
+  assert(service->descriptor == &glimlach__tickets__tickets__descriptor);
+  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void glimlach__tickets__tickets__merge_customers(ProtobufCService *service,
+                                                 const Glimlach__Tickets__MergeCustomersRequest *input,
+                                                 Glimlach__Tickets__MergeCustomersReply_Closure closure,
+                                                 void *closure_data)
+{
+  assert(service->descriptor == &glimlach__tickets__tickets__descriptor);
+  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void glimlach__tickets__tickets__split_customer(ProtobufCService *service,
+                                                const Glimlach__Tickets__SplitCustomerRequest *input,
+                                                Glimlach__Tickets__SplitCustomerReply_Closure closure,
+                                                void *closure_data)
+{
+  assert(service->descriptor == &glimlach__tickets__tickets__descriptor);
+  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__tickets__tickets__init (Glimlach__Tickets__Tickets_Service *service,
                                        Glimlach__Tickets__Tickets_ServiceDestroy destroy)

@@ -29,9 +29,30 @@ class SQLiteTicketsReader: SQLiteAccess, TicketsReading {
     }
 
     func customerID(channel: Channel, handle: String) throws -> String? {
-        try String.fetchOne(
-            db, sql: "SELECT customer_id FROM customer WHERE channel = ? AND handle = ?",
-            arguments: [channel.rawValue, handle])
+        guard let key = HandleKey(channel: channel, handle: handle) else { return nil }
+        return try String.fetchOne(
+            db, sql: "SELECT customer_id FROM customer_handle WHERE kind = ? AND handle = ?",
+            arguments: [key.kind.rawValue, key.value])
+    }
+
+    func handles(customerID: String) throws -> [Tickets.CustomerHandle] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT kind, handle, added_at_ms, added_by_id FROM customer_handle WHERE customer_id = ?
+                ORDER BY added_at_ms, kind, handle
+                """,
+            arguments: [customerID]
+        ).map {
+            Tickets.CustomerHandle(
+                kind: Channel(rawValue: Int32($0["kind"] as Int64)), handle: $0["handle"],
+                added_at_ms: $0["added_at_ms"], added_by_id: $0["added_by_id"])
+        }
+    }
+
+    func tickets(customerID: String) throws -> [TicketRecord] {
+        try fetchTickets(
+            "SELECT \(Self.ticketColumns) FROM ticket WHERE customer_id = ? ORDER BY created_at_ms DESC", [customerID])
     }
 
     func messages(ticketID: String) throws -> [Tickets.TicketMessage] {

@@ -32,9 +32,19 @@ final class SQLiteTicketsWriter: SQLiteTicketsReader, TicketsWriting {
     }
 
     func saveCustomer(id: String, channel: Channel, handle: String) throws {
+        guard let key = HandleKey(channel: channel, handle: handle) else { return }
         try db.execute(
-            sql: "INSERT OR IGNORE INTO customer (customer_id, channel, handle) VALUES (?, ?, ?)",
-            arguments: [id, channel.rawValue, handle])
+            sql: "INSERT OR IGNORE INTO customer_handle (kind, handle, customer_id, added_at_ms) VALUES (?, ?, ?, ?)",
+            arguments: [key.kind.rawValue, key.value, id, nowMs])
+    }
+
+    func setHandle(_ key: HandleKey, customerID: String, addedByID: String?) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO customer_handle (kind, handle, customer_id, added_at_ms, added_by_id) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (kind, handle) DO UPDATE SET customer_id = excluded.customer_id
+                """,
+            arguments: [key.kind.rawValue, key.value, customerID, nowMs, addedByID])
     }
 
     func add(_ message: Tickets.TicketMessage, ticketID: String) throws {

@@ -1,5 +1,6 @@
 import Contract
 import Foundation
+import Domain
 import GRDB
 import ServiceKit
 
@@ -104,6 +105,31 @@ enum TicketsSchema {
                         row["gesture_id"] as String,
                     ])
             }
+        },
+        // A customer has many handles (an address, a number, a Messenger id...); each
+        // handle is one customer's, matched by its kind and normalized form. The one
+        // handle per customer kept so far becomes the first of each.
+        Migration("tickets-v3-customer-handles") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE customer_handle (
+                        kind INTEGER NOT NULL, handle TEXT NOT NULL, customer_id TEXT NOT NULL,
+                        added_at_ms INTEGER NOT NULL, added_by_id TEXT, PRIMARY KEY (kind, handle));
+                    CREATE INDEX customer_handle_by_customer ON customer_handle (customer_id, added_at_ms);
+                    CREATE INDEX ticket_by_customer ON ticket (customer_id, created_at_ms DESC);
+                    """)
+            for row in try Row.fetchAll(db, sql: "SELECT customer_id, channel, handle FROM customer") {
+                guard let channel = Channel(rawValue: Int32(row["channel"] as Int64)),
+                    let key = HandleKey(channel: channel, handle: row["handle"])
+                else { continue }
+                try db.execute(
+                    sql: """
+                        INSERT OR IGNORE INTO customer_handle (kind, handle, customer_id, added_at_ms)
+                        VALUES (?, ?, ?, 0)
+                        """,
+                    arguments: [key.kind.rawValue, key.value, row["customer_id"] as String])
+            }
+            try db.execute(sql: "DROP TABLE customer")
         },
     ]
 }
