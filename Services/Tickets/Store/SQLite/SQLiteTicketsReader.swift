@@ -31,7 +31,7 @@ class SQLiteTicketsReader: SQLiteAccess, TicketsReading {
     func customerID(channel: Channel, handle: String) throws -> String? {
         try String.fetchOne(
             db, sql: "SELECT customer_id FROM customer WHERE channel = ? AND handle = ?",
-            arguments: [channel.rawValue, handle])
+            arguments: [channel.wireValue, handle])
     }
 
     func messages(ticketID: String) throws -> [Tickets.TicketMessage] {

@@ -22,7 +22,7 @@ final class SQLiteTicketsWriter: SQLiteTicketsReader, TicketsWriting {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                record.id, Data(try ticket.wireBytes()), record.status.rawValue, ticket.channel?.rawValue ?? 0,
+                record.id, Data(try ticket.wireBytes()), record.status.rawValue, ticket.channel?.wireValue ?? 0,
                 ticket.customer?.country ?? "", ticket.assignee_id, ticket.team_id, ticket.customer?.customer_id ?? "",
                 ticket.order_reference, ticket.product_category, ticket.special_care ?? false, search,
                 ticket.created_at_ms ?? 0, ticket.follow_up?.response_id, record.createdByID,
@@ -34,7 +34,7 @@ final class SQLiteTicketsWriter: SQLiteTicketsReader, TicketsWriting {
     func saveCustomer(id: String, channel: Channel, handle: String) throws {
         try db.execute(
             sql: "INSERT OR IGNORE INTO customer (customer_id, channel, handle) VALUES (?, ?, ?)",
-            arguments: [id, channel.rawValue, handle])
+            arguments: [id, channel.wireValue, handle])
     }
 
     func add(_ message: Tickets.TicketMessage, ticketID: String) throws {
@@ -76,12 +76,12 @@ final class SQLiteTicketsWriter: SQLiteTicketsReader, TicketsWriting {
     func save(_ calendar: Tickets.ChannelCalendar) throws {
         try db.execute(
             sql: "INSERT OR REPLACE INTO channel_calendar (channel, country, data) VALUES (?, ?, ?)",
-            arguments: [calendar.channel?.rawValue ?? 0, calendar.country ?? "", Data(try calendar.wireBytes())])
+            arguments: [calendar.channel?.wireValue ?? 0, calendar.country ?? "", Data(try calendar.wireBytes())])
     }
 
     func save(_ target: Tickets.ResponseTarget) throws {
         try db.execute(
             sql: "INSERT OR REPLACE INTO response_target (channel, data) VALUES (?, ?)",
-            arguments: [target.channel?.rawValue ?? 0, Data(try target.wireBytes())])
+            arguments: [target.channel?.wireValue ?? 0, Data(try target.wireBytes())])
     }
 }
