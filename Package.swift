@@ -285,7 +285,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Stack", "Bus"], path: "Tests/CLITests"),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], path: "Tests/DomainTests"),
         .testTarget(
-            name: "WireTests", dependencies: ["Wire", "CProtobufC"], path: "Tests/WireTests"),
+            name: "WireTests", dependencies: ["Wire", "CProtobufC", "Contract", "Domain"], path: "Tests/WireTests"),
         .testTarget(
             name: "BusTests", dependencies: ["Bus", "ZeroMQ", "CZeroMQ", "Wire", "GlimlachProto", "TestSupport"],
             path: "Tests/BusTests"),

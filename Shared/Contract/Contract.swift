@@ -5,6 +5,8 @@ import Domain
 // (`Staff`, `Tickets`, `Feedback`, `Analytics`) with its messages, enums, a typed
 // `Method` per rpc, the `Handler` protocol the service adopts (one requirement per
 // rpc) and a typed `Client`, written by glimlach-contractgen (scripts/gen-proto).
+// `Edge/` gives the Domain values the contract carries (`Money`, `TimeWindow`,
+// `Channel`) their wire shape, and maps `NPSCategory` to `Feedback.NpsCategory`.
 //
 //     let reply = try await Tickets.Client(client).getTicket(.init(ticket_id: id))
 //     router.register(TicketsService(...))   // a Tickets.Handler

@@ -115,7 +115,7 @@ struct NpsFigureTests {
             let compliments = fixture.world.compliments.filter {
                 !$0.peer && $0.employee == employee.id && span.contains($0.at)
                     && Oracle.Attributes(
-                        country: $0.country, channel: "\($0.channel?.rawValue ?? 0)", employee: $0.employee,
+                        country: $0.country, channel: "\($0.channel?.wireValue ?? 0)", employee: $0.employee,
                         team: $0.team
                     ).passes(factFilter)
             }.count

@@ -25,7 +25,7 @@ struct ServiceFigureTests {
                     attributes: { t in
                         [
                             .init(
-                                country: t.country, category: t.category, channel: "\(t.channel.rawValue)",
+                                country: t.country, category: t.category, channel: "\(t.channel.wireValue)",
                                 employee: t.agent, team: t.team, employer: employer(t.agent), at: t.created)
                         ]
                     },
@@ -68,7 +68,7 @@ struct ServiceFigureTests {
                     attributes: { t in
                         [
                             .init(
-                                country: t.country, channel: "\(t.channel.rawValue)", team: t.resolutions.last!.team,
+                                country: t.country, channel: "\(t.channel.wireValue)", team: t.resolutions.last!.team,
                                 at: t.resolutions.last!.at)
                         ]
                     },

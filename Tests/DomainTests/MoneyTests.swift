@@ -60,15 +60,4 @@ struct MoneyTests {
     func invalidCurrency(code: String) {
         #expect(invalidField { _ = try Currency(code) } == "currency")
     }
-
-    @Test("money crosses the wire as minor_units and currency")
-    func codable() throws {
-        let object = try Fixture.jsonObject(twelveFifty)
-        #expect(object["minor_units"] as? Int == 1250)
-        #expect(object["currency"] as? String == "EUR")
-        #expect(try Fixture.roundTrip(twelveFifty) == twelveFifty)
-        let bad = #"{"amount": {"minor_units": 5, "currency": "eur"}}"#
-        struct Gesture: Codable { var amount: Money }
-        #expect(invalidField { _ = try Fixture.decode(Gesture.self, bad) } == "amount.currency")
-    }
 }

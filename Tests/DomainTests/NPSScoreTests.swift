@@ -43,11 +43,4 @@ struct NPSScoreTests {
         #expect(try Fixture.decode(Answer.self, #"{"score": 0}"#).score.value == 0)
         #expect(invalidField { _ = try Fixture.decode(Answer.self, #"{"score": 11}"#) } == "score")
     }
-
-    @Test("categories carry the wire numbers of NpsCategory; 0 is unspecified")
-    func categoryWireNumbers() throws {
-        #expect(NPSCategory.allCases.map(\.rawValue) == [1, 2, 3])
-        #expect(try NPSCategory(wireValue: 3) == .detractor)
-        #expect(invalidField { _ = try NPSCategory(wireValue: 0) } == "category")
-    }
 }

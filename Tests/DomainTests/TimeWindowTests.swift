@@ -95,18 +95,6 @@ struct TimeWindowTests {
         #expect(afterSwitch.preceding.from == F.instant("2025-03-29T23:00:00+01:00"))
     }
 
-    @Test("windows cross the wire as from_ms, to_ms and time_zone (UTC when unset)")
-    func codable() throws {
-        let day = TimeWindow.day(try LocalDate("2025-06-10"), in: F.amsterdam)
-        let object = try Fixture.jsonObject(day)
-        #expect(object["from_ms"] as? Int == 1_749_506_400_000)
-        #expect(object["time_zone"] as? String == "Europe/Amsterdam")
-        #expect(try Fixture.roundTrip(day) == day)
-        let utc = try Fixture.decode(TimeWindow.self, #"{"from_ms": 0, "to_ms": 86400000}"#)
-        #expect(utc.timeZone == .gmt && utc.days.count == 1)
-        #expect(invalidField { _ = try Fixture.decode(TimeWindow.self, #"{"from_ms": 5, "to_ms": 5}"#) } == "to_ms")
-    }
-
     @Test("local dates parse YYYY-MM-DD and know their weekday")
     func localDates() throws {
         let date = try LocalDate("2024-02-29")

@@ -5,16 +5,6 @@ import Testing
 
 @Suite("Channels, countries, categories and core values")
 struct VocabularyTests {
-    @Test("channels carry the wire numbers of proto/common.proto")
-    func channelNumbers() throws {
-        #expect(Channel.allCases.map(\.rawValue) == Array(1...8))
-        #expect(Channel.facebookMessenger.rawValue == 5)
-        #expect(try Channel(wireValue: 8) == .inStore)
-        #expect(invalidField { _ = try Channel(wireValue: 0) } == "channel")
-        #expect(invalidField { _ = try Channel(wireValue: 9) } == "channel")
-        #expect(try Fixture.decode([Channel].self, "[3, 7]") == [.chat, .whatsApp])
-    }
-
     @Test("Twitter, Facebook Messenger and WhatsApp are the social channels")
     func social() {
         #expect(Channel.allCases.filter(\.isSocial) == [.twitter, .facebookMessenger, .whatsApp])

@@ -23,7 +23,7 @@ struct InboundMessage: Sendable, Equatable {
     var mailID: String?
 
     /// The idempotency key of the ticket writes it causes.
-    var key: String { "inbound-\(channel.rawValue)-\(externalID)" }
+    var key: String { "inbound-\(channel.wireValue)-\(externalID)" }
 
     /// A new ticket's subject: the given one, or the start of the body.
     static func subject(_ given: String?, body: String) -> String {

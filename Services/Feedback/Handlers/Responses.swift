@@ -107,7 +107,7 @@ extension FeedbackHandlers {
         try ResponseRules.checkAnsweredAt(answeredAt, nowMs: tx.nowMs)
         var response = Feedback.SurveyResponse(
             response_id: ResponseID.random().rawValue, score: Int32(draft.score.value),
-            category: Feedback.NpsCategory(rawValue: draft.score.category.rawValue), comment: draft.comment,
+            category: Feedback.NpsCategory(draft.score.category), comment: draft.comment,
             consent_to_quote: draft.consentToQuote, themes_by_hand: false, attribution: draft.attribution,
             customer_id: draft.customerID, source: draft.source, answered_at_ms: answeredAt)
         var language = draft.language

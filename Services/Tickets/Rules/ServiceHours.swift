@@ -20,7 +20,7 @@ struct ServiceHours: Sendable {
         }
     }
 
-    static func key(_ channel: Channel, _ country: String) -> String { "\(channel.rawValue)/\(country)" }
+    static func key(_ channel: Channel, _ country: String) -> String { "\(channel.slug)/\(country)" }
 
     /// The stored calendar, or the standard one when the country's zone is known.
     func calendar(_ channel: Channel, _ country: String) -> Tickets.ChannelCalendar? {

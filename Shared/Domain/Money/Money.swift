@@ -1,16 +1,15 @@
 import Foundation
 
-/// An amount of money in a currency's minor unit (cents for EUR), as on the wire
-/// (`glimlach.Money`). Amounts in different currencies never mix: adding,
-/// subtracting or comparing them throws instead of guessing an exchange rate.
+/// An amount of money in a currency's minor unit (cents for EUR). Amounts in
+/// different currencies never mix: adding, subtracting or comparing them throws
+/// instead of guessing an exchange rate.
 ///
 /// ```swift
 /// let pizza = Money(minorUnits: 1250, currency: .eur)
 /// try pizza + pizza          // €25.00
 /// try pizza + Money(minorUnits: 100, currency: .usd)  // throws
 /// ```
-/// Codable as `{minor_units, currency}`, the wire message's field names.
-public struct Money: Hashable, Codable, Sendable, CustomStringConvertible {
+public struct Money: Hashable, Sendable, CustomStringConvertible {
     /// The amount in minor units; negative for refunds and corrections.
     public let minorUnits: Int64
     /// The currency.
@@ -105,9 +104,4 @@ public struct Money: Hashable, Codable, Sendable, CustomStringConvertible {
 
     /// "EUR 12.50".
     public var description: String { formatted(.code) }
-
-    enum CodingKeys: String, CodingKey {
-        case minorUnits = "minor_units"
-        case currency
-    }
 }

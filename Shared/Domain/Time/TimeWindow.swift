@@ -3,8 +3,6 @@ import Foundation
 /// A half-open stretch of time [from, to), read in a time zone: the period a report,
 /// a trend point or a comparison covers. The zone decides where days, weeks and months
 /// begin, so an Amsterdam day around a clock change is 23 or 25 hours long.
-///
-/// Codable in the wire shape of `glimlach.TimeWindow` (see `TimeWindow+Codable.swift`).
 public struct TimeWindow: Hashable, Sendable {
     /// The first instant inside the window.
     public let from: Date

@@ -1,4 +1,4 @@
-/// A day of the week, numbered as ISO 8601 and the wire do: 1 = Monday ... 7 = Sunday.
+/// A day of the week, numbered as ISO 8601 does: 1 = Monday ... 7 = Sunday.
 ///
 /// Codable as that number.
 public enum Weekday: Int, CaseIterable, Hashable, Comparable, Codable, Sendable {

@@ -62,7 +62,7 @@ struct Oracle {
             guard let filter else { return true }
             func ok(_ list: [String], _ value: String) -> Bool { list.isEmpty || list.contains(value) }
             return ok(filter.countries, country) && ok(filter.product_categories, category)
-                && ok(filter.channels.map { "\($0.rawValue)" }, channel) && ok(filter.employee_ids, employee)
+                && ok(filter.channels.map { "\($0.wireValue)" }, channel) && ok(filter.employee_ids, employee)
                 && ok(filter.team_ids, team) && ok(filter.employer_ids, employer)
                 && ok(filter.employer_kinds.map { "\($0.rawValue)" }, Oracle.kind(employer))
         }
@@ -89,7 +89,7 @@ struct Oracle {
             switch dimension {
             case .country: key.country ?? "?"
             case .productCategory: key.product_category ?? "?"
-            case .channel: "\(key.channel?.rawValue ?? 0)"
+            case .channel: "\(key.channel?.wireValue ?? 0)"
             case .employee: key.employee_id ?? "?"
             case .team: key.team_id ?? "?"
             case .employer: key.employer_id ?? "?"
@@ -126,7 +126,7 @@ struct Oracle {
 
     func responseAttributes(_ response: RawWorld.Response) -> Attributes {
         Attributes(
-            country: response.country, category: response.category, channel: "\(response.channel?.rawValue ?? 0)",
+            country: response.country, category: response.category, channel: "\(response.channel?.wireValue ?? 0)",
             employee: response.agent, team: response.team, employer: response.employer, at: response.at)
     }
 }

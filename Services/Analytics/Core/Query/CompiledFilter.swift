@@ -24,7 +24,7 @@ struct CompiledFilter {
         employees = ids(filter.employee_ids)
         teams = ids(filter.team_ids)
         employers = ids(filter.employer_ids)
-        channels = filter.channels.isEmpty ? nil : Set(filter.channels.map { UInt8($0.rawValue) })
+        channels = filter.channels.isEmpty ? nil : Set(filter.channels.map { UInt8($0.wireValue) })
         employerKinds = filter.employer_kinds.isEmpty ? nil : Set(filter.employer_kinds.map { UInt8($0.rawValue) })
     }
 

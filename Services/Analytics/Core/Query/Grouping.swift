@@ -93,7 +93,7 @@ struct Grouping {
             switch dimension {
             case .country: key.country = state.strings.name(id)
             case .productCategory: key.product_category = state.strings.name(id)
-            case .channel: key.channel = Channel(rawValue: Int32(id))
+            case .channel: key.channel = try? Channel(wireValue: Int32(id))
             case .employee:
                 key.employee_id = state.strings.name(id)
                 key.employee_name = state.employees[id]?.name ?? ""

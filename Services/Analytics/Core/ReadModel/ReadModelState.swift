@@ -1,3 +1,4 @@
+import Contract
 import Domain
 
 /// Everything analytics knows, built only from the events of staff, tickets and
@@ -42,7 +43,7 @@ package struct ReadModelState {
     ) -> Dims {
         Dims(
             country: strings.id(country), category: strings.id(category), employee: strings.id(employee),
-            team: strings.id(team), employer: strings.id(employer), channel: UInt8(channel?.rawValue ?? 0))
+            team: strings.id(team), employer: strings.id(employer), channel: UInt8(channel?.wireValue ?? 0))
     }
 
     /// The id of "in-house", the employer of the company's own staff.

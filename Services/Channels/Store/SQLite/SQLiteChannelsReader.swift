@@ -9,14 +9,14 @@ class SQLiteChannelsReader: SQLiteAccess, ChannelsReading {
     func inbound(channel: Channel, externalID: String) throws -> ReceivedMessage? {
         try Row.fetchOne(
             db, sql: "SELECT ticket_id, message_id FROM inbound WHERE channel = ? AND external_id = ?",
-            arguments: [channel.rawValue, externalID]
+            arguments: [channel.wireValue, externalID]
         ).map { ReceivedMessage(ticketID: $0["ticket_id"], messageID: $0["message_id"]) }
     }
 
     func conversationTicket(channel: Channel, key: String) throws -> String? {
         try String.fetchOne(
             db, sql: "SELECT ticket_id FROM conversation WHERE channel = ? AND conversation_key = ?",
-            arguments: [channel.rawValue, key])
+            arguments: [channel.wireValue, key])
     }
 
     func ticket(mailReferences: [String]) throws -> String? {

@@ -12,7 +12,7 @@ final class SQLiteChannelsWriter: SQLiteChannelsReader, ChannelsWriting {
                 INSERT INTO inbound (channel, external_id, ticket_id, message_id, received_at_ms)
                 VALUES (?, ?, ?, ?, ?)
                 """,
-            arguments: [channel.rawValue, externalID, received.ticketID, received.messageID, nowMs])
+            arguments: [channel.wireValue, externalID, received.ticketID, received.messageID, nowMs])
     }
 
     func setConversation(channel: Channel, key: String, ticketID: String) throws {
@@ -22,7 +22,7 @@ final class SQLiteChannelsWriter: SQLiteChannelsReader, ChannelsWriting {
                 ON CONFLICT (channel, conversation_key) DO UPDATE SET ticket_id = excluded.ticket_id,
                     updated_at_ms = excluded.updated_at_ms
                 """,
-            arguments: [channel.rawValue, key, ticketID, nowMs])
+            arguments: [channel.wireValue, key, ticketID, nowMs])
     }
 
     func addMailReference(_ id: String, ticketID: String, outbound: Bool) throws {

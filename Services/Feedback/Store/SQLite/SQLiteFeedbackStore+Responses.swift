@@ -39,7 +39,7 @@ extension SQLiteFeedbackStore {
         var clause = Filter()
         clause.window("answered_at_ms", filter.answered)
         clause.any("category", filter.categories.map { $0.rawValue })
-        clause.any("channel", filter.channels.map { $0.rawValue })
+        clause.any("channel", filter.channels.map { $0.wireValue })
         clause.equal("country", filter.country)
         clause.equal("product_category", filter.productCategory)
         clause.equal("agent_id", filter.agentID)

@@ -41,7 +41,7 @@ final class SQLiteFeedbackWriter: SQLiteFeedbackReader, FeedbackWriting {
                 """,
             arguments: [
                 response.response_id, response.invitation_id, response.score, response.category?.rawValue,
-                response.answered_at_ms, attribution.channel?.rawValue, attribution.country,
+                response.answered_at_ms, attribution.channel?.wireValue, attribution.country,
                 attribution.product_category, attribution.agent_id, attribution.team_id, attribution.ticket_id,
                 response.comment, response.consent_to_quote ?? false, listColumn(response.themes), try response.blob(),
                 language, listColumn(givenThemes),

@@ -32,7 +32,7 @@ class SQLiteTicketsReader: SQLiteAccess, TicketsReading {
         guard let key = HandleKey(channel: channel, handle: handle) else { return nil }
         return try String.fetchOne(
             db, sql: "SELECT customer_id FROM customer_handle WHERE kind = ? AND handle = ?",
-            arguments: [key.kind.rawValue, key.value])
+            arguments: [key.kind.wireValue, key.value])
     }
 
     func handles(customerID: String) throws -> [Tickets.CustomerHandle] {
@@ -45,7 +45,7 @@ class SQLiteTicketsReader: SQLiteAccess, TicketsReading {
             arguments: [customerID]
         ).map {
             Tickets.CustomerHandle(
-                kind: Channel(rawValue: Int32($0["kind"] as Int64)), handle: $0["handle"],
+                kind: try? Channel(wireValue: Int32($0["kind"] as Int64)), handle: $0["handle"],
                 added_at_ms: $0["added_at_ms"], added_by_id: $0["added_by_id"])
         }
     }

@@ -22,7 +22,7 @@ final class SQLiteTicketsWriter: SQLiteTicketsReader, TicketsWriting {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                record.id, Data(try ticket.wireBytes()), record.status.rawValue, ticket.channel?.rawValue ?? 0,
+                record.id, Data(try ticket.wireBytes()), record.status.rawValue, ticket.channel?.wireValue ?? 0,
                 ticket.customer?.country ?? "", ticket.assignee_id, ticket.team_id, ticket.customer?.customer_id ?? "",
                 ticket.order_reference, ticket.product_category, ticket.special_care ?? false, search,
                 ticket.created_at_ms ?? 0, ticket.follow_up?.response_id, record.createdByID,
@@ -35,7 +35,7 @@ final class SQLiteTicketsWriter: SQLiteTicketsReader, TicketsWriting {
         guard let key = HandleKey(channel: channel, handle: handle) else { return }
         try db.execute(
             sql: "INSERT OR IGNORE INTO customer_handle (kind, handle, customer_id, added_at_ms) VALUES (?, ?, ?, ?)",
-            arguments: [key.kind.rawValue, key.value, id, nowMs])
+            arguments: [key.kind.wireValue, key.value, id, nowMs])
     }
 
     func setHandle(_ key: HandleKey, customerID: String, addedByID: String?) throws {
@@ -44,7 +44,7 @@ final class SQLiteTicketsWriter: SQLiteTicketsReader, TicketsWriting {
                 INSERT INTO customer_handle (kind, handle, customer_id, added_at_ms, added_by_id) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (kind, handle) DO UPDATE SET customer_id = excluded.customer_id
                 """,
-            arguments: [key.kind.rawValue, key.value, customerID, nowMs, addedByID])
+            arguments: [key.kind.wireValue, key.value, customerID, nowMs, addedByID])
     }
 
     func add(_ message: Tickets.TicketMessage, ticketID: String) throws {
@@ -86,12 +86,12 @@ final class SQLiteTicketsWriter: SQLiteTicketsReader, TicketsWriting {
     func save(_ calendar: Tickets.ChannelCalendar) throws {
         try db.execute(
             sql: "INSERT OR REPLACE INTO channel_calendar (channel, country, data) VALUES (?, ?, ?)",
-            arguments: [calendar.channel?.rawValue ?? 0, calendar.country ?? "", Data(try calendar.wireBytes())])
+            arguments: [calendar.channel?.wireValue ?? 0, calendar.country ?? "", Data(try calendar.wireBytes())])
     }
 
     func save(_ target: Tickets.ResponseTarget) throws {
         try db.execute(
             sql: "INSERT OR REPLACE INTO response_target (channel, data) VALUES (?, ?)",
-            arguments: [target.channel?.rawValue ?? 0, Data(try target.wireBytes())])
+            arguments: [target.channel?.wireValue ?? 0, Data(try target.wireBytes())])
     }
 }

@@ -17,7 +17,7 @@ extension TicketFilter {
             arguments.append(value)
         }
         any("status", statuses.map(\.rawValue))
-        any("channel", channels.map(\.rawValue))
+        any("channel", channels.map(\.wireValue))
         any("sla_flag", slaStates.map(\.rawValue))
         equal("assignee_id", assigneeID)
         equal("team_id", teamID)

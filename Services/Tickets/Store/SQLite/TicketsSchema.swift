@@ -119,7 +119,7 @@ enum TicketsSchema {
                     CREATE INDEX ticket_by_customer ON ticket (customer_id, created_at_ms DESC);
                     """)
             for row in try Row.fetchAll(db, sql: "SELECT customer_id, channel, handle FROM customer") {
-                guard let channel = Channel(rawValue: Int32(row["channel"] as Int64)),
+                guard let channel = try? Channel(wireValue: Int32(row["channel"] as Int64)),
                     let key = HandleKey(channel: channel, handle: row["handle"])
                 else { continue }
                 try db.execute(
@@ -127,7 +127,7 @@ enum TicketsSchema {
                         INSERT OR IGNORE INTO customer_handle (kind, handle, customer_id, added_at_ms)
                         VALUES (?, ?, ?, 0)
                         """,
-                    arguments: [key.kind.rawValue, key.value, row["customer_id"] as String])
+                    arguments: [key.kind.wireValue, key.value, row["customer_id"] as String])
             }
             try db.execute(sql: "DROP TABLE customer")
         },

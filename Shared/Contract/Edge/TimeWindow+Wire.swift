@@ -1,9 +1,10 @@
+import Domain
 import Foundation
 
 // The wire shape of `glimlach.TimeWindow`: Unix milliseconds and an IANA zone name,
 // UTC when the zone is unset. Instants are rounded to whole milliseconds.
 extension TimeWindow: Codable {
-    enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey {
         case fromMs = "from_ms"
         case toMs = "to_ms"
         case timeZone = "time_zone"
@@ -24,7 +25,8 @@ extension TimeWindow: Codable {
         guard fromMs < toMs else {
             throw DomainError.invalid(field: "to_ms", reason: "must be after from_ms (\(fromMs)), got \(toMs)")
         }
-        self.init(unchecked: Date(unixMilliseconds: fromMs), Date(unixMilliseconds: toMs), zone ?? .gmt)
+        try self.init(
+            from: Date(unixMilliseconds: fromMs), to: Date(unixMilliseconds: toMs), timeZone: zone ?? .gmt)
     }
 
     /// Encodes `{from_ms, to_ms, time_zone}`.
@@ -38,17 +40,4 @@ extension TimeWindow: Codable {
         try container.encode(to.unixMilliseconds, forKey: .toMs)
         try container.encode(timeZone.identifier, forKey: .timeZone)
     }
-}
-
-extension Date {
-    /// The instant `milliseconds` after 1970-01-01T00:00:00Z, as times travel on the wire.
-    ///
-    /// - Parameters:
-    ///   - milliseconds: Unix time in milliseconds.
-    public init(unixMilliseconds milliseconds: Int64) {
-        self.init(timeIntervalSince1970: Double(milliseconds) / 1000)
-    }
-
-    /// Unix time in whole milliseconds, rounded to the nearest.
-    public var unixMilliseconds: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
 }
