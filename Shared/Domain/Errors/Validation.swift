@@ -44,7 +44,7 @@ public enum Validation {
     }
 
     /// A decoder's coding path as a field name ("ticket.assignee_id"), or `fallback`.
-    static func fieldName(_ path: [any CodingKey], fallback: String) -> String {
+    public static func fieldName(_ path: [any CodingKey], fallback: String) -> String {
         path.isEmpty ? fallback : path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
     }
 
