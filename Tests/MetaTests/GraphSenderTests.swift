@@ -96,7 +96,11 @@ struct GraphSenderTests {
         let clock = ContinuousClock()
         let started = clock.now
         let error = await #expect(throws: GraphSendError.self) {
-            try await Self.sender("http://127.0.0.1:1").sendWhatsApp(text: "hi", to: "1", from: "2")
+            // The HTTP client keeps trying to connect until an attempt's timeout, then fails it.
+            let sender = GraphSender(
+                accessToken: GraphStandIn.token, baseURL: "http://127.0.0.1:1", retry: Self.quick,
+                requestTimeout: .milliseconds(300))
+            return try await sender.sendWhatsApp(text: "hi", to: "1", from: "2")
         }
         guard case .unavailable(let attempts, _) = error else {
             Issue.record("expected unavailable, got \(String(describing: error))")
