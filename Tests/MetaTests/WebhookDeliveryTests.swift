@@ -102,6 +102,25 @@ struct WebhookDeliveryTests {
         #expect(recorder.count == 0)
     }
 
+    @Test(
+        "a signature computed elsewhere over the raw bytes (escaped unicode as sent) is accepted, in either hex case",
+        arguments: [
+            "sha256=ad891c15a6edd9c2695a5e69bcf2cd28cd7fb51a9ec058607c4e4abc1806fee3",
+            "sha256=AD891C15A6EDD9C2695A5E69BCF2CD28CD7FB51A9EC058607C4E4ABC1806FEE3",
+        ])
+    func knownSignature(signature: String) async throws {
+        // HMAC-SHA256 of these exact bytes with the test app secret, computed with another HMAC library.
+        let body =
+            #"{"object":"page","entry":[{"id":"PAGE1","time":1,"messaging":[{"sender":{"id":"PSID7"},"#
+            + #""recipient":{"id":"PAGE1"},"timestamp":1700000000000,"message":{"mid":"m_vec","text":"h\u00e9llo"}}]}]}"#
+        let recorder = SinkRecorder()
+        try await WebhookFixtures.application(sink: recorder.sink).test(.router) { client in
+            let response = try await client.deliver(body, signature: signature)
+            #expect(response.status == .ok)
+        }
+        #expect(recorder.messages.map(\.text) == ["h\u{e9}llo"])
+    }
+
     @Test("a signature of a different body is refused: the exact raw bytes are signed")
     func signatureOfOtherBytes() async throws {
         let recorder = SinkRecorder()

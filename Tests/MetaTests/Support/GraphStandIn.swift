@@ -44,12 +44,16 @@ final class GraphStandIn: Sendable {
     /// Runs the stand-in on a loopback port and calls `body` with its base URL.
     func run<T: Sendable>(_ body: @Sendable (String) async throws -> T) async throws -> T {
         let router = Router()
+        router.get("/stand-in/ready") { _, _ in HTTPResponse.Status.ok }
         for method in [HTTPRequest.Method.post, .get, .put] {
             router.on("**", method: method) { request, _ in await self.answer(request) }
         }
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         return try await app.test(.live) { client in
-            try await body("http://127.0.0.1:\(client.port!)")
+            // The test client connects on its own; a first answer to it makes sure that
+            // connection is up, so it is not still being accepted when the server stops.
+            _ = try await client.execute(uri: "/stand-in/ready", method: .get)
+            return try await body("http://127.0.0.1:\(client.port!)")
         }
     }
 
