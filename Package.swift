@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "RPC", targets: ["RPC"]),
         .library(name: "Bus", targets: ["Bus"]),
         .library(name: "Domain", targets: ["Domain"]),
+        .library(name: "Meta", targets: ["Meta"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -108,6 +109,19 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Shared/ServiceKit"),
+
+        // Meta: Facebook Messenger and WhatsApp Cloud API webhooks (verification, signatures,
+        // parsing) and the Graph API sender, for the channels service.
+        .target(
+            name: "Meta",
+            dependencies: [
+                "Domain",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Shared/Meta"),
 
         .executableTarget(name: "ContractGen", dependencies: ["Wire"], path: "Services/ContractGen"),
         .executableTarget(
@@ -275,6 +289,15 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             path: "Tests/WebTests"),
+        .testTarget(
+            name: "MetaTests",
+            dependencies: [
+                "Meta", "Domain", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Tests/MetaTests"),
         .testTarget(
             name: "FaultTests", dependencies: ["Bus", "Contract", "Domain", "ZeroMQ", "TestSupport"],
             path: "Tests/FaultTests"),
