@@ -165,7 +165,8 @@ let package = Package(
         .executableTarget(
             name: "ChannelsService",
             dependencies: [
-                "ServiceKit", "Contract", "Domain", "Bus",
+                "ServiceKit", "Contract", "Domain", "Bus", "Meta",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -271,7 +272,8 @@ let package = Package(
         .testTarget(
             name: "ChannelsTests",
             dependencies: [
-                "ChannelsService", "TicketsService", "FeedbackService", "StaffService", "Contract", "TestSupport",
+                "ChannelsService", "TicketsService", "FeedbackService", "StaffService", "Contract", "Meta",
+                "MetaTestSupport", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/ChannelsTests"),
         .testTarget(
@@ -289,10 +291,19 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             path: "Tests/WebTests"),
+        // A stand-in for the Graph API that checks every request's shape (Meta's and
+        // the channels service's tests).
+        .target(
+            name: "MetaTestSupport",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/MetaTestSupport"),
         .testTarget(
             name: "MetaTests",
             dependencies: [
-                "Meta", "Domain", .product(name: "Hummingbird", package: "hummingbird"),
+                "Meta", "Domain", "MetaTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),

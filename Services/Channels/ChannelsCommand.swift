@@ -3,6 +3,7 @@ import Bus
 import Contract
 import Domain
 import ServiceKit
+import ServiceLifecycle
 
 /// `channels`: customer messages in and out, serving proto/channels.proto on the
 /// bus, following tickets' and feedback's events and delivering replies and surveys.
@@ -22,6 +23,13 @@ struct ChannelsCommand: AsyncParsableCommand {
         var router = app.router
         host.registerStandardMethods(on: &router, store: app.store.store)
         let feed = try await app.eventFeed(client: host.client, eventsEndpoint: options.eventsOut, logger: host.logger)
-        try await host.run(router: router, extraServices: [feed, app.deliveries])
+        var services: [any Service] = [feed, app.deliveries]
+        if channels.httpPort > 0 {
+            services.append(
+                WebhookServer.application(
+                    host: channels.httpHost, port: channels.httpPort, meta: channels.metaWebhook,
+                    handlers: app.handlers, logger: host.logger))
+        }
+        try await host.run(router: router, extraServices: services)
     }
 }

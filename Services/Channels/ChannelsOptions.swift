@@ -2,6 +2,7 @@ import ArgumentParser
 import Bus
 import Domain
 import Logging
+import Meta
 
 /// The flags behind `ChannelsSettings` and the connected outlets; each falls back to
 /// an environment variable, then to the local default.
@@ -27,7 +28,29 @@ struct ChannelsOptions: ParsableArguments {
     @Option(help: "Deliveries sent at once (env GLIMLACH_CHANNELS_SEND_CONCURRENCY).")
     var sendConcurrency = Int(environmentValue("GLIMLACH_CHANNELS_SEND_CONCURRENCY", "8")) ?? 8
 
+    @Option(help: "Address the HTTP side (Meta's webhook, /healthz) listens on (env GLIMLACH_CHANNELS_HTTP_HOST).")
+    var httpHost = environmentValue("GLIMLACH_CHANNELS_HTTP_HOST", "127.0.0.1")
+
+    @Option(help: "Port of the HTTP side; 0: none (env GLIMLACH_CHANNELS_HTTP_PORT).")
+    var httpPort = Int(environmentValue("GLIMLACH_CHANNELS_HTTP_PORT", "0")) ?? 0
+
+    @Option(help: "The Meta app's secret, to check webhook signatures (env GLIMLACH_META_APP_SECRET).")
+    var metaAppSecret = environmentValue("GLIMLACH_META_APP_SECRET", "")
+
+    @Option(help: "The webhook's verify token, as set in the Meta app (env GLIMLACH_META_VERIFY_TOKEN).")
+    var metaVerifyToken = environmentValue("GLIMLACH_META_VERIFY_TOKEN", "")
+
+    @Option(help: "Access token for sending through the Graph API (env GLIMLACH_META_ACCESS_TOKEN).")
+    var metaAccessToken = environmentValue("GLIMLACH_META_ACCESS_TOKEN", "")
+
+    @Option(help: "Base URL of the Graph API (env GLIMLACH_META_GRAPH_URL).")
+    var metaGraphURL = environmentValue("GLIMLACH_META_GRAPH_URL", "https://graph.facebook.com")
+
     func validate() throws {
+        guard (0...65535).contains(httpPort) else { throw ValidationError("--http-port: 0...65535, got \(httpPort)") }
+        guard metaAppSecret.isEmpty || (!metaVerifyToken.isEmpty && httpPort > 0) else {
+            throw ValidationError("--meta-app-secret needs --meta-verify-token and an --http-port for the webhook")
+        }
         guard defaultCountry.count == 2 else { throw ValidationError("--default-country: an ISO code such as NL") }
         guard retryMs > 0, maxAttempts > 0, sendConcurrency > 0 else {
             throw ValidationError("--retry-ms, --max-attempts and --send-concurrency must be positive")
@@ -49,8 +72,20 @@ struct ChannelsOptions: ParsableArguments {
         return settings
     }
 
-    /// The outlets configured by flags (none yet without mail or Meta settings).
+    /// Meta's webhook settings, when a Meta app is configured.
+    var metaWebhook: (appSecret: String, verifyToken: String)? {
+        metaAppSecret.isEmpty ? nil : (metaAppSecret, metaVerifyToken)
+    }
+
+    /// The outlets configured by flags: Messenger and WhatsApp with a Graph access token.
     func outlets(logger: Logger) throws -> [Channel: any Outlet] {
-        [:]
+        var outlets: [Channel: any Outlet] = [:]
+        if !metaAccessToken.isEmpty {
+            let meta = MetaOutlet(
+                sender: GraphSender(accessToken: metaAccessToken, baseURL: metaGraphURL, logger: logger))
+            outlets[.facebookMessenger] = meta
+            outlets[.whatsApp] = meta
+        }
+        return outlets
     }
 }

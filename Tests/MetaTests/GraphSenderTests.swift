@@ -1,3 +1,4 @@
+import MetaTestSupport
 import Domain
 import Meta
 import Testing

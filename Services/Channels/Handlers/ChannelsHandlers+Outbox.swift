@@ -19,12 +19,16 @@ extension ChannelsHandlers {
             guard let reply = ticket.messages.first(where: { $0.message_id == delivery.message_id }),
                 let body = reply.body
             else { throw DeliverySkip(reason: "the reply is no longer on ticket \(ticketID)") }
-            let (inReplyTo, references) = try await store.read {
-                (try $0.lastInboundMailReference(ticketID: ticketID), try $0.mailReferences(ticketID: ticketID))
+            let channel = Self.outlet(for: delivery.channel ?? ticket.channel ?? .email)
+            let (inReplyTo, references, conversation) = try await store.read {
+                (
+                    try $0.lastInboundMailReference(ticketID: ticketID), try $0.mailReferences(ticketID: ticketID),
+                    try $0.conversationKey(ticketID: ticketID, channel: channel)
+                )
             }
             return OutgoingMessage(
-                channel: Self.outlet(for: delivery.channel ?? ticket.channel ?? .email),
-                recipient: ticket.customer?.handle ?? "", recipientName: ticket.customer?.name,
+                channel: channel, recipient: ticket.customer?.handle ?? "", recipientName: ticket.customer?.name,
+                conversation: conversation,
                 subject: MailThreading.replySubject(ticketSubject: ticket.subject ?? "", ticketID: ticketID),
                 body: body, language: ticket.customer?.language, messageID: messageID, inReplyTo: inReplyTo,
                 references: Array(references.suffix(20)))

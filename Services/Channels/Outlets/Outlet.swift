@@ -16,6 +16,9 @@ struct OutgoingMessage: Sendable, Equatable {
     /// E-mail address, Messenger id, WhatsApp number.
     var recipient: String
     var recipientName: String?
+    /// Messenger and WhatsApp: the conversation the customer wrote in (our Page or
+    /// number and theirs), as its inbound messages carried it.
+    var conversation: String?
     var subject: String
     var body: String
     /// BCP 47, when known.

@@ -26,6 +26,10 @@ protocol ChannelsReading {
     func inbound(channel: Channel, externalID: String) throws -> ReceivedMessage?
     /// The ticket a conversation on `channel` joins.
     func conversationTicket(channel: Channel, key: String) throws -> String?
+    /// The latest conversation on `channel` that joined the ticket.
+    func conversationKey(ticketID: String, channel: Channel) throws -> String?
+    /// The delivery the channel knows by `externalID` (its message id).
+    func delivery(externalID: String) throws -> Channels.Delivery?
     /// The ticket of the first of these Message-IDs (without angle brackets) known.
     func ticket(mailReferences: [String]) throws -> String?
     /// The Message-IDs of a ticket's mails, in and out, oldest first.

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// The external message id (`mid` / `wamid....`) is unique per platform: Meta delivers a
 /// webhook again when it did not get a 200 in time, so stores use it to drop repeats.
-public struct InboundSocialMessage: Hashable, Codable, Sendable {
+public struct InboundSocialMessage: Hashable, Sendable {
     /// `.facebookMessenger` or `.whatsApp`.
     public var channel: Channel
     /// The conversation: our Page or phone number and the customer.

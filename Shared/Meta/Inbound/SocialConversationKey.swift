@@ -7,7 +7,7 @@ import Domain
 ///   page-scoped id (PSID).
 /// - WhatsApp: `account` is our business phone number's id (`phone_number_id`),
 ///   `participant` the customer's WhatsApp id (`wa_id`, their number in digits).
-public struct SocialConversationKey: Hashable, Codable, Sendable, CustomStringConvertible {
+public struct SocialConversationKey: Hashable, Sendable, CustomStringConvertible {
     /// `.facebookMessenger` or `.whatsApp`.
     public var channel: Channel
     /// Our side: the Page id (Messenger) or the phone number id (WhatsApp).
@@ -30,6 +30,16 @@ public struct SocialConversationKey: Hashable, Codable, Sendable, CustomStringCo
     /// One string for storage and logs: `slug:account:participant`, e.g.
     /// `whatsapp:106540352242922:16505551234`.
     public var stringValue: String { "\(channel.slug):\(account):\(participant)" }
+
+    /// The key `stringValue` wrote; nil for any other text.
+    public init?(stringValue: String) {
+        let parts = stringValue.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3, !parts[1].isEmpty, !parts[2].isEmpty,
+            let channel = Channel.allCases.first(where: { $0.slug == parts[0] }),
+            [.facebookMessenger, .whatsApp].contains(channel)
+        else { return nil }
+        self.init(channel: channel, account: String(parts[1]), participant: String(parts[2]))
+    }
 
     /// Same as `stringValue`.
     public var description: String { stringValue }

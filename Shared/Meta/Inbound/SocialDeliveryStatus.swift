@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Statuses can arrive out of order (a `delivered` after a `read`); consumers keep the
 /// furthest state they have seen, except that `failed` is final.
-public struct SocialDeliveryStatus: Hashable, Codable, Sendable {
+public struct SocialDeliveryStatus: Hashable, Sendable {
     /// The channel the message went out on.
     public var channel: Channel
     /// The conversation: our phone number id and the customer's `wa_id`.

@@ -23,7 +23,8 @@ final class ServiceDesk: Sendable {
     let agentID: String
 
     init(
-        outlets: [Channel] = [.email, .facebookMessenger, .whatsApp], settings: ChannelsSettings = ChannelsSettings()
+        outlets: [Channel] = [.email, .facebookMessenger, .whatsApp], settings: ChannelsSettings = ChannelsSettings(),
+        realOutlets: [Channel: any Outlet] = [:]
     ) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-channels-\(UUID())")
         let staff = try SQLiteStaffStore(path: directory.appendingPathComponent("staff.sqlite").path)
@@ -41,6 +42,7 @@ final class ServiceDesk: Sendable {
         outlet = RecordingOutlet()
         var outletsByChannel: [Channel: any Outlet] = [:]
         for channel in outlets { outletsByChannel[channel] = outlet }
+        outletsByChannel.merge(realOutlets) { _, real in real }
         var settings = settings
         settings.retry.firstPauseMs = 1
         channels = try ChannelsApp(

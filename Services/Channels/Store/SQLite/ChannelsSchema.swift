@@ -22,7 +22,9 @@ enum ChannelsSchema {
                     CREATE INDEX mail_reference_by_ticket ON mail_reference (ticket_id, position);
                     CREATE TABLE delivery (
                         delivery_id TEXT PRIMARY KEY, ticket_id TEXT, state INTEGER NOT NULL,
-                        due_at_ms INTEGER NOT NULL, queued_at_ms INTEGER NOT NULL, body BLOB NOT NULL);
+                        due_at_ms INTEGER NOT NULL, queued_at_ms INTEGER NOT NULL, external_id TEXT,
+                        body BLOB NOT NULL);
+                    CREATE INDEX delivery_by_external_id ON delivery (external_id);
                     CREATE INDEX delivery_due ON delivery (state, due_at_ms);
                     CREATE INDEX delivery_by_ticket ON delivery (ticket_id, queued_at_ms);
                     CREATE TABLE setting (name TEXT PRIMARY KEY, value INTEGER NOT NULL);

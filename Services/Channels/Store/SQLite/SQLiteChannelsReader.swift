@@ -19,6 +19,21 @@ class SQLiteChannelsReader: SQLiteAccess, ChannelsReading {
             arguments: [channel.wireValue, key])
     }
 
+    func conversationKey(ticketID: String, channel: Channel) throws -> String? {
+        try String.fetchOne(
+            db,
+            sql: """
+                SELECT conversation_key FROM conversation WHERE ticket_id = ? AND channel = ?
+                ORDER BY updated_at_ms DESC LIMIT 1
+                """,
+            arguments: [ticketID, channel.wireValue])
+    }
+
+    func delivery(externalID: String) throws -> Channels.Delivery? {
+        try Row.fetchOne(db, sql: "SELECT body FROM delivery WHERE external_id = ?", arguments: [externalID])
+            .map { try Channels.Delivery(row: $0) }
+    }
+
     func ticket(mailReferences: [String]) throws -> String? {
         for id in mailReferences {
             if let ticket = try String.fetchOne(

@@ -46,9 +46,10 @@ final class SQLiteChannelsWriter: SQLiteChannelsReader, ChannelsWriting {
 
     func save(_ delivery: Channels.Delivery) throws {
         try db.execute(
-            sql: "UPDATE delivery SET state = ?, due_at_ms = ?, body = ? WHERE delivery_id = ?",
+            sql: "UPDATE delivery SET state = ?, due_at_ms = ?, external_id = ?, body = ? WHERE delivery_id = ?",
             arguments: [
-                delivery.state?.rawValue, delivery.due_at_ms ?? nowMs, try delivery.blob(), delivery.delivery_id,
+                delivery.state?.rawValue, delivery.due_at_ms ?? nowMs, delivery.external_id, try delivery.blob(),
+                delivery.delivery_id,
             ])
     }
 

@@ -8,23 +8,29 @@ import Synchronization
 /// the WhatsApp Cloud API), records it, and answers with the next scripted answer, or
 /// with a message id when none is left. A wrong-shaped request is recorded as a problem
 /// and answered 400 with a Graph-style error starting `stand-in:`.
-final class GraphStandIn: Sendable {
+public final class GraphStandIn: Sendable {
     /// One request as received.
-    struct Received: Sendable {
-        var path: String
-        var json: [String: String]
-        var at: ContinuousClock.Instant
+    public struct Received: Sendable {
+        public var path: String
+        public var json: [String: String]
+        public var at: ContinuousClock.Instant
     }
 
     /// One scripted answer.
-    struct Answer: Sendable {
-        var status: HTTPResponse.Status
-        var retryAfter: String? = nil
-        var body: String? = nil
+    public struct Answer: Sendable {
+        public var status: HTTPResponse.Status
+        public var retryAfter: String?
+        public var body: String?
+
+        public init(status: HTTPResponse.Status, retryAfter: String? = nil, body: String? = nil) {
+            self.status = status
+            self.retryAfter = retryAfter
+            self.body = body
+        }
     }
 
-    static let token = "test-page-token"
-    static let version = "v21.0"
+    public static let token = "test-page-token"
+    public static let version = "v21.0"
 
     private struct State {
         var answers: [Answer] = []
@@ -34,15 +40,15 @@ final class GraphStandIn: Sendable {
 
     private let state = Mutex(State())
 
-    init(answers: [Answer] = []) {
+    public init(answers: [Answer] = []) {
         state.withLock { $0.answers = answers }
     }
 
-    var received: [Received] { state.withLock { $0.received } }
-    var problems: [String] { state.withLock { $0.problems } }
+    public var received: [Received] { state.withLock { $0.received } }
+    public var problems: [String] { state.withLock { $0.problems } }
 
     /// Runs the stand-in on a loopback port and calls `body` with its base URL.
-    func run<T: Sendable>(_ body: @Sendable (String) async throws -> T) async throws -> T {
+    public func run<T: Sendable>(_ body: @Sendable (String) async throws -> T) async throws -> T {
         let router = Router()
         router.get("/stand-in/ready") { _, _ in HTTPResponse.Status.ok }
         for method in [HTTPRequest.Method.post, .get, .put] {
