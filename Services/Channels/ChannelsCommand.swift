@@ -24,6 +24,9 @@ struct ChannelsCommand: AsyncParsableCommand {
         host.registerStandardMethods(on: &router, store: app.store.store)
         let feed = try await app.eventFeed(client: host.client, eventsEndpoint: options.eventsOut, logger: host.logger)
         var services: [any Service] = [feed, app.deliveries]
+        if let poller = try channels.mailboxPoller(handlers: app.handlers, logger: host.logger) {
+            services.append(poller)
+        }
         if channels.httpPort > 0 {
             services.append(
                 WebhookServer.application(

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Bus
 import Domain
+import Foundation
 import Logging
+import Mail
 import Meta
 
 /// The flags behind `ChannelsSettings` and the connected outlets; each falls back to
@@ -46,8 +48,36 @@ struct ChannelsOptions: ParsableArguments {
     @Option(help: "Base URL of the Graph API (env GLIMLACH_META_GRAPH_URL).")
     var metaGraphURL = environmentValue("GLIMLACH_META_GRAPH_URL", "https://graph.facebook.com")
 
+    @Option(help: "The support mailbox, e.g. imaps://mail.example.com or imap://host:143 with STARTTLS (env GLIMLACH_CHANNELS_IMAP_URL).")
+    var imapURL = environmentValue("GLIMLACH_CHANNELS_IMAP_URL", "")
+
+    @Option(help: "Login of the support mailbox (env GLIMLACH_CHANNELS_IMAP_USER); password in GLIMLACH_CHANNELS_IMAP_PASSWORD.")
+    var imapUser = environmentValue("GLIMLACH_CHANNELS_IMAP_USER", "")
+
+    @Option(help: "Mail submission server, e.g. smtp://host:587 with STARTTLS (env GLIMLACH_CHANNELS_SMTP_URL).")
+    var smtpURL = environmentValue("GLIMLACH_CHANNELS_SMTP_URL", "")
+
+    @Option(help: "Login for mail submission (env GLIMLACH_CHANNELS_SMTP_USER); password in GLIMLACH_CHANNELS_SMTP_PASSWORD.")
+    var smtpUser = environmentValue("GLIMLACH_CHANNELS_SMTP_USER", "")
+
+    @Option(help: "The address replies and surveys come from (env GLIMLACH_CHANNELS_MAIL_FROM).")
+    var mailFrom = environmentValue("GLIMLACH_CHANNELS_MAIL_FROM", "")
+
+    @Option(help: "PEM certificates to trust for the mail servers instead of the system's (env GLIMLACH_CHANNELS_MAIL_CA_FILE).")
+    var mailCAFile = environmentValue("GLIMLACH_CHANNELS_MAIL_CA_FILE", "")
+
+    @Option(help: "How often the mailbox is read, ms (env GLIMLACH_CHANNELS_MAIL_POLL_MS).")
+    var mailPollMs = Int64(environmentValue("GLIMLACH_CHANNELS_MAIL_POLL_MS", "5000")) ?? 5000
+
     func validate() throws {
         guard (0...65535).contains(httpPort) else { throw ValidationError("--http-port: 0...65535, got \(httpPort)") }
+        guard imapURL.isEmpty || (!imapUser.isEmpty && !mailFrom.isEmpty) else {
+            throw ValidationError("--imap-url needs --imap-user and --mail-from (the support address)")
+        }
+        guard smtpURL.isEmpty || !mailFrom.isEmpty else {
+            throw ValidationError("--smtp-url needs --mail-from (the address replies come from)")
+        }
+        guard mailPollMs > 0 else { throw ValidationError("--mail-poll-ms must be positive") }
         guard metaAppSecret.isEmpty || (!metaVerifyToken.isEmpty && httpPort > 0) else {
             throw ValidationError("--meta-app-secret needs --meta-verify-token and an --http-port for the webhook")
         }
@@ -86,6 +116,29 @@ struct ChannelsOptions: ParsableArguments {
             outlets[.facebookMessenger] = meta
             outlets[.whatsApp] = meta
         }
+        if !smtpURL.isEmpty {
+            let server = try mailServer(smtpURL, user: smtpUser, passwordVariable: "GLIMLACH_CHANNELS_SMTP_PASSWORD")
+            outlets[.email] = MailOutlet(
+                submission: try SMTPSubmission(server: server), from: MailAddress(mailFrom, name: company))
+        }
         return outlets
+    }
+
+    /// The support mailbox's poller, when a mailbox is configured.
+    func mailboxPoller(handlers: ChannelsHandlers<SQLiteChannelsStore>, logger: Logger) throws -> MailboxPoller? {
+        guard !imapURL.isEmpty else { return nil }
+        let server = try mailServer(imapURL, user: imapUser, passwordVariable: "GLIMLACH_CHANNELS_IMAP_PASSWORD")
+        return MailboxPoller(
+            handlers: handlers, mailbox: try IMAPMailbox(server: server), ownAddress: mailFrom,
+            interval: .milliseconds(mailPollMs), logger: logger)
+    }
+
+    private func mailServer(_ text: String, user: String, passwordVariable: String) throws -> MailServer {
+        guard let url = URL(string: text), url.host != nil else {
+            throw ValidationError("a mail server URL must be like imap://host:143 or smtp://host:587, got '\(text)'")
+        }
+        return MailServer(
+            url: url, user: user, password: environmentValue(passwordVariable, ""),
+            caFile: mailCAFile.isEmpty ? nil : mailCAFile)
     }
 }

@@ -99,3 +99,13 @@ extension ChannelsHandlers {
         return ReceivedMessage(ticketID: ticketID, messageID: messageID)
     }
 }
+
+extension ChannelsHandlers {
+    /// Stores how far a mailbox has been read.
+    func saveCursor(_ cursor: MailboxCursor, mailbox: String) async throws {
+        _ = try await store.write(method: "SaveCursor", idempotencyKey: nil) { tx in
+            try tx.setMailboxCursor(cursor, mailbox: mailbox)
+            return Channels.ReceiveMessageReply()
+        }
+    }
+}
