@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "RPC", targets: ["RPC"]),
         .library(name: "Bus", targets: ["Bus"]),
         .library(name: "Domain", targets: ["Domain"]),
+        .library(name: "Mail", targets: ["Mail"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -45,6 +46,12 @@ let package = Package(
         .systemLibrary(
             name: "CProtobufC", path: "Shared/CProtobufC",
             providers: [.apt(["libprotobuf-c-dev"])]),
+        .systemLibrary(
+            name: "CCurl", path: "Shared/CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(
+            name: "CGMime", path: "Shared/CGMime", pkgConfig: "gmime-3.0",
+            providers: [.apt(["libgmime-3.0-dev"])]),
         // protoc-c output for proto/*.proto (scripts/gen-proto writes it; never edit).
         .target(
             name: "GlimlachProto", dependencies: ["CProtobufC"], path: "Shared/GlimlachProto",
@@ -91,6 +98,9 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Shared/Observability"),
+
+        // Mail: IMAP polling and SMTP submission (libcurl), MIME parsing and composing (GMime).
+        .target(name: "Mail", dependencies: ["CCurl", "CGMime"], path: "Shared/Mail"),
 
         // Contract: the Swift side of proto/, generated from the descriptors by ContractGen.
         .target(name: "Contract", dependencies: ["Bus", "Domain", "Wire"], path: "Shared/Contract"),
@@ -266,6 +276,9 @@ let package = Package(
             name: "EndToEndTests", dependencies: ["Stack", "Bus", "Contract", "Domain", "TestSupport"],
             path: "Tests/EndToEndTests"),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Stack", "Bus"], path: "Tests/CLITests"),
+        .testTarget(
+            name: "MailTests", dependencies: ["Mail", "TestSupport"], path: "Tests/MailTests",
+            exclude: ["Fixtures"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], path: "Tests/DomainTests"),
         .testTarget(
             name: "WireTests", dependencies: ["Wire", "CProtobufC"], path: "Tests/WireTests"),
