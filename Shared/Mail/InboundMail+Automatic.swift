@@ -2,20 +2,20 @@ import Foundation
 
 extension MessageReader {
     /// Why a machine sent this mail, or nil (RFC 3834, RFC 3464 and common practice):
-    /// - `Auto-Submitted` other than `no`;
     /// - a delivery status report (`multipart/report; report-type=delivery-status`);
+    /// - `Auto-Submitted` other than `no`;
     /// - an empty Return-Path (`<>`), or a MAILER-DAEMON or postmaster sender;
     /// - `Precedence: bulk`, `junk` or `list`;
     /// - `X-Autoreply` or `X-Autorespond`.
     func automaticReason(from: MailAddress) -> String? {
+        let type = contentType()
+        if type.mime == "multipart/report", type.reportType == "delivery-status" {
+            return "delivery status report (bounce)"
+        }
         if let submitted = header("Auto-Submitted"), !submitted.isEmpty,
             submitted.lowercased().split(separator: ";").first?.trimmingCharacters(in: .whitespaces) != "no"
         {
             return "Auto-Submitted: \(submitted)"
-        }
-        let type = contentType()
-        if type.mime == "multipart/report", type.reportType == "delivery-status" {
-            return "delivery status report (bounce)"
         }
         if let returnPath = header("Return-Path"), returnPath.replacingOccurrences(of: " ", with: "") == "<>" {
             return "empty Return-Path"

@@ -46,10 +46,13 @@ extension InboundMail {
 struct MessageReader {
     let message: UnsafeMutablePointer<GMimeMessage>
 
-    /// A header's value (unfolded, trimmed), or nil when absent.
+    /// A header's value (unfolded, trimmed), or nil when absent. GMime files the
+    /// top-level `Content-*` fields under the message's MIME part.
     func header(_ name: String) -> String? {
-        GMimeSupport.string(g_mime_object_get_header(glim_object(message), name))?
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let value =
+            g_mime_object_get_header(glim_object(message), name)
+            ?? g_mime_message_get_mime_part(message).flatMap { g_mime_object_get_header($0, name) }
+        return GMimeSupport.string(value)?.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The mailboxes of an address list (groups' members included).
@@ -79,7 +82,9 @@ struct MessageReader {
 
     /// The top-level Content-Type's `type/subtype` and a parameter of it.
     func contentType() -> (mime: String, reportType: String?) {
-        guard let type = g_mime_object_get_content_type(glim_object(message)) else { return ("text/plain", nil) }
+        guard let part = g_mime_message_get_mime_part(message), let type = g_mime_object_get_content_type(part) else {
+            return ("text/plain", nil)
+        }
         let mime = GMimeSupport.take(g_mime_content_type_get_mime_type(type))?.lowercased() ?? "text/plain"
         return (mime, GMimeSupport.string(g_mime_content_type_get_parameter(type, "report-type"))?.lowercased())
     }

@@ -10,12 +10,10 @@ extension OutgoingMail {
         guard let message = g_mime_message_new(1) else { throw MailError(.malformed, "compose: GMime failed") }
         defer { glim_unref(message) }
         let object = glim_object(message)
-        g_mime_message_add_mailbox(message, GMIME_ADDRESS_TYPE_FROM, from.name, from.address)
-        for recipient in to {
-            g_mime_message_add_mailbox(message, GMIME_ADDRESS_TYPE_TO, recipient.name, recipient.address)
-        }
+        add(from, to: message, as: GMIME_ADDRESS_TYPE_FROM)
+        for recipient in to { add(recipient, to: message, as: GMIME_ADDRESS_TYPE_TO) }
         g_mime_message_set_subject(message, subject, "utf-8")
-        let when = g_date_time_new_from_unix_utc(Int64(date.timeIntervalSince1970.rounded(.down)))
+        let when = g_date_time_new_from_unix_utc(gint64(date.timeIntervalSince1970.rounded(.down)))
         g_mime_message_set_date(message, when)
         g_date_time_unref(when)
         g_mime_message_set_message_id(message, String(messageID.dropFirst().dropLast()))
@@ -43,6 +41,17 @@ extension OutgoingMail {
             throw MailError(.malformed, "compose: GMime could not write the message")
         }
         return GMimeSupport.bytes(of: output)
+    }
+
+    /// Adds a mailbox whose name, when not ASCII, is encoded as UTF-8 (GMime would
+    /// otherwise pick the smallest charset that fits, such as windows-1251).
+    private func add(
+        _ mailbox: MailAddress, to message: UnsafeMutablePointer<GMimeMessage>, as type: GMimeAddressType
+    ) {
+        let address = internet_address_mailbox_new(mailbox.name, mailbox.address)
+        internet_address_set_charset(address, "utf-8")
+        internet_address_list_add(g_mime_message_get_addresses(message, type), address)
+        glim_unref(address)
     }
 
     /// text/plain; charset=utf-8, quoted-printable, the body with `\n` line ends (GMime

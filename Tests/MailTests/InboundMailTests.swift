@@ -56,7 +56,7 @@ struct InboundMailTests {
     @Test("a delivery status report (bounce) is automatic, with its notice as text")
     func bounce() async throws {
         let mail = try await InboundMail.parse(try fixture("bounce.eml"))
-        #expect(mail.isAutomatic)
+        #expect(mail.automaticReason == "delivery status report (bounce)")
         #expect(mail.text.contains("550 5.1.1 User unknown"))
         #expect(mail.attachments.map(\.contentType) == ["message/delivery-status", "message/rfc822"])
         #expect(String(decoding: mail.attachments[1].data, as: UTF8.self).contains("<survey-9@glimlach.example>"))

@@ -21,7 +21,9 @@ struct OutgoingMailTests {
         let text = String(decoding: raw, as: UTF8.self)
         #expect(raw.allSatisfy { $0 < 0x80 }, "only ASCII on the wire")
         #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "every line ends in CRLF")
-        #expect(text.contains("Subject: =?"))
+        let subject = text.split(separator: "\r\n").first { $0.hasPrefix("Subject:") } ?? ""
+        #expect(subject.contains("=?UTF-8?"), "the subject's other words are RFC 2047 encoded UTF-8")
+        #expect(text.contains("From: Glimlach Support =?UTF-8?") || text.contains("From: =?UTF-8?"))
         #expect(text.contains("Message-Id: <reply-78@glimlach.example>") || text.contains("Message-ID: <reply-78@glimlach.example>"))
         #expect(text.contains("In-Reply-To: <CAF3x9ZQ1@mail.example.com>"))
         #expect(text.contains("Auto-Submitted: auto-generated"))

@@ -46,7 +46,8 @@ public final class MailServers: @unchecked Sendable {
         let description: String
     }
 
-    /// Starts both servers (at most 30 s) with `users`.
+    /// Starts both servers (at most 30 s) with `users`; stops them again when they do
+    /// not both answer in time.
     /// - Throws: `StartFailed` with the script's complaint (run `scripts/bootstrap`
     ///   when Dovecot or aiosmtpd is missing).
     public init(users: [String: String] = MailServers.defaultUsers) async throws {
@@ -66,6 +67,7 @@ public final class MailServers: @unchecked Sendable {
         guard run.status == 0, let imap = values["IMAP_PORT"], let smtp = values["SMTP_PORT"],
             let ca = values["CA_FILE"]
         else {
+            _ = try? await CommandRun.run(executable: Self.script, ["stop", directory.path], timeout: .seconds(15))
             try? FileManager.default.removeItem(at: directory)
             throw StartFailed(description: "mail servers did not start (\(run.status)): \(run.errors)")
         }

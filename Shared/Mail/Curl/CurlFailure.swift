@@ -13,21 +13,24 @@ struct CurlFailure {
 
     var error: MailError {
         let reply = serverReply
+        // The failure reply's own code: libcurl's may already be QUIT's 221.
+        let serverCode = reply.flatMap { Int($0.prefix(3)) } ?? responseCode
         if code == CURLE_LOGIN_DENIED {
             return MailError(
                 .authentication, "login: the server refused user \(user)\(reply.map { ": \($0)" } ?? "")",
-                serverCode: responseCode >= 400 ? responseCode : nil, isTransient: false)
+                serverCode: serverCode >= 400 ? serverCode : nil,
+                isTransient: (400..<500).contains(serverCode))
         }
-        if responseCode >= 400 {
-            let text = reply ?? "\(responseCode)"
-            let command = state.lastCommand
+        if serverCode >= 400 {
+            let text = reply ?? "\(serverCode)"
+            let command = state.failure?.command ?? state.lastCommand
             if command.uppercased().hasPrefix("RCPT TO:") {
                 let recipient = Self.address(in: command)
                 return MailError(
-                    .recipientRejected(recipient), "recipient \(recipient): \(text)", serverCode: responseCode)
+                    .recipientRejected(recipient), "recipient \(recipient): \(text)", serverCode: serverCode)
             }
             let what = command.isEmpty ? "" : "\(command.split(separator: ":").first ?? ""): "
-            return MailError(.rejected, "\(what)\(text)", serverCode: responseCode)
+            return MailError(.rejected, "\(what)\(text)", serverCode: serverCode)
         }
         let because = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
         switch code {
@@ -54,19 +57,8 @@ struct CurlFailure {
         }
     }
 
-    /// The server's last reply line that reports a failure (SMTP 4xx/5xx, IMAP NO/BAD).
-    private var serverReply: String? {
-        state.serverLines.last { line in
-            if let first = line.first, first == "4" || first == "5" { return true }
-            let words = line.split(separator: " ")
-            return words.count > 1 && ["NO", "BAD"].contains(words[1].uppercased())
-        }.map { line in
-            let words = line.split(separator: " ", maxSplits: 1)
-            // IMAP: drop the tag ("A003 NO [AUTHENTICATIONFAILED] ...").
-            if words.count == 2, Int(words[0].prefix(3)) == nil { return String(words[1]) }
-            return line
-        }
-    }
+    /// The server's first failure reply (SMTP 4xx/5xx, IMAP NO/BAD).
+    private var serverReply: String? { state.failure?.reply }
 
     /// `x@y` from `RCPT TO:<x@y> ...`.
     private static func address(in command: String) -> String {

@@ -36,8 +36,6 @@ struct CurlRequest: Sendable {
 
     private func perform(on server: MailServer, cancelled: CancelFlag) throws -> Response {
         curlReady()
-        guard let handle = curl_easy_init() else { throw MailError(.connection, "libcurl: cannot make a handle") }
-        defer { curl_easy_cleanup(handle) }
         let state = CurlTransferState(upload: upload ?? Data(), cancelled: cancelled)
         let errorText = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
         errorText.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
@@ -47,6 +45,10 @@ struct CurlRequest: Sendable {
         let box = Unmanaged.passRetained(state)
         defer { box.release() }
         let data = box.toOpaque()
+        // Declared last, so it runs first: cleanup may still call the callbacks (QUIT,
+        // LOGOUT), which need the state, the error buffer and the recipient list.
+        guard let handle = curl_easy_init() else { throw MailError(.connection, "libcurl: cannot make a handle") }
+        defer { curl_easy_cleanup(handle) }
 
         // Each setopt returns CURLE_OK, CURLE_UNKNOWN_OPTION (older libcurl), or
         // CURLE_OUT_OF_MEMORY (string copies): the first failure is thrown.

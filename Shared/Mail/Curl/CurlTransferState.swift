@@ -12,11 +12,27 @@ final class CurlTransferState {
     /// The last command sent, without arguments unless it names an address (MAIL FROM,
     /// RCPT TO): never a password or an AUTH exchange.
     var lastCommand = ""
+    /// The first failure reply (SMTP 4xx/5xx, IMAP NO/BAD, tag dropped) and the
+    /// command it answered.
+    var failure: (reply: String, command: String)?
     let cancelled: CancelFlag
 
     init(upload: Data, cancelled: CancelFlag) {
         self.upload = upload
         self.cancelled = cancelled
+    }
+
+    func noteReceived(_ line: String) {
+        serverLines.append(line)
+        guard failure == nil else { return }
+        if let first = line.first, first == "4" || first == "5", line.prefix(3).allSatisfy(\.isNumber) {
+            failure = (line, lastCommand)
+            return
+        }
+        let words = line.split(separator: " ", maxSplits: 1)
+        if words.count == 2, words[0] != "*", words[1].hasPrefix("NO ") || words[1].hasPrefix("BAD ") {
+            failure = (String(words[1]), lastCommand)
+        }
     }
 
     func noteSent(_ line: String) {
@@ -61,7 +77,7 @@ let curlDebug: @convention(c) (
     let text = String(decoding: UnsafeRawBufferPointer(start: bytes, count: size), as: UTF8.self)
     for line in text.split(whereSeparator: \.isNewline) where !line.isEmpty {
         if type == CURLINFO_HEADER_IN {
-            state.serverLines.append(String(line))
+            state.noteReceived(String(line))
         } else {
             state.noteSent(String(line))
         }
