@@ -35,7 +35,9 @@ extension InboundMail {
             subject: GMimeSupport.string(g_mime_message_get_subject(message)) ?? "",
             messageID: GMimeSupport.string(g_mime_message_get_message_id(message)).map { "<\($0)>" },
             inReplyTo: reader.messageIDs("In-Reply-To").first, references: reader.messageIDs("References"),
-            date: g_mime_message_get_date(message).map { Date(timeIntervalSince1970: TimeInterval(g_date_time_to_unix($0))) },
+            date: g_mime_message_get_date(message).map {
+                Date(timeIntervalSince1970: TimeInterval(g_date_time_to_unix($0)))
+            },
             language: reader.header("Content-Language"), text: body.text, attachments: body.attachments,
             automaticReason: nil)
         automaticReason = reader.automaticReason(from: from)

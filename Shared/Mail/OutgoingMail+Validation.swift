@@ -20,7 +20,9 @@ extension OutgoingMail {
         if let listUnsubscribe, !["https", "http", "mailto"].contains(listUnsubscribe.scheme?.lowercased() ?? "") {
             throw MailError(.invalidArgument, "listUnsubscribe: must be an https or mailto URL")
         }
-        if let language, language.isEmpty || !language.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
+        if let language,
+            language.isEmpty || !language.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+        {
             throw MailError(.invalidArgument, "language: must be a language tag like nl or en-GB")
         }
         if let envelopeFrom, !envelopeFrom.isEmpty { try MailAddress(envelopeFrom).validate("envelopeFrom") }

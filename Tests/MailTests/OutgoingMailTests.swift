@@ -24,7 +24,9 @@ struct OutgoingMailTests {
         let subject = text.split(separator: "\r\n").first { $0.hasPrefix("Subject:") } ?? ""
         #expect(subject.contains("=?UTF-8?"), "the subject's other words are RFC 2047 encoded UTF-8")
         #expect(text.contains("From: Glimlach Support =?UTF-8?") || text.contains("From: =?UTF-8?"))
-        #expect(text.contains("Message-Id: <reply-78@glimlach.example>") || text.contains("Message-ID: <reply-78@glimlach.example>"))
+        #expect(
+            text.contains("Message-Id: <reply-78@glimlach.example>")
+                || text.contains("Message-ID: <reply-78@glimlach.example>"))
         #expect(text.contains("In-Reply-To: <CAF3x9ZQ1@mail.example.com>"))
         #expect(text.contains("Auto-Submitted: auto-generated"))
         #expect(text.contains("List-Unsubscribe: <https://glimlach.example/unsubscribe/abc123>"))

@@ -69,21 +69,22 @@ let curlRead: @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMuta
 }
 
 /// CURLOPT_DEBUGFUNCTION: records the protocol lines (never the message data).
-let curlDebug: @convention(c) (
-    UnsafeMutableRawPointer?, curl_infotype, UnsafeMutablePointer<CChar>?, Int, UnsafeMutableRawPointer?
-) -> Int32 = { _, type, bytes, size, data in
-    guard let bytes, let data, type == CURLINFO_HEADER_IN || type == CURLINFO_HEADER_OUT else { return 0 }
-    let state = Unmanaged<CurlTransferState>.fromOpaque(data).takeUnretainedValue()
-    let text = String(decoding: UnsafeRawBufferPointer(start: bytes, count: size), as: UTF8.self)
-    for line in text.split(whereSeparator: \.isNewline) where !line.isEmpty {
-        if type == CURLINFO_HEADER_IN {
-            state.noteReceived(String(line))
-        } else {
-            state.noteSent(String(line))
+let curlDebug:
+    @convention(c) (
+        UnsafeMutableRawPointer?, curl_infotype, UnsafeMutablePointer<CChar>?, Int, UnsafeMutableRawPointer?
+    ) -> Int32 = { _, type, bytes, size, data in
+        guard let bytes, let data, type == CURLINFO_HEADER_IN || type == CURLINFO_HEADER_OUT else { return 0 }
+        let state = Unmanaged<CurlTransferState>.fromOpaque(data).takeUnretainedValue()
+        let text = String(decoding: UnsafeRawBufferPointer(start: bytes, count: size), as: UTF8.self)
+        for line in text.split(whereSeparator: \.isNewline) where !line.isEmpty {
+            if type == CURLINFO_HEADER_IN {
+                state.noteReceived(String(line))
+            } else {
+                state.noteSent(String(line))
+            }
         }
+        return 0
     }
-    return 0
-}
 
 /// CURLOPT_XFERINFOFUNCTION: non-zero aborts the transfer (CURLE_ABORTED_BY_CALLBACK).
 let curlProgress: @convention(c) (UnsafeMutableRawPointer?, curl_off_t, curl_off_t, curl_off_t, curl_off_t) -> Int32 = {
