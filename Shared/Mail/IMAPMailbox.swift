@@ -10,7 +10,7 @@ import Foundation
 /// for uid in try await inbox.uids(after: stored.lastUID) {
 ///     let raw = try await inbox.fetch(uid: uid)
 ///     // ... store the message, then stored.lastUID = uid
-///     try await inbox.markSeen(uid: uid)
+///     try await inbox.markSeen(uid: uid)  // or move(uid:to:) an archive folder
 /// }
 /// ```
 /// Each call opens its own connection (login, SELECT when needed, command, logout),
@@ -70,6 +70,17 @@ public struct IMAPMailbox: Sendable {
     public func markSeen(uid: UInt32) async throws {
         _ = try await CurlRequest(url: folderURL, customRequest: "UID STORE \(uid) +FLAGS.SILENT (\\Seen)")
             .perform(on: server)
+    }
+
+    /// Moves the message with `uid` to the folder `folder` (IMAP `UID MOVE`, RFC 6851),
+    /// which must exist; the message gets a new UID there.
+    /// - Throws: ``MailError`` (`.invalidArgument` for a folder name with quotes or line
+    ///   breaks; `.rejected` when the server refuses, as for a missing folder).
+    public func move(uid: UInt32, to folder: String) async throws {
+        guard !folder.isEmpty, !folder.contains(where: { "\"\\\r\n".contains($0) }) else {
+            throw MailError(.invalidArgument, "folder: must be a folder name without quotes or line breaks")
+        }
+        _ = try await CurlRequest(url: folderURL, customRequest: "UID MOVE \(uid) \"\(folder)\"").perform(on: server)
     }
 
     /// Whether the message with `uid` has the \Seen flag.

@@ -68,6 +68,37 @@ struct MailServerTests {
         }
     }
 
+    @Test("fetch and uids go by UID, not position, after a message moved to another folder")
+    func byUID() async throws {
+        try await MailServers.with { servers in
+            let smtp = try SMTPSubmission(server: Self.settings(servers.smtpURL, servers, user: MailServers.support))
+            let settings = Self.settings(servers.imapURL, servers, user: MailServers.customer)
+            let inbox = try IMAPMailbox(server: settings)
+            for number in 1...2 { try await smtp.send(Self.mail(subject: "Mail \(number)", id: "by-uid-\(number)")) }
+            let uids = try await inbox.uids(after: 0)
+            try #require(uids.count == 2)
+
+            try await inbox.move(uid: uids[0], to: "Archive")
+            #expect(try await inbox.uids(after: 0) == [uids[1]])
+            let second = try await InboundMail.parse(try await inbox.fetch(uid: uids[1]))
+            #expect(second.messageID == "<by-uid-2@glimlach.example>")
+            let gone = try await #require(throws: MailError.self) { try await inbox.fetch(uid: uids[0]) }
+            #expect(gone.kind == .notFound)
+
+            let archive = try IMAPMailbox(server: settings, name: "Archive")
+            let archived = try await archive.uids(after: 0)
+            #expect(archived.count == 1)
+            let first = try await InboundMail.parse(try await archive.fetch(uid: archived[0]))
+            #expect(first.messageID == "<by-uid-1@glimlach.example>")
+
+            let missing = try await #require(throws: MailError.self) {
+                try await inbox.move(uid: uids[1], to: "No Such Folder")
+            }
+            #expect(missing.isPermanent)
+            #expect(missing.message.contains("NO"))
+        }
+    }
+
     @Test("a wrong password is a clear, permanent authentication error for SMTP and for IMAP")
     func wrongPassword() async throws {
         try await MailServers.with { servers in
