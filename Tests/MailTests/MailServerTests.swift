@@ -150,6 +150,39 @@ struct MailServerTests {
         #expect(ContinuousClock.now - started < .seconds(5))
     }
 
+    @Test("without trusting the servers' certificate both STARTTLS connections fail with a TLS error")
+    func certificateChecked() async throws {
+        try await MailServers.with { servers in
+            var smtpSettings = Self.settings(servers.smtpURL, servers, user: MailServers.support)
+            smtpSettings.caFile = nil
+            let sending = try await #require(throws: MailError.self) {
+                try await SMTPSubmission(server: smtpSettings).send(Self.mail(subject: "x", id: "tls-1"))
+            }
+            #expect(sending.kind == .tls)
+            var imapSettings = Self.settings(servers.imapURL, servers, user: MailServers.customer)
+            imapSettings.caFile = nil
+            let reading = try await #require(throws: MailError.self) {
+                try await IMAPMailbox(server: imapSettings).status()
+            }
+            #expect(reading.kind == .tls)
+            #expect(reading.isTransient)
+        }
+    }
+
+    @Test("a server that accepts the connection but never greets times out, transiently, in time")
+    func silentServer() async throws {
+        let listener = try SilentListener()
+        defer { listener.close() }
+        let server = MailServer(
+            url: URL(string: "imap://127.0.0.1:\(listener.port)")!, user: "a", password: "b",
+            connectTimeout: .seconds(1), operationTimeout: .seconds(1))
+        let started = ContinuousClock.now
+        let error = try await #require(throws: MailError.self) { try await IMAPMailbox(server: server).status() }
+        #expect(error.kind == .timeout)
+        #expect(error.isTransient)
+        #expect(ContinuousClock.now - started < .seconds(3))
+    }
+
     @Test("a mailbox URL of the wrong scheme is refused before any connection")
     func wrongScheme() throws {
         let server = MailServer(url: URL(string: "https://mail.example.com")!, user: "a", password: "b")
