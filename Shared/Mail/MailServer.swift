@@ -63,3 +63,9 @@ public struct MailServer: Sendable, Hashable {
         }
     }
 }
+
+extension MailServer: CustomStringConvertible, CustomDebugStringConvertible {
+    /// `user at url`: never the password, so a logged setting gives nothing away.
+    public var description: String { "\(user) at \(url.absoluteString)" }
+    public var debugDescription: String { description }
+}

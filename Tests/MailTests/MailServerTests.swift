@@ -183,6 +183,13 @@ struct MailServerTests {
         #expect(ContinuousClock.now - started < .seconds(3))
     }
 
+    @Test("printing the settings shows the user and server, never the password")
+    func settingsPrinted() {
+        let server = MailServer(url: URL(string: "imaps://imap.example.com")!, user: "support", password: "s3cret!")
+        #expect("\(server)" == "support at imaps://imap.example.com")
+        #expect(!String(reflecting: server).contains("s3cret"))
+    }
+
     @Test("a mailbox URL of the wrong scheme is refused before any connection")
     func wrongScheme() throws {
         let server = MailServer(url: URL(string: "https://mail.example.com")!, user: "a", password: "b")
