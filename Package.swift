@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "Bus", targets: ["Bus"]),
         .library(name: "Domain", targets: ["Domain"]),
         .library(name: "Meta", targets: ["Meta"]),
+        .library(name: "Mail", targets: ["Mail"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -47,6 +48,12 @@ let package = Package(
         .systemLibrary(
             name: "CProtobufC", path: "Shared/CProtobufC",
             providers: [.apt(["libprotobuf-c-dev"])]),
+        .systemLibrary(
+            name: "CCurl", path: "Shared/CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(
+            name: "CGMime", path: "Shared/CGMime", pkgConfig: "gmime-3.0",
+            providers: [.apt(["libgmime-3.0-dev"])]),
         // protoc-c output for proto/*.proto (scripts/gen-proto writes it; never edit).
         .target(
             name: "GlimlachProto", dependencies: ["CProtobufC"], path: "Shared/GlimlachProto",
@@ -93,6 +100,9 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Shared/Observability"),
+
+        // Mail: IMAP polling and SMTP submission (libcurl), MIME parsing and composing (GMime).
+        .target(name: "Mail", dependencies: ["CCurl", "CGMime"], path: "Shared/Mail"),
 
         // Contract: the Swift side of proto/, generated from the descriptors by ContractGen.
         .target(name: "Contract", dependencies: ["Bus", "Domain", "Wire"], path: "Shared/Contract"),
@@ -165,7 +175,7 @@ let package = Package(
         .executableTarget(
             name: "ChannelsService",
             dependencies: [
-                "ServiceKit", "Contract", "Domain", "Bus", "Meta",
+                "ServiceKit", "Contract", "Domain", "Bus", "Meta", "Mail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -272,7 +282,7 @@ let package = Package(
         .testTarget(
             name: "ChannelsTests",
             dependencies: [
-                "ChannelsService", "TicketsService", "FeedbackService", "StaffService", "Contract", "Meta",
+                "ChannelsService", "TicketsService", "FeedbackService", "StaffService", "Contract", "Meta", "Mail",
                 "MetaTestSupport", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/ChannelsTests"),
@@ -317,6 +327,9 @@ let package = Package(
             name: "EndToEndTests", dependencies: ["Stack", "Bus", "Contract", "Domain", "TestSupport"],
             path: "Tests/EndToEndTests"),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Stack", "Bus"], path: "Tests/CLITests"),
+        .testTarget(
+            name: "MailTests", dependencies: ["Mail", "TestSupport"], path: "Tests/MailTests",
+            exclude: ["Fixtures"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], path: "Tests/DomainTests"),
         .testTarget(
             name: "WireTests", dependencies: ["Wire", "CProtobufC", "Contract", "Domain"], path: "Tests/WireTests"),

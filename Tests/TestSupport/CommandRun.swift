@@ -12,8 +12,19 @@ public struct CommandRun: Sendable {
         _ product: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil,
         timeout: Duration = .seconds(20)
     ) async throws -> CommandRun {
+        try await run(
+            executable: ChildProcess.binDirectory.appendingPathComponent(product), arguments,
+            environment: environment, input: input, timeout: timeout)
+    }
+
+    /// Runs the program at `executable` (a script of the repository's) the same way.
+    public static func run(
+        executable: URL, _ arguments: [String], environment: [String: String] = [:], input: String? = nil,
+        timeout: Duration = .seconds(20)
+    ) async throws -> CommandRun {
+        let product = executable.lastPathComponent
         let process = Process()
-        process.executableURL = ChildProcess.binDirectory.appendingPathComponent(product)
+        process.executableURL = executable
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let output = Pipe()
