@@ -324,7 +324,8 @@ let package = Package(
             path: "Tests/FaultTests"),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"], path: "Tests/FuzzRegressionTests"),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["Stack", "Bus", "Contract", "Domain", "TestSupport"],
+            name: "EndToEndTests",
+            dependencies: ["Stack", "Bus", "Contract", "Domain", "Mail", "Meta", "MetaTestSupport", "TestSupport"],
             path: "Tests/EndToEndTests"),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Stack", "Bus"], path: "Tests/CLITests"),
         .testTarget(

@@ -48,22 +48,33 @@ struct ChannelsOptions: ParsableArguments {
     @Option(help: "Base URL of the Graph API (env GLIMLACH_META_GRAPH_URL).")
     var metaGraphURL = environmentValue("GLIMLACH_META_GRAPH_URL", "https://graph.facebook.com")
 
-    @Option(help: "The support mailbox, e.g. imaps://mail.example.com or imap://host:143 with STARTTLS (env GLIMLACH_CHANNELS_IMAP_URL).")
+    @Option(
+        help:
+            "The support mailbox, e.g. imaps://mail.example.com or imap://host:143 with STARTTLS (env GLIMLACH_CHANNELS_IMAP_URL)."
+    )
     var imapURL = environmentValue("GLIMLACH_CHANNELS_IMAP_URL", "")
 
-    @Option(help: "Login of the support mailbox (env GLIMLACH_CHANNELS_IMAP_USER); password in GLIMLACH_CHANNELS_IMAP_PASSWORD.")
+    @Option(
+        help:
+            "Login of the support mailbox (env GLIMLACH_CHANNELS_IMAP_USER); password in GLIMLACH_CHANNELS_IMAP_PASSWORD."
+    )
     var imapUser = environmentValue("GLIMLACH_CHANNELS_IMAP_USER", "")
 
     @Option(help: "Mail submission server, e.g. smtp://host:587 with STARTTLS (env GLIMLACH_CHANNELS_SMTP_URL).")
     var smtpURL = environmentValue("GLIMLACH_CHANNELS_SMTP_URL", "")
 
-    @Option(help: "Login for mail submission (env GLIMLACH_CHANNELS_SMTP_USER); password in GLIMLACH_CHANNELS_SMTP_PASSWORD.")
+    @Option(
+        help:
+            "Login for mail submission (env GLIMLACH_CHANNELS_SMTP_USER); password in GLIMLACH_CHANNELS_SMTP_PASSWORD.")
     var smtpUser = environmentValue("GLIMLACH_CHANNELS_SMTP_USER", "")
 
     @Option(help: "The address replies and surveys come from (env GLIMLACH_CHANNELS_MAIL_FROM).")
     var mailFrom = environmentValue("GLIMLACH_CHANNELS_MAIL_FROM", "")
 
-    @Option(help: "PEM certificates to trust for the mail servers instead of the system's (env GLIMLACH_CHANNELS_MAIL_CA_FILE).")
+    @Option(
+        help:
+            "PEM certificates to trust for the mail servers instead of the system's (env GLIMLACH_CHANNELS_MAIL_CA_FILE)."
+    )
     var mailCAFile = environmentValue("GLIMLACH_CHANNELS_MAIL_CA_FILE", "")
 
     @Option(help: "How often the mailbox is read, ms (env GLIMLACH_CHANNELS_MAIL_POLL_MS).")

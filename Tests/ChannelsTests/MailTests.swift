@@ -26,7 +26,9 @@ struct MailTests {
     static func customerInbox(_ servers: MailServers) async throws -> [InboundMail] {
         let inbox = try IMAPMailbox(server: server(servers, servers.imapURL, MailServers.customer))
         var mails: [InboundMail] = []
-        for uid in try await inbox.uids(after: 0) { mails.append(try await InboundMail.parse(try await inbox.fetch(uid: uid))) }
+        for uid in try await inbox.uids(after: 0) {
+            mails.append(try await InboundMail.parse(try await inbox.fetch(uid: uid)))
+        }
         return mails
     }
 
@@ -44,7 +46,8 @@ struct MailTests {
         return (desk, poller)
     }
 
-    @Test("a customer's mail opens a ticket; the agent's reply arrives threaded; the customer's answer joins the ticket")
+    @Test(
+        "a customer's mail opens a ticket; the agent's reply arrives threaded; the customer's answer joins the ticket")
     func mailRoundTrip() async throws {
         try await MailServers.with { servers in
             let (desk, poller) = try await Self.desk(servers)

@@ -57,16 +57,27 @@ public final class ProcessStack: @unchecked Sendable {
     /// Starts the executable `product` (e.g. "staff") and waits until `service`
     /// answers `Health` through the bus.
     @discardableResult
-    public func start(_ product: String, service: String? = nil, arguments: [String] = []) async throws -> ChildProcess
-    {
-        let process = try ChildProcess(
-            product, arguments, environment: environment.merging(keys?.environment(for: product) ?? [:]) { $1 })
-        services.append(process)
+    public func start(
+        _ product: String, service: String? = nil, arguments: [String] = [], environment extra: [String: String] = [:]
+    ) async throws -> ChildProcess {
+        let process = try launch(product, arguments: arguments, environment: extra)
         let service = service ?? product
         try await waitUntil("\(service) answers Health") { [client] in
             try await client.call(Method.health(service), HealthRequest(), options: .init(timeout: .milliseconds(300)))
                 .status == .serving
         }
+        return process
+    }
+
+    /// Starts the executable `product` with the stack's environment and `extra`,
+    /// without waiting for it (the web front answers over HTTP, not the bus).
+    public func launch(_ product: String, arguments: [String] = [], environment extra: [String: String] = [:]) throws
+        -> ChildProcess
+    {
+        let process = try ChildProcess(
+            product, arguments,
+            environment: environment.merging(keys?.environment(for: product) ?? [:]) { $1 }.merging(extra) { $1 })
+        services.append(process)
         return process
     }
 

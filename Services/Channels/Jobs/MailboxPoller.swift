@@ -79,7 +79,8 @@ final class MailboxPoller: Service, Sendable {
             logger.notice("mail from the support address itself not taken", metadata: ["uid": "\(uid)"])
             return false
         }
-        _ = try await handlers.take(Self.inbound(mail, uid: uid, validity: validity, country: handlers.settings.defaultCountry))
+        _ = try await handlers.take(
+            Self.inbound(mail, uid: uid, validity: validity, country: handlers.settings.defaultCountry))
         return true
     }
 
@@ -90,7 +91,9 @@ final class MailboxPoller: Service, Sendable {
         let thread = ([mail.inReplyTo].compactMap { $0 } + mail.references.reversed()).map(MailThreading.bare)
         var body = mail.text.trimmingCharacters(in: .whitespacesAndNewlines)
         if !mail.attachments.isEmpty {
-            let list = mail.attachments.map { "- \($0.filename ?? "(unnamed)") (\($0.contentType), \($0.data.count) bytes)" }
+            let list = mail.attachments.map {
+                "- \($0.filename ?? "(unnamed)") (\($0.contentType), \($0.data.count) bytes)"
+            }
             body += "\n\nAttachments:\n" + list.joined(separator: "\n")
         }
         let address = mail.from.address
