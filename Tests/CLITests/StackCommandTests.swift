@@ -103,7 +103,8 @@ extension StackCommandTests {
             "glimlach", ["keys", "generate", "--compose", Self.composeFile, "--out", directory.path])
         #expect(run.status == 0, "\(run.errors)")
         let list = try AccessList(contentsOf: directory.appendingPathComponent("access-list").path)
-        #expect(list.peers.map(\.name).sorted() == ["analytics", "feedback", "glimlach", "staff", "tickets", "web"])
+        #expect(
+            list.peers.map(\.name).sorted() == ["analytics", "channels", "feedback", "glimlach", "staff", "tickets", "web"])
         #expect(Set(list.peers.map(\.publicKey)).count == list.peers.count, "every process has a key of its own")
         let bus = try KeyFile.keyPair(at: directory.appendingPathComponent("bus.key").path)
         #expect(list.peer(publicKey: bus.publicKey) == nil, "the bus's key is no peer's")
@@ -111,6 +112,7 @@ extension StackCommandTests {
         #expect(list.may("web", call: "feedback", method: "SubmitResponse"))
         #expect(!list.may("web", call: "feedback", method: "CreateStory") && !list.may("web", serve: "feedback"))
         #expect(list.may("feedback", call: "tickets", method: "OpenFollowUp") && !list.may("feedback", call: "staff"))
+        #expect(list.may("channels", call: "tickets", method: "CreateTicket") && !list.may("channels", call: "staff"))
         #expect(list.peers.filter(\.assertsPerson).map(\.name).sorted() == ["glimlach", "tickets", "web"])
         let again = try await CommandRun.run(
             "glimlach", ["keys", "generate", "--compose", Self.composeFile, "--out", directory.path])
