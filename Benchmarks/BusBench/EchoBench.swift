@@ -9,6 +9,7 @@ import Logging
 ///
 ///     bus-bench [round-trips] [seconds-of-throughput]
 ///     bus-bench ingest <directory with the feedback executable> [seconds]   (see `IngestBench`)
+///     bus-bench channels <directory with the service executables> [seconds]   (see `ChannelsBench`)
 @main
 struct EchoBench {
     static let inFlight = 64
@@ -19,6 +20,10 @@ struct EchoBench {
 
     static func main() async throws {
         let arguments = CommandLine.arguments
+        if arguments.count > 2, arguments[1] == "channels" {
+            return try await ChannelsBench.run(
+                binaries: arguments[2], seconds: arguments.count > 3 ? Double(arguments[3]) ?? 10 : 10)
+        }
         if arguments.count > 2, arguments[1] == "ingest" {
             return try await IngestBench.run(
                 binaries: arguments[2], seconds: arguments.count > 3 ? Double(arguments[3]) ?? 10 : 10)

@@ -1,0 +1,136 @@
+import Bus
+import Contract
+import Foundation
+import Logging
+
+/// Inbound messages through channels into durable tickets: 64 callers hand chat
+/// messages to channels' `ReceiveMessage` as fast as it
+/// acknowledges them (each a ticket written by tickets and the message recorded by
+/// channels, both committed); every fourth message starts a conversation, the
+/// others join their caller's, as a chat or WhatsApp thread does. Then channels and
+/// tickets are killed (SIGKILL) and started again, and every acknowledged message
+/// must be on its ticket.
+///
+///     bus-bench channels <directory with the service executables> [seconds]
+struct ChannelsBench {
+    static let callers = 64
+    let client: BusClient
+    let binaries: URL
+    let endpoints: BrokerEndpoints
+    let dataDirectory: URL
+
+    static func run(binaries: String, seconds: Double) async throws {
+        var logger = Logger(label: "bus-bench")
+        logger.logLevel = .warning
+        let broker = Broker(configuration: .ephemeral(), logger: logger)
+        let endpoints = try await broker.start()
+        let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-channels-\(getpid())")
+        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dataDirectory) }
+        let bench = ChannelsBench(
+            client: BusClient(endpoint: endpoints.requests, credentials: nil, logger: logger),
+            binaries: URL(fileURLWithPath: binaries), endpoints: endpoints, dataDirectory: dataDirectory)
+        var processes = try ["staff", "tickets", "channels"].map { try bench.start($0) }
+        for service in ["staff", "tickets", "channels"] { try await bench.waitFor(service) }
+
+        let (acknowledged, failures, elapsed) = try await bench.receive(seconds: seconds)
+        for process in processes.dropFirst() {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        processes = [processes[0], try bench.start("tickets"), try bench.start("channels")]
+        for service in ["tickets", "channels"] { try await bench.waitFor(service) }
+        let present = try await bench.present(acknowledged)
+        let tickets = Set(acknowledged.map(\.ticket)).count
+        print(
+            "RESULT bench=channels-inbound kind=throughput seconds=\(rounded(elapsed)) callers=\(callers)"
+                + " acknowledged=\(acknowledged.count) tickets=\(tickets) failed=\(failures)"
+                + " rps=\(rounded(Double(acknowledged.count) / elapsed)) present=\(present) restarted=sigkill")
+        for process in processes {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        await bench.client.close()
+        await broker.stop()
+    }
+
+    func start(_ product: String) throws -> Process {
+        let process = Process()
+        process.executableURL = binaries.appendingPathComponent(product)
+        process.arguments = [
+            "--bus", endpoints.requests, "--events-in", endpoints.eventsIn, "--events-out", endpoints.eventsOut,
+            "--data-dir", dataDirectory.path, "--log-level", "error", "--concurrency", "\(Self.callers)",
+        ]
+        try process.run()
+        return process
+    }
+
+    func waitFor(_ service: String) async throws {
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline {
+            if (try? await client.hasWorkers(service: service)) == true { return }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        throw RPCError(.unavailable, "\(service) did not register within 60 s")
+    }
+
+    /// One acknowledged message: its ticket and its id there.
+    struct Acknowledged: Sendable {
+        var ticket: String
+        var message: String
+    }
+
+    /// `callers` tasks handing messages to channels for `seconds`.
+    func receive(seconds: Double) async throws -> (acknowledged: [Acknowledged], failures: Int, elapsed: Double) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let end = start + .milliseconds(Int(seconds * 1000))
+        let results = try await withThrowingTaskGroup(of: ([Acknowledged], Int).self) { group in
+            for caller in 0..<Self.callers {
+                group.addTask {
+                    var acknowledged: [Acknowledged] = []
+                    var failures = 0
+                    var number = 0
+                    while clock.now < end {
+                        let conversation = "bench-\(caller)-\(number / 4)"
+                        let request = Channels.ReceiveMessageRequest(
+                            channel: .chat, handle: "visitor-\(caller)-\(number / 4)",
+                            name: "Customer \(caller)", language: "nl", conversation_key: conversation,
+                            subject: "Question \(number / 4)", body: "Message \(number) of caller \(caller)",
+                            external_id: "bench-\(caller)-\(number)")
+                        number += 1
+                        do {
+                            let reply = try await client.call(
+                                Channels.receiveMessage, request, options: CallOptions(timeout: .seconds(10)))
+                            if let ticket = reply.ticket_id, let message = reply.message_id {
+                                acknowledged.append(Acknowledged(ticket: ticket, message: message))
+                            } else {
+                                failures += 1
+                            }
+                        } catch {
+                            failures += 1
+                        }
+                    }
+                    return (acknowledged, failures)
+                }
+            }
+            return try await group.reduce(into: ([Acknowledged](), 0)) {
+                $0.0 += $1.0; $0.1 += $1.1
+            }
+        }
+        let elapsed =
+            Double((clock.now - start).components.seconds) + Double((clock.now - start).components.attoseconds) / 1e18
+        return (results.0, results.1, elapsed)
+    }
+
+    /// How many acknowledged messages are on their tickets after the restart.
+    func present(_ acknowledged: [Acknowledged]) async throws -> Int {
+        var messages: Set<String> = []
+        for ticket in Set(acknowledged.map(\.ticket)) {
+            let reply = try await client.call(
+                Tickets.getTicket, .init(ticket_id: ticket), options: CallOptions(timeout: .seconds(10)))
+            for message in reply.ticket?.messages ?? [] { if let id = message.message_id { messages.insert(id) } }
+        }
+        return acknowledged.filter { messages.contains($0.message) }.count
+    }
+}
