@@ -24,7 +24,8 @@ struct ChannelsBench {
         logger.logLevel = .warning
         let broker = Broker(configuration: .ephemeral(), logger: logger)
         let endpoints = try await broker.start()
-        let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-channels-\(getpid())")
+        let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "glimlach-channels-\(getpid())")
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dataDirectory) }
         let bench = ChannelsBench(

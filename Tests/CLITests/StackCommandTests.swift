@@ -104,7 +104,9 @@ extension StackCommandTests {
         #expect(run.status == 0, "\(run.errors)")
         let list = try AccessList(contentsOf: directory.appendingPathComponent("access-list").path)
         #expect(
-            list.peers.map(\.name).sorted() == ["analytics", "channels", "feedback", "glimlach", "staff", "tickets", "web"])
+            list.peers.map(\.name).sorted() == [
+                "analytics", "channels", "feedback", "glimlach", "staff", "tickets", "web",
+            ])
         #expect(Set(list.peers.map(\.publicKey)).count == list.peers.count, "every process has a key of its own")
         let bus = try KeyFile.keyPair(at: directory.appendingPathComponent("bus.key").path)
         #expect(list.peer(publicKey: bus.publicKey) == nil, "the bus's key is no peer's")

@@ -14,6 +14,8 @@ struct TicketPage {
     var contacts: [Tickets.Ticket]?
     /// The ticket's team as staff names it; nil when staff did not answer.
     var teamName: String?
+    /// The customer's handles on every channel; nil when tickets did not say.
+    var handles: [Tickets.CustomerHandle]?
     /// The deliveries of public replies by message id; nil when channels did not answer.
     var deliveries: [String: Channels.Delivery]?
 
@@ -39,6 +41,19 @@ struct TicketPage {
             "gestures": gestures, "active": active, "escalate": active && ticket.special_care != true,
             "kinds": gestureKinds, "take": active && ticket.assignee_id != agent,
         ]
+        if let handles {
+            let formValue = { (kind: Channel?) in TicketRoutes.handleKinds.first { $0.channel == kind }?.value ?? "" }
+            values["handles"] = handles.map { handle -> [String: Any] in
+                [
+                    "kind": handle.kind?.displayName ?? "", "kind_value": formValue(handle.kind),
+                    "handle": handle.handle ?? "", "split": handles.count > 1,
+                ]
+            }
+            values["customer_forms"] = true
+            values["handle_kinds"] = TicketRoutes.handleKinds.map {
+                ["value": $0.value, "label": $0.channel.displayName]
+            }
+        }
         if let order = ticket.order_reference { values["order"] = order }
         if let reason = ticket.escalation_reason { values["escalation_reason"] = reason }
         if let budget, let remaining = budget.remaining {

@@ -16,11 +16,12 @@ extension TicketRoutes {
         String
 
     func registerActions(on router: Router<WebRequestContext>) {
-        let actions: [(String, Action)] = [
-            ("take", Self.take), ("reply", Self.reply), ("note", Self.note), ("gesture", Self.gesture),
-            ("escalate", Self.escalate),
-            ("resolve", Self.resolve),
-        ]
+        let actions: [(String, Action)] =
+            [
+                ("take", Self.take), ("reply", Self.reply), ("note", Self.note), ("gesture", Self.gesture),
+                ("escalate", Self.escalate),
+                ("resolve", Self.resolve),
+            ] + Self.customerActions
         for (name, action) in actions {
             router.post(RouterPath("/tickets/:id/\(name)")) { request, context in
                 try await perform(request, id: context.parameters.get("id") ?? "", action)

@@ -59,6 +59,9 @@ struct TicketRoutes: Sendable {
         async let budget = calls.call(Staff.getBudget, .init(employee_id: calls.agent)).budget
         async let contacts = otherContacts(of: ticket, calls: calls)
         async let team = calls.call(Staff.getTeam, .init(team_id: ticket.team_id)).team?.name
+        async let handles = calls.call(
+            Tickets.getCustomer, .init(customer_id: ticket.customer?.customer_id)
+        ).handles
         async let deliveries = calls.call(
             Channels.listDeliveries, .init(ticket_id: id, page_size: 500), budget: Self.deliveriesBudget
         ).deliveries
@@ -67,6 +70,7 @@ struct TicketRoutes: Sendable {
         page.budget = try? await budget
         page.contacts = await contacts
         page.teamName = ticket.team_id == nil ? nil : try? await team
+        page.handles = ticket.customer?.customer_id == nil ? nil : try? await handles
         page.deliveries = (try? await deliveries).map {
             Dictionary($0.map { ($0.message_id ?? "", $0) }) { _, last in last }
         }
