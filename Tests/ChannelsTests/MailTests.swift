@@ -88,6 +88,45 @@ struct MailTests {
         }
     }
 
+    @Test("a mail's attachment is kept with its ticket, listed and fetched whole")
+    func attachments() async throws {
+        try await MailServers.with { servers in
+            let (desk, poller) = try await Self.desk(servers)
+            let photo = Data((0..<3000).map { UInt8($0 % 251) })
+            let raw = """
+                From: Anna de Vries <\(MailServers.customer)>\r
+                To: \(MailServers.support)\r
+                Subject: Photo of the damage\r
+                Message-ID: <photo-1@example.com>\r
+                MIME-Version: 1.0\r
+                Content-Type: multipart/mixed; boundary="b1"\r
+                \r
+                --b1\r
+                Content-Type: text/plain; charset=utf-8\r
+                \r
+                See the photo.\r
+                --b1\r
+                Content-Type: image/jpeg; name="torn-cover.jpg"\r
+                Content-Disposition: attachment; filename="torn-cover.jpg"\r
+                Content-Transfer-Encoding: base64\r
+                \r
+                \(photo.base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed]))\r
+                --b1--\r
+
+                """
+            _ = try await SMTPSubmission(server: Self.server(servers, servers.smtpURL, MailServers.customer)).send(
+                raw: Data(raw.utf8), from: MailServers.customer, to: [MailServers.support])
+            #expect(try await poller.poll() == 1)
+            let ticketID = try #require(try await desk.call(Tickets.listTickets, .init()).tickets.first?.ticket_id)
+            let listed = try await desk.call(Channels.listAttachments, .init(ticket_id: ticketID)).attachments
+            #expect(listed.map(\.filename) == ["torn-cover.jpg"] && listed.first?.content_type == "image/jpeg")
+            #expect(listed.first?.size_bytes == 3000)
+            let fetched = try await desk.call(Channels.getAttachment, .init(attachment_id: listed.first?.attachment_id))
+            #expect(fetched.data == [UInt8](photo))
+            #expect(try await desk.ticket(ticketID).messages.first?.body?.contains("torn-cover.jpg") == true)
+        }
+    }
+
     @Test("an out-of-office reply and a bounce never open a ticket")
     func automaticMail() async throws {
         try await MailServers.with { servers in

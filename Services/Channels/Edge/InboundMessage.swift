@@ -1,5 +1,6 @@
 import Contract
 import Domain
+import Foundation
 
 /// A customer's message as any channel brings it in, checked: what opens a ticket
 /// or joins one.
@@ -21,6 +22,8 @@ struct InboundMessage: Sendable, Equatable {
     /// newest first) and its own.
     var mailReferences: [String] = []
     var mailID: String?
+    /// Files that came with it (an e-mail's attachments).
+    var attachments: [InboundAttachment] = []
 
     /// The idempotency key of the ticket writes it causes.
     var key: String { "inbound-\(channel.wireValue)-\(externalID)" }
@@ -34,4 +37,11 @@ struct InboundMessage: Sendable, Equatable {
         let start = firstLine.trimmingCharacters(in: .whitespaces)
         return start.isEmpty ? "(no subject)" : String(start.prefix(80))
     }
+}
+
+/// A file that came with a customer's message.
+struct InboundAttachment: Sendable, Equatable {
+    var filename: String
+    var contentType: String
+    var data: Data
 }

@@ -37,3 +37,25 @@ extension ChannelsHandlers {
         }
     }
 }
+
+extension ChannelsHandlers {
+    /// ListAttachments: the files that came with a ticket's messages.
+    func listAttachments(_ request: Channels.ListAttachmentsRequest, _ context: CallContext) async throws
+        -> Channels.ListAttachmentsReply
+    {
+        let ticketID = try Fields.id(request.ticket_id, "ticket_id")
+        return Channels.ListAttachmentsReply(
+            attachments: try await store.read { try $0.attachments(ticketID: ticketID) })
+    }
+
+    /// GetAttachment: one file with its bytes.
+    func getAttachment(_ request: Channels.GetAttachmentRequest, _ context: CallContext) async throws
+        -> Channels.GetAttachmentReply
+    {
+        let id = try Fields.text(request.attachment_id, "attachment_id", maxLength: 300)
+        guard let (attachment, data) = try await store.read({ try $0.attachment(id: id) }) else {
+            throw RPCError(.notFound, "attachment_id: no attachment '\(id)'")
+        }
+        return Channels.GetAttachmentReply(attachment: attachment, data: [UInt8](data))
+    }
+}

@@ -43,6 +43,14 @@ extension ChannelsHandlers {
             if let mailID = message.mailID {
                 try tx.addMailReference(mailID, ticketID: result.ticketID, outbound: false)
             }
+            for (index, file) in message.attachments.enumerated() {
+                try tx.insert(
+                    Channels.Attachment(
+                        attachment_id: "att-\(result.messageID)-\(index + 1)", ticket_id: result.ticketID,
+                        message_id: result.messageID, filename: file.filename, content_type: file.contentType,
+                        size_bytes: UInt64(file.data.count), received_at_ms: tx.nowMs),
+                    data: file.data)
+            }
             try tx.record(
                 "message.received", subject: result.ticketID,
                 Channels.MessageReceived(

@@ -103,6 +103,11 @@ final class MailboxPoller: Service, Sendable {
             conversationKey: own ?? "imap:\(validity):\(uid)",
             subject: InboundMessage.subject(mail.subject, body: body), body: body.isEmpty ? "(empty mail)" : body,
             externalID: own ?? "imap:\(validity):\(uid)",
-            sentAtMs: mail.date.map { Int64($0.timeIntervalSince1970 * 1000) }, mailReferences: thread, mailID: own)
+            sentAtMs: mail.date.map { Int64($0.timeIntervalSince1970 * 1000) }, mailReferences: thread, mailID: own,
+            attachments: mail.attachments.enumerated().map { index, file in
+                InboundAttachment(
+                    filename: file.filename ?? "attachment-\(index + 1)", contentType: file.contentType, data: file.data
+                )
+            })
     }
 }

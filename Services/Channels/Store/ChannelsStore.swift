@@ -1,6 +1,7 @@
 import Bus
 import Contract
 import Domain
+import Foundation
 import ServiceKit
 import Wire
 
@@ -46,6 +47,10 @@ protocol ChannelsReading {
     func positions() throws -> [String: UInt64]
     /// Where reading a mailbox stopped.
     func mailboxCursor(_ mailbox: String) throws -> MailboxCursor?
+    /// A ticket's attachments (without their bytes), oldest first.
+    func attachments(ticketID: String) throws -> [Channels.Attachment]
+    /// An attachment with its bytes.
+    func attachment(id: String) throws -> (Channels.Attachment, Data)?
     /// A number the service keeps (e.g. when it first followed the others' events).
     func setting(_ name: String) throws -> Int64?
 }
@@ -64,6 +69,7 @@ protocol ChannelsWriting: ChannelsReading {
     func setPosition(_ sequence: UInt64, service: String) throws
     func setMailboxCursor(_ cursor: MailboxCursor, mailbox: String) throws
     func setSetting(_ name: String, _ value: Int64) throws
+    func insert(_ attachment: Channels.Attachment, data: Data) throws
     /// Records event `type` about `subject` in this transaction's outbox.
     func record(_ type: String, subject: String, _ payload: some WireMessage) throws
 }

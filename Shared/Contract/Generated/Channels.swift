@@ -31,6 +31,38 @@ extension Channels {
 }
 
 extension Channels {
+    /// `glimlach.channels.Attachment`.
+    public struct Attachment: WireMessage, Equatable {
+        public static let messageName = "glimlach.channels.Attachment"
+        public var attachment_id: String?
+        public var ticket_id: String?
+        public var message_id: String?
+        public var filename: String?
+        public var content_type: String?
+        public var size_bytes: UInt64?
+        public var received_at_ms: Int64?
+    
+        public init(
+            attachment_id: String? = nil,
+            ticket_id: String? = nil,
+            message_id: String? = nil,
+            filename: String? = nil,
+            content_type: String? = nil,
+            size_bytes: UInt64? = nil,
+            received_at_ms: Int64? = nil
+        ) {
+            self.attachment_id = attachment_id
+            self.ticket_id = ticket_id
+            self.message_id = message_id
+            self.filename = filename
+            self.content_type = content_type
+            self.size_bytes = size_bytes
+            self.received_at_ms = received_at_ms
+        }
+    }
+}
+
+extension Channels {
     /// `glimlach.channels.Delivery`.
     public struct Delivery: WireMessage, Equatable {
         public static let messageName = "glimlach.channels.Delivery"
@@ -131,6 +163,65 @@ extension Channels {
             self.ticket_id = ticket_id
             self.channel = channel
             self.attempts = attempts
+        }
+    }
+}
+
+extension Channels {
+    /// `glimlach.channels.GetAttachmentReply`.
+    public struct GetAttachmentReply: WireMessage, Equatable {
+        public static let messageName = "glimlach.channels.GetAttachmentReply"
+        public var attachment: Channels.Attachment?
+        public var data: [UInt8]?
+    
+        public init(
+            attachment: Channels.Attachment? = nil,
+            data: [UInt8]? = nil
+        ) {
+            self.attachment = attachment
+            self.data = data
+        }
+    }
+}
+
+extension Channels {
+    /// `glimlach.channels.GetAttachmentRequest`.
+    public struct GetAttachmentRequest: WireMessage, Equatable {
+        public static let messageName = "glimlach.channels.GetAttachmentRequest"
+        public var attachment_id: String?
+    
+        public init(
+            attachment_id: String? = nil
+        ) {
+            self.attachment_id = attachment_id
+        }
+    }
+}
+
+extension Channels {
+    /// `glimlach.channels.ListAttachmentsReply`.
+    public struct ListAttachmentsReply: WireMessage, Equatable {
+        public static let messageName = "glimlach.channels.ListAttachmentsReply"
+        public var attachments: [Channels.Attachment]
+    
+        public init(
+            attachments: [Channels.Attachment] = []
+        ) {
+            self.attachments = attachments
+        }
+    }
+}
+
+extension Channels {
+    /// `glimlach.channels.ListAttachmentsRequest`.
+    public struct ListAttachmentsRequest: WireMessage, Equatable {
+        public static let messageName = "glimlach.channels.ListAttachmentsRequest"
+        public var ticket_id: String?
+    
+        public init(
+            ticket_id: String? = nil
+        ) {
+            self.ticket_id = ticket_id
         }
     }
 }
@@ -293,6 +384,8 @@ extension Channels {
     public static let receiveMessage = Method<Channels.ReceiveMessageRequest, Channels.ReceiveMessageReply>(service: service, name: "ReceiveMessage")
     public static let listDeliveries = Method<Channels.ListDeliveriesRequest, Channels.ListDeliveriesReply>(service: service, name: "ListDeliveries", idempotent: true)
     public static let retryDelivery = Method<Channels.RetryDeliveryRequest, Channels.RetryDeliveryReply>(service: service, name: "RetryDelivery")
+    public static let listAttachments = Method<Channels.ListAttachmentsRequest, Channels.ListAttachmentsReply>(service: service, name: "ListAttachments", idempotent: true)
+    public static let getAttachment = Method<Channels.GetAttachmentRequest, Channels.GetAttachmentReply>(service: service, name: "GetAttachment", idempotent: true)
 }
 
 extension Channels {
@@ -306,6 +399,10 @@ extension Channels {
         func listDeliveries(_ request: Channels.ListDeliveriesRequest, _ context: CallContext) async throws -> Channels.ListDeliveriesReply
         /// `RetryDelivery`.
         func retryDelivery(_ request: Channels.RetryDeliveryRequest, _ context: CallContext) async throws -> Channels.RetryDeliveryReply
+        /// `ListAttachments`.
+        func listAttachments(_ request: Channels.ListAttachmentsRequest, _ context: CallContext) async throws -> Channels.ListAttachmentsReply
+        /// `GetAttachment`.
+        func getAttachment(_ request: Channels.GetAttachmentRequest, _ context: CallContext) async throws -> Channels.GetAttachmentReply
     }
 }
 
@@ -315,6 +412,8 @@ extension ServiceRouter {
         register(Channels.receiveMessage) { try await handler.receiveMessage($0, $1) }
         register(Channels.listDeliveries) { try await handler.listDeliveries($0, $1) }
         register(Channels.retryDelivery) { try await handler.retryDelivery($0, $1) }
+        register(Channels.listAttachments) { try await handler.listAttachments($0, $1) }
+        register(Channels.getAttachment) { try await handler.getAttachment($0, $1) }
     }
 }
 
@@ -360,6 +459,20 @@ extension Channels {
             -> Channels.RetryDeliveryReply
         {
             try await transport.call(Channels.retryDelivery, request, options: options)
+        }
+
+        /// `ListAttachments`.
+        public func listAttachments(_ request: Channels.ListAttachmentsRequest, options: CallOptions = CallOptions()) async throws
+            -> Channels.ListAttachmentsReply
+        {
+            try await transport.call(Channels.listAttachments, request, options: options)
+        }
+
+        /// `GetAttachment`.
+        public func getAttachment(_ request: Channels.GetAttachmentRequest, options: CallOptions = CallOptions()) async throws
+            -> Channels.GetAttachmentReply
+        {
+            try await transport.call(Channels.getAttachment, request, options: options)
         }
     }
 }

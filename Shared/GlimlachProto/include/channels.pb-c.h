@@ -17,12 +17,17 @@ PROTOBUF_C__BEGIN_DECLS
 #include "common.pb-c.h"
 
 typedef struct Glimlach__Channels__Delivery Glimlach__Channels__Delivery;
+typedef struct Glimlach__Channels__Attachment Glimlach__Channels__Attachment;
 typedef struct Glimlach__Channels__ReceiveMessageRequest Glimlach__Channels__ReceiveMessageRequest;
 typedef struct Glimlach__Channels__ReceiveMessageReply Glimlach__Channels__ReceiveMessageReply;
 typedef struct Glimlach__Channels__ListDeliveriesRequest Glimlach__Channels__ListDeliveriesRequest;
 typedef struct Glimlach__Channels__ListDeliveriesReply Glimlach__Channels__ListDeliveriesReply;
 typedef struct Glimlach__Channels__RetryDeliveryRequest Glimlach__Channels__RetryDeliveryRequest;
 typedef struct Glimlach__Channels__RetryDeliveryReply Glimlach__Channels__RetryDeliveryReply;
+typedef struct Glimlach__Channels__ListAttachmentsRequest Glimlach__Channels__ListAttachmentsRequest;
+typedef struct Glimlach__Channels__ListAttachmentsReply Glimlach__Channels__ListAttachmentsReply;
+typedef struct Glimlach__Channels__GetAttachmentRequest Glimlach__Channels__GetAttachmentRequest;
+typedef struct Glimlach__Channels__GetAttachmentReply Glimlach__Channels__GetAttachmentReply;
 typedef struct Glimlach__Channels__MessageReceived Glimlach__Channels__MessageReceived;
 typedef struct Glimlach__Channels__DeliverySent Glimlach__Channels__DeliverySent;
 typedef struct Glimlach__Channels__DeliveryFailed Glimlach__Channels__DeliveryFailed;
@@ -112,6 +117,28 @@ struct  Glimlach__Channels__Delivery
 #define GLIMLACH__CHANNELS__DELIVERY__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&glimlach__channels__delivery__descriptor) \
     , NULL, 0, GLIMLACH__CHANNELS__DELIVERY_KIND__DELIVERY_KIND_UNSPECIFIED, NULL, NULL, NULL, 0, GLIMLACH__CHANNEL__CHANNEL_UNSPECIFIED, NULL, 0, GLIMLACH__CHANNELS__DELIVERY_STATE__DELIVERY_STATE_UNSPECIFIED, 0, 0, NULL, 0, 0, 0, 0, 0, 0, NULL }
+
+
+/*
+ * A file that came with a customer's message (an e-mail's attachment), kept by
+ * channels; its bytes only in GetAttachmentReply.
+ */
+struct  Glimlach__Channels__Attachment
+{
+  ProtobufCMessage base;
+  char *attachment_id;
+  char *ticket_id;
+  char *message_id;
+  char *filename;
+  char *content_type;
+  protobuf_c_boolean has_size_bytes;
+  uint64_t size_bytes;
+  protobuf_c_boolean has_received_at_ms;
+  int64_t received_at_ms;
+};
+#define GLIMLACH__CHANNELS__ATTACHMENT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__channels__attachment__descriptor) \
+    , NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0 }
 
 
 /*
@@ -232,6 +259,52 @@ struct  Glimlach__Channels__RetryDeliveryReply
     , NULL }
 
 
+/*
+ * A ticket's attachments, oldest first.
+ */
+struct  Glimlach__Channels__ListAttachmentsRequest
+{
+  ProtobufCMessage base;
+  char *ticket_id;
+};
+#define GLIMLACH__CHANNELS__LIST_ATTACHMENTS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__channels__list_attachments_request__descriptor) \
+    , NULL }
+
+
+struct  Glimlach__Channels__ListAttachmentsReply
+{
+  ProtobufCMessage base;
+  size_t n_attachments;
+  Glimlach__Channels__Attachment **attachments;
+};
+#define GLIMLACH__CHANNELS__LIST_ATTACHMENTS_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__channels__list_attachments_reply__descriptor) \
+    , 0,NULL }
+
+
+struct  Glimlach__Channels__GetAttachmentRequest
+{
+  ProtobufCMessage base;
+  char *attachment_id;
+};
+#define GLIMLACH__CHANNELS__GET_ATTACHMENT_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__channels__get_attachment_request__descriptor) \
+    , NULL }
+
+
+struct  Glimlach__Channels__GetAttachmentReply
+{
+  ProtobufCMessage base;
+  Glimlach__Channels__Attachment *attachment;
+  protobuf_c_boolean has_data;
+  ProtobufCBinaryData data;
+};
+#define GLIMLACH__CHANNELS__GET_ATTACHMENT_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__channels__get_attachment_reply__descriptor) \
+    , NULL, 0, {0,NULL} }
+
+
 struct  Glimlach__Channels__MessageReceived
 {
   ProtobufCMessage base;
@@ -298,6 +371,25 @@ Glimlach__Channels__Delivery *
                       const uint8_t       *data);
 void   glimlach__channels__delivery__free_unpacked
                      (Glimlach__Channels__Delivery *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Channels__Attachment methods */
+void   glimlach__channels__attachment__init
+                     (Glimlach__Channels__Attachment         *message);
+size_t glimlach__channels__attachment__get_packed_size
+                     (const Glimlach__Channels__Attachment   *message);
+size_t glimlach__channels__attachment__pack
+                     (const Glimlach__Channels__Attachment   *message,
+                      uint8_t             *out);
+size_t glimlach__channels__attachment__pack_to_buffer
+                     (const Glimlach__Channels__Attachment   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Channels__Attachment *
+       glimlach__channels__attachment__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__channels__attachment__free_unpacked
+                     (Glimlach__Channels__Attachment *message,
                       ProtobufCAllocator *allocator);
 /* Glimlach__Channels__ReceiveMessageRequest methods */
 void   glimlach__channels__receive_message_request__init
@@ -413,6 +505,82 @@ Glimlach__Channels__RetryDeliveryReply *
 void   glimlach__channels__retry_delivery_reply__free_unpacked
                      (Glimlach__Channels__RetryDeliveryReply *message,
                       ProtobufCAllocator *allocator);
+/* Glimlach__Channels__ListAttachmentsRequest methods */
+void   glimlach__channels__list_attachments_request__init
+                     (Glimlach__Channels__ListAttachmentsRequest         *message);
+size_t glimlach__channels__list_attachments_request__get_packed_size
+                     (const Glimlach__Channels__ListAttachmentsRequest   *message);
+size_t glimlach__channels__list_attachments_request__pack
+                     (const Glimlach__Channels__ListAttachmentsRequest   *message,
+                      uint8_t             *out);
+size_t glimlach__channels__list_attachments_request__pack_to_buffer
+                     (const Glimlach__Channels__ListAttachmentsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Channels__ListAttachmentsRequest *
+       glimlach__channels__list_attachments_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__channels__list_attachments_request__free_unpacked
+                     (Glimlach__Channels__ListAttachmentsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Channels__ListAttachmentsReply methods */
+void   glimlach__channels__list_attachments_reply__init
+                     (Glimlach__Channels__ListAttachmentsReply         *message);
+size_t glimlach__channels__list_attachments_reply__get_packed_size
+                     (const Glimlach__Channels__ListAttachmentsReply   *message);
+size_t glimlach__channels__list_attachments_reply__pack
+                     (const Glimlach__Channels__ListAttachmentsReply   *message,
+                      uint8_t             *out);
+size_t glimlach__channels__list_attachments_reply__pack_to_buffer
+                     (const Glimlach__Channels__ListAttachmentsReply   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Channels__ListAttachmentsReply *
+       glimlach__channels__list_attachments_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__channels__list_attachments_reply__free_unpacked
+                     (Glimlach__Channels__ListAttachmentsReply *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Channels__GetAttachmentRequest methods */
+void   glimlach__channels__get_attachment_request__init
+                     (Glimlach__Channels__GetAttachmentRequest         *message);
+size_t glimlach__channels__get_attachment_request__get_packed_size
+                     (const Glimlach__Channels__GetAttachmentRequest   *message);
+size_t glimlach__channels__get_attachment_request__pack
+                     (const Glimlach__Channels__GetAttachmentRequest   *message,
+                      uint8_t             *out);
+size_t glimlach__channels__get_attachment_request__pack_to_buffer
+                     (const Glimlach__Channels__GetAttachmentRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Channels__GetAttachmentRequest *
+       glimlach__channels__get_attachment_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__channels__get_attachment_request__free_unpacked
+                     (Glimlach__Channels__GetAttachmentRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Channels__GetAttachmentReply methods */
+void   glimlach__channels__get_attachment_reply__init
+                     (Glimlach__Channels__GetAttachmentReply         *message);
+size_t glimlach__channels__get_attachment_reply__get_packed_size
+                     (const Glimlach__Channels__GetAttachmentReply   *message);
+size_t glimlach__channels__get_attachment_reply__pack
+                     (const Glimlach__Channels__GetAttachmentReply   *message,
+                      uint8_t             *out);
+size_t glimlach__channels__get_attachment_reply__pack_to_buffer
+                     (const Glimlach__Channels__GetAttachmentReply   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Channels__GetAttachmentReply *
+       glimlach__channels__get_attachment_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__channels__get_attachment_reply__free_unpacked
+                     (Glimlach__Channels__GetAttachmentReply *message,
+                      ProtobufCAllocator *allocator);
 /* Glimlach__Channels__MessageReceived methods */
 void   glimlach__channels__message_received__init
                      (Glimlach__Channels__MessageReceived         *message);
@@ -475,6 +643,9 @@ void   glimlach__channels__delivery_failed__free_unpacked
 typedef void (*Glimlach__Channels__Delivery_Closure)
                  (const Glimlach__Channels__Delivery *message,
                   void *closure_data);
+typedef void (*Glimlach__Channels__Attachment_Closure)
+                 (const Glimlach__Channels__Attachment *message,
+                  void *closure_data);
 typedef void (*Glimlach__Channels__ReceiveMessageRequest_Closure)
                  (const Glimlach__Channels__ReceiveMessageRequest *message,
                   void *closure_data);
@@ -492,6 +663,18 @@ typedef void (*Glimlach__Channels__RetryDeliveryRequest_Closure)
                   void *closure_data);
 typedef void (*Glimlach__Channels__RetryDeliveryReply_Closure)
                  (const Glimlach__Channels__RetryDeliveryReply *message,
+                  void *closure_data);
+typedef void (*Glimlach__Channels__ListAttachmentsRequest_Closure)
+                 (const Glimlach__Channels__ListAttachmentsRequest *message,
+                  void *closure_data);
+typedef void (*Glimlach__Channels__ListAttachmentsReply_Closure)
+                 (const Glimlach__Channels__ListAttachmentsReply *message,
+                  void *closure_data);
+typedef void (*Glimlach__Channels__GetAttachmentRequest_Closure)
+                 (const Glimlach__Channels__GetAttachmentRequest *message,
+                  void *closure_data);
+typedef void (*Glimlach__Channels__GetAttachmentReply_Closure)
+                 (const Glimlach__Channels__GetAttachmentReply *message,
                   void *closure_data);
 typedef void (*Glimlach__Channels__MessageReceived_Closure)
                  (const Glimlach__Channels__MessageReceived *message,
@@ -529,6 +712,14 @@ struct Glimlach__Channels__Channels_Service
                          const Glimlach__Channels__RetryDeliveryRequest *input,
                          Glimlach__Channels__RetryDeliveryReply_Closure closure,
                          void *closure_data);
+  void (*list_attachments)(Glimlach__Channels__Channels_Service *service,
+                           const Glimlach__Channels__ListAttachmentsRequest *input,
+                           Glimlach__Channels__ListAttachmentsReply_Closure closure,
+                           void *closure_data);
+  void (*get_attachment)(Glimlach__Channels__Channels_Service *service,
+                         const Glimlach__Channels__GetAttachmentRequest *input,
+                         Glimlach__Channels__GetAttachmentReply_Closure closure,
+                         void *closure_data);
 };
 typedef void (*Glimlach__Channels__Channels_ServiceDestroy)(Glimlach__Channels__Channels_Service *);
 void glimlach__channels__channels__init (Glimlach__Channels__Channels_Service *service,
@@ -541,7 +732,9 @@ void glimlach__channels__channels__init (Glimlach__Channels__Channels_Service *s
       function_prefix__ ## since,\
       function_prefix__ ## receive_message,\
       function_prefix__ ## list_deliveries,\
-      function_prefix__ ## retry_delivery  }
+      function_prefix__ ## retry_delivery,\
+      function_prefix__ ## list_attachments,\
+      function_prefix__ ## get_attachment  }
 void glimlach__channels__channels__health(ProtobufCService *service,
                                           const Glimlach__HealthRequest *input,
                                           Glimlach__HealthReply_Closure closure,
@@ -562,18 +755,31 @@ void glimlach__channels__channels__retry_delivery(ProtobufCService *service,
                                                   const Glimlach__Channels__RetryDeliveryRequest *input,
                                                   Glimlach__Channels__RetryDeliveryReply_Closure closure,
                                                   void *closure_data);
+void glimlach__channels__channels__list_attachments(ProtobufCService *service,
+                                                    const Glimlach__Channels__ListAttachmentsRequest *input,
+                                                    Glimlach__Channels__ListAttachmentsReply_Closure closure,
+                                                    void *closure_data);
+void glimlach__channels__channels__get_attachment(ProtobufCService *service,
+                                                  const Glimlach__Channels__GetAttachmentRequest *input,
+                                                  Glimlach__Channels__GetAttachmentReply_Closure closure,
+                                                  void *closure_data);
 
 /* --- descriptors --- */
 
 extern const ProtobufCEnumDescriptor    glimlach__channels__delivery_kind__descriptor;
 extern const ProtobufCEnumDescriptor    glimlach__channels__delivery_state__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__channels__delivery__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__channels__attachment__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__channels__receive_message_request__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__channels__receive_message_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__channels__list_deliveries_request__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__channels__list_deliveries_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__channels__retry_delivery_request__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__channels__retry_delivery_reply__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__channels__list_attachments_request__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__channels__list_attachments_reply__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__channels__get_attachment_request__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__channels__get_attachment_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__channels__message_received__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__channels__delivery_sent__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__channels__delivery_failed__descriptor;

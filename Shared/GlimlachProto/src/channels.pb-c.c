@@ -52,6 +52,51 @@ void   glimlach__channels__delivery__free_unpacked
   assert(message->base.descriptor == &glimlach__channels__delivery__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   glimlach__channels__attachment__init
+                     (Glimlach__Channels__Attachment         *message)
+{
+  static const Glimlach__Channels__Attachment init_value = GLIMLACH__CHANNELS__ATTACHMENT__INIT;
+  *message = init_value;
+}
+size_t glimlach__channels__attachment__get_packed_size
+                     (const Glimlach__Channels__Attachment *message)
+{
+  assert(message->base.descriptor == &glimlach__channels__attachment__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__channels__attachment__pack
+                     (const Glimlach__Channels__Attachment *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__channels__attachment__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__channels__attachment__pack_to_buffer
+                     (const Glimlach__Channels__Attachment *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__channels__attachment__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Channels__Attachment *
+       glimlach__channels__attachment__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Channels__Attachment *)
+     protobuf_c_message_unpack (&glimlach__channels__attachment__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__channels__attachment__free_unpacked
+                     (Glimlach__Channels__Attachment *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__channels__attachment__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   glimlach__channels__receive_message_request__init
                      (Glimlach__Channels__ReceiveMessageRequest         *message)
 {
@@ -320,6 +365,186 @@ void   glimlach__channels__retry_delivery_reply__free_unpacked
   if(!message)
     return;
   assert(message->base.descriptor == &glimlach__channels__retry_delivery_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__channels__list_attachments_request__init
+                     (Glimlach__Channels__ListAttachmentsRequest         *message)
+{
+  static const Glimlach__Channels__ListAttachmentsRequest init_value = GLIMLACH__CHANNELS__LIST_ATTACHMENTS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t glimlach__channels__list_attachments_request__get_packed_size
+                     (const Glimlach__Channels__ListAttachmentsRequest *message)
+{
+  assert(message->base.descriptor == &glimlach__channels__list_attachments_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__channels__list_attachments_request__pack
+                     (const Glimlach__Channels__ListAttachmentsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__channels__list_attachments_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__channels__list_attachments_request__pack_to_buffer
+                     (const Glimlach__Channels__ListAttachmentsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__channels__list_attachments_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Channels__ListAttachmentsRequest *
+       glimlach__channels__list_attachments_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Channels__ListAttachmentsRequest *)
+     protobuf_c_message_unpack (&glimlach__channels__list_attachments_request__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__channels__list_attachments_request__free_unpacked
+                     (Glimlach__Channels__ListAttachmentsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__channels__list_attachments_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__channels__list_attachments_reply__init
+                     (Glimlach__Channels__ListAttachmentsReply         *message)
+{
+  static const Glimlach__Channels__ListAttachmentsReply init_value = GLIMLACH__CHANNELS__LIST_ATTACHMENTS_REPLY__INIT;
+  *message = init_value;
+}
+size_t glimlach__channels__list_attachments_reply__get_packed_size
+                     (const Glimlach__Channels__ListAttachmentsReply *message)
+{
+  assert(message->base.descriptor == &glimlach__channels__list_attachments_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__channels__list_attachments_reply__pack
+                     (const Glimlach__Channels__ListAttachmentsReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__channels__list_attachments_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__channels__list_attachments_reply__pack_to_buffer
+                     (const Glimlach__Channels__ListAttachmentsReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__channels__list_attachments_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Channels__ListAttachmentsReply *
+       glimlach__channels__list_attachments_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Channels__ListAttachmentsReply *)
+     protobuf_c_message_unpack (&glimlach__channels__list_attachments_reply__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__channels__list_attachments_reply__free_unpacked
+                     (Glimlach__Channels__ListAttachmentsReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__channels__list_attachments_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__channels__get_attachment_request__init
+                     (Glimlach__Channels__GetAttachmentRequest         *message)
+{
+  static const Glimlach__Channels__GetAttachmentRequest init_value = GLIMLACH__CHANNELS__GET_ATTACHMENT_REQUEST__INIT;
+  *message = init_value;
+}
+size_t glimlach__channels__get_attachment_request__get_packed_size
+                     (const Glimlach__Channels__GetAttachmentRequest *message)
+{
+  assert(message->base.descriptor == &glimlach__channels__get_attachment_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__channels__get_attachment_request__pack
+                     (const Glimlach__Channels__GetAttachmentRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__channels__get_attachment_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__channels__get_attachment_request__pack_to_buffer
+                     (const Glimlach__Channels__GetAttachmentRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__channels__get_attachment_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Channels__GetAttachmentRequest *
+       glimlach__channels__get_attachment_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Channels__GetAttachmentRequest *)
+     protobuf_c_message_unpack (&glimlach__channels__get_attachment_request__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__channels__get_attachment_request__free_unpacked
+                     (Glimlach__Channels__GetAttachmentRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__channels__get_attachment_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__channels__get_attachment_reply__init
+                     (Glimlach__Channels__GetAttachmentReply         *message)
+{
+  static const Glimlach__Channels__GetAttachmentReply init_value = GLIMLACH__CHANNELS__GET_ATTACHMENT_REPLY__INIT;
+  *message = init_value;
+}
+size_t glimlach__channels__get_attachment_reply__get_packed_size
+                     (const Glimlach__Channels__GetAttachmentReply *message)
+{
+  assert(message->base.descriptor == &glimlach__channels__get_attachment_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__channels__get_attachment_reply__pack
+                     (const Glimlach__Channels__GetAttachmentReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__channels__get_attachment_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__channels__get_attachment_reply__pack_to_buffer
+                     (const Glimlach__Channels__GetAttachmentReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__channels__get_attachment_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Channels__GetAttachmentReply *
+       glimlach__channels__get_attachment_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Channels__GetAttachmentReply *)
+     protobuf_c_message_unpack (&glimlach__channels__get_attachment_reply__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__channels__get_attachment_reply__free_unpacked
+                     (Glimlach__Channels__GetAttachmentReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__channels__get_attachment_reply__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
 void   glimlach__channels__message_received__init
@@ -662,6 +887,122 @@ const ProtobufCMessageDescriptor glimlach__channels__delivery__descriptor =
   glimlach__channels__delivery__field_indices_by_name,
   1,  glimlach__channels__delivery__number_ranges,
   (ProtobufCMessageInit) glimlach__channels__delivery__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__channels__attachment__field_descriptors[7] =
+{
+  {
+    "attachment_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Channels__Attachment, attachment_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "ticket_id",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Channels__Attachment, ticket_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "message_id",
+    3,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Channels__Attachment, message_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "filename",
+    4,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Channels__Attachment, filename),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "content_type",
+    5,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Channels__Attachment, content_type),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "size_bytes",
+    6,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_UINT64,
+    offsetof(Glimlach__Channels__Attachment, has_size_bytes),
+    offsetof(Glimlach__Channels__Attachment, size_bytes),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "received_at_ms",
+    7,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_INT64,
+    offsetof(Glimlach__Channels__Attachment, has_received_at_ms),
+    offsetof(Glimlach__Channels__Attachment, received_at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__channels__attachment__field_indices_by_name[] = {
+  0,   /* field[0] = attachment_id */
+  4,   /* field[4] = content_type */
+  3,   /* field[3] = filename */
+  2,   /* field[2] = message_id */
+  6,   /* field[6] = received_at_ms */
+  5,   /* field[5] = size_bytes */
+  1,   /* field[1] = ticket_id */
+};
+static const ProtobufCIntRange glimlach__channels__attachment__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 7 }
+};
+const ProtobufCMessageDescriptor glimlach__channels__attachment__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.channels.Attachment",
+  "Attachment",
+  "Glimlach__Channels__Attachment",
+  "glimlach.channels",
+  sizeof(Glimlach__Channels__Attachment),
+  7,
+  glimlach__channels__attachment__field_descriptors,
+  glimlach__channels__attachment__field_indices_by_name,
+  1,  glimlach__channels__attachment__number_ranges,
+  (ProtobufCMessageInit) glimlach__channels__attachment__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor glimlach__channels__receive_message_request__field_descriptors[10] =
@@ -1087,6 +1428,171 @@ const ProtobufCMessageDescriptor glimlach__channels__retry_delivery_reply__descr
   (ProtobufCMessageInit) glimlach__channels__retry_delivery_reply__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor glimlach__channels__list_attachments_request__field_descriptors[1] =
+{
+  {
+    "ticket_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Channels__ListAttachmentsRequest, ticket_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__channels__list_attachments_request__field_indices_by_name[] = {
+  0,   /* field[0] = ticket_id */
+};
+static const ProtobufCIntRange glimlach__channels__list_attachments_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor glimlach__channels__list_attachments_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.channels.ListAttachmentsRequest",
+  "ListAttachmentsRequest",
+  "Glimlach__Channels__ListAttachmentsRequest",
+  "glimlach.channels",
+  sizeof(Glimlach__Channels__ListAttachmentsRequest),
+  1,
+  glimlach__channels__list_attachments_request__field_descriptors,
+  glimlach__channels__list_attachments_request__field_indices_by_name,
+  1,  glimlach__channels__list_attachments_request__number_ranges,
+  (ProtobufCMessageInit) glimlach__channels__list_attachments_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__channels__list_attachments_reply__field_descriptors[1] =
+{
+  {
+    "attachments",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Glimlach__Channels__ListAttachmentsReply, n_attachments),
+    offsetof(Glimlach__Channels__ListAttachmentsReply, attachments),
+    &glimlach__channels__attachment__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__channels__list_attachments_reply__field_indices_by_name[] = {
+  0,   /* field[0] = attachments */
+};
+static const ProtobufCIntRange glimlach__channels__list_attachments_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor glimlach__channels__list_attachments_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.channels.ListAttachmentsReply",
+  "ListAttachmentsReply",
+  "Glimlach__Channels__ListAttachmentsReply",
+  "glimlach.channels",
+  sizeof(Glimlach__Channels__ListAttachmentsReply),
+  1,
+  glimlach__channels__list_attachments_reply__field_descriptors,
+  glimlach__channels__list_attachments_reply__field_indices_by_name,
+  1,  glimlach__channels__list_attachments_reply__number_ranges,
+  (ProtobufCMessageInit) glimlach__channels__list_attachments_reply__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__channels__get_attachment_request__field_descriptors[1] =
+{
+  {
+    "attachment_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Channels__GetAttachmentRequest, attachment_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__channels__get_attachment_request__field_indices_by_name[] = {
+  0,   /* field[0] = attachment_id */
+};
+static const ProtobufCIntRange glimlach__channels__get_attachment_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor glimlach__channels__get_attachment_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.channels.GetAttachmentRequest",
+  "GetAttachmentRequest",
+  "Glimlach__Channels__GetAttachmentRequest",
+  "glimlach.channels",
+  sizeof(Glimlach__Channels__GetAttachmentRequest),
+  1,
+  glimlach__channels__get_attachment_request__field_descriptors,
+  glimlach__channels__get_attachment_request__field_indices_by_name,
+  1,  glimlach__channels__get_attachment_request__number_ranges,
+  (ProtobufCMessageInit) glimlach__channels__get_attachment_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__channels__get_attachment_reply__field_descriptors[2] =
+{
+  {
+    "attachment",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Channels__GetAttachmentReply, attachment),
+    &glimlach__channels__attachment__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "data",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_BYTES,
+    offsetof(Glimlach__Channels__GetAttachmentReply, has_data),
+    offsetof(Glimlach__Channels__GetAttachmentReply, data),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__channels__get_attachment_reply__field_indices_by_name[] = {
+  0,   /* field[0] = attachment */
+  1,   /* field[1] = data */
+};
+static const ProtobufCIntRange glimlach__channels__get_attachment_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor glimlach__channels__get_attachment_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.channels.GetAttachmentReply",
+  "GetAttachmentReply",
+  "Glimlach__Channels__GetAttachmentReply",
+  "glimlach.channels",
+  sizeof(Glimlach__Channels__GetAttachmentReply),
+  2,
+  glimlach__channels__get_attachment_reply__field_descriptors,
+  glimlach__channels__get_attachment_reply__field_indices_by_name,
+  1,  glimlach__channels__get_attachment_reply__number_ranges,
+  (ProtobufCMessageInit) glimlach__channels__get_attachment_reply__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor glimlach__channels__message_received__field_descriptors[4] =
 {
   {
@@ -1408,16 +1914,20 @@ const ProtobufCEnumDescriptor glimlach__channels__delivery_state__descriptor =
   glimlach__channels__delivery_state__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor glimlach__channels__channels__method_descriptors[5] =
+static const ProtobufCMethodDescriptor glimlach__channels__channels__method_descriptors[7] =
 {
   { "Health", &glimlach__health_request__descriptor, &glimlach__health_reply__descriptor },
   { "Since", &glimlach__since_request__descriptor, &glimlach__since_reply__descriptor },
   { "ReceiveMessage", &glimlach__channels__receive_message_request__descriptor, &glimlach__channels__receive_message_reply__descriptor },
   { "ListDeliveries", &glimlach__channels__list_deliveries_request__descriptor, &glimlach__channels__list_deliveries_reply__descriptor },
   { "RetryDelivery", &glimlach__channels__retry_delivery_request__descriptor, &glimlach__channels__retry_delivery_reply__descriptor },
+  { "ListAttachments", &glimlach__channels__list_attachments_request__descriptor, &glimlach__channels__list_attachments_reply__descriptor },
+  { "GetAttachment", &glimlach__channels__get_attachment_request__descriptor, &glimlach__channels__get_attachment_reply__descriptor },
 };
 const unsigned glimlach__channels__channels__method_indices_by_name[] = {
+  6,        /* GetAttachment */
   0,        /* Health */
+  5,        /* ListAttachments */
   3,        /* ListDeliveries */
   2,        /* ReceiveMessage */
   4,        /* RetryDelivery */
@@ -1430,7 +1940,7 @@ const ProtobufCServiceDescriptor glimlach__channels__channels__descriptor =
   "Channels",
   "Glimlach__Channels__Channels",
   "glimlach.channels",
-  5,
+  7,
   glimlach__channels__channels__method_descriptors,
   glimlach__channels__channels__method_indices_by_name
 };
@@ -1473,6 +1983,22 @@ void glimlach__channels__channels__retry_delivery(ProtobufCService *service,
 {
   assert(service->descriptor == &glimlach__channels__channels__descriptor);
   service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void glimlach__channels__channels__list_attachments(ProtobufCService *service,
+                                                    const Glimlach__Channels__ListAttachmentsRequest *input,
+                                                    Glimlach__Channels__ListAttachmentsReply_Closure closure,
+                                                    void *closure_data)
+{
+  assert(service->descriptor == &glimlach__channels__channels__descriptor);
+  service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void glimlach__channels__channels__get_attachment(ProtobufCService *service,
+                                                  const Glimlach__Channels__GetAttachmentRequest *input,
+                                                  Glimlach__Channels__GetAttachmentReply_Closure closure,
+                                                  void *closure_data)
+{
+  assert(service->descriptor == &glimlach__channels__channels__descriptor);
+  service->invoke(service, 6, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__channels__channels__init (Glimlach__Channels__Channels_Service *service,
                                          Glimlach__Channels__Channels_ServiceDestroy destroy)

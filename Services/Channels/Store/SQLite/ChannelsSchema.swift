@@ -28,6 +28,10 @@ enum ChannelsSchema {
                     CREATE INDEX delivery_due ON delivery (state, due_at_ms);
                     CREATE INDEX delivery_by_ticket ON delivery (ticket_id, queued_at_ms);
                     CREATE TABLE setting (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+                    CREATE TABLE attachment (
+                        attachment_id TEXT PRIMARY KEY, ticket_id TEXT NOT NULL, body BLOB NOT NULL,
+                        data BLOB NOT NULL);
+                    CREATE INDEX attachment_by_ticket ON attachment (ticket_id, attachment_id);
                     CREATE TABLE mailbox_cursor (
                         mailbox TEXT PRIMARY KEY, uid_validity INTEGER NOT NULL, last_uid INTEGER NOT NULL);
                     """)

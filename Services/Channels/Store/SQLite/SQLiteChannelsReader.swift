@@ -109,6 +109,17 @@ class SQLiteChannelsReader: SQLiteAccess, ChannelsReading {
         }
     }
 
+    func attachments(ticketID: String) throws -> [Channels.Attachment] {
+        try Row.fetchAll(
+            db, sql: "SELECT body FROM attachment WHERE ticket_id = ? ORDER BY rowid", arguments: [ticketID]
+        ).map { try Channels.Attachment(row: $0) }
+    }
+
+    func attachment(id: String) throws -> (Channels.Attachment, Data)? {
+        try Row.fetchOne(db, sql: "SELECT body, data FROM attachment WHERE attachment_id = ?", arguments: [id])
+            .map { (try Channels.Attachment(row: $0), $0["data"] as Data) }
+    }
+
     func setting(_ name: String) throws -> Int64? {
         try Int64.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [name])
     }

@@ -71,6 +71,12 @@ final class SQLiteChannelsWriter: SQLiteChannelsReader, ChannelsWriting {
             arguments: [mailbox, Int64(cursor.uidValidity), Int64(cursor.lastUID)])
     }
 
+    func insert(_ attachment: Channels.Attachment, data: Data) throws {
+        try db.execute(
+            sql: "INSERT INTO attachment (attachment_id, ticket_id, body, data) VALUES (?, ?, ?, ?)",
+            arguments: [attachment.attachment_id, attachment.ticket_id, try attachment.blob(), data])
+    }
+
     func setSetting(_ name: String, _ value: Int64) throws {
         try db.execute(
             sql:
