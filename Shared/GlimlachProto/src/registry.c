@@ -47,6 +47,8 @@ static const ProtobufCMessageDescriptor *const all_messages[] = {
     &glimlach__channels__delivery__descriptor,
     &glimlach__channels__delivery_failed__descriptor,
     &glimlach__channels__delivery_sent__descriptor,
+    &glimlach__channels__get_conversation_reply__descriptor,
+    &glimlach__channels__get_conversation_request__descriptor,
     &glimlach__channels__list_deliveries_reply__descriptor,
     &glimlach__channels__list_deliveries_request__descriptor,
     &glimlach__channels__message_received__descriptor,
