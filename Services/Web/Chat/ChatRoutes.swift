@@ -53,12 +53,15 @@ struct ChatRoutes: Sendable {
         return HTML.page("chat", values, title: t["chat_title"], context: context).setting(visitor.cookie)
     }
 
-    /// Whether the upgrade comes from a page of this site: its `Origin` names this
-    /// host (browsers always send it with a WebSocket).
+    /// Whether the upgrade comes from a page of this site: each `Origin` it carries
+    /// (browsers always send one with a WebSocket) names this host. The port is not
+    /// compared: cookies are not kept apart by port either.
     static func sameSite(_ request: Request) -> Bool {
-        guard let origin = request.headers[.origin] else { return true }
-        guard let host = URL(string: origin)?.host else { return false }
-        let port = URL(string: origin)?.port.map { ":\($0)" } ?? ""
-        return host + port == request.head.authority
+        let origins = request.headers[values: .origin]
+        guard !origins.isEmpty else { return true }
+        guard let authority = request.head.authority, let host = URL(string: "http://" + authority)?.host else {
+            return false
+        }
+        return origins.allSatisfy { URL(string: $0)?.host?.lowercased() == host.lowercased() }
     }
 }
