@@ -183,6 +183,7 @@ struct  Glimlach__Channels__ReceiveMessageReply
 /*
  * The ticket of a conversation on its channel (the web front's live chat shows it
  * again after a reload). A conversation not known yet: a reply without ticket_id.
+ * channel and conversation_key are required (INVALID_ARGUMENT naming the field).
  */
 struct  Glimlach__Channels__GetConversationRequest
 {
