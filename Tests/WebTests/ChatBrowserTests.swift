@@ -7,7 +7,8 @@ import Testing
 /// The live chat in a real headless Chromium on a phone-sized screen, against the
 /// stack as processes (staff, tickets, channels, web): the customer types a
 /// message, an agent answers through tickets, and the reply appears in the page
-/// over the WebSocket. Screenshots go to `artifacts/screenshots/chat*.png`.
+/// over the WebSocket; the contact form fits the phone too. Screenshots go to
+/// `artifacts/screenshots/chat-phone.png` and `contact-phone.png`.
 @Suite("Browser: live chat", .serialized, .timeLimit(.minutes(4)))
 struct ChatBrowserTests {
     @Test(
@@ -56,7 +57,12 @@ struct ChatBrowserTests {
                 try browser.waitForText("Hi Noor, your book ships today.", timeout: 40)
                 try BrowserCheck.require(try BrowserTests.pageWidth(browser) <= 390, "the chat is wider than the phone")
                 try browser.screenshot(to: BrowserTests.screenshots.appendingPathComponent("chat-phone.png"))
-                return try browser.text()
+                let text = try browser.text()
+                try browser.navigate("\(base)/contact")
+                try browser.waitForText("Contact us")
+                try BrowserCheck.require(try BrowserTests.pageWidth(browser) <= 390, "the contact form is wider than the phone")
+                try browser.screenshot(to: BrowserTests.screenshots.appendingPathComponent("contact-phone.png"))
+                return text
             }
             try await answer.value
             #expect(!text.contains("Note: VIP"))
