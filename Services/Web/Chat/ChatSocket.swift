@@ -31,7 +31,7 @@ final class ChatSocket: Sendable {
                     guard case .text(let text) = message else { continue }
                     let reply = await take(text)
                     try await outbound.write(.text(reply.json))
-                    if reply.type == "sent" { try await refresh(outbound) }
+                    if reply.type == "sent" { try? await refresh(outbound) }
                 }
             }
             group.addTask { [self] in

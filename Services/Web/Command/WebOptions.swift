@@ -93,5 +93,8 @@ struct WebOptions: ParsableArguments, Sendable {
         guard TimeZone(identifier: timeZone) != nil else {
             throw ValidationError("--time-zone: unknown zone \(timeZone)")
         }
+        guard chatCountry.count == 2, chatCountry.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            throw ValidationError("--chat-country: must be two letters (ISO 3166-1 alpha-2), got \(chatCountry)")
+        }
     }
 }
