@@ -60,7 +60,8 @@ struct ChatBrowserTests {
                 let text = try browser.text()
                 try browser.navigate("\(base)/contact")
                 try browser.waitForText("Contact us")
-                try BrowserCheck.require(try BrowserTests.pageWidth(browser) <= 390, "the contact form is wider than the phone")
+                try BrowserCheck.require(
+                    try BrowserTests.pageWidth(browser) <= 390, "the contact form is wider than the phone")
                 try browser.screenshot(to: BrowserTests.screenshots.appendingPathComponent("contact-phone.png"))
                 return text
             }

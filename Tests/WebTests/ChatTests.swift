@@ -162,7 +162,9 @@ struct ChatTests {
             _ = try await web.get("/chat")
             try await ChatPeer.talk(port: port, cookies: web.cookies) { chat in
                 let empty = try await chat.send("   ")
-                try await chat.wait(for: "empty refused") { $0.id == empty && $0.text == "text: please type a message." }
+                try await chat.wait(for: "empty refused") {
+                    $0.id == empty && $0.text == "text: please type a message."
+                }
                 let long = try await chat.send(String(repeating: "x", count: 2001))
                 try await chat.wait(for: "long refused") {
                     $0.id == long && $0.text == "text: please keep it to 2000 characters."

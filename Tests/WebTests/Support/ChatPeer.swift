@@ -22,7 +22,8 @@ final class ChatPeer: Sendable {
     /// Opens `/chat/socket` on `port` with `cookies` and runs `body` while it is open.
     /// - Throws: when the server refuses the upgrade.
     static func talk(
-        port: Int, cookies: [String: String], origin: String? = nil, _ body: @escaping @Sendable (ChatPeer) async throws -> Void
+        port: Int, cookies: [String: String], origin: String? = nil,
+        _ body: @escaping @Sendable (ChatPeer) async throws -> Void
     ) async throws {
         let peer = ChatPeer()
         var headers = HTTPFields()
