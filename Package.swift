@@ -39,6 +39,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", exact: "2.8.1"),
     ],
     targets: [
         // C libraries from Debian, each behind a small shim header.
@@ -235,6 +236,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             ],
             path: "Services/Web", resources: [.copy("Resources")]),
 
@@ -296,8 +298,9 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "WebService", "FeedbackService", "TicketsService", "StaffService", "AnalyticsCore", "Contract",
-                "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "WebService", "FeedbackService", "TicketsService", "StaffService", "ChannelsService", "AnalyticsCore",
+                "Contract", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             path: "Tests/WebTests"),

@@ -15,7 +15,7 @@ struct WebRightsTests {
     /// Every `Service.method` the web front's sources name, as (service, Method).
     static func methodsTheWebCalls() throws -> Set<String> {
         let folder = root.appendingPathComponent("Services/Web")
-        let pattern = try Regex(#"\b(Feedback|Tickets|Staff|Analytics)\.([a-z][A-Za-z]+)\b"#)
+        let pattern = try Regex(#"\b(Feedback|Tickets|Staff|Analytics|Channels)\.([a-z][A-Za-z]+)\b"#)
         var found: Set<String> = []
         let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
         while let file = files?.nextObject() as? URL {
@@ -39,6 +39,7 @@ struct WebRightsTests {
         let list = try AccessList(contentsOf: directory.appendingPathComponent("access-list").path)
         let called = try Self.methodsTheWebCalls()
         #expect(called.contains("tickets.GetTicket") && called.contains("feedback.SubmitResponse"))
+        #expect(called.contains("channels.ReceiveMessage") && called.contains("channels.GetConversation"))
         let refused = called.filter { name in
             let parts = name.split(separator: ".")
             return !list.may("web", call: String(parts[0]), method: String(parts[1]))

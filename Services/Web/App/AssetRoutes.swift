@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 
 /// The favicon (`/favicon.svg`, and `/favicon.ico` for browsers that ask for it by
-/// that name), the workspace's `/live.js` and the language switcher: `GET /language/{nl|fr|en}?next=/path` sets
+/// that name), the workspace's `/live.js`, the live chat's `/chat.js` and the language switcher: `GET /language/{nl|fr|en}?next=/path` sets
 /// the `glimlach_lang` cookie and goes back to `next` (a path of this site only).
 struct AssetRoutes: Sendable {
     let secureCookies: Bool
@@ -10,6 +10,8 @@ struct AssetRoutes: Sendable {
     let favicon: ByteBuffer
     /// The workspace's change notices (`/live.js`), read once from the resources.
     let liveScript: ByteBuffer
+    /// The live chat's widget (`/chat.js`), read once from the resources.
+    let chatScript: ByteBuffer
 
     init(secureCookies: Bool) {
         self.secureCookies = secureCookies
@@ -17,6 +19,8 @@ struct AssetRoutes: Sendable {
         favicon = ByteBuffer(bytes: (try? Data(contentsOf: file)) ?? Data())
         let script = WebResources.defaultDirectory.appendingPathComponent("live.js")
         liveScript = ByteBuffer(bytes: (try? Data(contentsOf: script)) ?? Data())
+        let chat = WebResources.defaultDirectory.appendingPathComponent("chat.js")
+        chatScript = ByteBuffer(bytes: (try? Data(contentsOf: chat)) ?? Data())
     }
 
     func register(on router: Router<WebRequestContext>) {
@@ -28,11 +32,13 @@ struct AssetRoutes: Sendable {
                 return response
             }
         }
-        router.get("/live.js") { _, _ in
-            var response = Response(status: .ok, body: .init(byteBuffer: liveScript))
-            response.headers[.contentType] = "text/javascript; charset=utf-8"
-            response.headers[.cacheControl] = "public, max-age=3600"
-            return response
+        for (path, script) in [("/live.js", liveScript), ("/chat.js", chatScript)] {
+            router.get(RouterPath(path)) { _, _ in
+                var response = Response(status: .ok, body: .init(byteBuffer: script))
+                response.headers[.contentType] = "text/javascript; charset=utf-8"
+                response.headers[.cacheControl] = "public, max-age=3600"
+                return response
+            }
         }
         router.get("/language/:code") { request, context in
             let next = SignInRoutes.safeNext(request.uri.queryParameters["next"].map(String.init))

@@ -2,6 +2,7 @@ import Bus
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdWebSocket
 import Logging
 import ServiceLifecycle
 
@@ -17,6 +18,7 @@ func buildWebApplication(
 ) -> some ApplicationProtocol {
     Application(
         router: makeWebRouter(client: client, settings: settings),
+        server: .http1WebSocketUpgrade(webSocketRouter: makeWebSocketRouter(client: client, settings: settings)),
         configuration: .init(address: .hostname(host, port: port), serverName: "glimlach-web"), services: services,
         logger: logger)
 }
@@ -42,12 +44,22 @@ func makeWebRouter(client: any RPCClient, settings: WebSettings) -> Router<WebRe
     InboxRoutes(client: client, settings: settings).register(on: router)
     TicketRoutes(client: client, settings: settings).register(on: router)
     TeamRoutes(client: client, settings: settings).register(on: router)
+    ContactRoutes(client: client, settings: settings).register(on: router)
+    ChatRoutes(client: client, settings: settings).register(on: router)
+    return router
+}
+
+/// The routes that upgrade to a WebSocket: the live chat's `/chat/socket`.
+func makeWebSocketRouter(client: any RPCClient, settings: WebSettings) -> Router<WebRequestContext> {
+    let router = Router(context: WebRequestContext.self)
+    ChatRoutes(client: client, settings: settings).registerSocket(on: router)
     return router
 }
 
 /// No page may be framed, sniffed or load anything from elsewhere: styles and SVG
-/// are inline; the one script is this site's `/live.js` (the workspace's change
-/// notices, over server-sent events from this site).
+/// are inline; the scripts are this site's `/live.js` (the workspace's change
+/// notices, over server-sent events from this site) and `/chat.js` (the live chat,
+/// over a WebSocket to this site: `connect-src 'self'`).
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response

@@ -18,6 +18,14 @@ struct WebSettings: Sendable {
     /// How long an event stream runs without a change before it ends (browsers reconnect).
     var liveFor: Duration = .seconds(300)
 
+    /// The country whose CHAT calendar (tickets' `GetChannelCalendars`) says when the
+    /// live chat is open.
+    var chatCountry = "NL"
+    /// How often an open chat socket asks tickets for the conversation.
+    var chatPollEvery: Duration = .seconds(1)
+    /// How long a chat socket stays open without a message from the customer.
+    var chatIdleFor: Duration = .seconds(600)
+
     /// The company's OpenID Connect provider; nil: no "Sign in with" button.
     var oidc: OIDCSettings?
 

@@ -33,7 +33,7 @@ extension WebCommand {
             let client = BusClient(endpoint: options.bus, logger: logger)
             let settings = WebSettings(
                 users: users, key: key, timeZone: TimeZone(identifier: options.timeZone) ?? .gmt,
-                secureCookies: options.secureCookies, oidc: options.oidc)
+                secureCookies: options.secureCookies, chatCountry: options.chatCountry.uppercased(), oidc: options.oidc)
             let metrics: [any Service] =
                 options.metrics.isEmpty
                 ? [] : [MetricsEndpoint(endpoint: options.metrics, registry: Observability.bootstrap(), logger: logger)]

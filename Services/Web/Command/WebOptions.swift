@@ -16,6 +16,8 @@ import Foundation
 ///   per start (everyone signs in again after a restart).
 /// - `--time-zone` / `GLIMLACH_WEB_TIME_ZONE` (IANA zone, `Europe/Amsterdam`): the
 ///   dashboard's days.
+/// - `--chat-country` / `GLIMLACH_WEB_CHAT_COUNTRY` (ISO 3166-1 alpha-2, `NL`): the
+///   country whose CHAT calendar says when the live chat is open.
 /// - `--secure-cookies` / `GLIMLACH_WEB_SECURE_COOKIES=1`: mark cookies Secure (behind TLS).
 /// - `--metrics` / `GLIMLACH_METRICS_ENDPOINT` (endpoint, off): Prometheus metrics, as
 ///   every process.
@@ -47,6 +49,9 @@ struct WebOptions: ParsableArguments, Sendable {
 
     @Option(help: "Time zone of the dashboard's days (env GLIMLACH_WEB_TIME_ZONE).")
     var timeZone = environmentValue("GLIMLACH_WEB_TIME_ZONE", "Europe/Amsterdam")
+
+    @Option(help: "Country whose chat calendar says when the live chat is open (env GLIMLACH_WEB_CHAT_COUNTRY).")
+    var chatCountry = environmentValue("GLIMLACH_WEB_CHAT_COUNTRY", "NL")
 
     @Flag(help: "Mark cookies Secure, for serving behind TLS (env GLIMLACH_WEB_SECURE_COOKIES=1).")
     var secureCookies = environmentValue("GLIMLACH_WEB_SECURE_COOKIES", "0") == "1"
@@ -87,6 +92,9 @@ struct WebOptions: ParsableArguments, Sendable {
         guard (1...65535).contains(httpPort) else { throw ValidationError("--http-port must be 1-65535") }
         guard TimeZone(identifier: timeZone) != nil else {
             throw ValidationError("--time-zone: unknown zone \(timeZone)")
+        }
+        guard chatCountry.count == 2, chatCountry.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            throw ValidationError("--chat-country: must be two letters (ISO 3166-1 alpha-2), got \(chatCountry)")
         }
     }
 }

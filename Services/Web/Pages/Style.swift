@@ -17,7 +17,7 @@ enum Style {
         .scores button{font-size:1.1rem;padding:.8rem 0;border:1px solid var(--line);border-radius:.5rem;background:#fff;cursor:pointer}
         .scores button:hover,.scores button:focus{background:var(--accent);color:#fff}
         .ends{display:flex;justify-content:space-between;color:var(--muted);font-size:.85rem}
-        textarea,input[type=text],input[type=password],select{width:100%;font:inherit;padding:.6rem;border:1px solid var(--line);border-radius:.5rem}
+        textarea,input[type=text],input[type=email],input[type=password],select{width:100%;font:inherit;padding:.6rem;border:1px solid var(--line);border-radius:.5rem}
         label{display:block;margin:.75rem 0 .25rem}.check{display:flex;gap:.5rem;align-items:flex-start}
         .primary{background:var(--accent);color:#fff;border:0;border-radius:.5rem;padding:.7rem 1.2rem;font:inherit;cursor:pointer}
         .muted{color:var(--muted)}.error{color:var(--bad);font-weight:600}
@@ -36,5 +36,9 @@ enum Style {
         fieldset{min-width:0;border:0;padding:0;margin:.75rem 0}legend{padding:0;margin:0 0 .25rem}
         .internal{background:#fff9db;border-color:#f0d264}.notice{color:var(--good);font-weight:600}.tag{font-size:.8rem;font-weight:600;text-transform:uppercase;color:var(--muted)}
         table.words{overflow-wrap:break-word}
+        .chat-log{list-style:none;margin:0;padding:0;max-height:60vh;overflow-y:auto}
+        .chat-log li{margin:.4rem 0;padding:.5rem .75rem;border-radius:.75rem;max-width:85%;white-space:pre-wrap}
+        .chat-log li.customer{margin-left:auto;background:#fff0e6}.chat-log li.agent{background:#eef2f7}
+        .chat-log .who{display:block;font-size:.8rem;color:var(--muted)}
         """
 }

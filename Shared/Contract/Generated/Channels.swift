@@ -199,6 +199,37 @@ extension Channels {
 }
 
 extension Channels {
+    /// `glimlach.channels.GetConversationReply`.
+    public struct GetConversationReply: WireMessage, Equatable {
+        public static let messageName = "glimlach.channels.GetConversationReply"
+        public var ticket_id: String?
+    
+        public init(
+            ticket_id: String? = nil
+        ) {
+            self.ticket_id = ticket_id
+        }
+    }
+}
+
+extension Channels {
+    /// `glimlach.channels.GetConversationRequest`.
+    public struct GetConversationRequest: WireMessage, Equatable {
+        public static let messageName = "glimlach.channels.GetConversationRequest"
+        public var channel: Domain.Channel?
+        public var conversation_key: String?
+    
+        public init(
+            channel: Domain.Channel? = nil,
+            conversation_key: String? = nil
+        ) {
+            self.channel = channel
+            self.conversation_key = conversation_key
+        }
+    }
+}
+
+extension Channels {
     /// `glimlach.channels.ListAttachmentsReply`.
     public struct ListAttachmentsReply: WireMessage, Equatable {
         public static let messageName = "glimlach.channels.ListAttachmentsReply"
@@ -382,6 +413,7 @@ extension Channels {
     public static let health = Method<Bus.HealthRequest, Bus.HealthReply>(service: service, name: "Health", idempotent: true)
     public static let since = Method<Bus.SinceRequest, Bus.SinceReply>(service: service, name: "Since", idempotent: true)
     public static let receiveMessage = Method<Channels.ReceiveMessageRequest, Channels.ReceiveMessageReply>(service: service, name: "ReceiveMessage")
+    public static let getConversation = Method<Channels.GetConversationRequest, Channels.GetConversationReply>(service: service, name: "GetConversation", idempotent: true)
     public static let listDeliveries = Method<Channels.ListDeliveriesRequest, Channels.ListDeliveriesReply>(service: service, name: "ListDeliveries", idempotent: true)
     public static let retryDelivery = Method<Channels.RetryDeliveryRequest, Channels.RetryDeliveryReply>(service: service, name: "RetryDelivery")
     public static let listAttachments = Method<Channels.ListAttachmentsRequest, Channels.ListAttachmentsReply>(service: service, name: "ListAttachments", idempotent: true)
@@ -395,6 +427,8 @@ extension Channels {
     public protocol Handler: Sendable {
         /// `ReceiveMessage`.
         func receiveMessage(_ request: Channels.ReceiveMessageRequest, _ context: CallContext) async throws -> Channels.ReceiveMessageReply
+        /// `GetConversation`.
+        func getConversation(_ request: Channels.GetConversationRequest, _ context: CallContext) async throws -> Channels.GetConversationReply
         /// `ListDeliveries`.
         func listDeliveries(_ request: Channels.ListDeliveriesRequest, _ context: CallContext) async throws -> Channels.ListDeliveriesReply
         /// `RetryDelivery`.
@@ -410,6 +444,7 @@ extension ServiceRouter {
     /// Serves every method of `Channels.Handler` with `handler`.
     public mutating func register(_ handler: some Channels.Handler) {
         register(Channels.receiveMessage) { try await handler.receiveMessage($0, $1) }
+        register(Channels.getConversation) { try await handler.getConversation($0, $1) }
         register(Channels.listDeliveries) { try await handler.listDeliveries($0, $1) }
         register(Channels.retryDelivery) { try await handler.retryDelivery($0, $1) }
         register(Channels.listAttachments) { try await handler.listAttachments($0, $1) }
@@ -445,6 +480,13 @@ extension Channels {
             -> Channels.ReceiveMessageReply
         {
             try await transport.call(Channels.receiveMessage, request, options: options)
+        }
+
+        /// `GetConversation`.
+        public func getConversation(_ request: Channels.GetConversationRequest, options: CallOptions = CallOptions()) async throws
+            -> Channels.GetConversationReply
+        {
+            try await transport.call(Channels.getConversation, request, options: options)
         }
 
         /// `ListDeliveries`.

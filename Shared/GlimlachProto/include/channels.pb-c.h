@@ -20,6 +20,8 @@ typedef struct Glimlach__Channels__Delivery Glimlach__Channels__Delivery;
 typedef struct Glimlach__Channels__Attachment Glimlach__Channels__Attachment;
 typedef struct Glimlach__Channels__ReceiveMessageRequest Glimlach__Channels__ReceiveMessageRequest;
 typedef struct Glimlach__Channels__ReceiveMessageReply Glimlach__Channels__ReceiveMessageReply;
+typedef struct Glimlach__Channels__GetConversationRequest Glimlach__Channels__GetConversationRequest;
+typedef struct Glimlach__Channels__GetConversationReply Glimlach__Channels__GetConversationReply;
 typedef struct Glimlach__Channels__ListDeliveriesRequest Glimlach__Channels__ListDeliveriesRequest;
 typedef struct Glimlach__Channels__ListDeliveriesReply Glimlach__Channels__ListDeliveriesReply;
 typedef struct Glimlach__Channels__RetryDeliveryRequest Glimlach__Channels__RetryDeliveryRequest;
@@ -203,6 +205,33 @@ struct  Glimlach__Channels__ReceiveMessageReply
 #define GLIMLACH__CHANNELS__RECEIVE_MESSAGE_REPLY__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&glimlach__channels__receive_message_reply__descriptor) \
     , NULL, NULL, 0, 0 }
+
+
+/*
+ * The ticket of a conversation on its channel (the web front's live chat shows it
+ * again after a reload). A conversation not known yet: a reply without ticket_id.
+ * channel and conversation_key are required (INVALID_ARGUMENT naming the field).
+ */
+struct  Glimlach__Channels__GetConversationRequest
+{
+  ProtobufCMessage base;
+  protobuf_c_boolean has_channel;
+  Glimlach__Channel channel;
+  char *conversation_key;
+};
+#define GLIMLACH__CHANNELS__GET_CONVERSATION_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__channels__get_conversation_request__descriptor) \
+    , 0, GLIMLACH__CHANNEL__CHANNEL_UNSPECIFIED, NULL }
+
+
+struct  Glimlach__Channels__GetConversationReply
+{
+  ProtobufCMessage base;
+  char *ticket_id;
+};
+#define GLIMLACH__CHANNELS__GET_CONVERSATION_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__channels__get_conversation_reply__descriptor) \
+    , NULL }
 
 
 /*
@@ -429,6 +458,44 @@ Glimlach__Channels__ReceiveMessageReply *
 void   glimlach__channels__receive_message_reply__free_unpacked
                      (Glimlach__Channels__ReceiveMessageReply *message,
                       ProtobufCAllocator *allocator);
+/* Glimlach__Channels__GetConversationRequest methods */
+void   glimlach__channels__get_conversation_request__init
+                     (Glimlach__Channels__GetConversationRequest         *message);
+size_t glimlach__channels__get_conversation_request__get_packed_size
+                     (const Glimlach__Channels__GetConversationRequest   *message);
+size_t glimlach__channels__get_conversation_request__pack
+                     (const Glimlach__Channels__GetConversationRequest   *message,
+                      uint8_t             *out);
+size_t glimlach__channels__get_conversation_request__pack_to_buffer
+                     (const Glimlach__Channels__GetConversationRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Channels__GetConversationRequest *
+       glimlach__channels__get_conversation_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__channels__get_conversation_request__free_unpacked
+                     (Glimlach__Channels__GetConversationRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Channels__GetConversationReply methods */
+void   glimlach__channels__get_conversation_reply__init
+                     (Glimlach__Channels__GetConversationReply         *message);
+size_t glimlach__channels__get_conversation_reply__get_packed_size
+                     (const Glimlach__Channels__GetConversationReply   *message);
+size_t glimlach__channels__get_conversation_reply__pack
+                     (const Glimlach__Channels__GetConversationReply   *message,
+                      uint8_t             *out);
+size_t glimlach__channels__get_conversation_reply__pack_to_buffer
+                     (const Glimlach__Channels__GetConversationReply   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Channels__GetConversationReply *
+       glimlach__channels__get_conversation_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__channels__get_conversation_reply__free_unpacked
+                     (Glimlach__Channels__GetConversationReply *message,
+                      ProtobufCAllocator *allocator);
 /* Glimlach__Channels__ListDeliveriesRequest methods */
 void   glimlach__channels__list_deliveries_request__init
                      (Glimlach__Channels__ListDeliveriesRequest         *message);
@@ -652,6 +719,12 @@ typedef void (*Glimlach__Channels__ReceiveMessageRequest_Closure)
 typedef void (*Glimlach__Channels__ReceiveMessageReply_Closure)
                  (const Glimlach__Channels__ReceiveMessageReply *message,
                   void *closure_data);
+typedef void (*Glimlach__Channels__GetConversationRequest_Closure)
+                 (const Glimlach__Channels__GetConversationRequest *message,
+                  void *closure_data);
+typedef void (*Glimlach__Channels__GetConversationReply_Closure)
+                 (const Glimlach__Channels__GetConversationReply *message,
+                  void *closure_data);
 typedef void (*Glimlach__Channels__ListDeliveriesRequest_Closure)
                  (const Glimlach__Channels__ListDeliveriesRequest *message,
                   void *closure_data);
@@ -704,6 +777,10 @@ struct Glimlach__Channels__Channels_Service
                           const Glimlach__Channels__ReceiveMessageRequest *input,
                           Glimlach__Channels__ReceiveMessageReply_Closure closure,
                           void *closure_data);
+  void (*get_conversation)(Glimlach__Channels__Channels_Service *service,
+                           const Glimlach__Channels__GetConversationRequest *input,
+                           Glimlach__Channels__GetConversationReply_Closure closure,
+                           void *closure_data);
   void (*list_deliveries)(Glimlach__Channels__Channels_Service *service,
                           const Glimlach__Channels__ListDeliveriesRequest *input,
                           Glimlach__Channels__ListDeliveriesReply_Closure closure,
@@ -731,6 +808,7 @@ void glimlach__channels__channels__init (Glimlach__Channels__Channels_Service *s
       function_prefix__ ## health,\
       function_prefix__ ## since,\
       function_prefix__ ## receive_message,\
+      function_prefix__ ## get_conversation,\
       function_prefix__ ## list_deliveries,\
       function_prefix__ ## retry_delivery,\
       function_prefix__ ## list_attachments,\
@@ -747,6 +825,10 @@ void glimlach__channels__channels__receive_message(ProtobufCService *service,
                                                    const Glimlach__Channels__ReceiveMessageRequest *input,
                                                    Glimlach__Channels__ReceiveMessageReply_Closure closure,
                                                    void *closure_data);
+void glimlach__channels__channels__get_conversation(ProtobufCService *service,
+                                                    const Glimlach__Channels__GetConversationRequest *input,
+                                                    Glimlach__Channels__GetConversationReply_Closure closure,
+                                                    void *closure_data);
 void glimlach__channels__channels__list_deliveries(ProtobufCService *service,
                                                    const Glimlach__Channels__ListDeliveriesRequest *input,
                                                    Glimlach__Channels__ListDeliveriesReply_Closure closure,
@@ -772,6 +854,8 @@ extern const ProtobufCMessageDescriptor glimlach__channels__delivery__descriptor
 extern const ProtobufCMessageDescriptor glimlach__channels__attachment__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__channels__receive_message_request__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__channels__receive_message_reply__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__channels__get_conversation_request__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__channels__get_conversation_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__channels__list_deliveries_request__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__channels__list_deliveries_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__channels__retry_delivery_request__descriptor;

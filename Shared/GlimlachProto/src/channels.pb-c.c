@@ -187,6 +187,96 @@ void   glimlach__channels__receive_message_reply__free_unpacked
   assert(message->base.descriptor == &glimlach__channels__receive_message_reply__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   glimlach__channels__get_conversation_request__init
+                     (Glimlach__Channels__GetConversationRequest         *message)
+{
+  static const Glimlach__Channels__GetConversationRequest init_value = GLIMLACH__CHANNELS__GET_CONVERSATION_REQUEST__INIT;
+  *message = init_value;
+}
+size_t glimlach__channels__get_conversation_request__get_packed_size
+                     (const Glimlach__Channels__GetConversationRequest *message)
+{
+  assert(message->base.descriptor == &glimlach__channels__get_conversation_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__channels__get_conversation_request__pack
+                     (const Glimlach__Channels__GetConversationRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__channels__get_conversation_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__channels__get_conversation_request__pack_to_buffer
+                     (const Glimlach__Channels__GetConversationRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__channels__get_conversation_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Channels__GetConversationRequest *
+       glimlach__channels__get_conversation_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Channels__GetConversationRequest *)
+     protobuf_c_message_unpack (&glimlach__channels__get_conversation_request__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__channels__get_conversation_request__free_unpacked
+                     (Glimlach__Channels__GetConversationRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__channels__get_conversation_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__channels__get_conversation_reply__init
+                     (Glimlach__Channels__GetConversationReply         *message)
+{
+  static const Glimlach__Channels__GetConversationReply init_value = GLIMLACH__CHANNELS__GET_CONVERSATION_REPLY__INIT;
+  *message = init_value;
+}
+size_t glimlach__channels__get_conversation_reply__get_packed_size
+                     (const Glimlach__Channels__GetConversationReply *message)
+{
+  assert(message->base.descriptor == &glimlach__channels__get_conversation_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__channels__get_conversation_reply__pack
+                     (const Glimlach__Channels__GetConversationReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__channels__get_conversation_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__channels__get_conversation_reply__pack_to_buffer
+                     (const Glimlach__Channels__GetConversationReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__channels__get_conversation_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Channels__GetConversationReply *
+       glimlach__channels__get_conversation_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Channels__GetConversationReply *)
+     protobuf_c_message_unpack (&glimlach__channels__get_conversation_reply__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__channels__get_conversation_reply__free_unpacked
+                     (Glimlach__Channels__GetConversationReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__channels__get_conversation_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   glimlach__channels__list_deliveries_request__init
                      (Glimlach__Channels__ListDeliveriesRequest         *message)
 {
@@ -1224,6 +1314,95 @@ const ProtobufCMessageDescriptor glimlach__channels__receive_message_reply__desc
   (ProtobufCMessageInit) glimlach__channels__receive_message_reply__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor glimlach__channels__get_conversation_request__field_descriptors[2] =
+{
+  {
+    "channel",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_ENUM,
+    offsetof(Glimlach__Channels__GetConversationRequest, has_channel),
+    offsetof(Glimlach__Channels__GetConversationRequest, channel),
+    &glimlach__channel__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "conversation_key",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Channels__GetConversationRequest, conversation_key),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__channels__get_conversation_request__field_indices_by_name[] = {
+  0,   /* field[0] = channel */
+  1,   /* field[1] = conversation_key */
+};
+static const ProtobufCIntRange glimlach__channels__get_conversation_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor glimlach__channels__get_conversation_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.channels.GetConversationRequest",
+  "GetConversationRequest",
+  "Glimlach__Channels__GetConversationRequest",
+  "glimlach.channels",
+  sizeof(Glimlach__Channels__GetConversationRequest),
+  2,
+  glimlach__channels__get_conversation_request__field_descriptors,
+  glimlach__channels__get_conversation_request__field_indices_by_name,
+  1,  glimlach__channels__get_conversation_request__number_ranges,
+  (ProtobufCMessageInit) glimlach__channels__get_conversation_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__channels__get_conversation_reply__field_descriptors[1] =
+{
+  {
+    "ticket_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Channels__GetConversationReply, ticket_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__channels__get_conversation_reply__field_indices_by_name[] = {
+  0,   /* field[0] = ticket_id */
+};
+static const ProtobufCIntRange glimlach__channels__get_conversation_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor glimlach__channels__get_conversation_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.channels.GetConversationReply",
+  "GetConversationReply",
+  "Glimlach__Channels__GetConversationReply",
+  "glimlach.channels",
+  sizeof(Glimlach__Channels__GetConversationReply),
+  1,
+  glimlach__channels__get_conversation_reply__field_descriptors,
+  glimlach__channels__get_conversation_reply__field_indices_by_name,
+  1,  glimlach__channels__get_conversation_reply__number_ranges,
+  (ProtobufCMessageInit) glimlach__channels__get_conversation_reply__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor glimlach__channels__list_deliveries_request__field_descriptors[4] =
 {
   {
@@ -1914,23 +2093,25 @@ const ProtobufCEnumDescriptor glimlach__channels__delivery_state__descriptor =
   glimlach__channels__delivery_state__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor glimlach__channels__channels__method_descriptors[7] =
+static const ProtobufCMethodDescriptor glimlach__channels__channels__method_descriptors[8] =
 {
   { "Health", &glimlach__health_request__descriptor, &glimlach__health_reply__descriptor },
   { "Since", &glimlach__since_request__descriptor, &glimlach__since_reply__descriptor },
   { "ReceiveMessage", &glimlach__channels__receive_message_request__descriptor, &glimlach__channels__receive_message_reply__descriptor },
+  { "GetConversation", &glimlach__channels__get_conversation_request__descriptor, &glimlach__channels__get_conversation_reply__descriptor },
   { "ListDeliveries", &glimlach__channels__list_deliveries_request__descriptor, &glimlach__channels__list_deliveries_reply__descriptor },
   { "RetryDelivery", &glimlach__channels__retry_delivery_request__descriptor, &glimlach__channels__retry_delivery_reply__descriptor },
   { "ListAttachments", &glimlach__channels__list_attachments_request__descriptor, &glimlach__channels__list_attachments_reply__descriptor },
   { "GetAttachment", &glimlach__channels__get_attachment_request__descriptor, &glimlach__channels__get_attachment_reply__descriptor },
 };
 const unsigned glimlach__channels__channels__method_indices_by_name[] = {
-  6,        /* GetAttachment */
+  7,        /* GetAttachment */
+  3,        /* GetConversation */
   0,        /* Health */
-  5,        /* ListAttachments */
-  3,        /* ListDeliveries */
+  6,        /* ListAttachments */
+  4,        /* ListDeliveries */
   2,        /* ReceiveMessage */
-  4,        /* RetryDelivery */
+  5,        /* RetryDelivery */
   1         /* Since */
 };
 const ProtobufCServiceDescriptor glimlach__channels__channels__descriptor =
@@ -1940,7 +2121,7 @@ const ProtobufCServiceDescriptor glimlach__channels__channels__descriptor =
   "Channels",
   "Glimlach__Channels__Channels",
   "glimlach.channels",
-  7,
+  8,
   glimlach__channels__channels__method_descriptors,
   glimlach__channels__channels__method_indices_by_name
 };
@@ -1968,13 +2149,21 @@ void glimlach__channels__channels__receive_message(ProtobufCService *service,
   assert(service->descriptor == &glimlach__channels__channels__descriptor);
   service->invoke(service, 2, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void glimlach__channels__channels__get_conversation(ProtobufCService *service,
+                                                    const Glimlach__Channels__GetConversationRequest *input,
+                                                    Glimlach__Channels__GetConversationReply_Closure closure,
+                                                    void *closure_data)
+{
+  assert(service->descriptor == &glimlach__channels__channels__descriptor);
+  service->invoke(service, 3, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void glimlach__channels__channels__list_deliveries(ProtobufCService *service,
                                                    const Glimlach__Channels__ListDeliveriesRequest *input,
                                                    Glimlach__Channels__ListDeliveriesReply_Closure closure,
                                                    void *closure_data)
 {
   assert(service->descriptor == &glimlach__channels__channels__descriptor);
-  service->invoke(service, 3, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__channels__channels__retry_delivery(ProtobufCService *service,
                                                   const Glimlach__Channels__RetryDeliveryRequest *input,
@@ -1982,7 +2171,7 @@ void glimlach__channels__channels__retry_delivery(ProtobufCService *service,
                                                   void *closure_data)
 {
   assert(service->descriptor == &glimlach__channels__channels__descriptor);
-  service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__channels__channels__list_attachments(ProtobufCService *service,
                                                     const Glimlach__Channels__ListAttachmentsRequest *input,
@@ -1990,7 +2179,7 @@ void glimlach__channels__channels__list_attachments(ProtobufCService *service,
                                                     void *closure_data)
 {
   assert(service->descriptor == &glimlach__channels__channels__descriptor);
-  service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 6, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__channels__channels__get_attachment(ProtobufCService *service,
                                                   const Glimlach__Channels__GetAttachmentRequest *input,
@@ -1998,7 +2187,7 @@ void glimlach__channels__channels__get_attachment(ProtobufCService *service,
                                                   void *closure_data)
 {
   assert(service->descriptor == &glimlach__channels__channels__descriptor);
-  service->invoke(service, 6, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 7, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__channels__channels__init (Glimlach__Channels__Channels_Service *service,
                                          Glimlach__Channels__Channels_ServiceDestroy destroy)

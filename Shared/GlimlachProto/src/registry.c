@@ -50,6 +50,8 @@ static const ProtobufCMessageDescriptor *const all_messages[] = {
     &glimlach__channels__delivery_sent__descriptor,
     &glimlach__channels__get_attachment_reply__descriptor,
     &glimlach__channels__get_attachment_request__descriptor,
+    &glimlach__channels__get_conversation_reply__descriptor,
+    &glimlach__channels__get_conversation_request__descriptor,
     &glimlach__channels__list_attachments_reply__descriptor,
     &glimlach__channels__list_attachments_request__descriptor,
     &glimlach__channels__list_deliveries_reply__descriptor,

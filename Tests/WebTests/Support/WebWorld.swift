@@ -6,6 +6,7 @@ import Foundation
 import HummingbirdBcrypt
 import TestSupport
 
+@testable import ChannelsService
 @testable import FeedbackService
 @testable import StaffService
 @testable import TicketsService
@@ -31,10 +32,12 @@ final class WebWorld: Sendable {
     ///   - openFollowUp: tickets' answer to OpenFollowUp; unset: the real tickets
     ///     service's when `tickets`, else a made-up ticket per response.
     ///   - tickets: also run the real tickets service (for the agent workspace).
+    ///   - channels: also run the real channels service (the contact form and chat;
+    ///     with `tickets`, which it opens and joins tickets on). Nothing goes out.
     ///   - staffClock: the staff service's clock (its invitations expire by it).
     init(
         analytics withAnalytics: Bool = true, callTimeout: Duration = .seconds(5),
-        openFollowUp: FollowUpDelivery.OpenFollowUp? = nil, tickets: Bool = false,
+        openFollowUp: FollowUpDelivery.OpenFollowUp? = nil, tickets: Bool = false, channels: Bool = false,
         staffClock: @escaping @Sendable () -> Date = Date.init
     ) async throws {
         bus = try await InProcessBus()
@@ -50,6 +53,12 @@ final class WebWorld: Sendable {
         if tickets {
             let store = try SQLiteTicketsStore(path: path + ".tickets.sqlite", publish: { _ in })
             try await bus.worker(makeTicketsRouter(store: store, client: bus.client(fresh: true)))
+        }
+        if channels {
+            let app = try ChannelsApp(
+                databasePath: path + ".channels.sqlite", settings: ChannelsSettings(), client: bus.client(fresh: true),
+                outlets: [:])
+            try await bus.worker(app.router)
         }
         feedback = try FeedbackApp(
             databasePath: path, client: bus.client(fresh: true),
