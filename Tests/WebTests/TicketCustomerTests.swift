@@ -4,6 +4,7 @@ import Domain
 import Foundation
 import Testing
 
+@testable import ChannelsService
 @testable import WebService
 
 @Suite("Agent ticket page: one customer across channels", .timeLimit(.minutes(3)))
@@ -55,6 +56,37 @@ struct TicketCustomerTests {
         }
         let after = try await world.client.call(Tickets.getTicket, .init(ticket_id: messenger.ticket_id)).ticket!
         #expect(after.customer?.customer_id != messenger.customer?.customer_id)
+        await world.shutdown()
+    }
+}
+
+@Suite("Agent ticket page: attachments", .timeLimit(.minutes(3)))
+struct TicketAttachmentTests {
+    @Test("a file the customer sent is listed under their message and downloads whole, never inline")
+    func attachment() async throws {
+        let world = try await WebWorld(callTimeout: .seconds(20), tickets: true, channels: true)
+        let desk = try await WorkspaceDesk(world, budgetCents: 5000)
+        let photo = Data((0..<2048).map { UInt8($0 % 256) })
+        let (received, _) = try await #require(world.channelsApp).handlers.take(
+            InboundMessage(
+                channel: .email, handle: "anna@example.nl", name: "Anna de Vries", language: "en", country: "NL",
+                conversationKey: "m1@example.nl", subject: "Torn cover", body: "See the photo.",
+                externalID: "m1@example.nl", mailID: "m1@example.nl",
+                attachments: [InboundAttachment(filename: "torn-cover.jpg", contentType: "image/jpeg", data: photo)]))
+        _ = try await world.client.call(
+            Tickets.assignTicket, .init(ticket_id: received.ticketID, assignee_id: desk.people.agent))
+        try await world.withWeb { web in
+            try await web.signIn("wim@example.com", password: WebPeople.password)
+            let page = try await web.get("/tickets/\(received.ticketID)")
+            let href = try #require(
+                page.body.firstMatch(of: /href="(\/tickets\/[^"]+\/attachments\/[^"]+)"/).map { String($0.1) })
+            #expect(page.body.contains("torn-cover.jpg"))
+            let file = try await web.get(href)
+            #expect(file.status == .ok)
+            #expect(file.headers[.contentDisposition] == #"attachment; filename="torn-cover.jpg""#)
+            #expect(file.headers[.contentType] == "application/octet-stream")
+            #expect(file.body == String(decoding: photo, as: UTF8.self))
+        }
         await world.shutdown()
     }
 }

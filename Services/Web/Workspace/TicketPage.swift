@@ -14,6 +14,8 @@ struct TicketPage {
     var contacts: [Tickets.Ticket]?
     /// The ticket's team as staff names it; nil when staff did not answer.
     var teamName: String?
+    /// Files customers sent with their messages.
+    var attachments: [Channels.Attachment] = []
     /// The customer's handles on every channel; nil when tickets did not say.
     var handles: [Tickets.CustomerHandle]?
     /// The deliveries of public replies by message id; nil when channels did not answer.
@@ -118,6 +120,17 @@ struct TicketPage {
                 "author": kind == .inbound ? (ticket.customer?.name ?? "") : (who(message.author_id) ?? ""),
                 "when": when(message.sent_at_ms ?? message.created_at_ms),
             ]
+            let files = attachments.filter { $0.message_id == message.message_id }
+            if !files.isEmpty {
+                values["attachments"] = files.map { file -> [String: Any] in
+                    [
+                        "href": "\(ticket.href)/attachments/\(file.attachment_id ?? "")",
+                        "name": file.filename ?? "",
+                        "size": ByteCountFormatter.string(
+                            fromByteCount: Int64(file.size_bytes ?? 0), countStyle: .file),
+                    ]
+                }
+            }
             if kind == .publicReply, let delivery = deliveries?[message.message_id ?? ""] {
                 values["delivery"] = deliveryValues(delivery)
             }

@@ -26,6 +26,9 @@ struct TicketRoutes: Sendable {
         router.get("/tickets/:id") { request, context in
             try await ticket(request, id: context.parameters.get("id") ?? "")
         }
+        router.get("/tickets/:id/attachments/:attachment") { request, context in
+            try await attachment(request, id: context.parameters.get("attachment") ?? "")
+        }
         router.get("/tickets/:id/events") { request, context in
             try await events(request, id: context.parameters.get("id") ?? "")
         }
@@ -59,6 +62,9 @@ struct TicketRoutes: Sendable {
         async let budget = calls.call(Staff.getBudget, .init(employee_id: calls.agent)).budget
         async let contacts = otherContacts(of: ticket, calls: calls)
         async let team = calls.call(Staff.getTeam, .init(team_id: ticket.team_id)).team?.name
+        async let attachments = calls.call(
+            Channels.listAttachments, .init(ticket_id: id), budget: Self.deliveriesBudget
+        ).attachments
         async let handles = calls.call(
             Tickets.getCustomer, .init(customer_id: ticket.customer?.customer_id)
         ).handles
@@ -70,6 +76,7 @@ struct TicketRoutes: Sendable {
         page.budget = try? await budget
         page.contacts = await contacts
         page.teamName = ticket.team_id == nil ? nil : try? await team
+        page.attachments = (try? await attachments) ?? []
         page.handles = ticket.customer?.customer_id == nil ? nil : try? await handles
         page.deliveries = (try? await deliveries).map {
             Dictionary($0.map { ($0.message_id ?? "", $0) }) { _, last in last }
@@ -98,6 +105,27 @@ struct TicketRoutes: Sendable {
                 await deliveryStates(id, calls: calls),
             ].joined(separator: "|")
         }
+    }
+
+    /// `GET /tickets/{id}/attachments/{attachment}`: a file a customer sent, for
+    /// signed-in employees, always as a download (never shown inline, so a file
+    /// cannot run as a page of this site).
+    private func attachment(_ request: Request, id: String) async throws -> Response {
+        let calls: AgentCalls
+        do { calls = try settings.agentCalls(request, client: client) } catch { return error.response }
+        let reply: Channels.GetAttachmentReply
+        do { reply = try await calls.call(Channels.getAttachment, .init(attachment_id: id)) } catch {
+            return Response(status: .notFound)
+        }
+        let name = (reply.attachment?.filename ?? "attachment").filter {
+            $0.isLetter || $0.isNumber || ".-_ ".contains($0)
+        }
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/octet-stream", .contentDisposition: "attachment; filename=\"\(name)\"",
+            ],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply.data ?? [])))
     }
 
     /// The states of the ticket's deliveries, so a reply that went out (or failed)

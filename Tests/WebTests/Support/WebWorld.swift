@@ -22,6 +22,8 @@ final class WebWorld: Sendable {
 
     let bus: InProcessBus
     let feedback: FeedbackApp
+    /// The channels service, when asked for.
+    let channelsApp: ChannelsApp?
     let analytics: AnalyticsReadModel
     let client: BusClient
     let settings: WebSettings
@@ -59,6 +61,9 @@ final class WebWorld: Sendable {
                 databasePath: path + ".channels.sqlite", settings: ChannelsSettings(), client: bus.client(fresh: true),
                 outlets: [:])
             try await bus.worker(app.router)
+            channelsApp = app
+        } else {
+            channelsApp = nil
         }
         feedback = try FeedbackApp(
             databasePath: path, client: bus.client(fresh: true),
