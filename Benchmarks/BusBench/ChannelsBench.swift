@@ -47,6 +47,9 @@ struct ChannelsBench {
             "RESULT bench=channels-inbound kind=throughput seconds=\(rounded(elapsed)) callers=\(callers)"
                 + " acknowledged=\(acknowledged.count) tickets=\(tickets) failed=\(failures)"
                 + " rps=\(rounded(Double(acknowledged.count) / elapsed)) present=\(present) restarted=sigkill")
+        if ProcessInfo.processInfo.environment["GLIMLACH_CHANNELS_SMTP_URL"] != nil {
+            try await bench.replies(count: 300)
+        }
         for process in processes {
             process.terminate()
             process.waitUntilExit()
@@ -122,6 +125,76 @@ struct ChannelsBench {
         let elapsed =
             Double((clock.now - start).components.seconds) + Double((clock.now - start).components.attoseconds) / 1e18
         return (results.0, results.1, elapsed)
+    }
+
+    /// Outbound: `count` contact-form tickets each get an agent's public reply at once;
+    /// the time until channels has sent every one by SMTP submission (to the mail
+    /// server the environment names, GLIMLACH_CHANNELS_SMTP_*).
+    func replies(count: Int) async throws {
+        let options = CallOptions(timeout: .seconds(30))
+        let agent =
+            try await client.call(
+                Staff.createEmployee,
+                .init(
+                    name: "Bench Agent", email: "bench@example.com", country: "NL", start_date: "2025-01-06",
+                    status: .active),
+                options: options
+            ).employee?.employee_id ?? ""
+        let tickets = try await withThrowingTaskGroup(of: String.self) { group in
+            for number in 0..<count {
+                group.addTask {
+                    try await client.call(
+                        Channels.receiveMessage,
+                        .init(
+                            channel: .webForm, handle: "customer@example.com", name: "Customer",
+                            subject: "Order \(number)",
+                            body: "Where is order \(number)?", external_id: "out-\(number)"), options: options
+                    ).ticket_id ?? ""
+                }
+            }
+            return try await group.reduce(into: [String]()) { $0.append($1) }
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (index, ticket) in tickets.enumerated() {
+                if index >= Self.callers { try await group.next() }
+                group.addTask {
+                    _ = try await client.call(
+                        Tickets.addMessage,
+                        .init(ticket_id: ticket, kind: .publicReply, author_id: agent, body: "On its way: \(ticket)"),
+                        options: CallOptions(timeout: .seconds(30), actor: agent))
+                }
+            }
+            try await group.waitForAll()
+        }
+        var sent = 0
+        var failed = 0
+        let deadline = start + .seconds(300)
+        while clock.now < deadline {
+            (sent, failed) = (try await deliveries(.sent), try await deliveries(.failed))
+            if sent + failed >= count { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        print(
+            "RESULT bench=channels-outbound kind=throughput seconds=\(rounded(seconds)) replies=\(count)"
+                + " sent=\(sent) failed=\(failed) rps=\(rounded(Double(sent) / seconds)) via=smtp-submission")
+    }
+
+    /// How many deliveries are in `state`.
+    func deliveries(_ state: Channels.DeliveryState) async throws -> Int {
+        var total = 0
+        var token: String?
+        repeat {
+            let page = try await client.call(
+                Channels.listDeliveries, .init(states: [state], page_size: 500, page_token: token),
+                options: CallOptions(timeout: .seconds(30)))
+            total += page.deliveries.count
+            token = page.next_page_token.flatMap { $0.isEmpty ? nil : $0 }
+        } while token != nil
+        return total
     }
 
     /// How many acknowledged messages are on their tickets after the restart.

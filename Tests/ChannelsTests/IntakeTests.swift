@@ -28,6 +28,16 @@ struct IntakeTests {
             ticket.messages.filter { $0.kind == .inbound }.map(\.body) == ["My photo book arrived with a torn cover."])
     }
 
+    @Test("two contact forms from one address are two contacts, two tickets")
+    func contactFormsAreContacts() async throws {
+        let desk = try await ServiceDesk()
+        let first = try await desk.receive("Where is my order?", channel: .webForm, id: "form-a", subject: "Order")
+        let second = try await desk.receive(
+            "Can I change my address?", channel: .webForm, id: "form-b", subject: "Address")
+        #expect(first.opened_ticket == true && second.opened_ticket == true)
+        #expect(first.ticket_id != second.ticket_id)
+    }
+
     @Test("messages of one conversation join its ticket; after the ticket is closed the conversation opens a new one")
     func conversationJoinsTicket() async throws {
         let desk = try await ServiceDesk()

@@ -30,9 +30,17 @@ extension Channels.ReceiveMessageRequest {
         return InboundMessage(
             channel: channel, handle: handle, name: given ?? handle,
             language: try Fields.optionalText(language, "language", maxLength: 35), country: country,
-            conversationKey: try Fields.optionalText(conversation_key, "conversation_key", maxLength: 300) ?? handle,
+            conversationKey: try Fields.optionalText(conversation_key, "conversation_key", maxLength: 300)
+                ?? Self.defaultConversation(channel: channel, handle: handle, externalID: externalID),
             subject: InboundMessage.subject(
                 try Fields.optionalText(subject, "subject", maxLength: 998), body: body),
             body: body, externalID: externalID, sentAtMs: sent_at_ms)
+    }
+
+    /// A message without a conversation: a contact form or a mail is a contact of its
+    /// own (its ticket is joined by a reply's references instead); a chat or social
+    /// message continues its sender's conversation.
+    static func defaultConversation(channel: Channel, handle: String, externalID: String) -> String {
+        [.email, .webForm].contains(channel) ? "message:\(externalID)" : handle
     }
 }

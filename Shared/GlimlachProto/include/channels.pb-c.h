@@ -168,7 +168,8 @@ struct  Glimlach__Channels__ReceiveMessageRequest
   char *country;
   /*
    * The conversation on its channel (a chat session, a Messenger thread); a
-   * message of a known conversation joins its ticket. Unset: the handle.
+   * message of a known conversation joins its ticket. Unset: the handle for chat
+   * and social channels; for EMAIL and WEB_FORM each message is a contact of its own.
    */
   char *conversation_key;
   /*
