@@ -29,18 +29,26 @@ extension ChannelsHandlers {
     ///   a reply delivery, due now.
     /// - `invitation.created`: a survey delivery, due at the invitation's send time.
     /// A payload that does not decode is logged and skipped, so it cannot stop the feed.
+    ///
+    /// Most events ask for nothing: for those the position is stored only with the
+    /// next event that does, or every `positionEvery` events, so a catch-up over a
+    /// long history costs few commits; after a restart the feed replays those few,
+    /// which again change nothing.
     func apply(_ event: Event) async throws {
+        let since = try await store.read { try $0.setting(Self.followingSince) } ?? 0
+        let delivery = try Self.delivery(for: event, since: since, nowMs: store.nowMs)
+        guard delivery != nil || event.sequence % Self.positionEvery == 0 else { return }
         _ = try await store.write(method: "ApplyEvent", idempotencyKey: nil) { tx in
             let position = try tx.positions()[event.service] ?? 0
             guard event.sequence > position else { return Channels.ReceiveMessageReply() }
             try tx.setPosition(event.sequence, service: event.service)
-            let since = try tx.setting(Self.followingSince) ?? 0
-            if let delivery = try Self.delivery(for: event, since: since, nowMs: tx.nowMs) {
-                _ = try tx.insert(delivery)
-            }
+            if let delivery { _ = try tx.insert(delivery) }
             return Channels.ReceiveMessageReply()
         }
     }
+
+    /// How often a position is stored when no event asks for anything.
+    static var positionEvery: UInt64 { 256 }
 
     /// The delivery `event` asks for, if any.
     static func delivery(for event: Event, since: Int64, nowMs: Int64) throws -> Channels.Delivery? {
