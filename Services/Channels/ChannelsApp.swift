@@ -38,14 +38,18 @@ struct ChannelsApp: Sendable {
         deliveries = DeliveryWorker(handlers: handlers, outlets: outlets, logger: logger)
     }
 
-    /// Follows tickets' and feedback's events from the positions stored with the
-    /// last applied ones.
-    func eventFeed(client: any RPCClient, eventsEndpoint: String, logger: Logger) async throws -> EventFeed {
+    /// Follow tickets' and feedback's events from the positions stored with the last
+    /// applied ones, one feed each, so replies still go out while feedback is down
+    /// (and surveys while tickets is).
+    func eventFeeds(client: any RPCClient, eventsEndpoint: String, logger: Logger) async throws -> [EventFeed] {
         let handlers = handlers
         try await handlers.startFollowing()
-        return EventFeed(
-            services: [Tickets.service, Feedback.service], client: client, eventsEndpoint: eventsEndpoint,
-            positions: try await handlers.positions(), logger: logger
-        ) { event in try await handlers.apply(event) }
+        let positions = try await handlers.positions()
+        return [Tickets.service, Feedback.service].map { service in
+            EventFeed(
+                services: [service], client: client, eventsEndpoint: eventsEndpoint,
+                positions: positions.filter { $0.key == service }, logger: logger
+            ) { event in try await handlers.apply(event) }
+        }
     }
 }

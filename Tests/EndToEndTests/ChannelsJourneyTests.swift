@@ -41,6 +41,39 @@ struct ChannelsJourneyTests {
         }
     }
 
+    @Test("with feedback down, channels still takes agents' replies from tickets")
+    func repliesWithoutFeedback() async throws {
+        let stack = try await ProcessStack()
+        do {
+            try await stack.start("staff")
+            try await stack.start("tickets")
+            try await stack.start("channels")
+            let agent = try await stack.client.call(
+                Staff.createEmployee,
+                .init(
+                    name: "Daan Bakker", email: "daan@glimlach.example", country: "NL", start_date: "2025-01-06",
+                    status: .active)
+            ).employee!.employee_id!
+            let contact = try await stack.client.call(
+                Channels.receiveMessage,
+                .init(channel: .webForm, handle: "anna@example.nl", name: "Anna", body: "Where is my order?", external_id: "f-1"))
+            _ = try await stack.client.call(
+                Tickets.addMessage,
+                .init(ticket_id: contact.ticket_id, kind: .publicReply, author_id: agent, body: "Tomorrow."),
+                options: .init(timeout: .seconds(10), actor: agent))
+            // No mailbox is connected: the reply is handled (skipped, saying why), not left waiting.
+            let delivery = try await Self.eventually("channels has the reply") {
+                try await stack.client.call(Channels.listDeliveries, .init(ticket_id: contact.ticket_id)).deliveries
+                    .first { $0.state == .skipped }
+            }
+            #expect(delivery.last_error == "E-mail is not connected to Glimlach")
+        } catch {
+            await stack.shutdown()
+            throw error
+        }
+        await stack.shutdown()
+    }
+
     static func run(_ stack: ProcessStack, servers: MailServers, graphURL: String) async throws {
         let webPort = try Self.freePort()
         let httpPort = try Self.freePort()
