@@ -22,7 +22,8 @@ struct ChannelsCommand: AsyncParsableCommand {
             outlets: try channels.outlets(logger: host.logger), publish: host.publish, logger: host.logger)
         var router = app.router
         host.registerStandardMethods(on: &router, store: app.store.store)
-        let feeds = try await app.eventFeeds(client: host.client, eventsEndpoint: options.eventsOut, logger: host.logger)
+        let feeds = try await app.eventFeeds(
+            client: host.client, eventsEndpoint: options.eventsOut, logger: host.logger)
         var services: [any Service] = feeds + [app.deliveries]
         if let poller = try channels.mailboxPoller(handlers: app.handlers, logger: host.logger) {
             services.append(poller)

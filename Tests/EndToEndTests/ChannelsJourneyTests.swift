@@ -56,7 +56,9 @@ struct ChannelsJourneyTests {
             ).employee!.employee_id!
             let contact = try await stack.client.call(
                 Channels.receiveMessage,
-                .init(channel: .webForm, handle: "anna@example.nl", name: "Anna", body: "Where is my order?", external_id: "f-1"))
+                .init(
+                    channel: .webForm, handle: "anna@example.nl", name: "Anna", body: "Where is my order?",
+                    external_id: "f-1"))
             _ = try await stack.client.call(
                 Tickets.addMessage,
                 .init(ticket_id: contact.ticket_id, kind: .publicReply, author_id: agent, body: "Tomorrow."),
