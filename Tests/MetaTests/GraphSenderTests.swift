@@ -73,6 +73,19 @@ struct GraphSenderTests {
         #expect(graph.problems.isEmpty, "\(graph.problems)")
     }
 
+    @Test("a rate limit Graph answers with 400 (code 4) is tried again, then sent")
+    func throttledWith400() async throws {
+        let limit =
+            #"{"error":{"message":"(#4) Application request limit reached","type":"OAuthException","code":4,"fbtrace_id":"A2"}}"#
+        let graph = GraphStandIn(answers: [.init(status: .badRequest, body: limit)])
+        let id = try await graph.run { base in
+            try await Self.sender(base).sendMessenger(text: "Hello again", to: "PSID7")
+        }
+        #expect(!id.isEmpty)
+        #expect(graph.received.count == 2)
+        #expect(graph.problems.isEmpty, "\(graph.problems)")
+    }
+
     @Test("the stand-in reports a request of the wrong shape: a wrong token and a wrong API version")
     func standInCatchesWrongShape() async throws {
         let graph = GraphStandIn()

@@ -48,8 +48,9 @@ extension GraphSender {
         }
     }
 
-    /// One attempt: 2xx with an id is sent; 429, 5xx and connection errors are passing;
-    /// any other status is permanent, with Graph's `error.message` and codes.
+    /// One attempt: 2xx with an id is sent; 429, 5xx, Graph's rate-limit codes and
+    /// connection errors are passing; any other status is permanent, with Graph's
+    /// `error.message` and codes.
     private func send(_ payload: Data, to target: String) async -> Outcome {
         var request = HTTPClientRequest(url: target)
         request.method = .POST
@@ -73,6 +74,11 @@ extension GraphSender {
                 return .transient(problem: "HTTP \(status)\(detail)", retryAfter: Self.retryAfter(response.headers))
             default:
                 let detail = Self.errorDetail(answer)
+                if let code = detail?.code, Self.throttlingCodes.contains(code) {
+                    return .transient(
+                        problem: "HTTP \(status) rate limit (code \(code)): \(detail?.message ?? "")",
+                        retryAfter: Self.retryAfter(response.headers))
+                }
                 return .permanent(
                     .rejected(
                         status: status, code: detail?.code, subcode: detail?.errorSubcode,
@@ -82,6 +88,12 @@ extension GraphSender {
             return .transient(problem: "\(error)", retryAfter: nil)
         }
     }
+
+    /// Graph's rate limits, which it may answer with 400 instead of 429: application,
+    /// user and Page request limits (4, 17, 32), calls within an hour (613), business
+    /// use case limits (80001-80014) and WhatsApp's account and pair limits (130429,
+    /// 131056). Passing: tried again with back-off.
+    static let throttlingCodes: Set<Int> = Set([4, 17, 32, 613, 130429, 131056]).union(80001...80014)
 
     private static func errorDetail(_ answer: Data) -> GraphBodies.ErrorAnswer.Detail? {
         (try? JSONDecoder().decode(GraphBodies.ErrorAnswer.self, from: answer))?.error
