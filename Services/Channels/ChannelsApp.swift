@@ -43,13 +43,13 @@ struct ChannelsApp: Sendable {
     /// (and surveys while tickets is).
     func eventFeeds(client: any RPCClient, eventsEndpoint: String, logger: Logger) async throws -> [EventFeed] {
         let handlers = handlers
-        try await handlers.startFollowing()
+        let since = try await handlers.startFollowing()
         let positions = try await handlers.positions()
         return [Tickets.service, Feedback.service].map { service in
             EventFeed(
                 services: [service], client: client, eventsEndpoint: eventsEndpoint,
                 positions: positions.filter { $0.key == service }, logger: logger
-            ) { event in try await handlers.apply(event) }
+            ) { event in try await handlers.apply(event, since: since) }
         }
     }
 }

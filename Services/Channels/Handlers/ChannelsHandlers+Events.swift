@@ -10,12 +10,14 @@ extension ChannelsHandlers {
     /// not something to send now.
     static var followingSince: String { "following-since-ms" }
 
-    /// Remembers the first start, once.
-    func startFollowing() async throws {
+    /// Remembers the first start, once; returns it (what `apply` takes as `since`).
+    @discardableResult
+    func startFollowing() async throws -> Int64 {
         _ = try await store.write(method: "StartFollowing", idempotencyKey: nil) { tx in
             if try tx.setting(Self.followingSince) == nil { try tx.setSetting(Self.followingSince, tx.nowMs) }
             return Channels.ReceiveMessageReply()
         }
+        return try await store.read { try $0.setting(Self.followingSince) } ?? 0
     }
 
     /// The last applied sequence per followed service, for `EventFeed`.
@@ -24,7 +26,7 @@ extension ChannelsHandlers {
     }
 
     /// Applies one event of tickets or feedback in one transaction with its new
-    /// position; an event at or before the stored position changes nothing.
+    /// position (replies sent before `since`, channels' first start, are history); an event at or before the stored position changes nothing.
     /// - `ticket.message_added`, a public reply on a channel channels sends on:
     ///   a reply delivery, due now.
     /// - `invitation.created`: a survey delivery, due at the invitation's send time.
@@ -34,8 +36,7 @@ extension ChannelsHandlers {
     /// next event that does, or every `positionEvery` events, so a catch-up over a
     /// long history costs few commits; after a restart the feed replays those few,
     /// which again change nothing.
-    func apply(_ event: Event) async throws {
-        let since = try await store.read { try $0.setting(Self.followingSince) } ?? 0
+    func apply(_ event: Event, since: Int64) async throws {
         let delivery = try Self.delivery(for: event, since: since, nowMs: store.nowMs)
         guard delivery != nil || event.sequence % Self.positionEvery == 0 else { return }
         _ = try await store.write(method: "ApplyEvent", idempotencyKey: nil) { tx in

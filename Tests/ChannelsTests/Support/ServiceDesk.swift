@@ -21,6 +21,8 @@ final class ServiceDesk: Sendable {
     let outlet: RecordingOutlet
     let directory: URL
     let agentID: String
+    /// When channels first followed the others' events.
+    let followingSince: Int64
 
     init(
         outlets: [Channel] = [.email, .facebookMessenger, .whatsApp], settings: ChannelsSettings = ChannelsSettings(),
@@ -51,7 +53,7 @@ final class ServiceDesk: Sendable {
         var channelsRouter = channels.router
         channelsRouter.registerStandardMethods(events: channels.store.store)
         transport.serve(channelsRouter)
-        try await channels.handlers.startFollowing()
+        followingSince = try await channels.handlers.startFollowing()
         agentID = try await transport.call(
             Staff.createEmployee,
             .init(
@@ -73,10 +75,10 @@ final class ServiceDesk: Sendable {
         }
         let positions = try await channels.handlers.positions()
         for event in try await since(Tickets.since, after: positions[Tickets.service]) {
-            try await channels.handlers.apply(event)
+            try await channels.handlers.apply(event, since: followingSince)
         }
         for event in try await since(Feedback.since, after: positions[Feedback.service]) {
-            try await channels.handlers.apply(event)
+            try await channels.handlers.apply(event, since: followingSince)
         }
     }
 
