@@ -106,17 +106,25 @@ extension ChannelsHandlers {
                 if case .passing = error, attempts < retry.maxAttempts {
                     delivery.due_at_ms = tx.nowMs + retry.pauseMs(afterAttempts: attempts)
                 } else {
-                    delivery.state = .failed
-                    try tx.record(
-                        "delivery.failed", subject: id,
-                        Channels.DeliveryFailed(
-                            delivery_id: id, kind: delivery.kind, ticket_id: delivery.ticket_id,
-                            channel: delivery.channel, reason: error.description))
+                    try Self.fail(&delivery, reason: error.description, in: tx)
                 }
             }
             try tx.save(delivery)
             return Channels.ReceiveMessageReply()
         }
+    }
+
+    /// `delivery` FAILED with `reason` (an agent must act), recorded as
+    /// `delivery.failed`; the caller saves it.
+    static func fail(_ delivery: inout Channels.Delivery, reason: String, in tx: any ChannelsWriting) throws {
+        delivery.state = .failed
+        delivery.last_error = reason
+        let id = delivery.delivery_id ?? ""
+        try tx.record(
+            "delivery.failed", subject: id,
+            Channels.DeliveryFailed(
+                delivery_id: id, kind: delivery.kind, ticket_id: delivery.ticket_id, channel: delivery.channel,
+                reason: reason))
     }
 
     /// Records a delivery not sent on purpose.

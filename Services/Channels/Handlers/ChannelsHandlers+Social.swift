@@ -40,15 +40,8 @@ extension ChannelsHandlers {
             guard var delivery = try tx.delivery(externalID: externalID), delivery.state == .sent else {
                 return Channels.ReceiveMessageReply()
             }
-            delivery.state = .failed
-            delivery.last_error = reason
+            try Self.fail(&delivery, reason: reason, in: tx)
             try tx.save(delivery)
-            let id = delivery.delivery_id ?? ""
-            try tx.record(
-                "delivery.failed", subject: id,
-                Channels.DeliveryFailed(
-                    delivery_id: id, kind: delivery.kind, ticket_id: delivery.ticket_id, channel: delivery.channel,
-                    reason: reason))
             return Channels.ReceiveMessageReply()
         }
     }
