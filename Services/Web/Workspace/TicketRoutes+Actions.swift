@@ -12,8 +12,8 @@ import Hummingbird
 extension TicketRoutes {
     /// What a form asks of tickets; returns the notice to show, or throws the refusal.
     typealias Action =
-        @Sendable (_ id: String, _ form: Form, _ calls: AgentCalls, _ t: Messages) async throws ->
-        String
+        @Sendable (_ id: String, _ form: Form, _ key: String?, _ calls: AgentCalls, _ t: Messages) async throws
+        -> String
 
     func registerActions(on router: Router<WebRequestContext>) {
         let actions: [(String, Action)] =
@@ -29,9 +29,9 @@ extension TicketRoutes {
         }
         router.post("/tickets/:id/deliveries/:delivery/retry") { request, context in
             let delivery = context.parameters.get("delivery") ?? ""
-            return try await perform(request, id: context.parameters.get("id") ?? "") { _, form, calls, t in
+            return try await perform(request, id: context.parameters.get("id") ?? "") { _, form, key, calls, t in
                 _ = try await calls.call(
-                    Channels.retryDelivery, .init(delivery_id: delivery), key: TicketRoutes.key(form))
+                    Channels.retryDelivery, .init(delivery_id: delivery), key: key)
                 return t["delivery_retried"]
             }
         }
@@ -43,36 +43,34 @@ extension TicketRoutes {
         return try await settings.formPost(
             request, purpose: Self.csrfPurpose, back: Tickets.Ticket.href(id), expired: "ticket_form_expired",
             backLabel: "back_to_ticket"
-        ) { form, _, page in try await action(id, form, calls, page.t) }
+        ) { form, key, page in try await action(id, form, key, calls, page.t) }
     }
 
-    fileprivate static func key(_ form: Form) -> String? { form["once"].map { "web-form-" + $0 } }
-
     /// The agent takes the ticket: it becomes theirs, in their team's queue.
-    private static let take: Action = { id, form, calls, t in
+    private static let take: Action = { id, form, key, calls, t in
         _ = try await calls.call(
             Tickets.assignTicket, .init(ticket_id: id, assignee_id: calls.agent, assigned_by_id: calls.agent),
-            key: TicketRoutes.key(form))
+            key: key)
         return t["ticket_taken"]
     }
 
-    private static let reply: Action = { id, form, calls, t in
+    private static let reply: Action = { id, form, key, calls, t in
         _ = try await calls.call(
             Tickets.addMessage,
             .init(ticket_id: id, kind: .publicReply, author_id: calls.agent, body: form["body"] ?? ""),
-            key: TicketRoutes.key(form))
+            key: key)
         return t["ticket_replied"]
     }
 
-    private static let note: Action = { id, form, calls, t in
+    private static let note: Action = { id, form, key, calls, t in
         _ = try await calls.call(
             Tickets.addMessage,
             .init(ticket_id: id, kind: .internalNote, author_id: calls.agent, body: form["body"] ?? ""),
-            key: TicketRoutes.key(form))
+            key: key)
         return t["ticket_noted"]
     }
 
-    private static let gesture: Action = { id, form, calls, t in
+    private static let gesture: Action = { id, form, key, calls, t in
         let currency = (try? Currency(form["currency"] ?? "")) ?? .eur
         guard let amount = Money(typed: form["amount"] ?? "", currency: currency), amount.minorUnits > 0
         else {
@@ -83,7 +81,7 @@ extension TicketRoutes {
             Tickets.grantGesture,
             .init(
                 ticket_id: id, employee_id: calls.agent, kind: GestureKindName.kind(form["kind"]) ?? .other,
-                amount: amount, description: form["description"] ?? ""), key: TicketRoutes.key(form)
+                amount: amount, description: form["description"] ?? ""), key: key
         ).gesture
         let remaining = granted?.remaining_budget.map(language.money) ?? ""
         if granted?.outcome == .granted {
@@ -95,19 +93,19 @@ extension TicketRoutes {
             ["amount": language.money(amount), "reason": granted?.refusal_reason ?? ""])
     }
 
-    private static let escalate: Action = { id, form, calls, t in
+    private static let escalate: Action = { id, form, key, calls, t in
         _ = try await calls.call(
             Tickets.escalateTicket,
             .init(ticket_id: id, escalated_by_id: calls.agent, reason: form["reason"] ?? ""),
-            key: TicketRoutes.key(form))
+            key: key)
         return t["ticket_escalated"]
     }
 
-    private static let resolve: Action = { id, form, calls, t in
+    private static let resolve: Action = { id, form, key, calls, t in
         _ = try await calls.call(
             Tickets.resolveTicket,
             .init(ticket_id: id, resolved_by_id: calls.agent, summary: form["summary"] ?? ""),
-            key: TicketRoutes.key(form))
+            key: key)
         return t["ticket_resolved"]
     }
 }

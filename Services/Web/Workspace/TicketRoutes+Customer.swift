@@ -28,17 +28,17 @@ extension TicketRoutes {
         return id
     }
 
-    private static let addHandle: Action = { id, form, calls, t in
+    private static let addHandle: Action = { id, form, key, calls, t in
         guard let kind = handleKind(form["kind"]) else { throw FormError(message: t["customer_handle_kind_missing"]) }
         let customer = try await customerID(of: id, calls: calls)
         _ = try await calls.call(
             Tickets.addCustomerHandle,
             .init(customer_id: customer, channel: kind, handle: form["handle"] ?? "", added_by_id: calls.agent),
-            key: form["once"].map { "web-form-" + $0 })
+            key: key)
         return t["customer_handle_added"]
     }
 
-    private static let merge: Action = { id, form, calls, t in
+    private static let merge: Action = { id, form, key, calls, t in
         guard let kind = handleKind(form["kind"]) else { throw FormError(message: t["customer_handle_kind_missing"]) }
         let customer = try await customerID(of: id, calls: calls)
         let other = try await calls.call(Tickets.getCustomer, .init(channel: kind, handle: form["handle"] ?? ""))
@@ -47,11 +47,11 @@ extension TicketRoutes {
         }
         let reply = try await calls.call(
             Tickets.mergeCustomers, .init(customer_id: customer, merged_customer_id: merged, merged_by_id: calls.agent),
-            key: form["once"].map { "web-form-" + $0 })
+            key: key)
         return t.format("customer_merged", ["tickets": "\(reply.moved_tickets ?? 0)"])
     }
 
-    private static let split: Action = { id, form, calls, t in
+    private static let split: Action = { id, form, key, calls, t in
         guard let kind = handleKind(form["kind"]) else { throw FormError(message: t["customer_handle_kind_missing"]) }
         let customer = try await customerID(of: id, calls: calls)
         let reply = try await calls.call(
@@ -59,7 +59,7 @@ extension TicketRoutes {
             .init(
                 customer_id: customer, handles: [.init(kind: kind, handle: form["handle"] ?? "")],
                 split_by_id: calls.agent),
-            key: form["once"].map { "web-form-" + $0 })
+            key: key)
         return t.format("customer_split", ["tickets": "\(reply.moved_tickets ?? 0)"])
     }
 }
