@@ -34,3 +34,11 @@ public struct RPCError: Error, Equatable, Sendable, CustomStringConvertible {
 public protocol RPCErrorConvertible: Error {
     var rpcError: RPCError { get }
 }
+
+extension RPCError {
+    /// The status `error` answers with: its own, or the one a refusal or store error
+    /// stands for; nil for anything else.
+    public static func status(of error: any Error) -> RPCError? {
+        (error as? RPCError) ?? (error as? RPCErrorConvertible)?.rpcError
+    }
+}

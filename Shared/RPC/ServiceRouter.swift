@@ -113,21 +113,17 @@ public struct ServiceRouter: Sendable {
 
     /// The status an error thrown by a handler or an interceptor answers with.
     private func status(of error: any Error, _ call: ServerCall) -> RPCError {
-        switch error {
-        case let error as RPCError: return error
-        case let error as RPCErrorConvertible: return error.rpcError
-        case is CancellationError:
+        if let status = RPCError.status(of: error) { return status }
+        if error is CancellationError {
             // Its deadline passed or its caller went away: no fault of the handler's.
             return RPCError(.cancelled, "\(service).\(call.method) was cancelled")
-        default:
-            call.logger.error(
-                "handler failed",
-                metadata: [
-                    "method": "\(call.method)", "request_id": "\(call.context.requestID)",
-                    "trace_id": "\(call.context.traceID)", "error": "\(error)",
-                ])
-            return RPCError(
-                .internal, "internal error in \(service).\(call.method) (request \(call.context.requestID))")
         }
+        call.logger.error(
+            "handler failed",
+            metadata: [
+                "method": "\(call.method)", "request_id": "\(call.context.requestID)",
+                "trace_id": "\(call.context.traceID)", "error": "\(error)",
+            ])
+        return RPCError(.internal, "internal error in \(service).\(call.method) (request \(call.context.requestID))")
     }
 }

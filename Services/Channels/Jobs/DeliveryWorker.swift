@@ -98,7 +98,7 @@ final class DeliveryWorker: Service, Sendable {
     /// A peer's status as a delivery error: unreachable or slow services pass, a
     /// refusal retrying cannot fix does not.
     static func classify(_ error: any Error) -> DeliveryError {
-        guard let status = (error as? RPCError) ?? (error as? RPCErrorConvertible)?.rpcError else {
+        guard let status = RPCError.status(of: error) else {
             return .passing("\(error)")
         }
         switch status.code {

@@ -42,17 +42,11 @@ final class FollowUpDelivery: Service, Sendable {
     /// input, an unknown original ticket. Unreachable services, deadlines and a
     /// precondition of the system (no Special Care team yet) pass with time.
     static func isFinal(_ error: any Error) -> Bool {
-        guard let error = Self.status(of: error) else { return false }
+        guard let error = RPCError.status(of: error) else { return false }
         switch error.code {
         case .invalidArgument, .notFound, .alreadyExists, .permissionDenied, .outOfRange, .unimplemented: return true
         default: return false
         }
-    }
-
-    /// The status `error` answers with: its own, or the one a store error or refusal
-    /// stands for; nil for anything else.
-    static func status(of error: any Error) -> RPCError? {
-        (error as? RPCError) ?? (error as? RPCErrorConvertible)?.rpcError
     }
 
     /// The key for `responseID`'s follow-up: the same on every attempt.
@@ -90,7 +84,7 @@ final class FollowUpDelivery: Service, Sendable {
             } catch {
                 let attempt = pending.attempts + 1
                 let final = Self.isFinal(error) || attempt >= maxAttempts
-                var reason = Self.status(of: error).map { "\($0.code): \($0.message)" } ?? "\(error)"
+                var reason = RPCError.status(of: error).map { "\($0.code): \($0.message)" } ?? "\(error)"
                 if final && !Self.isFinal(error) { reason = "gave up after \(attempt) attempts; last: \(reason)" }
                 logger.log(
                     level: final ? .error : .warning, final ? "follow-up failed" : "follow-up not opened yet",
