@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// The contact form's fields as typed, and what is wrong with them. Each problem
@@ -60,22 +61,10 @@ struct ContactForm: Sendable {
                     "contact_error_long", ["field": label, "max": String(field.maxLength)])
             }
         }
-        if problems["email"] == nil, !Self.isAddress(email) {
+        if problems["email"] == nil, (try? Validation.email(email, field: "email")) == nil {
             problems["email"] = t.format("contact_error_email", ["field": t["contact_email"]])
         }
         return problems
-    }
-
-    /// A plausible e-mail address: one `@`, something before it, a dotted domain
-    /// after it, no spaces or angle brackets. Delivery proves the rest.
-    static func isAddress(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].count >= 3 else { return false }
-        let domain = parts[1]
-        guard domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix("."), !domain.contains("..") else {
-            return false
-        }
-        return !text.contains { $0.isWhitespace || "<>(),;:\"[]\\".contains($0) }
     }
 
     /// One line, trimmed, without control characters.

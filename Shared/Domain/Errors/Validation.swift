@@ -25,14 +25,17 @@ public enum Validation {
     /// Longest accepted id, in bytes.
     static let idMaxLength = 64
 
-    /// An e-mail address: at most 254 characters, one `@` with text before it, a dot
-    /// in the domain, no white space.
+    /// An e-mail address: at most 254 characters, one `@` with text before it, a
+    /// domain of three or more characters with an inner dot (none at its ends, never
+    /// two in a row), no white space and none of `<>(),;:"[]\`.
     public static func email(_ text: String, field: String) throws(DomainError) {
         guard text.count <= 254 else {
             throw .invalid(field: field, reason: "must be at most 254 characters, got \(text.count)")
         }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !text.contains(where: \.isWhitespace)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].count >= 3, parts[1].contains("."),
+            !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), !parts[1].contains(".."),
+            !text.contains(where: { $0.isWhitespace || "<>(),;:\"[]\\".contains($0) })
         else { throw .invalid(field: field, reason: "is not an email address, got '\(text)'") }
     }
 
