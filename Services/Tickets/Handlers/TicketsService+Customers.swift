@@ -22,11 +22,8 @@ extension TicketsService {
                 id = found
             default: throw RPCError.invalidArgument(field: "customer_id", "set exactly one of customer_id and handle")
             }
-            let handles = try tx.handles(customerID: id)
-            guard try !handles.isEmpty || !tx.tickets(customerID: id).isEmpty else {
-                throw RPCError.notFound("customer", id)
-            }
-            return Tickets.GetCustomerReply(customer_id: id, handles: handles)
+            guard try tx.customerExists(id) else { throw RPCError.notFound("customer", id) }
+            return Tickets.GetCustomerReply(customer_id: id, handles: try tx.handles(customerID: id))
         }
     }
 
@@ -131,7 +128,7 @@ extension TicketsService {
 
     /// - Throws: NOT_FOUND naming `field` when no handle or ticket has the customer.
     private func requireCustomer(_ id: String, in tx: any TicketsReading, field: String = "customer_id") throws {
-        guard try !tx.handles(customerID: id).isEmpty || !tx.tickets(customerID: id).isEmpty else {
+        guard try tx.customerExists(id) else {
             throw RPCError(.notFound, "\(field): no customer '\(id)'")
         }
     }

@@ -31,6 +31,8 @@ protocol TicketsReading {
     func handles(customerID: String) throws -> [Tickets.CustomerHandle]
     /// The customer's tickets, newest first.
     func tickets(customerID: String) throws -> [TicketRecord]
+    /// Whether any handle or ticket names the customer.
+    func customerExists(_ customerID: String) throws -> Bool
     /// Oldest first.
     func messages(ticketID: String) throws -> [Tickets.TicketMessage]
     func notes(ticketID: String) throws -> [Tickets.TicketNote]

@@ -50,6 +50,16 @@ class SQLiteTicketsReader: SQLiteAccess, TicketsReading {
         }
     }
 
+    func customerExists(_ customerID: String) throws -> Bool {
+        try Bool.fetchOne(
+            db,
+            sql: """
+                SELECT EXISTS (SELECT 1 FROM customer_handle WHERE customer_id = ?)
+                    OR EXISTS (SELECT 1 FROM ticket WHERE customer_id = ?)
+                """,
+            arguments: [customerID, customerID]) ?? false
+    }
+
     func tickets(customerID: String) throws -> [TicketRecord] {
         try fetchTickets(
             "SELECT \(Self.ticketColumns) FROM ticket WHERE customer_id = ? ORDER BY created_at_ms DESC", [customerID])
