@@ -12,7 +12,7 @@ import Logging
 /// must be on its ticket.
 ///
 ///     bus-bench channels <directory with the service executables> [seconds]
-struct ChannelsBench {
+struct ChannelsBench: ServiceBench {
     static let callers = 64
     let client: BusClient
     let binaries: URL
@@ -56,26 +56,6 @@ struct ChannelsBench {
         }
         await bench.client.close()
         await broker.stop()
-    }
-
-    func start(_ product: String) throws -> Process {
-        let process = Process()
-        process.executableURL = binaries.appendingPathComponent(product)
-        process.arguments = [
-            "--bus", endpoints.requests, "--events-in", endpoints.eventsIn, "--events-out", endpoints.eventsOut,
-            "--data-dir", dataDirectory.path, "--log-level", "error", "--concurrency", "\(Self.callers)",
-        ]
-        try process.run()
-        return process
-    }
-
-    func waitFor(_ service: String) async throws {
-        let deadline = ContinuousClock.now + .seconds(60)
-        while ContinuousClock.now < deadline {
-            if (try? await client.hasWorkers(service: service)) == true { return }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        throw RPCError(.unavailable, "\(service) did not register within 60 s")
     }
 
     /// One acknowledged message: its ticket and its id there.
