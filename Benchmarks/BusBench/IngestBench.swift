@@ -11,13 +11,14 @@ import Logging
 ///
 ///     bus-bench ingest <directory with the feedback executable> [seconds]
 ///
-/// The broker runs in this process; the feedback service is its own process with a
-/// fresh data directory. Scores are 7...10: detractors would queue follow-ups for a
+/// The broker runs in this process; feedback and staff (which feedback asks whether
+/// an answer's agent is an employee) are their own processes with a fresh data
+/// directory. Scores are 7...10: detractors would queue follow-ups for a
 /// tickets service that this run does not start.
-struct IngestBench {
+struct IngestBench: ServiceBench {
     static let callers = 64
     let client: BusClient
-    let feedback: URL
+    let binaries: URL
     let endpoints: BrokerEndpoints
     let dataDirectory: URL
 
@@ -31,50 +32,50 @@ struct IngestBench {
         defer { try? FileManager.default.removeItem(at: dataDirectory) }
         let bench = IngestBench(
             client: BusClient(endpoint: endpoints.requests, credentials: nil, logger: logger),
-            feedback: URL(fileURLWithPath: binaries).appendingPathComponent("feedback"), endpoints: endpoints,
+            binaries: URL(fileURLWithPath: binaries), endpoints: endpoints,
             dataDirectory: dataDirectory)
 
-        var service = try bench.startFeedback()
-        try await bench.waitForFeedback()
-        let (acknowledged, failures, elapsed) = try await bench.submit(seconds: seconds)
+        let staff = try bench.start("staff")
+        try await bench.waitFor(Staff.service)
+        let agents = try await bench.agents(8)
+        var service = try bench.start("feedback")
+        try await bench.waitFor(Feedback.service)
+        let (acknowledged, failures, elapsed) = try await bench.submit(seconds: seconds, agents: agents)
         kill(service.processIdentifier, SIGKILL)
         service.waitUntilExit()
-        service = try bench.startFeedback()
-        try await bench.waitForFeedback()
+        service = try bench.start("feedback")
+        try await bench.waitFor(Feedback.service)
         let stored = try await bench.storedResponseIDs()
         let present = acknowledged.filter(stored.contains).count
         print(
             "RESULT bench=ingest kind=throughput seconds=\(rounded(elapsed)) callers=\(callers)"
                 + " acknowledged=\(acknowledged.count) failed=\(failures) rps=\(rounded(Double(acknowledged.count) / elapsed))"
                 + " present=\(present) restarted=sigkill")
-        service.terminate()
-        service.waitUntilExit()
+        for process in [service, staff] {
+            process.terminate()
+            process.waitUntilExit()
+        }
         await bench.client.close()
         await broker.stop()
     }
 
-    func startFeedback() throws -> Process {
-        let process = Process()
-        process.executableURL = feedback
-        process.arguments = [
-            "--bus", endpoints.requests, "--events-in", endpoints.eventsIn, "--events-out", endpoints.eventsOut,
-            "--data-dir", dataDirectory.path, "--log-level", "error", "--concurrency", "\(Self.callers)",
-        ]
-        try process.run()
-        return process
-    }
-
-    func waitForFeedback() async throws {
-        let deadline = ContinuousClock.now + .seconds(60)
-        while ContinuousClock.now < deadline {
-            if (try? await client.hasWorkers(service: Feedback.service)) == true { return }
-            try await Task.sleep(for: .milliseconds(20))
+    /// `count` agents in staff (feedback credits an answer only to an employee).
+    func agents(_ count: Int) async throws -> [String] {
+        var ids: [String] = []
+        for number in 0..<count {
+            let reply = try await client.call(
+                Staff.createEmployee,
+                .init(
+                    name: "Agent \(number)", email: "agent\(number)@example.com", country: "NL",
+                    start_date: "2025-01-06", status: .active), options: CallOptions(timeout: .seconds(10)))
+            ids.append(reply.employee?.employee_id ?? "")
         }
-        throw RPCError(.unavailable, "the feedback service did not register within 60 s")
+        return ids
     }
 
-    /// `callers` tasks submitting for `seconds`: the acknowledged response ids.
-    func submit(seconds: Double) async throws -> (ids: [String], failures: Int, elapsed: Double) {
+    /// `callers` tasks submitting for `seconds`, crediting `agents` in turn: the
+    /// acknowledged response ids.
+    func submit(seconds: Double, agents: [String]) async throws -> (ids: [String], failures: Int, elapsed: Double) {
         let clock = ContinuousClock()
         let start = clock.now
         let end = start + .milliseconds(Int(seconds * 1000))
@@ -89,7 +90,7 @@ struct IngestBench {
                         let request = Feedback.SubmitResponseRequest(
                             score: Int32(7 + number % 4), comment: "bench \(caller)-\(number)", themes: [],
                             attribution: Feedback.Attribution(
-                                agent_id: "agent-\(caller % 8)", team_id: "team-\(caller % 2)", channel: .chat,
+                                agent_id: agents[caller % agents.count], team_id: "team-\(caller % 2)", channel: .chat,
                                 country: "NL", product_category: "photo-books", touchpoint: "delivery"),
                             source: .web)
                         do {
