@@ -30,6 +30,7 @@ extension ChannelsHandlers {
     /// - `ticket.message_added`, a public reply on a channel channels sends on:
     ///   a reply delivery, due now.
     /// - `invitation.created`: a survey delivery, due at the invitation's send time.
+    /// - `customer.erased`: forgets what identified the customer on their tickets.
     /// A payload that does not decode is logged and skipped, so it cannot stop the feed.
     ///
     /// Most events ask for nothing: for those the position is stored only with the
@@ -38,14 +39,29 @@ extension ChannelsHandlers {
     /// which again change nothing.
     func apply(_ event: Event, since: Int64) async throws {
         let delivery = try Self.delivery(for: event, since: since, nowMs: store.nowMs)
-        guard delivery != nil || event.sequence % Self.positionEvery == 0 else { return }
+        let erased = Self.erasedTickets(event)
+        guard delivery != nil || !erased.isEmpty || event.sequence % Self.positionEvery == 0 else { return }
         _ = try await store.write(method: "ApplyEvent", idempotencyKey: nil) { tx in
             let position = try tx.positions()[event.service] ?? 0
             guard event.sequence > position else { return Channels.ReceiveMessageReply() }
             try tx.setPosition(event.sequence, service: event.service)
             if let delivery { _ = try tx.insert(delivery) }
+            for ticketID in erased { try tx.erase(ticketID: ticketID) }
+            if !erased.isEmpty { try tx.forgetReplies(mentioning: erased) }
             return Channels.ReceiveMessageReply()
         }
+        if !erased.isEmpty { try await store.truncateJournal() }
+    }
+
+    /// The tickets of a customer erased (tickets' `customer.erased`), whose
+    /// conversations, mail references, attachments and recipients channels forgets.
+    static func erasedTickets(_ event: Event) -> [String] {
+        guard event.service == Tickets.service, event.type == "customer.erased" else { return [] }
+        guard let erased = try? Tickets.CustomerErased(wireBytes: event.payload) else {
+            _ = skipUndecodable(event)
+            return []
+        }
+        return erased.ticket_ids
     }
 
     /// How often a position is stored when no event asks for anything.

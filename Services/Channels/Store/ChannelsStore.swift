@@ -12,6 +12,8 @@ import Wire
 protocol ChannelsStore: Sendable {
     /// The store's clock in Unix milliseconds (tests move it).
     var nowMs: Int64 { get }
+    /// Empties the write-ahead log into the database file (after an erasure).
+    func truncateJournal() async throws
     /// Runs `body` on a consistent snapshot.
     func read<T: Sendable>(_ body: @escaping @Sendable (any ChannelsReading) throws -> T) async throws -> T
     /// Runs `body` in one transaction with the events it records. With an
@@ -49,6 +51,8 @@ protocol ChannelsReading {
     func mailboxCursor(_ mailbox: String) throws -> MailboxCursor?
     /// A ticket's attachments (without their bytes), oldest first.
     func attachments(ticketID: String) throws -> [Channels.Attachment]
+    /// The conversations (a mail thread, a chat, a Messenger or WhatsApp contact) that lead to the ticket.
+    func conversations(ticketID: String) throws -> [Channels.Conversation]
     /// An attachment with its bytes.
     func attachment(id: String) throws -> (Channels.Attachment, Data)?
     /// A number the service keeps (e.g. when it first followed the others' events).
@@ -70,6 +74,11 @@ protocol ChannelsWriting: ChannelsReading {
     func setMailboxCursor(_ cursor: MailboxCursor, mailbox: String) throws
     func setSetting(_ name: String, _ value: Int64) throws
     func insert(_ attachment: Channels.Attachment, data: Data) throws
+    /// Forgets what identifies the ticket's customer: conversations, mail references,
+    /// received message ids and attachments deleted, deliveries' recipients blanked.
+    func erase(ticketID: String) throws
+    /// Deletes remembered replies that mention any of `ids` (see `SQLiteAccess.forgetReplies`).
+    func forgetReplies(mentioning ids: [String]) throws
     /// Records event `type` about `subject` in this transaction's outbox.
     func record(_ type: String, subject: String, _ payload: some WireMessage) throws
 }

@@ -71,26 +71,36 @@ extension FeedbackHandlers {
                 return Feedback.OptOutReply(opted_out_at_ms: earlier, suppressed: 0)
             }
             try tx.insertOptOut(customerID: customer, atMs: tx.nowMs)
-            let pending = try tx.scheduledInvitations(customerID: customer, afterMs: tx.nowMs)
-                .filter { $0.invitation_id != invitationID }
-            for var other in pending {
-                other.status = .suppressed
-                other.suppressed_reason = InvitationRules.optedOutReason(tx.nowMs)
-                try tx.save(other)
-                let id = try other.invitation_id.stored("invitation_id")
-                try tx.record(
-                    "invitation.suppressed", subject: id,
-                    Feedback.InvitationSuppressed(
-                        invitation_id: id, source: other.source, attribution: other.attribution,
-                        customer_id: customer, reason: other.suppressed_reason))
-            }
+            let suppressed = try Self.suppressScheduled(
+                customerID: customer, reason: InvitationRules.optedOutReason(tx.nowMs), except: invitationID, in: tx)
             try tx.record(
                 "customer.opted_out", subject: customer,
                 Feedback.CustomerOptedOut(
                     customer_id: customer, invitation_id: invitationID, opted_out_at_ms: tx.nowMs,
-                    suppressed: UInt32(pending.count)))
-            return Feedback.OptOutReply(opted_out_at_ms: tx.nowMs, suppressed: UInt32(pending.count))
+                    suppressed: suppressed))
+            return Feedback.OptOutReply(opted_out_at_ms: tx.nowMs, suppressed: suppressed)
         }
+    }
+
+    /// Suppresses the customer's invitations not sent yet (but `except`), each with
+    /// `invitation.suppressed`; returns how many.
+    static func suppressScheduled(
+        customerID: String, reason: String, except: String? = nil, in tx: any FeedbackWriting
+    ) throws -> UInt32 {
+        let pending = try tx.scheduledInvitations(customerID: customerID, afterMs: tx.nowMs)
+            .filter { $0.invitation_id != except }
+        for var other in pending {
+            other.status = .suppressed
+            other.suppressed_reason = reason
+            try tx.save(other)
+            let id = try other.invitation_id.stored("invitation_id")
+            try tx.record(
+                "invitation.suppressed", subject: id,
+                Feedback.InvitationSuppressed(
+                    invitation_id: id, source: other.source, attribution: other.attribution,
+                    customer_id: customerID, reason: reason))
+        }
+        return UInt32(pending.count)
     }
 
     /// What an unknown survey link answers (NOT_FOUND).

@@ -14,6 +14,7 @@ extension FeedbackHandlers {
     /// - `ticket.resolved`: an invitation with the frozen attribution (none for an
     ///   imported ticket); for a follow-up ticket also closes that follow-up
     ///   (`follow_up.closed`).
+    /// - `customer.erased`: erases what feedback holds about the customer (`erase`).
     /// - `ticket.follow_up_opened`: marks the follow-up OPEN if feedback has not heard
     ///   tickets' reply yet (e.g. it stopped in between).
     /// A payload that does not decode is logged and skipped, so it cannot stop the feed.
@@ -40,6 +41,12 @@ extension FeedbackHandlers {
                 guard resolved.imported != true else { return Feedback.CreateInvitationReply() }
                 return Feedback.CreateInvitationReply(
                     invitation: try Self.invite(InvitationDraft(resolved, event), settings: settings, in: tx))
+            case "customer.erased":
+                if let erased = try? Tickets.CustomerErased(wireBytes: event.payload), let customer = erased.customer_id
+                {
+                    try Self.erase(customerID: customer, in: tx)
+                }
+                return Feedback.CreateInvitationReply()
             case "ticket.follow_up_opened":
                 if let opened = try? Tickets.TicketFollowUpOpened(wireBytes: event.payload),
                     let responseID = opened.response_id,
@@ -52,5 +59,6 @@ extension FeedbackHandlers {
                 return Feedback.CreateInvitationReply()
             }
         }
+        if event.service == Tickets.service, event.type == "customer.erased" { try await store.truncateJournal() }
     }
 }

@@ -16,6 +16,8 @@ typealias FeedbackStore = FeedbackTransactions & FeedbackListings
 protocol FeedbackTransactions: Sendable {
     /// The store's clock in Unix milliseconds (tests move it).
     var nowMs: Int64 { get }
+    /// Empties the write-ahead log into the database file (after an erasure).
+    func truncateJournal() async throws
     /// Runs `body` on a consistent snapshot.
     func read<T: Sendable>(_ body: @escaping @Sendable (any FeedbackReading) throws -> T) async throws -> T
     /// Runs `body` in one transaction with the events it records. With an
@@ -51,6 +53,8 @@ protocol FeedbackReading {
     func commentedAnswers() throws -> [CommentedAnswer]
     /// The last applied event sequence per followed service.
     func positions() throws -> [String: UInt64]
+    /// Everything stored about a customer (privacy requests), oldest first.
+    func customerRecords(_ customerID: String) throws -> CustomerRecords
 }
 
 /// Changes, inside a write; each goes with an event (`record`).
@@ -79,6 +83,12 @@ protocol FeedbackWriting: FeedbackReading {
     func deleteThemeRule(id: String) throws -> Bool
     func setPosition(_ sequence: UInt64, service: String) throws
     func insertOptOut(customerID: String, atMs: Int64) throws
+    /// Blanks the comments of the customer's answers, the texts and names of the
+    /// compliments from them and what their follow-up requests quote, and records the
+    /// erasure (now).
+    func eraseAnswers(customerID: String) throws
+    /// Deletes remembered replies that mention any of `ids` (see `SQLiteAccess.forgetReplies`).
+    func forgetReplies(mentioning ids: [String]) throws
     /// Records event `type` about `subject` in this transaction's outbox.
     func record(_ type: String, subject: String, _ payload: some WireMessage) throws
 }
@@ -90,6 +100,16 @@ struct CommentedAnswer: Sendable {
     var language: String?
     /// The themes its sender gave.
     var givenThemes: [String]
+}
+
+/// What feedback holds about one customer.
+struct CustomerRecords: Sendable {
+    var invitations: [Feedback.Invitation]
+    /// Each with its follow-up, if any.
+    var responses: [Feedback.SurveyResponse]
+    var compliments: [Feedback.Compliment]
+    var optedOutAtMs: Int64?
+    var erasedAtMs: Int64?
 }
 
 /// A follow-up tickets has not accepted yet, with the frozen request to send.

@@ -9,6 +9,8 @@ import Wire
 protocol TicketsStore: Sendable {
     /// The store's clock (tests set it).
     var now: Date { get }
+    /// Empties the write-ahead log into the database file (after an erasure).
+    func truncateJournal() async throws
     /// Runs `body` on a consistent snapshot.
     func read<T: Sendable>(_ body: @escaping @Sendable (any TicketsReading) throws -> T) async throws -> T
     /// Runs `body` in one transaction with the events it records. With an
@@ -33,6 +35,8 @@ protocol TicketsReading {
     func tickets(customerID: String) throws -> [TicketRecord]
     /// Whether any handle or ticket names the customer.
     func customerExists(_ customerID: String) throws -> Bool
+    /// When and why the customer was erased; nil when never.
+    func erasure(customerID: String) throws -> (atMs: Int64, reason: String)?
     /// Oldest first.
     func messages(ticketID: String) throws -> [Tickets.TicketMessage]
     func notes(ticketID: String) throws -> [Tickets.TicketNote]
@@ -61,6 +65,14 @@ protocol TicketsWriting: TicketsReading {
     func saveCustomer(id: String, channel: Channel, handle: String) throws
     /// Makes `key` the customer's (moving it from anyone else's).
     func setHandle(_ key: HandleKey, customerID: String, addedByID: String?) throws
+    /// Deletes the customer's handles, blanks their handles in `customer.handle_added`
+    /// events and records the erasure.
+    func eraseCustomer(_ customerID: String, reason: String) throws
+    /// Blanks the bodies of a ticket's messages, the texts of its notes and the texts
+    /// its recorded events carry (order reference, reasons, the customer's name and handle).
+    func eraseConversation(ticketID: String) throws
+    /// Deletes remembered replies that mention any of `ids` (see `SQLiteAccess.forgetReplies`).
+    func forgetReplies(mentioning ids: [String]) throws
     func add(_ message: Tickets.TicketMessage, ticketID: String) throws
     func add(_ note: Tickets.TicketNote, ticketID: String) throws
     /// Inserts or replaces the gesture.

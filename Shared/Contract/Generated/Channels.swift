@@ -63,6 +63,46 @@ extension Channels {
 }
 
 extension Channels {
+    /// `glimlach.channels.AttachmentFile`.
+    public struct AttachmentFile: WireMessage, Equatable {
+        public static let messageName = "glimlach.channels.AttachmentFile"
+        public var attachment: Channels.Attachment?
+        public var data: [UInt8]?
+    
+        public init(
+            attachment: Channels.Attachment? = nil,
+            data: [UInt8]? = nil
+        ) {
+            self.attachment = attachment
+            self.data = data
+        }
+    }
+}
+
+extension Channels {
+    /// `glimlach.channels.Conversation`.
+    public struct Conversation: WireMessage, Equatable {
+        public static let messageName = "glimlach.channels.Conversation"
+        public var channel: Domain.Channel?
+        public var conversation_key: String?
+        public var ticket_id: String?
+        public var updated_at_ms: Int64?
+    
+        public init(
+            channel: Domain.Channel? = nil,
+            conversation_key: String? = nil,
+            ticket_id: String? = nil,
+            updated_at_ms: Int64? = nil
+        ) {
+            self.channel = channel
+            self.conversation_key = conversation_key
+            self.ticket_id = ticket_id
+            self.updated_at_ms = updated_at_ms
+        }
+    }
+}
+
+extension Channels {
     /// `glimlach.channels.Delivery`.
     public struct Delivery: WireMessage, Equatable {
         public static let messageName = "glimlach.channels.Delivery"
@@ -163,6 +203,40 @@ extension Channels {
             self.ticket_id = ticket_id
             self.channel = channel
             self.attempts = attempts
+        }
+    }
+}
+
+extension Channels {
+    /// `glimlach.channels.ExportTicketsReply`.
+    public struct ExportTicketsReply: WireMessage, Equatable {
+        public static let messageName = "glimlach.channels.ExportTicketsReply"
+        public var conversations: [Channels.Conversation]
+        public var deliveries: [Channels.Delivery]
+        public var attachments: [Channels.AttachmentFile]
+    
+        public init(
+            conversations: [Channels.Conversation] = [],
+            deliveries: [Channels.Delivery] = [],
+            attachments: [Channels.AttachmentFile] = []
+        ) {
+            self.conversations = conversations
+            self.deliveries = deliveries
+            self.attachments = attachments
+        }
+    }
+}
+
+extension Channels {
+    /// `glimlach.channels.ExportTicketsRequest`.
+    public struct ExportTicketsRequest: WireMessage, Equatable {
+        public static let messageName = "glimlach.channels.ExportTicketsRequest"
+        public var ticket_ids: [String]
+    
+        public init(
+            ticket_ids: [String] = []
+        ) {
+            self.ticket_ids = ticket_ids
         }
     }
 }
@@ -418,6 +492,7 @@ extension Channels {
     public static let retryDelivery = Method<Channels.RetryDeliveryRequest, Channels.RetryDeliveryReply>(service: service, name: "RetryDelivery")
     public static let listAttachments = Method<Channels.ListAttachmentsRequest, Channels.ListAttachmentsReply>(service: service, name: "ListAttachments", idempotent: true)
     public static let getAttachment = Method<Channels.GetAttachmentRequest, Channels.GetAttachmentReply>(service: service, name: "GetAttachment", idempotent: true)
+    public static let exportTickets = Method<Channels.ExportTicketsRequest, Channels.ExportTicketsReply>(service: service, name: "ExportTickets", idempotent: true)
 }
 
 extension Channels {
@@ -437,6 +512,8 @@ extension Channels {
         func listAttachments(_ request: Channels.ListAttachmentsRequest, _ context: CallContext) async throws -> Channels.ListAttachmentsReply
         /// `GetAttachment`.
         func getAttachment(_ request: Channels.GetAttachmentRequest, _ context: CallContext) async throws -> Channels.GetAttachmentReply
+        /// `ExportTickets`.
+        func exportTickets(_ request: Channels.ExportTicketsRequest, _ context: CallContext) async throws -> Channels.ExportTicketsReply
     }
 }
 
@@ -449,6 +526,7 @@ extension ServiceRouter {
         register(Channels.retryDelivery) { try await handler.retryDelivery($0, $1) }
         register(Channels.listAttachments) { try await handler.listAttachments($0, $1) }
         register(Channels.getAttachment) { try await handler.getAttachment($0, $1) }
+        register(Channels.exportTickets) { try await handler.exportTickets($0, $1) }
     }
 }
 
@@ -515,6 +593,13 @@ extension Channels {
             -> Channels.GetAttachmentReply
         {
             try await transport.call(Channels.getAttachment, request, options: options)
+        }
+
+        /// `ExportTickets`.
+        public func exportTickets(_ request: Channels.ExportTicketsRequest, options: CallOptions = CallOptions()) async throws
+            -> Channels.ExportTicketsReply
+        {
+            try await transport.call(Channels.exportTickets, request, options: options)
         }
     }
 }

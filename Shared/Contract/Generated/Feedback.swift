@@ -419,6 +419,49 @@ extension Feedback {
 }
 
 extension Feedback {
+    /// `glimlach.feedback.ExportCustomerReply`.
+    public struct ExportCustomerReply: WireMessage, Equatable {
+        public static let messageName = "glimlach.feedback.ExportCustomerReply"
+        public var customer_id: String?
+        public var invitations: [Feedback.Invitation]
+        public var responses: [Feedback.SurveyResponse]
+        public var compliments: [Feedback.Compliment]
+        public var opted_out_at_ms: Int64?
+        public var erased_at_ms: Int64?
+    
+        public init(
+            customer_id: String? = nil,
+            invitations: [Feedback.Invitation] = [],
+            responses: [Feedback.SurveyResponse] = [],
+            compliments: [Feedback.Compliment] = [],
+            opted_out_at_ms: Int64? = nil,
+            erased_at_ms: Int64? = nil
+        ) {
+            self.customer_id = customer_id
+            self.invitations = invitations
+            self.responses = responses
+            self.compliments = compliments
+            self.opted_out_at_ms = opted_out_at_ms
+            self.erased_at_ms = erased_at_ms
+        }
+    }
+}
+
+extension Feedback {
+    /// `glimlach.feedback.ExportCustomerRequest`.
+    public struct ExportCustomerRequest: WireMessage, Equatable {
+        public static let messageName = "glimlach.feedback.ExportCustomerRequest"
+        public var customer_id: String?
+    
+        public init(
+            customer_id: String? = nil
+        ) {
+            self.customer_id = customer_id
+        }
+    }
+}
+
+extension Feedback {
     /// `glimlach.feedback.FollowUp`.
     public struct FollowUp: WireMessage, Equatable {
         public static let messageName = "glimlach.feedback.FollowUp"
@@ -1704,6 +1747,7 @@ extension Feedback {
     public static let upsertThemeRule = Method<Feedback.UpsertThemeRuleRequest, Feedback.UpsertThemeRuleReply>(service: service, name: "UpsertThemeRule")
     public static let deleteThemeRule = Method<Feedback.DeleteThemeRuleRequest, Feedback.DeleteThemeRuleReply>(service: service, name: "DeleteThemeRule")
     public static let getThemeCounts = Method<Feedback.GetThemeCountsRequest, Feedback.GetThemeCountsReply>(service: service, name: "GetThemeCounts", idempotent: true)
+    public static let exportCustomer = Method<Feedback.ExportCustomerRequest, Feedback.ExportCustomerReply>(service: service, name: "ExportCustomer", idempotent: true)
 }
 
 extension Feedback {
@@ -1753,6 +1797,8 @@ extension Feedback {
         func deleteThemeRule(_ request: Feedback.DeleteThemeRuleRequest, _ context: CallContext) async throws -> Feedback.DeleteThemeRuleReply
         /// `GetThemeCounts`.
         func getThemeCounts(_ request: Feedback.GetThemeCountsRequest, _ context: CallContext) async throws -> Feedback.GetThemeCountsReply
+        /// `ExportCustomer`.
+        func exportCustomer(_ request: Feedback.ExportCustomerRequest, _ context: CallContext) async throws -> Feedback.ExportCustomerReply
     }
 }
 
@@ -1780,6 +1826,7 @@ extension ServiceRouter {
         register(Feedback.upsertThemeRule) { try await handler.upsertThemeRule($0, $1) }
         register(Feedback.deleteThemeRule) { try await handler.deleteThemeRule($0, $1) }
         register(Feedback.getThemeCounts) { try await handler.getThemeCounts($0, $1) }
+        register(Feedback.exportCustomer) { try await handler.exportCustomer($0, $1) }
     }
 }
 
@@ -1951,6 +1998,13 @@ extension Feedback {
             -> Feedback.GetThemeCountsReply
         {
             try await transport.call(Feedback.getThemeCounts, request, options: options)
+        }
+
+        /// `ExportCustomer`.
+        public func exportCustomer(_ request: Feedback.ExportCustomerRequest, options: CallOptions = CallOptions()) async throws
+            -> Feedback.ExportCustomerReply
+        {
+            try await transport.call(Feedback.exportCustomer, request, options: options)
         }
     }
 }

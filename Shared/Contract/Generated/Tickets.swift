@@ -452,6 +452,29 @@ extension Tickets {
 }
 
 extension Tickets {
+    /// `glimlach.tickets.CustomerErased`.
+    public struct CustomerErased: WireMessage, Equatable {
+        public static let messageName = "glimlach.tickets.CustomerErased"
+        public var customer_id: String?
+        public var ticket_ids: [String]
+        public var reason: String?
+        public var erased_at_ms: Int64?
+    
+        public init(
+            customer_id: String? = nil,
+            ticket_ids: [String] = [],
+            reason: String? = nil,
+            erased_at_ms: Int64? = nil
+        ) {
+            self.customer_id = customer_id
+            self.ticket_ids = ticket_ids
+            self.reason = reason
+            self.erased_at_ms = erased_at_ms
+        }
+    }
+}
+
+extension Tickets {
     /// `glimlach.tickets.CustomerHandle`.
     public struct CustomerHandle: WireMessage, Equatable {
         public static let messageName = "glimlach.tickets.CustomerHandle"
@@ -538,6 +561,40 @@ extension Tickets {
 }
 
 extension Tickets {
+    /// `glimlach.tickets.EraseCustomerReply`.
+    public struct EraseCustomerReply: WireMessage, Equatable {
+        public static let messageName = "glimlach.tickets.EraseCustomerReply"
+        public var ticket_ids: [String]
+        public var erased_at_ms: Int64?
+    
+        public init(
+            ticket_ids: [String] = [],
+            erased_at_ms: Int64? = nil
+        ) {
+            self.ticket_ids = ticket_ids
+            self.erased_at_ms = erased_at_ms
+        }
+    }
+}
+
+extension Tickets {
+    /// `glimlach.tickets.EraseCustomerRequest`.
+    public struct EraseCustomerRequest: WireMessage, Equatable {
+        public static let messageName = "glimlach.tickets.EraseCustomerRequest"
+        public var customer_id: String?
+        public var reason: String?
+    
+        public init(
+            customer_id: String? = nil,
+            reason: String? = nil
+        ) {
+            self.customer_id = customer_id
+            self.reason = reason
+        }
+    }
+}
+
+extension Tickets {
     /// `glimlach.tickets.EscalateTicketReply`.
     public struct EscalateTicketReply: WireMessage, Equatable {
         public static let messageName = "glimlach.tickets.EscalateTicketReply"
@@ -567,6 +624,46 @@ extension Tickets {
             self.ticket_id = ticket_id
             self.escalated_by_id = escalated_by_id
             self.reason = reason
+        }
+    }
+}
+
+extension Tickets {
+    /// `glimlach.tickets.ExportCustomerReply`.
+    public struct ExportCustomerReply: WireMessage, Equatable {
+        public static let messageName = "glimlach.tickets.ExportCustomerReply"
+        public var customer_id: String?
+        public var handles: [Tickets.CustomerHandle]
+        public var tickets: [Tickets.Ticket]
+        public var erased_at_ms: Int64?
+        public var erased_reason: String?
+    
+        public init(
+            customer_id: String? = nil,
+            handles: [Tickets.CustomerHandle] = [],
+            tickets: [Tickets.Ticket] = [],
+            erased_at_ms: Int64? = nil,
+            erased_reason: String? = nil
+        ) {
+            self.customer_id = customer_id
+            self.handles = handles
+            self.tickets = tickets
+            self.erased_at_ms = erased_at_ms
+            self.erased_reason = erased_reason
+        }
+    }
+}
+
+extension Tickets {
+    /// `glimlach.tickets.ExportCustomerRequest`.
+    public struct ExportCustomerRequest: WireMessage, Equatable {
+        public static let messageName = "glimlach.tickets.ExportCustomerRequest"
+        public var customer_id: String?
+    
+        public init(
+            customer_id: String? = nil
+        ) {
+            self.customer_id = customer_id
         }
     }
 }
@@ -2251,6 +2348,8 @@ extension Tickets {
     public static let addCustomerHandle = Method<Tickets.AddCustomerHandleRequest, Tickets.AddCustomerHandleReply>(service: service, name: "AddCustomerHandle")
     public static let mergeCustomers = Method<Tickets.MergeCustomersRequest, Tickets.MergeCustomersReply>(service: service, name: "MergeCustomers")
     public static let splitCustomer = Method<Tickets.SplitCustomerRequest, Tickets.SplitCustomerReply>(service: service, name: "SplitCustomer")
+    public static let exportCustomer = Method<Tickets.ExportCustomerRequest, Tickets.ExportCustomerReply>(service: service, name: "ExportCustomer", idempotent: true)
+    public static let eraseCustomer = Method<Tickets.EraseCustomerRequest, Tickets.EraseCustomerReply>(service: service, name: "EraseCustomer")
 }
 
 extension Tickets {
@@ -2312,6 +2411,10 @@ extension Tickets {
         func mergeCustomers(_ request: Tickets.MergeCustomersRequest, _ context: CallContext) async throws -> Tickets.MergeCustomersReply
         /// `SplitCustomer`.
         func splitCustomer(_ request: Tickets.SplitCustomerRequest, _ context: CallContext) async throws -> Tickets.SplitCustomerReply
+        /// `ExportCustomer`.
+        func exportCustomer(_ request: Tickets.ExportCustomerRequest, _ context: CallContext) async throws -> Tickets.ExportCustomerReply
+        /// `EraseCustomer`.
+        func eraseCustomer(_ request: Tickets.EraseCustomerRequest, _ context: CallContext) async throws -> Tickets.EraseCustomerReply
     }
 }
 
@@ -2345,6 +2448,8 @@ extension ServiceRouter {
         register(Tickets.addCustomerHandle) { try await handler.addCustomerHandle($0, $1) }
         register(Tickets.mergeCustomers) { try await handler.mergeCustomers($0, $1) }
         register(Tickets.splitCustomer) { try await handler.splitCustomer($0, $1) }
+        register(Tickets.exportCustomer) { try await handler.exportCustomer($0, $1) }
+        register(Tickets.eraseCustomer) { try await handler.eraseCustomer($0, $1) }
     }
 }
 
@@ -2558,6 +2663,20 @@ extension Tickets {
             -> Tickets.SplitCustomerReply
         {
             try await transport.call(Tickets.splitCustomer, request, options: options)
+        }
+
+        /// `ExportCustomer`.
+        public func exportCustomer(_ request: Tickets.ExportCustomerRequest, options: CallOptions = CallOptions()) async throws
+            -> Tickets.ExportCustomerReply
+        {
+            try await transport.call(Tickets.exportCustomer, request, options: options)
+        }
+
+        /// `EraseCustomer`.
+        public func eraseCustomer(_ request: Tickets.EraseCustomerRequest, options: CallOptions = CallOptions()) async throws
+            -> Tickets.EraseCustomerReply
+        {
+            try await transport.call(Tickets.eraseCustomer, request, options: options)
         }
     }
 }

@@ -33,6 +33,10 @@ typedef struct Glimlach__Channels__GetAttachmentReply Glimlach__Channels__GetAtt
 typedef struct Glimlach__Channels__MessageReceived Glimlach__Channels__MessageReceived;
 typedef struct Glimlach__Channels__DeliverySent Glimlach__Channels__DeliverySent;
 typedef struct Glimlach__Channels__DeliveryFailed Glimlach__Channels__DeliveryFailed;
+typedef struct Glimlach__Channels__ExportTicketsRequest Glimlach__Channels__ExportTicketsRequest;
+typedef struct Glimlach__Channels__Conversation Glimlach__Channels__Conversation;
+typedef struct Glimlach__Channels__ExportTicketsReply Glimlach__Channels__ExportTicketsReply;
+typedef struct Glimlach__Channels__AttachmentFile Glimlach__Channels__AttachmentFile;
 
 
 /* --- enums --- */
@@ -383,6 +387,70 @@ struct  Glimlach__Channels__DeliveryFailed
     , NULL, 0, GLIMLACH__CHANNELS__DELIVERY_KIND__DELIVERY_KIND_UNSPECIFIED, NULL, 0, GLIMLACH__CHANNEL__CHANNEL_UNSPECIFIED, NULL }
 
 
+/*
+ * What channels holds for these tickets (a customer's, from tickets'
+ * ExportCustomer): conversations, deliveries and attachments with their bytes.
+ * Refused on behalf of an employee: privacy requests are carried out by an operator
+ * (docs/privacy.md). Channels erases its part when it applies tickets'
+ * customer.erased: conversations, mail references and attachments deleted,
+ * deliveries' recipients blanked.
+ */
+struct  Glimlach__Channels__ExportTicketsRequest
+{
+  ProtobufCMessage base;
+  size_t n_ticket_ids;
+  char **ticket_ids;
+};
+#define GLIMLACH__CHANNELS__EXPORT_TICKETS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__channels__export_tickets_request__descriptor) \
+    , 0,NULL }
+
+
+struct  Glimlach__Channels__Conversation
+{
+  ProtobufCMessage base;
+  protobuf_c_boolean has_channel;
+  Glimlach__Channel channel;
+  /*
+   * The e-mail thread's, Messenger's or WhatsApp's key, the chat visitor's id.
+   */
+  char *conversation_key;
+  char *ticket_id;
+  protobuf_c_boolean has_updated_at_ms;
+  int64_t updated_at_ms;
+};
+#define GLIMLACH__CHANNELS__CONVERSATION__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__channels__conversation__descriptor) \
+    , 0, GLIMLACH__CHANNEL__CHANNEL_UNSPECIFIED, NULL, NULL, 0, 0 }
+
+
+struct  Glimlach__Channels__ExportTicketsReply
+{
+  ProtobufCMessage base;
+  size_t n_conversations;
+  Glimlach__Channels__Conversation **conversations;
+  size_t n_deliveries;
+  Glimlach__Channels__Delivery **deliveries;
+  size_t n_attachments;
+  Glimlach__Channels__AttachmentFile **attachments;
+};
+#define GLIMLACH__CHANNELS__EXPORT_TICKETS_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__channels__export_tickets_reply__descriptor) \
+    , 0,NULL, 0,NULL, 0,NULL }
+
+
+struct  Glimlach__Channels__AttachmentFile
+{
+  ProtobufCMessage base;
+  Glimlach__Channels__Attachment *attachment;
+  protobuf_c_boolean has_data;
+  ProtobufCBinaryData data;
+};
+#define GLIMLACH__CHANNELS__ATTACHMENT_FILE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__channels__attachment_file__descriptor) \
+    , NULL, 0, {0,NULL} }
+
+
 /* Glimlach__Channels__Delivery methods */
 void   glimlach__channels__delivery__init
                      (Glimlach__Channels__Delivery         *message);
@@ -706,6 +774,82 @@ Glimlach__Channels__DeliveryFailed *
 void   glimlach__channels__delivery_failed__free_unpacked
                      (Glimlach__Channels__DeliveryFailed *message,
                       ProtobufCAllocator *allocator);
+/* Glimlach__Channels__ExportTicketsRequest methods */
+void   glimlach__channels__export_tickets_request__init
+                     (Glimlach__Channels__ExportTicketsRequest         *message);
+size_t glimlach__channels__export_tickets_request__get_packed_size
+                     (const Glimlach__Channels__ExportTicketsRequest   *message);
+size_t glimlach__channels__export_tickets_request__pack
+                     (const Glimlach__Channels__ExportTicketsRequest   *message,
+                      uint8_t             *out);
+size_t glimlach__channels__export_tickets_request__pack_to_buffer
+                     (const Glimlach__Channels__ExportTicketsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Channels__ExportTicketsRequest *
+       glimlach__channels__export_tickets_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__channels__export_tickets_request__free_unpacked
+                     (Glimlach__Channels__ExportTicketsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Channels__Conversation methods */
+void   glimlach__channels__conversation__init
+                     (Glimlach__Channels__Conversation         *message);
+size_t glimlach__channels__conversation__get_packed_size
+                     (const Glimlach__Channels__Conversation   *message);
+size_t glimlach__channels__conversation__pack
+                     (const Glimlach__Channels__Conversation   *message,
+                      uint8_t             *out);
+size_t glimlach__channels__conversation__pack_to_buffer
+                     (const Glimlach__Channels__Conversation   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Channels__Conversation *
+       glimlach__channels__conversation__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__channels__conversation__free_unpacked
+                     (Glimlach__Channels__Conversation *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Channels__ExportTicketsReply methods */
+void   glimlach__channels__export_tickets_reply__init
+                     (Glimlach__Channels__ExportTicketsReply         *message);
+size_t glimlach__channels__export_tickets_reply__get_packed_size
+                     (const Glimlach__Channels__ExportTicketsReply   *message);
+size_t glimlach__channels__export_tickets_reply__pack
+                     (const Glimlach__Channels__ExportTicketsReply   *message,
+                      uint8_t             *out);
+size_t glimlach__channels__export_tickets_reply__pack_to_buffer
+                     (const Glimlach__Channels__ExportTicketsReply   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Channels__ExportTicketsReply *
+       glimlach__channels__export_tickets_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__channels__export_tickets_reply__free_unpacked
+                     (Glimlach__Channels__ExportTicketsReply *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Channels__AttachmentFile methods */
+void   glimlach__channels__attachment_file__init
+                     (Glimlach__Channels__AttachmentFile         *message);
+size_t glimlach__channels__attachment_file__get_packed_size
+                     (const Glimlach__Channels__AttachmentFile   *message);
+size_t glimlach__channels__attachment_file__pack
+                     (const Glimlach__Channels__AttachmentFile   *message,
+                      uint8_t             *out);
+size_t glimlach__channels__attachment_file__pack_to_buffer
+                     (const Glimlach__Channels__AttachmentFile   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Channels__AttachmentFile *
+       glimlach__channels__attachment_file__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__channels__attachment_file__free_unpacked
+                     (Glimlach__Channels__AttachmentFile *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Glimlach__Channels__Delivery_Closure)
@@ -759,6 +903,18 @@ typedef void (*Glimlach__Channels__DeliverySent_Closure)
 typedef void (*Glimlach__Channels__DeliveryFailed_Closure)
                  (const Glimlach__Channels__DeliveryFailed *message,
                   void *closure_data);
+typedef void (*Glimlach__Channels__ExportTicketsRequest_Closure)
+                 (const Glimlach__Channels__ExportTicketsRequest *message,
+                  void *closure_data);
+typedef void (*Glimlach__Channels__Conversation_Closure)
+                 (const Glimlach__Channels__Conversation *message,
+                  void *closure_data);
+typedef void (*Glimlach__Channels__ExportTicketsReply_Closure)
+                 (const Glimlach__Channels__ExportTicketsReply *message,
+                  void *closure_data);
+typedef void (*Glimlach__Channels__AttachmentFile_Closure)
+                 (const Glimlach__Channels__AttachmentFile *message,
+                  void *closure_data);
 
 /* --- services --- */
 
@@ -798,6 +954,10 @@ struct Glimlach__Channels__Channels_Service
                          const Glimlach__Channels__GetAttachmentRequest *input,
                          Glimlach__Channels__GetAttachmentReply_Closure closure,
                          void *closure_data);
+  void (*export_tickets)(Glimlach__Channels__Channels_Service *service,
+                         const Glimlach__Channels__ExportTicketsRequest *input,
+                         Glimlach__Channels__ExportTicketsReply_Closure closure,
+                         void *closure_data);
 };
 typedef void (*Glimlach__Channels__Channels_ServiceDestroy)(Glimlach__Channels__Channels_Service *);
 void glimlach__channels__channels__init (Glimlach__Channels__Channels_Service *service,
@@ -813,7 +973,8 @@ void glimlach__channels__channels__init (Glimlach__Channels__Channels_Service *s
       function_prefix__ ## list_deliveries,\
       function_prefix__ ## retry_delivery,\
       function_prefix__ ## list_attachments,\
-      function_prefix__ ## get_attachment  }
+      function_prefix__ ## get_attachment,\
+      function_prefix__ ## export_tickets  }
 void glimlach__channels__channels__health(ProtobufCService *service,
                                           const Glimlach__HealthRequest *input,
                                           Glimlach__HealthReply_Closure closure,
@@ -846,6 +1007,10 @@ void glimlach__channels__channels__get_attachment(ProtobufCService *service,
                                                   const Glimlach__Channels__GetAttachmentRequest *input,
                                                   Glimlach__Channels__GetAttachmentReply_Closure closure,
                                                   void *closure_data);
+void glimlach__channels__channels__export_tickets(ProtobufCService *service,
+                                                  const Glimlach__Channels__ExportTicketsRequest *input,
+                                                  Glimlach__Channels__ExportTicketsReply_Closure closure,
+                                                  void *closure_data);
 
 /* --- descriptors --- */
 
@@ -868,6 +1033,10 @@ extern const ProtobufCMessageDescriptor glimlach__channels__get_attachment_reply
 extern const ProtobufCMessageDescriptor glimlach__channels__message_received__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__channels__delivery_sent__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__channels__delivery_failed__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__channels__export_tickets_request__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__channels__conversation__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__channels__export_tickets_reply__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__channels__attachment_file__descriptor;
 extern const ProtobufCServiceDescriptor glimlach__channels__channels__descriptor;
 
 PROTOBUF_C__END_DECLS

@@ -67,6 +67,8 @@ typedef struct Glimlach__Feedback__DeleteThemeRuleReply Glimlach__Feedback__Dele
 typedef struct Glimlach__Feedback__ThemeCount Glimlach__Feedback__ThemeCount;
 typedef struct Glimlach__Feedback__GetThemeCountsRequest Glimlach__Feedback__GetThemeCountsRequest;
 typedef struct Glimlach__Feedback__GetThemeCountsReply Glimlach__Feedback__GetThemeCountsReply;
+typedef struct Glimlach__Feedback__ExportCustomerRequest Glimlach__Feedback__ExportCustomerRequest;
+typedef struct Glimlach__Feedback__ExportCustomerReply Glimlach__Feedback__ExportCustomerReply;
 typedef struct Glimlach__Feedback__InvitationCreated Glimlach__Feedback__InvitationCreated;
 typedef struct Glimlach__Feedback__CustomerOptedOut Glimlach__Feedback__CustomerOptedOut;
 typedef struct Glimlach__Feedback__InvitationSuppressed Glimlach__Feedback__InvitationSuppressed;
@@ -1202,6 +1204,47 @@ struct  Glimlach__Feedback__GetThemeCountsReply
 #define GLIMLACH__FEEDBACK__GET_THEME_COUNTS_REPLY__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&glimlach__feedback__get_theme_counts_reply__descriptor) \
     , 0,NULL }
+
+
+/*
+ * What feedback holds about a customer: invitations, answers with their comments,
+ * compliments from those answers, and an opt-out. Refused on behalf of an employee:
+ * privacy requests are carried out by an operator (docs/privacy.md). A customer is
+ * erased through tickets' EraseCustomer; feedback erases its part when it applies
+ * tickets' customer.erased: names, handles and comments blanked, unsent invitations
+ * suppressed, scores kept for the figures.
+ */
+struct  Glimlach__Feedback__ExportCustomerRequest
+{
+  ProtobufCMessage base;
+  char *customer_id;
+};
+#define GLIMLACH__FEEDBACK__EXPORT_CUSTOMER_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__feedback__export_customer_request__descriptor) \
+    , NULL }
+
+
+struct  Glimlach__Feedback__ExportCustomerReply
+{
+  ProtobufCMessage base;
+  char *customer_id;
+  size_t n_invitations;
+  Glimlach__Feedback__Invitation **invitations;
+  size_t n_responses;
+  Glimlach__Feedback__SurveyResponse **responses;
+  size_t n_compliments;
+  Glimlach__Feedback__Compliment **compliments;
+  protobuf_c_boolean has_opted_out_at_ms;
+  int64_t opted_out_at_ms;
+  /*
+   * Set once feedback applied the customer's erasure.
+   */
+  protobuf_c_boolean has_erased_at_ms;
+  int64_t erased_at_ms;
+};
+#define GLIMLACH__FEEDBACK__EXPORT_CUSTOMER_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__feedback__export_customer_reply__descriptor) \
+    , NULL, 0,NULL, 0,NULL, 0,NULL, 0, 0, 0, 0 }
 
 
 struct  Glimlach__Feedback__InvitationCreated
@@ -2418,6 +2461,44 @@ Glimlach__Feedback__GetThemeCountsReply *
 void   glimlach__feedback__get_theme_counts_reply__free_unpacked
                      (Glimlach__Feedback__GetThemeCountsReply *message,
                       ProtobufCAllocator *allocator);
+/* Glimlach__Feedback__ExportCustomerRequest methods */
+void   glimlach__feedback__export_customer_request__init
+                     (Glimlach__Feedback__ExportCustomerRequest         *message);
+size_t glimlach__feedback__export_customer_request__get_packed_size
+                     (const Glimlach__Feedback__ExportCustomerRequest   *message);
+size_t glimlach__feedback__export_customer_request__pack
+                     (const Glimlach__Feedback__ExportCustomerRequest   *message,
+                      uint8_t             *out);
+size_t glimlach__feedback__export_customer_request__pack_to_buffer
+                     (const Glimlach__Feedback__ExportCustomerRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Feedback__ExportCustomerRequest *
+       glimlach__feedback__export_customer_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__feedback__export_customer_request__free_unpacked
+                     (Glimlach__Feedback__ExportCustomerRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Feedback__ExportCustomerReply methods */
+void   glimlach__feedback__export_customer_reply__init
+                     (Glimlach__Feedback__ExportCustomerReply         *message);
+size_t glimlach__feedback__export_customer_reply__get_packed_size
+                     (const Glimlach__Feedback__ExportCustomerReply   *message);
+size_t glimlach__feedback__export_customer_reply__pack
+                     (const Glimlach__Feedback__ExportCustomerReply   *message,
+                      uint8_t             *out);
+size_t glimlach__feedback__export_customer_reply__pack_to_buffer
+                     (const Glimlach__Feedback__ExportCustomerReply   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Feedback__ExportCustomerReply *
+       glimlach__feedback__export_customer_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__feedback__export_customer_reply__free_unpacked
+                     (Glimlach__Feedback__ExportCustomerReply *message,
+                      ProtobufCAllocator *allocator);
 /* Glimlach__Feedback__InvitationCreated methods */
 void   glimlach__feedback__invitation_created__init
                      (Glimlach__Feedback__InvitationCreated         *message);
@@ -2839,6 +2920,12 @@ typedef void (*Glimlach__Feedback__GetThemeCountsRequest_Closure)
 typedef void (*Glimlach__Feedback__GetThemeCountsReply_Closure)
                  (const Glimlach__Feedback__GetThemeCountsReply *message,
                   void *closure_data);
+typedef void (*Glimlach__Feedback__ExportCustomerRequest_Closure)
+                 (const Glimlach__Feedback__ExportCustomerRequest *message,
+                  void *closure_data);
+typedef void (*Glimlach__Feedback__ExportCustomerReply_Closure)
+                 (const Glimlach__Feedback__ExportCustomerReply *message,
+                  void *closure_data);
 typedef void (*Glimlach__Feedback__InvitationCreated_Closure)
                  (const Glimlach__Feedback__InvitationCreated *message,
                   void *closure_data);
@@ -2980,6 +3067,10 @@ struct Glimlach__Feedback__Feedback_Service
                            const Glimlach__Feedback__GetThemeCountsRequest *input,
                            Glimlach__Feedback__GetThemeCountsReply_Closure closure,
                            void *closure_data);
+  void (*export_customer)(Glimlach__Feedback__Feedback_Service *service,
+                          const Glimlach__Feedback__ExportCustomerRequest *input,
+                          Glimlach__Feedback__ExportCustomerReply_Closure closure,
+                          void *closure_data);
 };
 typedef void (*Glimlach__Feedback__Feedback_ServiceDestroy)(Glimlach__Feedback__Feedback_Service *);
 void glimlach__feedback__feedback__init (Glimlach__Feedback__Feedback_Service *service,
@@ -3010,7 +3101,8 @@ void glimlach__feedback__feedback__init (Glimlach__Feedback__Feedback_Service *s
       function_prefix__ ## list_theme_rules,\
       function_prefix__ ## upsert_theme_rule,\
       function_prefix__ ## delete_theme_rule,\
-      function_prefix__ ## get_theme_counts  }
+      function_prefix__ ## get_theme_counts,\
+      function_prefix__ ## export_customer  }
 void glimlach__feedback__feedback__health(ProtobufCService *service,
                                           const Glimlach__HealthRequest *input,
                                           Glimlach__HealthReply_Closure closure,
@@ -3103,6 +3195,10 @@ void glimlach__feedback__feedback__get_theme_counts(ProtobufCService *service,
                                                     const Glimlach__Feedback__GetThemeCountsRequest *input,
                                                     Glimlach__Feedback__GetThemeCountsReply_Closure closure,
                                                     void *closure_data);
+void glimlach__feedback__feedback__export_customer(ProtobufCService *service,
+                                                   const Glimlach__Feedback__ExportCustomerRequest *input,
+                                                   Glimlach__Feedback__ExportCustomerReply_Closure closure,
+                                                   void *closure_data);
 
 /* --- descriptors --- */
 
@@ -3165,6 +3261,8 @@ extern const ProtobufCMessageDescriptor glimlach__feedback__delete_theme_rule_re
 extern const ProtobufCMessageDescriptor glimlach__feedback__theme_count__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__feedback__get_theme_counts_request__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__feedback__get_theme_counts_reply__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__feedback__export_customer_request__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__feedback__export_customer_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__feedback__invitation_created__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__feedback__customer_opted_out__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__feedback__invitation_suppressed__descriptor;

@@ -32,6 +32,10 @@ typedef struct Glimlach__Tickets__MergeCustomersRequest Glimlach__Tickets__Merge
 typedef struct Glimlach__Tickets__MergeCustomersReply Glimlach__Tickets__MergeCustomersReply;
 typedef struct Glimlach__Tickets__SplitCustomerRequest Glimlach__Tickets__SplitCustomerRequest;
 typedef struct Glimlach__Tickets__SplitCustomerReply Glimlach__Tickets__SplitCustomerReply;
+typedef struct Glimlach__Tickets__ExportCustomerRequest Glimlach__Tickets__ExportCustomerRequest;
+typedef struct Glimlach__Tickets__ExportCustomerReply Glimlach__Tickets__ExportCustomerReply;
+typedef struct Glimlach__Tickets__EraseCustomerRequest Glimlach__Tickets__EraseCustomerRequest;
+typedef struct Glimlach__Tickets__EraseCustomerReply Glimlach__Tickets__EraseCustomerReply;
 typedef struct Glimlach__Tickets__CreateTicketRequest Glimlach__Tickets__CreateTicketRequest;
 typedef struct Glimlach__Tickets__CreateTicketReply Glimlach__Tickets__CreateTicketReply;
 typedef struct Glimlach__Tickets__GetTicketRequest Glimlach__Tickets__GetTicketRequest;
@@ -103,6 +107,7 @@ typedef struct Glimlach__Tickets__ResponseTargetUpdated Glimlach__Tickets__Respo
 typedef struct Glimlach__Tickets__CustomerHandleAdded Glimlach__Tickets__CustomerHandleAdded;
 typedef struct Glimlach__Tickets__CustomersMerged Glimlach__Tickets__CustomersMerged;
 typedef struct Glimlach__Tickets__CustomerSplit Glimlach__Tickets__CustomerSplit;
+typedef struct Glimlach__Tickets__CustomerErased Glimlach__Tickets__CustomerErased;
 
 
 /* --- enums --- */
@@ -635,6 +640,80 @@ struct  Glimlach__Tickets__SplitCustomerReply
 #define GLIMLACH__TICKETS__SPLIT_CUSTOMER_REPLY__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__split_customer_reply__descriptor) \
     , NULL, 0, 0 }
+
+
+/*
+ * Everything tickets holds about a customer (a data subject's access request): their
+ * handles and their tickets whole, with messages, internal notes and gestures.
+ * Refused for a call on behalf of an employee: privacy requests are carried out by an
+ * operator with `glimlach customer` (docs/privacy.md).
+ */
+struct  Glimlach__Tickets__ExportCustomerRequest
+{
+  ProtobufCMessage base;
+  char *customer_id;
+};
+#define GLIMLACH__TICKETS__EXPORT_CUSTOMER_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__export_customer_request__descriptor) \
+    , NULL }
+
+
+struct  Glimlach__Tickets__ExportCustomerReply
+{
+  ProtobufCMessage base;
+  char *customer_id;
+  size_t n_handles;
+  Glimlach__Tickets__CustomerHandle **handles;
+  size_t n_tickets;
+  Glimlach__Tickets__Ticket **tickets;
+  /*
+   * Set once the customer was erased (what the export shows is what is left).
+   */
+  protobuf_c_boolean has_erased_at_ms;
+  int64_t erased_at_ms;
+  char *erased_reason;
+};
+#define GLIMLACH__TICKETS__EXPORT_CUSTOMER_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__export_customer_reply__descriptor) \
+    , NULL, 0,NULL, 0,NULL, 0, 0, NULL }
+
+
+/*
+ * Erases what identifies a customer (the right to erasure): their handles are deleted
+ * and on each of their tickets the customer's name and handle, the subject, order
+ * reference, message bodies, note texts, gesture descriptions, escalation reason,
+ * resolution summary and a follow-up's quoted comment are blanked. The tickets stay,
+ * with times, channel, country, status and the people who served, so figures do not
+ * change. customer.erased tells feedback and channels, which erase theirs when they
+ * apply it. Running it again erases what came since. Refused on behalf of an employee
+ * (see ExportCustomerRequest).
+ */
+struct  Glimlach__Tickets__EraseCustomerRequest
+{
+  ProtobufCMessage base;
+  char *customer_id;
+  /*
+   * Required: why, e.g. the request's reference ("request 2026-118 by e-mail"); kept
+   * in the event as the record that the request was carried out.
+   */
+  char *reason;
+};
+#define GLIMLACH__TICKETS__ERASE_CUSTOMER_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__erase_customer_request__descriptor) \
+    , NULL, NULL }
+
+
+struct  Glimlach__Tickets__EraseCustomerReply
+{
+  ProtobufCMessage base;
+  size_t n_ticket_ids;
+  char **ticket_ids;
+  protobuf_c_boolean has_erased_at_ms;
+  int64_t erased_at_ms;
+};
+#define GLIMLACH__TICKETS__ERASE_CUSTOMER_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__erase_customer_reply__descriptor) \
+    , 0,NULL, 0, 0 }
 
 
 struct  Glimlach__Tickets__CreateTicketRequest
@@ -1942,6 +2021,24 @@ struct  Glimlach__Tickets__CustomerSplit
     , NULL, NULL, 0, 0, NULL }
 
 
+struct  Glimlach__Tickets__CustomerErased
+{
+  ProtobufCMessage base;
+  char *customer_id;
+  /*
+   * Every ticket of the customer, blanked.
+   */
+  size_t n_ticket_ids;
+  char **ticket_ids;
+  char *reason;
+  protobuf_c_boolean has_erased_at_ms;
+  int64_t erased_at_ms;
+};
+#define GLIMLACH__TICKETS__CUSTOMER_ERASED__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__tickets__customer_erased__descriptor) \
+    , NULL, 0,NULL, NULL, 0, 0 }
+
+
 /* Glimlach__Tickets__Customer methods */
 void   glimlach__tickets__customer__init
                      (Glimlach__Tickets__Customer         *message);
@@ -2245,6 +2342,82 @@ Glimlach__Tickets__SplitCustomerReply *
                       const uint8_t       *data);
 void   glimlach__tickets__split_customer_reply__free_unpacked
                      (Glimlach__Tickets__SplitCustomerReply *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Tickets__ExportCustomerRequest methods */
+void   glimlach__tickets__export_customer_request__init
+                     (Glimlach__Tickets__ExportCustomerRequest         *message);
+size_t glimlach__tickets__export_customer_request__get_packed_size
+                     (const Glimlach__Tickets__ExportCustomerRequest   *message);
+size_t glimlach__tickets__export_customer_request__pack
+                     (const Glimlach__Tickets__ExportCustomerRequest   *message,
+                      uint8_t             *out);
+size_t glimlach__tickets__export_customer_request__pack_to_buffer
+                     (const Glimlach__Tickets__ExportCustomerRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Tickets__ExportCustomerRequest *
+       glimlach__tickets__export_customer_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__tickets__export_customer_request__free_unpacked
+                     (Glimlach__Tickets__ExportCustomerRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Tickets__ExportCustomerReply methods */
+void   glimlach__tickets__export_customer_reply__init
+                     (Glimlach__Tickets__ExportCustomerReply         *message);
+size_t glimlach__tickets__export_customer_reply__get_packed_size
+                     (const Glimlach__Tickets__ExportCustomerReply   *message);
+size_t glimlach__tickets__export_customer_reply__pack
+                     (const Glimlach__Tickets__ExportCustomerReply   *message,
+                      uint8_t             *out);
+size_t glimlach__tickets__export_customer_reply__pack_to_buffer
+                     (const Glimlach__Tickets__ExportCustomerReply   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Tickets__ExportCustomerReply *
+       glimlach__tickets__export_customer_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__tickets__export_customer_reply__free_unpacked
+                     (Glimlach__Tickets__ExportCustomerReply *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Tickets__EraseCustomerRequest methods */
+void   glimlach__tickets__erase_customer_request__init
+                     (Glimlach__Tickets__EraseCustomerRequest         *message);
+size_t glimlach__tickets__erase_customer_request__get_packed_size
+                     (const Glimlach__Tickets__EraseCustomerRequest   *message);
+size_t glimlach__tickets__erase_customer_request__pack
+                     (const Glimlach__Tickets__EraseCustomerRequest   *message,
+                      uint8_t             *out);
+size_t glimlach__tickets__erase_customer_request__pack_to_buffer
+                     (const Glimlach__Tickets__EraseCustomerRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Tickets__EraseCustomerRequest *
+       glimlach__tickets__erase_customer_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__tickets__erase_customer_request__free_unpacked
+                     (Glimlach__Tickets__EraseCustomerRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Tickets__EraseCustomerReply methods */
+void   glimlach__tickets__erase_customer_reply__init
+                     (Glimlach__Tickets__EraseCustomerReply         *message);
+size_t glimlach__tickets__erase_customer_reply__get_packed_size
+                     (const Glimlach__Tickets__EraseCustomerReply   *message);
+size_t glimlach__tickets__erase_customer_reply__pack
+                     (const Glimlach__Tickets__EraseCustomerReply   *message,
+                      uint8_t             *out);
+size_t glimlach__tickets__erase_customer_reply__pack_to_buffer
+                     (const Glimlach__Tickets__EraseCustomerReply   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Tickets__EraseCustomerReply *
+       glimlach__tickets__erase_customer_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__tickets__erase_customer_reply__free_unpacked
+                     (Glimlach__Tickets__EraseCustomerReply *message,
                       ProtobufCAllocator *allocator);
 /* Glimlach__Tickets__CreateTicketRequest methods */
 void   glimlach__tickets__create_ticket_request__init
@@ -3595,6 +3768,25 @@ Glimlach__Tickets__CustomerSplit *
 void   glimlach__tickets__customer_split__free_unpacked
                      (Glimlach__Tickets__CustomerSplit *message,
                       ProtobufCAllocator *allocator);
+/* Glimlach__Tickets__CustomerErased methods */
+void   glimlach__tickets__customer_erased__init
+                     (Glimlach__Tickets__CustomerErased         *message);
+size_t glimlach__tickets__customer_erased__get_packed_size
+                     (const Glimlach__Tickets__CustomerErased   *message);
+size_t glimlach__tickets__customer_erased__pack
+                     (const Glimlach__Tickets__CustomerErased   *message,
+                      uint8_t             *out);
+size_t glimlach__tickets__customer_erased__pack_to_buffer
+                     (const Glimlach__Tickets__CustomerErased   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Tickets__CustomerErased *
+       glimlach__tickets__customer_erased__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__tickets__customer_erased__free_unpacked
+                     (Glimlach__Tickets__CustomerErased *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Glimlach__Tickets__Customer_Closure)
@@ -3644,6 +3836,18 @@ typedef void (*Glimlach__Tickets__SplitCustomerRequest_Closure)
                   void *closure_data);
 typedef void (*Glimlach__Tickets__SplitCustomerReply_Closure)
                  (const Glimlach__Tickets__SplitCustomerReply *message,
+                  void *closure_data);
+typedef void (*Glimlach__Tickets__ExportCustomerRequest_Closure)
+                 (const Glimlach__Tickets__ExportCustomerRequest *message,
+                  void *closure_data);
+typedef void (*Glimlach__Tickets__ExportCustomerReply_Closure)
+                 (const Glimlach__Tickets__ExportCustomerReply *message,
+                  void *closure_data);
+typedef void (*Glimlach__Tickets__EraseCustomerRequest_Closure)
+                 (const Glimlach__Tickets__EraseCustomerRequest *message,
+                  void *closure_data);
+typedef void (*Glimlach__Tickets__EraseCustomerReply_Closure)
+                 (const Glimlach__Tickets__EraseCustomerReply *message,
                   void *closure_data);
 typedef void (*Glimlach__Tickets__CreateTicketRequest_Closure)
                  (const Glimlach__Tickets__CreateTicketRequest *message,
@@ -3858,6 +4062,9 @@ typedef void (*Glimlach__Tickets__CustomersMerged_Closure)
 typedef void (*Glimlach__Tickets__CustomerSplit_Closure)
                  (const Glimlach__Tickets__CustomerSplit *message,
                   void *closure_data);
+typedef void (*Glimlach__Tickets__CustomerErased_Closure)
+                 (const Glimlach__Tickets__CustomerErased *message,
+                  void *closure_data);
 
 /* --- services --- */
 
@@ -3981,6 +4188,14 @@ struct Glimlach__Tickets__Tickets_Service
                          const Glimlach__Tickets__SplitCustomerRequest *input,
                          Glimlach__Tickets__SplitCustomerReply_Closure closure,
                          void *closure_data);
+  void (*export_customer)(Glimlach__Tickets__Tickets_Service *service,
+                          const Glimlach__Tickets__ExportCustomerRequest *input,
+                          Glimlach__Tickets__ExportCustomerReply_Closure closure,
+                          void *closure_data);
+  void (*erase_customer)(Glimlach__Tickets__Tickets_Service *service,
+                         const Glimlach__Tickets__EraseCustomerRequest *input,
+                         Glimlach__Tickets__EraseCustomerReply_Closure closure,
+                         void *closure_data);
 };
 typedef void (*Glimlach__Tickets__Tickets_ServiceDestroy)(Glimlach__Tickets__Tickets_Service *);
 void glimlach__tickets__tickets__init (Glimlach__Tickets__Tickets_Service *service,
@@ -4017,7 +4232,9 @@ void glimlach__tickets__tickets__init (Glimlach__Tickets__Tickets_Service *servi
       function_prefix__ ## get_customer,\
       function_prefix__ ## add_customer_handle,\
       function_prefix__ ## merge_customers,\
-      function_prefix__ ## split_customer  }
+      function_prefix__ ## split_customer,\
+      function_prefix__ ## export_customer,\
+      function_prefix__ ## erase_customer  }
 void glimlach__tickets__tickets__health(ProtobufCService *service,
                                         const Glimlach__HealthRequest *input,
                                         Glimlach__HealthReply_Closure closure,
@@ -4134,6 +4351,14 @@ void glimlach__tickets__tickets__split_customer(ProtobufCService *service,
                                                 const Glimlach__Tickets__SplitCustomerRequest *input,
                                                 Glimlach__Tickets__SplitCustomerReply_Closure closure,
                                                 void *closure_data);
+void glimlach__tickets__tickets__export_customer(ProtobufCService *service,
+                                                 const Glimlach__Tickets__ExportCustomerRequest *input,
+                                                 Glimlach__Tickets__ExportCustomerReply_Closure closure,
+                                                 void *closure_data);
+void glimlach__tickets__tickets__erase_customer(ProtobufCService *service,
+                                                const Glimlach__Tickets__EraseCustomerRequest *input,
+                                                Glimlach__Tickets__EraseCustomerReply_Closure closure,
+                                                void *closure_data);
 
 /* --- descriptors --- */
 
@@ -4161,6 +4386,10 @@ extern const ProtobufCMessageDescriptor glimlach__tickets__merge_customers_reque
 extern const ProtobufCMessageDescriptor glimlach__tickets__merge_customers_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__tickets__split_customer_request__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__tickets__split_customer_reply__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__tickets__export_customer_request__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__tickets__export_customer_reply__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__tickets__erase_customer_request__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__tickets__erase_customer_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__tickets__create_ticket_request__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__tickets__create_ticket_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__tickets__get_ticket_request__descriptor;
@@ -4232,6 +4461,7 @@ extern const ProtobufCMessageDescriptor glimlach__tickets__response_target_updat
 extern const ProtobufCMessageDescriptor glimlach__tickets__customer_handle_added__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__tickets__customers_merged__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__tickets__customer_split__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__tickets__customer_erased__descriptor;
 extern const ProtobufCServiceDescriptor glimlach__tickets__tickets__descriptor;
 
 PROTOBUF_C__END_DECLS

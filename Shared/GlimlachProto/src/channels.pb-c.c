@@ -772,6 +772,186 @@ void   glimlach__channels__delivery_failed__free_unpacked
   assert(message->base.descriptor == &glimlach__channels__delivery_failed__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   glimlach__channels__export_tickets_request__init
+                     (Glimlach__Channels__ExportTicketsRequest         *message)
+{
+  static const Glimlach__Channels__ExportTicketsRequest init_value = GLIMLACH__CHANNELS__EXPORT_TICKETS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t glimlach__channels__export_tickets_request__get_packed_size
+                     (const Glimlach__Channels__ExportTicketsRequest *message)
+{
+  assert(message->base.descriptor == &glimlach__channels__export_tickets_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__channels__export_tickets_request__pack
+                     (const Glimlach__Channels__ExportTicketsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__channels__export_tickets_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__channels__export_tickets_request__pack_to_buffer
+                     (const Glimlach__Channels__ExportTicketsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__channels__export_tickets_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Channels__ExportTicketsRequest *
+       glimlach__channels__export_tickets_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Channels__ExportTicketsRequest *)
+     protobuf_c_message_unpack (&glimlach__channels__export_tickets_request__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__channels__export_tickets_request__free_unpacked
+                     (Glimlach__Channels__ExportTicketsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__channels__export_tickets_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__channels__conversation__init
+                     (Glimlach__Channels__Conversation         *message)
+{
+  static const Glimlach__Channels__Conversation init_value = GLIMLACH__CHANNELS__CONVERSATION__INIT;
+  *message = init_value;
+}
+size_t glimlach__channels__conversation__get_packed_size
+                     (const Glimlach__Channels__Conversation *message)
+{
+  assert(message->base.descriptor == &glimlach__channels__conversation__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__channels__conversation__pack
+                     (const Glimlach__Channels__Conversation *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__channels__conversation__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__channels__conversation__pack_to_buffer
+                     (const Glimlach__Channels__Conversation *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__channels__conversation__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Channels__Conversation *
+       glimlach__channels__conversation__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Channels__Conversation *)
+     protobuf_c_message_unpack (&glimlach__channels__conversation__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__channels__conversation__free_unpacked
+                     (Glimlach__Channels__Conversation *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__channels__conversation__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__channels__export_tickets_reply__init
+                     (Glimlach__Channels__ExportTicketsReply         *message)
+{
+  static const Glimlach__Channels__ExportTicketsReply init_value = GLIMLACH__CHANNELS__EXPORT_TICKETS_REPLY__INIT;
+  *message = init_value;
+}
+size_t glimlach__channels__export_tickets_reply__get_packed_size
+                     (const Glimlach__Channels__ExportTicketsReply *message)
+{
+  assert(message->base.descriptor == &glimlach__channels__export_tickets_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__channels__export_tickets_reply__pack
+                     (const Glimlach__Channels__ExportTicketsReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__channels__export_tickets_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__channels__export_tickets_reply__pack_to_buffer
+                     (const Glimlach__Channels__ExportTicketsReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__channels__export_tickets_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Channels__ExportTicketsReply *
+       glimlach__channels__export_tickets_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Channels__ExportTicketsReply *)
+     protobuf_c_message_unpack (&glimlach__channels__export_tickets_reply__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__channels__export_tickets_reply__free_unpacked
+                     (Glimlach__Channels__ExportTicketsReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__channels__export_tickets_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__channels__attachment_file__init
+                     (Glimlach__Channels__AttachmentFile         *message)
+{
+  static const Glimlach__Channels__AttachmentFile init_value = GLIMLACH__CHANNELS__ATTACHMENT_FILE__INIT;
+  *message = init_value;
+}
+size_t glimlach__channels__attachment_file__get_packed_size
+                     (const Glimlach__Channels__AttachmentFile *message)
+{
+  assert(message->base.descriptor == &glimlach__channels__attachment_file__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__channels__attachment_file__pack
+                     (const Glimlach__Channels__AttachmentFile *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__channels__attachment_file__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__channels__attachment_file__pack_to_buffer
+                     (const Glimlach__Channels__AttachmentFile *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__channels__attachment_file__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Channels__AttachmentFile *
+       glimlach__channels__attachment_file__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Channels__AttachmentFile *)
+     protobuf_c_message_unpack (&glimlach__channels__attachment_file__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__channels__attachment_file__free_unpacked
+                     (Glimlach__Channels__AttachmentFile *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__channels__attachment_file__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor glimlach__channels__delivery__field_descriptors[14] =
 {
   {
@@ -2029,6 +2209,236 @@ const ProtobufCMessageDescriptor glimlach__channels__delivery_failed__descriptor
   (ProtobufCMessageInit) glimlach__channels__delivery_failed__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor glimlach__channels__export_tickets_request__field_descriptors[1] =
+{
+  {
+    "ticket_ids",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Glimlach__Channels__ExportTicketsRequest, n_ticket_ids),
+    offsetof(Glimlach__Channels__ExportTicketsRequest, ticket_ids),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__channels__export_tickets_request__field_indices_by_name[] = {
+  0,   /* field[0] = ticket_ids */
+};
+static const ProtobufCIntRange glimlach__channels__export_tickets_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor glimlach__channels__export_tickets_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.channels.ExportTicketsRequest",
+  "ExportTicketsRequest",
+  "Glimlach__Channels__ExportTicketsRequest",
+  "glimlach.channels",
+  sizeof(Glimlach__Channels__ExportTicketsRequest),
+  1,
+  glimlach__channels__export_tickets_request__field_descriptors,
+  glimlach__channels__export_tickets_request__field_indices_by_name,
+  1,  glimlach__channels__export_tickets_request__number_ranges,
+  (ProtobufCMessageInit) glimlach__channels__export_tickets_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__channels__conversation__field_descriptors[4] =
+{
+  {
+    "channel",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_ENUM,
+    offsetof(Glimlach__Channels__Conversation, has_channel),
+    offsetof(Glimlach__Channels__Conversation, channel),
+    &glimlach__channel__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "conversation_key",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Channels__Conversation, conversation_key),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "ticket_id",
+    3,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Channels__Conversation, ticket_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "updated_at_ms",
+    4,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_INT64,
+    offsetof(Glimlach__Channels__Conversation, has_updated_at_ms),
+    offsetof(Glimlach__Channels__Conversation, updated_at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__channels__conversation__field_indices_by_name[] = {
+  0,   /* field[0] = channel */
+  1,   /* field[1] = conversation_key */
+  2,   /* field[2] = ticket_id */
+  3,   /* field[3] = updated_at_ms */
+};
+static const ProtobufCIntRange glimlach__channels__conversation__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor glimlach__channels__conversation__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.channels.Conversation",
+  "Conversation",
+  "Glimlach__Channels__Conversation",
+  "glimlach.channels",
+  sizeof(Glimlach__Channels__Conversation),
+  4,
+  glimlach__channels__conversation__field_descriptors,
+  glimlach__channels__conversation__field_indices_by_name,
+  1,  glimlach__channels__conversation__number_ranges,
+  (ProtobufCMessageInit) glimlach__channels__conversation__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__channels__export_tickets_reply__field_descriptors[3] =
+{
+  {
+    "conversations",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Glimlach__Channels__ExportTicketsReply, n_conversations),
+    offsetof(Glimlach__Channels__ExportTicketsReply, conversations),
+    &glimlach__channels__conversation__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "deliveries",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Glimlach__Channels__ExportTicketsReply, n_deliveries),
+    offsetof(Glimlach__Channels__ExportTicketsReply, deliveries),
+    &glimlach__channels__delivery__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "attachments",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Glimlach__Channels__ExportTicketsReply, n_attachments),
+    offsetof(Glimlach__Channels__ExportTicketsReply, attachments),
+    &glimlach__channels__attachment_file__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__channels__export_tickets_reply__field_indices_by_name[] = {
+  2,   /* field[2] = attachments */
+  0,   /* field[0] = conversations */
+  1,   /* field[1] = deliveries */
+};
+static const ProtobufCIntRange glimlach__channels__export_tickets_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor glimlach__channels__export_tickets_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.channels.ExportTicketsReply",
+  "ExportTicketsReply",
+  "Glimlach__Channels__ExportTicketsReply",
+  "glimlach.channels",
+  sizeof(Glimlach__Channels__ExportTicketsReply),
+  3,
+  glimlach__channels__export_tickets_reply__field_descriptors,
+  glimlach__channels__export_tickets_reply__field_indices_by_name,
+  1,  glimlach__channels__export_tickets_reply__number_ranges,
+  (ProtobufCMessageInit) glimlach__channels__export_tickets_reply__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__channels__attachment_file__field_descriptors[2] =
+{
+  {
+    "attachment",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Channels__AttachmentFile, attachment),
+    &glimlach__channels__attachment__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "data",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_BYTES,
+    offsetof(Glimlach__Channels__AttachmentFile, has_data),
+    offsetof(Glimlach__Channels__AttachmentFile, data),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__channels__attachment_file__field_indices_by_name[] = {
+  0,   /* field[0] = attachment */
+  1,   /* field[1] = data */
+};
+static const ProtobufCIntRange glimlach__channels__attachment_file__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor glimlach__channels__attachment_file__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.channels.AttachmentFile",
+  "AttachmentFile",
+  "Glimlach__Channels__AttachmentFile",
+  "glimlach.channels",
+  sizeof(Glimlach__Channels__AttachmentFile),
+  2,
+  glimlach__channels__attachment_file__field_descriptors,
+  glimlach__channels__attachment_file__field_indices_by_name,
+  1,  glimlach__channels__attachment_file__number_ranges,
+  (ProtobufCMessageInit) glimlach__channels__attachment_file__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCEnumValue glimlach__channels__delivery_kind__enum_values_by_number[3] =
 {
   { "DELIVERY_KIND_UNSPECIFIED", "GLIMLACH__CHANNELS__DELIVERY_KIND__DELIVERY_KIND_UNSPECIFIED", 0 },
@@ -2093,7 +2503,7 @@ const ProtobufCEnumDescriptor glimlach__channels__delivery_state__descriptor =
   glimlach__channels__delivery_state__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor glimlach__channels__channels__method_descriptors[8] =
+static const ProtobufCMethodDescriptor glimlach__channels__channels__method_descriptors[9] =
 {
   { "Health", &glimlach__health_request__descriptor, &glimlach__health_reply__descriptor },
   { "Since", &glimlach__since_request__descriptor, &glimlach__since_reply__descriptor },
@@ -2103,8 +2513,10 @@ static const ProtobufCMethodDescriptor glimlach__channels__channels__method_desc
   { "RetryDelivery", &glimlach__channels__retry_delivery_request__descriptor, &glimlach__channels__retry_delivery_reply__descriptor },
   { "ListAttachments", &glimlach__channels__list_attachments_request__descriptor, &glimlach__channels__list_attachments_reply__descriptor },
   { "GetAttachment", &glimlach__channels__get_attachment_request__descriptor, &glimlach__channels__get_attachment_reply__descriptor },
+  { "ExportTickets", &glimlach__channels__export_tickets_request__descriptor, &glimlach__channels__export_tickets_reply__descriptor },
 };
 const unsigned glimlach__channels__channels__method_indices_by_name[] = {
+  8,        /* ExportTickets */
   7,        /* GetAttachment */
   3,        /* GetConversation */
   0,        /* Health */
@@ -2121,7 +2533,7 @@ const ProtobufCServiceDescriptor glimlach__channels__channels__descriptor =
   "Channels",
   "Glimlach__Channels__Channels",
   "glimlach.channels",
-  8,
+  9,
   glimlach__channels__channels__method_descriptors,
   glimlach__channels__channels__method_indices_by_name
 };
@@ -2188,6 +2600,14 @@ void glimlach__channels__channels__get_attachment(ProtobufCService *service,
 {
   assert(service->descriptor == &glimlach__channels__channels__descriptor);
   service->invoke(service, 7, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void glimlach__channels__channels__export_tickets(ProtobufCService *service,
+                                                  const Glimlach__Channels__ExportTicketsRequest *input,
+                                                  Glimlach__Channels__ExportTicketsReply_Closure closure,
+                                                  void *closure_data)
+{
+  assert(service->descriptor == &glimlach__channels__channels__descriptor);
+  service->invoke(service, 8, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__channels__channels__init (Glimlach__Channels__Channels_Service *service,
                                          Glimlach__Channels__Channels_ServiceDestroy destroy)

@@ -2302,6 +2302,96 @@ void   glimlach__feedback__get_theme_counts_reply__free_unpacked
   assert(message->base.descriptor == &glimlach__feedback__get_theme_counts_reply__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   glimlach__feedback__export_customer_request__init
+                     (Glimlach__Feedback__ExportCustomerRequest         *message)
+{
+  static const Glimlach__Feedback__ExportCustomerRequest init_value = GLIMLACH__FEEDBACK__EXPORT_CUSTOMER_REQUEST__INIT;
+  *message = init_value;
+}
+size_t glimlach__feedback__export_customer_request__get_packed_size
+                     (const Glimlach__Feedback__ExportCustomerRequest *message)
+{
+  assert(message->base.descriptor == &glimlach__feedback__export_customer_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__feedback__export_customer_request__pack
+                     (const Glimlach__Feedback__ExportCustomerRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__feedback__export_customer_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__feedback__export_customer_request__pack_to_buffer
+                     (const Glimlach__Feedback__ExportCustomerRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__feedback__export_customer_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Feedback__ExportCustomerRequest *
+       glimlach__feedback__export_customer_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Feedback__ExportCustomerRequest *)
+     protobuf_c_message_unpack (&glimlach__feedback__export_customer_request__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__feedback__export_customer_request__free_unpacked
+                     (Glimlach__Feedback__ExportCustomerRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__feedback__export_customer_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__feedback__export_customer_reply__init
+                     (Glimlach__Feedback__ExportCustomerReply         *message)
+{
+  static const Glimlach__Feedback__ExportCustomerReply init_value = GLIMLACH__FEEDBACK__EXPORT_CUSTOMER_REPLY__INIT;
+  *message = init_value;
+}
+size_t glimlach__feedback__export_customer_reply__get_packed_size
+                     (const Glimlach__Feedback__ExportCustomerReply *message)
+{
+  assert(message->base.descriptor == &glimlach__feedback__export_customer_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__feedback__export_customer_reply__pack
+                     (const Glimlach__Feedback__ExportCustomerReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__feedback__export_customer_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__feedback__export_customer_reply__pack_to_buffer
+                     (const Glimlach__Feedback__ExportCustomerReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__feedback__export_customer_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Feedback__ExportCustomerReply *
+       glimlach__feedback__export_customer_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Feedback__ExportCustomerReply *)
+     protobuf_c_message_unpack (&glimlach__feedback__export_customer_reply__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__feedback__export_customer_reply__free_unpacked
+                     (Glimlach__Feedback__ExportCustomerReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__feedback__export_customer_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   glimlach__feedback__invitation_created__init
                      (Glimlach__Feedback__InvitationCreated         *message)
 {
@@ -7001,6 +7091,147 @@ const ProtobufCMessageDescriptor glimlach__feedback__get_theme_counts_reply__des
   (ProtobufCMessageInit) glimlach__feedback__get_theme_counts_reply__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor glimlach__feedback__export_customer_request__field_descriptors[1] =
+{
+  {
+    "customer_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Feedback__ExportCustomerRequest, customer_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__feedback__export_customer_request__field_indices_by_name[] = {
+  0,   /* field[0] = customer_id */
+};
+static const ProtobufCIntRange glimlach__feedback__export_customer_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor glimlach__feedback__export_customer_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.feedback.ExportCustomerRequest",
+  "ExportCustomerRequest",
+  "Glimlach__Feedback__ExportCustomerRequest",
+  "glimlach.feedback",
+  sizeof(Glimlach__Feedback__ExportCustomerRequest),
+  1,
+  glimlach__feedback__export_customer_request__field_descriptors,
+  glimlach__feedback__export_customer_request__field_indices_by_name,
+  1,  glimlach__feedback__export_customer_request__number_ranges,
+  (ProtobufCMessageInit) glimlach__feedback__export_customer_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__feedback__export_customer_reply__field_descriptors[6] =
+{
+  {
+    "customer_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Feedback__ExportCustomerReply, customer_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "invitations",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Glimlach__Feedback__ExportCustomerReply, n_invitations),
+    offsetof(Glimlach__Feedback__ExportCustomerReply, invitations),
+    &glimlach__feedback__invitation__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "responses",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Glimlach__Feedback__ExportCustomerReply, n_responses),
+    offsetof(Glimlach__Feedback__ExportCustomerReply, responses),
+    &glimlach__feedback__survey_response__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "compliments",
+    4,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Glimlach__Feedback__ExportCustomerReply, n_compliments),
+    offsetof(Glimlach__Feedback__ExportCustomerReply, compliments),
+    &glimlach__feedback__compliment__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "opted_out_at_ms",
+    5,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_INT64,
+    offsetof(Glimlach__Feedback__ExportCustomerReply, has_opted_out_at_ms),
+    offsetof(Glimlach__Feedback__ExportCustomerReply, opted_out_at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "erased_at_ms",
+    6,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_INT64,
+    offsetof(Glimlach__Feedback__ExportCustomerReply, has_erased_at_ms),
+    offsetof(Glimlach__Feedback__ExportCustomerReply, erased_at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__feedback__export_customer_reply__field_indices_by_name[] = {
+  3,   /* field[3] = compliments */
+  0,   /* field[0] = customer_id */
+  5,   /* field[5] = erased_at_ms */
+  1,   /* field[1] = invitations */
+  4,   /* field[4] = opted_out_at_ms */
+  2,   /* field[2] = responses */
+};
+static const ProtobufCIntRange glimlach__feedback__export_customer_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor glimlach__feedback__export_customer_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.feedback.ExportCustomerReply",
+  "ExportCustomerReply",
+  "Glimlach__Feedback__ExportCustomerReply",
+  "glimlach.feedback",
+  sizeof(Glimlach__Feedback__ExportCustomerReply),
+  6,
+  glimlach__feedback__export_customer_reply__field_descriptors,
+  glimlach__feedback__export_customer_reply__field_indices_by_name,
+  1,  glimlach__feedback__export_customer_reply__number_ranges,
+  (ProtobufCMessageInit) glimlach__feedback__export_customer_reply__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor glimlach__feedback__invitation_created__field_descriptors[6] =
 {
   {
@@ -8601,7 +8832,7 @@ const ProtobufCEnumDescriptor glimlach__feedback__theme_period__descriptor =
   glimlach__feedback__theme_period__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor glimlach__feedback__feedback__method_descriptors[23] =
+static const ProtobufCMethodDescriptor glimlach__feedback__feedback__method_descriptors[24] =
 {
   { "Health", &glimlach__health_request__descriptor, &glimlach__health_reply__descriptor },
   { "Since", &glimlach__since_request__descriptor, &glimlach__since_reply__descriptor },
@@ -8626,12 +8857,14 @@ static const ProtobufCMethodDescriptor glimlach__feedback__feedback__method_desc
   { "UpsertThemeRule", &glimlach__feedback__upsert_theme_rule_request__descriptor, &glimlach__feedback__upsert_theme_rule_reply__descriptor },
   { "DeleteThemeRule", &glimlach__feedback__delete_theme_rule_request__descriptor, &glimlach__feedback__delete_theme_rule_reply__descriptor },
   { "GetThemeCounts", &glimlach__feedback__get_theme_counts_request__descriptor, &glimlach__feedback__get_theme_counts_reply__descriptor },
+  { "ExportCustomer", &glimlach__feedback__export_customer_request__descriptor, &glimlach__feedback__export_customer_reply__descriptor },
 };
 const unsigned glimlach__feedback__feedback__method_indices_by_name[] = {
   12,        /* CreateCompliment */
   2,        /* CreateInvitation */
   14,        /* CreateStory */
   21,        /* DeleteThemeRule */
+  23,        /* ExportCustomer */
   10,        /* GetFollowUp */
   3,        /* GetInvitation */
   7,        /* GetResponse */
@@ -8659,7 +8892,7 @@ const ProtobufCServiceDescriptor glimlach__feedback__feedback__descriptor =
   "Feedback",
   "Glimlach__Feedback__Feedback",
   "glimlach.feedback",
-  23,
+  24,
   glimlach__feedback__feedback__method_descriptors,
   glimlach__feedback__feedback__method_indices_by_name
 };
@@ -8846,6 +9079,14 @@ void glimlach__feedback__feedback__get_theme_counts(ProtobufCService *service,
 {
   assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
   service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void glimlach__feedback__feedback__export_customer(ProtobufCService *service,
+                                                   const Glimlach__Feedback__ExportCustomerRequest *input,
+                                                   Glimlach__Feedback__ExportCustomerReply_Closure closure,
+                                                   void *closure_data)
+{
+  assert(service->descriptor == &glimlach__feedback__feedback__descriptor);
+  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__feedback__feedback__init (Glimlach__Feedback__Feedback_Service *service,
                                          Glimlach__Feedback__Feedback_ServiceDestroy destroy)

@@ -727,6 +727,186 @@ void   glimlach__tickets__split_customer_reply__free_unpacked
   assert(message->base.descriptor == &glimlach__tickets__split_customer_reply__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   glimlach__tickets__export_customer_request__init
+                     (Glimlach__Tickets__ExportCustomerRequest         *message)
+{
+  static const Glimlach__Tickets__ExportCustomerRequest init_value = GLIMLACH__TICKETS__EXPORT_CUSTOMER_REQUEST__INIT;
+  *message = init_value;
+}
+size_t glimlach__tickets__export_customer_request__get_packed_size
+                     (const Glimlach__Tickets__ExportCustomerRequest *message)
+{
+  assert(message->base.descriptor == &glimlach__tickets__export_customer_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__tickets__export_customer_request__pack
+                     (const Glimlach__Tickets__ExportCustomerRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__tickets__export_customer_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__tickets__export_customer_request__pack_to_buffer
+                     (const Glimlach__Tickets__ExportCustomerRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__tickets__export_customer_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Tickets__ExportCustomerRequest *
+       glimlach__tickets__export_customer_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Tickets__ExportCustomerRequest *)
+     protobuf_c_message_unpack (&glimlach__tickets__export_customer_request__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__tickets__export_customer_request__free_unpacked
+                     (Glimlach__Tickets__ExportCustomerRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__tickets__export_customer_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__tickets__export_customer_reply__init
+                     (Glimlach__Tickets__ExportCustomerReply         *message)
+{
+  static const Glimlach__Tickets__ExportCustomerReply init_value = GLIMLACH__TICKETS__EXPORT_CUSTOMER_REPLY__INIT;
+  *message = init_value;
+}
+size_t glimlach__tickets__export_customer_reply__get_packed_size
+                     (const Glimlach__Tickets__ExportCustomerReply *message)
+{
+  assert(message->base.descriptor == &glimlach__tickets__export_customer_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__tickets__export_customer_reply__pack
+                     (const Glimlach__Tickets__ExportCustomerReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__tickets__export_customer_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__tickets__export_customer_reply__pack_to_buffer
+                     (const Glimlach__Tickets__ExportCustomerReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__tickets__export_customer_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Tickets__ExportCustomerReply *
+       glimlach__tickets__export_customer_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Tickets__ExportCustomerReply *)
+     protobuf_c_message_unpack (&glimlach__tickets__export_customer_reply__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__tickets__export_customer_reply__free_unpacked
+                     (Glimlach__Tickets__ExportCustomerReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__tickets__export_customer_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__tickets__erase_customer_request__init
+                     (Glimlach__Tickets__EraseCustomerRequest         *message)
+{
+  static const Glimlach__Tickets__EraseCustomerRequest init_value = GLIMLACH__TICKETS__ERASE_CUSTOMER_REQUEST__INIT;
+  *message = init_value;
+}
+size_t glimlach__tickets__erase_customer_request__get_packed_size
+                     (const Glimlach__Tickets__EraseCustomerRequest *message)
+{
+  assert(message->base.descriptor == &glimlach__tickets__erase_customer_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__tickets__erase_customer_request__pack
+                     (const Glimlach__Tickets__EraseCustomerRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__tickets__erase_customer_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__tickets__erase_customer_request__pack_to_buffer
+                     (const Glimlach__Tickets__EraseCustomerRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__tickets__erase_customer_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Tickets__EraseCustomerRequest *
+       glimlach__tickets__erase_customer_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Tickets__EraseCustomerRequest *)
+     protobuf_c_message_unpack (&glimlach__tickets__erase_customer_request__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__tickets__erase_customer_request__free_unpacked
+                     (Glimlach__Tickets__EraseCustomerRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__tickets__erase_customer_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__tickets__erase_customer_reply__init
+                     (Glimlach__Tickets__EraseCustomerReply         *message)
+{
+  static const Glimlach__Tickets__EraseCustomerReply init_value = GLIMLACH__TICKETS__ERASE_CUSTOMER_REPLY__INIT;
+  *message = init_value;
+}
+size_t glimlach__tickets__erase_customer_reply__get_packed_size
+                     (const Glimlach__Tickets__EraseCustomerReply *message)
+{
+  assert(message->base.descriptor == &glimlach__tickets__erase_customer_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__tickets__erase_customer_reply__pack
+                     (const Glimlach__Tickets__EraseCustomerReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__tickets__erase_customer_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__tickets__erase_customer_reply__pack_to_buffer
+                     (const Glimlach__Tickets__EraseCustomerReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__tickets__erase_customer_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Tickets__EraseCustomerReply *
+       glimlach__tickets__erase_customer_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Tickets__EraseCustomerReply *)
+     protobuf_c_message_unpack (&glimlach__tickets__erase_customer_reply__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__tickets__erase_customer_reply__free_unpacked
+                     (Glimlach__Tickets__EraseCustomerReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__tickets__erase_customer_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   glimlach__tickets__create_ticket_request__init
                      (Glimlach__Tickets__CreateTicketRequest         *message)
 {
@@ -3922,6 +4102,51 @@ void   glimlach__tickets__customer_split__free_unpacked
   assert(message->base.descriptor == &glimlach__tickets__customer_split__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   glimlach__tickets__customer_erased__init
+                     (Glimlach__Tickets__CustomerErased         *message)
+{
+  static const Glimlach__Tickets__CustomerErased init_value = GLIMLACH__TICKETS__CUSTOMER_ERASED__INIT;
+  *message = init_value;
+}
+size_t glimlach__tickets__customer_erased__get_packed_size
+                     (const Glimlach__Tickets__CustomerErased *message)
+{
+  assert(message->base.descriptor == &glimlach__tickets__customer_erased__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__tickets__customer_erased__pack
+                     (const Glimlach__Tickets__CustomerErased *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__tickets__customer_erased__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__tickets__customer_erased__pack_to_buffer
+                     (const Glimlach__Tickets__CustomerErased *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__tickets__customer_erased__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Tickets__CustomerErased *
+       glimlach__tickets__customer_erased__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Tickets__CustomerErased *)
+     protobuf_c_message_unpack (&glimlach__tickets__customer_erased__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__tickets__customer_erased__free_unpacked
+                     (Glimlach__Tickets__CustomerErased *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__tickets__customer_erased__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor glimlach__tickets__customer__field_descriptors[5] =
 {
   {
@@ -5543,6 +5768,236 @@ const ProtobufCMessageDescriptor glimlach__tickets__split_customer_reply__descri
   glimlach__tickets__split_customer_reply__field_indices_by_name,
   1,  glimlach__tickets__split_customer_reply__number_ranges,
   (ProtobufCMessageInit) glimlach__tickets__split_customer_reply__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__tickets__export_customer_request__field_descriptors[1] =
+{
+  {
+    "customer_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__ExportCustomerRequest, customer_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__tickets__export_customer_request__field_indices_by_name[] = {
+  0,   /* field[0] = customer_id */
+};
+static const ProtobufCIntRange glimlach__tickets__export_customer_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor glimlach__tickets__export_customer_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.tickets.ExportCustomerRequest",
+  "ExportCustomerRequest",
+  "Glimlach__Tickets__ExportCustomerRequest",
+  "glimlach.tickets",
+  sizeof(Glimlach__Tickets__ExportCustomerRequest),
+  1,
+  glimlach__tickets__export_customer_request__field_descriptors,
+  glimlach__tickets__export_customer_request__field_indices_by_name,
+  1,  glimlach__tickets__export_customer_request__number_ranges,
+  (ProtobufCMessageInit) glimlach__tickets__export_customer_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__tickets__export_customer_reply__field_descriptors[5] =
+{
+  {
+    "customer_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__ExportCustomerReply, customer_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "handles",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Glimlach__Tickets__ExportCustomerReply, n_handles),
+    offsetof(Glimlach__Tickets__ExportCustomerReply, handles),
+    &glimlach__tickets__customer_handle__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "tickets",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Glimlach__Tickets__ExportCustomerReply, n_tickets),
+    offsetof(Glimlach__Tickets__ExportCustomerReply, tickets),
+    &glimlach__tickets__ticket__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "erased_at_ms",
+    4,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_INT64,
+    offsetof(Glimlach__Tickets__ExportCustomerReply, has_erased_at_ms),
+    offsetof(Glimlach__Tickets__ExportCustomerReply, erased_at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "erased_reason",
+    5,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__ExportCustomerReply, erased_reason),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__tickets__export_customer_reply__field_indices_by_name[] = {
+  0,   /* field[0] = customer_id */
+  3,   /* field[3] = erased_at_ms */
+  4,   /* field[4] = erased_reason */
+  1,   /* field[1] = handles */
+  2,   /* field[2] = tickets */
+};
+static const ProtobufCIntRange glimlach__tickets__export_customer_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor glimlach__tickets__export_customer_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.tickets.ExportCustomerReply",
+  "ExportCustomerReply",
+  "Glimlach__Tickets__ExportCustomerReply",
+  "glimlach.tickets",
+  sizeof(Glimlach__Tickets__ExportCustomerReply),
+  5,
+  glimlach__tickets__export_customer_reply__field_descriptors,
+  glimlach__tickets__export_customer_reply__field_indices_by_name,
+  1,  glimlach__tickets__export_customer_reply__number_ranges,
+  (ProtobufCMessageInit) glimlach__tickets__export_customer_reply__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__tickets__erase_customer_request__field_descriptors[2] =
+{
+  {
+    "customer_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__EraseCustomerRequest, customer_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__EraseCustomerRequest, reason),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__tickets__erase_customer_request__field_indices_by_name[] = {
+  0,   /* field[0] = customer_id */
+  1,   /* field[1] = reason */
+};
+static const ProtobufCIntRange glimlach__tickets__erase_customer_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor glimlach__tickets__erase_customer_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.tickets.EraseCustomerRequest",
+  "EraseCustomerRequest",
+  "Glimlach__Tickets__EraseCustomerRequest",
+  "glimlach.tickets",
+  sizeof(Glimlach__Tickets__EraseCustomerRequest),
+  2,
+  glimlach__tickets__erase_customer_request__field_descriptors,
+  glimlach__tickets__erase_customer_request__field_indices_by_name,
+  1,  glimlach__tickets__erase_customer_request__number_ranges,
+  (ProtobufCMessageInit) glimlach__tickets__erase_customer_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__tickets__erase_customer_reply__field_descriptors[2] =
+{
+  {
+    "ticket_ids",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Glimlach__Tickets__EraseCustomerReply, n_ticket_ids),
+    offsetof(Glimlach__Tickets__EraseCustomerReply, ticket_ids),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "erased_at_ms",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_INT64,
+    offsetof(Glimlach__Tickets__EraseCustomerReply, has_erased_at_ms),
+    offsetof(Glimlach__Tickets__EraseCustomerReply, erased_at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__tickets__erase_customer_reply__field_indices_by_name[] = {
+  1,   /* field[1] = erased_at_ms */
+  0,   /* field[0] = ticket_ids */
+};
+static const ProtobufCIntRange glimlach__tickets__erase_customer_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor glimlach__tickets__erase_customer_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.tickets.EraseCustomerReply",
+  "EraseCustomerReply",
+  "Glimlach__Tickets__EraseCustomerReply",
+  "glimlach.tickets",
+  sizeof(Glimlach__Tickets__EraseCustomerReply),
+  2,
+  glimlach__tickets__erase_customer_reply__field_descriptors,
+  glimlach__tickets__erase_customer_reply__field_indices_by_name,
+  1,  glimlach__tickets__erase_customer_reply__number_ranges,
+  (ProtobufCMessageInit) glimlach__tickets__erase_customer_reply__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor glimlach__tickets__create_ticket_request__field_descriptors[12] =
@@ -11149,6 +11604,83 @@ const ProtobufCMessageDescriptor glimlach__tickets__customer_split__descriptor =
   (ProtobufCMessageInit) glimlach__tickets__customer_split__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor glimlach__tickets__customer_erased__field_descriptors[4] =
+{
+  {
+    "customer_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__CustomerErased, customer_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "ticket_ids",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Glimlach__Tickets__CustomerErased, n_ticket_ids),
+    offsetof(Glimlach__Tickets__CustomerErased, ticket_ids),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    3,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Tickets__CustomerErased, reason),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "erased_at_ms",
+    4,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_INT64,
+    offsetof(Glimlach__Tickets__CustomerErased, has_erased_at_ms),
+    offsetof(Glimlach__Tickets__CustomerErased, erased_at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__tickets__customer_erased__field_indices_by_name[] = {
+  0,   /* field[0] = customer_id */
+  3,   /* field[3] = erased_at_ms */
+  2,   /* field[2] = reason */
+  1,   /* field[1] = ticket_ids */
+};
+static const ProtobufCIntRange glimlach__tickets__customer_erased__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor glimlach__tickets__customer_erased__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.tickets.CustomerErased",
+  "CustomerErased",
+  "Glimlach__Tickets__CustomerErased",
+  "glimlach.tickets",
+  sizeof(Glimlach__Tickets__CustomerErased),
+  4,
+  glimlach__tickets__customer_erased__field_descriptors,
+  glimlach__tickets__customer_erased__field_indices_by_name,
+  1,  glimlach__tickets__customer_erased__number_ranges,
+  (ProtobufCMessageInit) glimlach__tickets__customer_erased__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCEnumValue glimlach__tickets__ticket_status__enum_values_by_number[7] =
 {
   { "TICKET_STATUS_UNSPECIFIED", "GLIMLACH__TICKETS__TICKET_STATUS__TICKET_STATUS_UNSPECIFIED", 0 },
@@ -11423,7 +11955,7 @@ const ProtobufCEnumDescriptor glimlach__tickets__gesture_outcome__descriptor =
   glimlach__tickets__gesture_outcome__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor glimlach__tickets__tickets__method_descriptors[29] =
+static const ProtobufCMethodDescriptor glimlach__tickets__tickets__method_descriptors[31] =
 {
   { "Health", &glimlach__health_request__descriptor, &glimlach__health_reply__descriptor },
   { "Since", &glimlach__since_request__descriptor, &glimlach__since_reply__descriptor },
@@ -11454,6 +11986,8 @@ static const ProtobufCMethodDescriptor glimlach__tickets__tickets__method_descri
   { "AddCustomerHandle", &glimlach__tickets__add_customer_handle_request__descriptor, &glimlach__tickets__add_customer_handle_reply__descriptor },
   { "MergeCustomers", &glimlach__tickets__merge_customers_request__descriptor, &glimlach__tickets__merge_customers_reply__descriptor },
   { "SplitCustomer", &glimlach__tickets__split_customer_request__descriptor, &glimlach__tickets__split_customer_reply__descriptor },
+  { "ExportCustomer", &glimlach__tickets__export_customer_request__descriptor, &glimlach__tickets__export_customer_reply__descriptor },
+  { "EraseCustomer", &glimlach__tickets__erase_customer_request__descriptor, &glimlach__tickets__erase_customer_reply__descriptor },
 };
 const unsigned glimlach__tickets__tickets__method_indices_by_name[] = {
   26,        /* AddCustomerHandle */
@@ -11463,7 +11997,9 @@ const unsigned glimlach__tickets__tickets__method_indices_by_name[] = {
   7,        /* AssignTicket */
   17,        /* CloseTicket */
   2,        /* CreateTicket */
+  30,        /* EraseCustomer */
   10,        /* EscalateTicket */
+  29,        /* ExportCustomer */
   20,        /* GetChannelCalendars */
   25,        /* GetCustomer */
   22,        /* GetResponseTargets */
@@ -11493,7 +12029,7 @@ const ProtobufCServiceDescriptor glimlach__tickets__tickets__descriptor =
   "Tickets",
   "Glimlach__Tickets__Tickets",
   "glimlach.tickets",
-  29,
+  31,
   glimlach__tickets__tickets__method_descriptors,
   glimlach__tickets__tickets__method_indices_by_name
 };
@@ -11728,6 +12264,22 @@ void glimlach__tickets__tickets__split_customer(ProtobufCService *service,
 {
   assert(service->descriptor == &glimlach__tickets__tickets__descriptor);
   service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void glimlach__tickets__tickets__export_customer(ProtobufCService *service,
+                                                 const Glimlach__Tickets__ExportCustomerRequest *input,
+                                                 Glimlach__Tickets__ExportCustomerReply_Closure closure,
+                                                 void *closure_data)
+{
+  assert(service->descriptor == &glimlach__tickets__tickets__descriptor);
+  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void glimlach__tickets__tickets__erase_customer(ProtobufCService *service,
+                                                const Glimlach__Tickets__EraseCustomerRequest *input,
+                                                Glimlach__Tickets__EraseCustomerReply_Closure closure,
+                                                void *closure_data)
+{
+  assert(service->descriptor == &glimlach__tickets__tickets__descriptor);
+  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__tickets__tickets__init (Glimlach__Tickets__Tickets_Service *service,
                                        Glimlach__Tickets__Tickets_ServiceDestroy destroy)

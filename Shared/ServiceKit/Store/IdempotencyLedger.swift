@@ -29,3 +29,15 @@ enum IdempotencyLedger {
             sql: "INSERT INTO idempotency (method, key, reply) VALUES (?, ?, ?)", arguments: [method, key, Data(reply)])
     }
 }
+
+extension SQLiteAccess {
+    /// Deletes the remembered replies that mention any of `ids` (a customer's, their
+    /// tickets'), so an erasure leaves no copy of their data in the ledger; a create
+    /// retried with one of those keys afterwards runs again.
+    public func forgetReplies(mentioning ids: [String]) throws {
+        for id in ids where !id.isEmpty {
+            try db.execute(
+                sql: "DELETE FROM idempotency WHERE instr(reply, ?) > 0", arguments: [Data(id.utf8)])
+        }
+    }
+}

@@ -56,3 +56,21 @@ enum Outbox {
         return SinceReply(events: events, last_sequence: try lastSequence(in: db))
     }
 }
+
+extension SQLiteAccess {
+    /// Rewrites the stored payload of every event of `type` about `subject` (an
+    /// erasure blanks what identified a person in events already recorded); `Since`
+    /// replays them rewritten from then on.
+    /// - Throws: a database error, or what `transform` throws.
+    public func rewriteEvents(type: String, subject: String, _ transform: ([UInt8]) throws -> [UInt8]) throws {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT sequence, payload FROM outbox WHERE type = ? AND subject_id = ?",
+            arguments: [type, subject])
+        for row in rows {
+            let payload = try transform([UInt8](row["payload"] as Data))
+            try db.execute(
+                sql: "UPDATE outbox SET payload = ? WHERE sequence = ?",
+                arguments: [Data(payload), row["sequence"] as Int64])
+        }
+    }
+}

@@ -42,6 +42,9 @@ public final class SQLiteStore: Sendable {
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Deleted and overwritten content is zeroed in the file, so an erased
+            // customer's data does not linger in free pages.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
         }
         try DataDirectory.prepare(URL(fileURLWithPath: path).deletingLastPathComponent().path)
         pool = try DatabasePool(path: path, configuration: configuration)
@@ -102,6 +105,12 @@ public final class SQLiteStore: Sendable {
     /// The newest committed event's sequence (0 before the first).
     public func lastSequence() async throws -> UInt64 {
         try await read { db in try Outbox.lastSequence(in: db) }
+    }
+
+    /// Copies the write-ahead log into the database and empties it, so earlier
+    /// versions of changed pages (data just erased) are gone from the files too.
+    public func truncateJournal() async throws {
+        try await pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
     }
 
     /// The current time as the store sees it (the clock tests set).

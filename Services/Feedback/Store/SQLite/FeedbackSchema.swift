@@ -1,3 +1,4 @@
+import Contract
 import GRDB
 import ServiceKit
 
@@ -66,6 +67,34 @@ enum FeedbackSchema {
         // Customers who asked for no more surveys, by customer id.
         Migration("feedback-3") { db in
             try db.execute(sql: "CREATE TABLE opt_out (customer_id TEXT PRIMARY KEY, at_ms INTEGER NOT NULL)")
+        },
+        // Customers erased on request; an answer's customer and the answer a compliment
+        // came from as columns, so an export or erasure finds a customer's answers and
+        // the compliments they gave (filled from the stored bodies).
+        Migration("feedback-4") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE erased_customer (customer_id TEXT PRIMARY KEY, erased_at_ms INTEGER NOT NULL);
+                    ALTER TABLE response ADD COLUMN customer_id TEXT;
+                    ALTER TABLE compliment ADD COLUMN response_id TEXT;
+                    """)
+            for row in try Row.fetchAll(db, sql: "SELECT response_id, body FROM response") {
+                let response = try Feedback.SurveyResponse(row: row)
+                try db.execute(
+                    sql: "UPDATE response SET customer_id = ? WHERE response_id = ?",
+                    arguments: [response.customer_id, row["response_id"] as String])
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT compliment_id, body FROM compliment") {
+                let compliment = try Feedback.Compliment(row: row)
+                try db.execute(
+                    sql: "UPDATE compliment SET response_id = ? WHERE compliment_id = ?",
+                    arguments: [compliment.response_id, row["compliment_id"] as String])
+            }
+            try db.execute(
+                sql: """
+                    CREATE INDEX response_by_customer ON response (customer_id);
+                    CREATE INDEX compliment_by_response ON compliment (response_id);
+                    """)
         },
     ]
 }

@@ -27,6 +27,8 @@ final class SQLiteFeedbackStore: FeedbackTransactions, FeedbackListings {
 
     var nowMs: Int64 { store.now.unixMilliseconds }
 
+    func truncateJournal() async throws { try await store.truncateJournal() }
+
     func read<T: Sendable>(_ body: @escaping @Sendable (any FeedbackReading) throws -> T) async throws -> T {
         try await store.read(SQLiteFeedbackReader.self) { try body($0) }
     }

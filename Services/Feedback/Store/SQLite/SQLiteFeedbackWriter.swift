@@ -36,15 +36,15 @@ final class SQLiteFeedbackWriter: SQLiteFeedbackReader, FeedbackWriting {
             sql: """
                 INSERT INTO response (response_id, invitation_id, score, category, answered_at_ms, channel, country,
                     product_category, agent_id, team_id, ticket_id, comment, consent, themes, body, language,
-                    given_themes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    given_themes, customer_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 response.response_id, response.invitation_id, response.score, response.category?.rawValue,
                 response.answered_at_ms, attribution.channel?.wireValue, attribution.country,
                 attribution.product_category, attribution.agent_id, attribution.team_id, attribution.ticket_id,
                 response.comment, response.consent_to_quote ?? false, listColumn(response.themes), try response.blob(),
-                language, listColumn(givenThemes),
+                language, listColumn(givenThemes), response.customer_id,
             ])
     }
 
@@ -86,12 +86,14 @@ final class SQLiteFeedbackWriter: SQLiteFeedbackReader, FeedbackWriting {
     func insert(_ compliment: Feedback.Compliment) throws {
         try db.execute(
             sql: """
-                INSERT INTO compliment (compliment_id, employee_id, team_id, value_ids, consent, received_at_ms, body)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO compliment (
+                    compliment_id, employee_id, team_id, value_ids, consent, received_at_ms, body, response_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 compliment.compliment_id, compliment.employee_id, compliment.team_id, listColumn(compliment.value_ids),
                 compliment.consent_to_show ?? false, compliment.received_at_ms ?? nowMs, try compliment.blob(),
+                compliment.response_id,
             ])
     }
 

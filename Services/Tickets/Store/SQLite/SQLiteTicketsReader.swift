@@ -60,6 +60,12 @@ class SQLiteTicketsReader: SQLiteAccess, TicketsReading {
             arguments: [customerID, customerID]) ?? false
     }
 
+    func erasure(customerID: String) throws -> (atMs: Int64, reason: String)? {
+        try Row.fetchOne(
+            db, sql: "SELECT erased_at_ms, reason FROM erased_customer WHERE customer_id = ?", arguments: [customerID]
+        ).map { (atMs: $0["erased_at_ms"], reason: $0["reason"]) }
+    }
+
     func tickets(customerID: String) throws -> [TicketRecord] {
         try fetchTickets(
             "SELECT \(Self.ticketColumns) FROM ticket WHERE customer_id = ? ORDER BY created_at_ms DESC", [customerID])

@@ -24,6 +24,8 @@ final class SQLiteTicketsStore: TicketsStore {
 
     var now: Date { database.now }
 
+    func truncateJournal() async throws { try await database.truncateJournal() }
+
     func read<T: Sendable>(_ body: @escaping @Sendable (any TicketsReading) throws -> T) async throws -> T {
         try await database.read(SQLiteTicketsReader.self) { try body($0) }
     }

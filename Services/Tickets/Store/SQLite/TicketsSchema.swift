@@ -131,5 +131,13 @@ enum TicketsSchema {
             }
             try db.execute(sql: "DROP TABLE customer")
         },
+        // Customers erased on request (the right to erasure): when, and why.
+        Migration("tickets-v4-erased-customers") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE erased_customer (
+                        customer_id TEXT PRIMARY KEY, erased_at_ms INTEGER NOT NULL, reason TEXT NOT NULL)
+                    """)
+        },
     ]
 }
