@@ -124,6 +124,19 @@ struct MailTests {
             let fetched = try await desk.call(Channels.getAttachment, .init(attachment_id: listed.first?.attachment_id))
             #expect(fetched.data == [UInt8](photo))
             #expect(try await desk.ticket(ticketID).messages.first?.body?.contains("torn-cover.jpg") == true)
+
+            // Her data erased: the file and the mail thread go with it once channels applies it.
+            let export = try await desk.call(Channels.exportTickets, .init(ticket_ids: [ticketID]))
+            #expect(export.attachments.map { $0.data } == [[UInt8](photo)])
+            let customer = try #require(try await desk.ticket(ticketID).customer?.customer_id)
+            _ = try await desk.call(Tickets.eraseCustomer, .init(customer_id: customer, reason: "request 12"))
+            try await desk.sync()
+            let erased = try await desk.call(Channels.exportTickets, .init(ticket_ids: [ticketID]))
+            #expect(erased.attachments.isEmpty && erased.conversations.isEmpty)
+            let gone = await #expect(throws: RPCError.self) {
+                try await desk.call(Channels.getAttachment, .init(attachment_id: listed.first?.attachment_id))
+            }
+            #expect(gone?.code == .notFound)
         }
     }
 

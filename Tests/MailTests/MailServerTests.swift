@@ -180,7 +180,8 @@ struct MailServerTests {
         let error = try await #require(throws: MailError.self) { try await IMAPMailbox(server: server).status() }
         #expect(error.kind == .timeout)
         #expect(error.isTransient)
-        #expect(ContinuousClock.now - started < .seconds(3))
+        // Well under libcurl's own wait of minutes, with room for a busy machine.
+        #expect(ContinuousClock.now - started < .seconds(15))
     }
 
     @Test("printing the settings shows the user and server, never the password")

@@ -118,13 +118,19 @@ final class FeedbackHarness: Sendable {
     /// Applies a `ticket.resolved` of tickets' next sequence, as the feed would.
     @discardableResult
     func resolve(_ resolved: Tickets.TicketResolved) async throws -> Event {
+        try await applyTickets("ticket.resolved", subject: resolved.ticket_id ?? "", resolved)
+    }
+
+    /// Applies tickets' event `type` of its next sequence, as the feed would.
+    @discardableResult
+    func applyTickets(_ type: String, subject: String, _ payload: some WireMessage) async throws -> Event {
         let sequence = ticketSequence.withLock {
             $0 += 1
             return $0
         }
         let event = Event(
-            service: "tickets", sequence: sequence, type: "ticket.resolved", occurred_at_ms: clock.nowMs,
-            subject_id: resolved.ticket_id, payload: try resolved.wireBytes())
+            service: "tickets", sequence: sequence, type: type, occurred_at_ms: clock.nowMs, subject_id: subject,
+            payload: try payload.wireBytes())
         try await store.apply(event)
         return event
     }
