@@ -14,14 +14,15 @@ import TestSupport
 
 /// A customer's journey through real channels, every part a real process: the
 /// customer's mail goes through a real SMTP server into the support mailbox on a
-/// real IMAP server; channels opens the ticket, delivers the agent's reply into the
-/// customer's mailbox and, after the ticket is resolved, the survey with its link,
-/// which the web front serves; a WhatsApp message from the customer's number (Meta's
-/// signed webhook) joins the same customer. channels is killed with SIGKILL twice on
+/// real IMAP server; channels opens the ticket, delivers the reply the agent writes
+/// in the web workspace into the customer's mailbox and, after the ticket is
+/// resolved, the survey with its link, which the web front serves; a WhatsApp
+/// message from the customer's number (Meta's signed webhook) joins the same customer. channels is killed with SIGKILL twice on
 /// the way: nothing is lost and nothing is sent twice.
 @Suite("Channels journey: real mail servers, every service a process", .serialized, .timeLimit(.minutes(4)))
 struct ChannelsJourneyTests {
     static let secret = "meta-app-secret"
+    static let agentPassword = "photo-books-and-patience-7"
 
     @Test(
         "mail in, threaded reply out, survey link answered, WhatsApp joins the customer; kill -9 loses and doubles nothing"
@@ -110,6 +111,8 @@ struct ChannelsJourneyTests {
                 status: .active)
         ).employee!.employee_id!
         let asAgent = CallOptions(timeout: .seconds(10), actor: agent)
+        _ = try await stack.client.call(
+            Staff.setPassword, .init(employee_id: agent, password: Self.agentPassword), options: asAgent)
 
         // The customer writes; channels is killed as the mail arrives and started again.
         let first = OutgoingMail(
@@ -126,15 +129,19 @@ struct ChannelsJourneyTests {
         #expect(ticket.messages.map(\.body) == ["The cover of my photo book is torn."])
         #expect(ticket.customer?.name == "Anna de Vries")
 
-        // The agent replies; channels is killed right after, then started again.
+        // The agent replies in the workspace; channels is killed right after, then started again.
         _ = try await stack.client.call(
             Tickets.assignTicket, .init(ticket_id: ticketID, assignee_id: agent), options: asAgent)
-        let reply = try await stack.client.call(
-            Tickets.addMessage,
-            .init(
-                ticket_id: ticketID, kind: .publicReply, author_id: agent, body: "So sorry! A new book is on its way."),
-            options: asAgent
-        ).message!.message_id!
+        _ = try await Self.eventually("the web front answers") {
+            try? await Self.http("http://127.0.0.1:\(webPort)/healthz").status == 200 ? true : nil
+        }
+        let workspace = WorkspaceAgent(base: "http://127.0.0.1:\(webPort)")
+        try await workspace.signIn(email: "daan@glimlach.example", password: Self.agentPassword)
+        let sent = try await workspace.reply("So sorry! A new book is on its way.", on: ticketID)
+        #expect(sent.status == 303, "the reply form answered \(sent.status): \(sent.body.prefix(300))")
+        let reply = try #require(
+            try await stack.client.call(Tickets.getTicket, .init(ticket_id: ticketID)).ticket?.messages
+                .last { $0.kind == .publicReply && $0.author_id == agent }?.message_id)
         await channels.kill()
         channels = try await stack.start("channels", environment: channelsEnvironment)
         _ = try await Self.eventually("the reply is in the customer's mailbox") {
@@ -159,9 +166,6 @@ struct ChannelsJourneyTests {
         let link = try #require(
             survey.text.firstMatch(of: /http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]+/).map { String($0.0) })
         #expect(survey.text.contains("Fotofabriek") && survey.text.contains("My photo book arrived torn"))
-        _ = try await Self.eventually("the web front answers") {
-            try? await Self.http("http://127.0.0.1:\(webPort)/healthz").status == 200 ? true : nil
-        }
         let page = try await Self.http(link)
         #expect(page.status == 200 && page.body.contains("How likely are you to recommend"))
         let csrf = try #require(
