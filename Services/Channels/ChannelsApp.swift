@@ -10,7 +10,7 @@ import ServiceKit
 /// channel's messages go through, and the events that queue deliveries.
 struct ChannelsHandlers<Store: ChannelsStore>: Channels.Handler {
     let store: Store
-    let desk: TicketsDesk
+    let desk: PeerServices
     var settings = ChannelsSettings()
 }
 
@@ -31,7 +31,7 @@ struct ChannelsApp: Sendable {
         logger: Logger = Logger(label: "channels")
     ) throws {
         store = try SQLiteChannelsStore(path: databasePath, clock: clock, publish: publish)
-        handlers = ChannelsHandlers(store: store, desk: TicketsDesk(client: client), settings: settings)
+        handlers = ChannelsHandlers(store: store, desk: PeerServices(client: client), settings: settings)
         var router = ServiceRouter(service: Channels.service)
         router.register(handlers)
         self.router = router

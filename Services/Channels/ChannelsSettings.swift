@@ -6,8 +6,11 @@ struct ChannelsSettings: Sendable, Equatable {
     var productCategory = "unspecified"
     /// The company's name, as customers know it: in survey messages and signatures.
     var company = "Glimlach"
-    /// The public base URL of the web front: survey links are `<base>/s/<token>`.
-    var surveyBaseURL = "http://127.0.0.1:8080"
+    /// The public base URL of the web front, kept without a trailing slash: survey
+    /// links are `<base>/s/<token>`.
+    var surveyBaseURL = "http://127.0.0.1:8080" {
+        didSet { while surveyBaseURL.hasSuffix("/") { surveyBaseURL.removeLast() } }
+    }
     /// The domain of the Message-IDs channels makes.
     var mailDomain = "glimlach.invalid"
     var retry = DeliveryRetry()

@@ -24,9 +24,7 @@ extension Channels.ReceiveMessageRequest {
         }
         let given = try Fields.optionalText(name, "name", maxLength: 200)
         let country = try Fields.optionalText(country, "country", maxLength: 2) ?? defaultCountry
-        do { _ = try Country(country, field: "country") } catch {
-            throw RPCError.invalidArgument(field: error.field, error.reason)
-        }
+        _ = try Fields.country(country, "country")
         return InboundMessage(
             channel: channel, handle: handle, name: given ?? handle,
             language: try Fields.optionalText(language, "language", maxLength: 35), country: country,

@@ -42,10 +42,7 @@ extension ChannelsHandlers {
             if let ticketID = invitation.attribution?.ticket_id {
                 about = try? await desk.ticket(ticketID).subject
             }
-            let base =
-                settings.surveyBaseURL.hasSuffix("/")
-                ? String(settings.surveyBaseURL.dropLast()) : settings.surveyBaseURL
-            let link = "\(base)/s/\(token)"
+            let link = "\(settings.surveyBaseURL)/s/\(token)"
             let text = SurveyMessage(
                 language: invitation.language, customerName: invitation.customer_name, company: settings.company,
                 about: about, surveyURL: link, optOutURL: "\(link)/opt-out")

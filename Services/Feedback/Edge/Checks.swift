@@ -24,9 +24,7 @@ enum Check {
         checked.team_id = try Fields.optionalID(value.team_id, "\(field).team_id")
         checked.employer_id = try Fields.optionalID(value.employer_id, "\(field).employer_id")
         if let country = value.country, !country.isEmpty {
-            do { _ = try Country(country, field: "\(field).country") } catch {
-                throw RPCError.invalidArgument(field: error.field, error.reason)
-            }
+            _ = try Fields.country(country, "\(field).country")
         } else {
             checked.country = nil
         }

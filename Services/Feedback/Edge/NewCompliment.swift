@@ -34,7 +34,7 @@ extension NewCompliment {
             channel: request.channel, receivedAtMs: request.received_at_ms,
             createdByID: try Fields.optionalID(request.created_by_id, "created_by_id"))
         if let country = request.country, !country.isEmpty {
-            do { _ = try Country(country) } catch { throw RPCError.invalidArgument(field: error.field, error.reason) }
+            _ = try Fields.country(country, "country")
             self.country = country
         }
     }

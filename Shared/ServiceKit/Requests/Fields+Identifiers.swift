@@ -48,6 +48,13 @@ extension Fields {
     }
 
     /// `check`'s `DomainError` as INVALID_ARGUMENT.
+    /// An ISO 3166-1 alpha-2 country code.
+    public static func country(_ value: String, _ field: String) throws(RPCError) -> Country {
+        do { return try Country(value, field: field) } catch {
+            throw RPCError.invalidArgument(field: error.field, error.reason)
+        }
+    }
+
     private static func domain(_ check: () throws(DomainError) -> Void) throws(RPCError) {
         do { try check() } catch { throw RPCError.invalidArgument(field: error.field, error.reason) }
     }

@@ -1,11 +1,12 @@
 import Bus
 import Contract
 
-/// What channels asks of tickets: open a ticket with the customer's first message,
-/// add a message to one, read one. Every write carries the idempotency key of the
-/// inbound message, so a retry after a crash or a lost reply returns the same ticket
-/// message instead of a second one.
-struct TicketsDesk: Sendable {
+/// What channels asks of the other services: tickets opens a ticket with the
+/// customer's first message, adds a message to one, reads one; feedback gives a
+/// survey's invitation. Every write carries the idempotency key of the inbound
+/// message, so a retry after a crash or a lost reply returns the same ticket message
+/// instead of a second one.
+struct PeerServices: Sendable {
     let client: any RPCClient
     /// Budget of each call.
     var timeout: Duration = .seconds(5)
