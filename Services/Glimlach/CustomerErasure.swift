@@ -39,14 +39,8 @@ struct CustomerErasure {
     }
 
     private func channelsErased(_ tickets: [String]) async throws -> Bool {
-        for start in stride(from: 0, to: tickets.count, by: 500) {
-            let part = try await Channels.Client(client).exportTickets(
-                Channels.ExportTicketsRequest(ticket_ids: Array(tickets[start..<min(start + 500, tickets.count)])),
-                options: options)
-            guard part.conversations.isEmpty, part.attachments.isEmpty,
-                part.deliveries.allSatisfy({ $0.recipient == nil })
-            else { return false }
-        }
-        return true
+        let left = try await CustomerExport.channels(tickets, client: client, options: options)
+        return left.conversations.isEmpty && left.attachments.isEmpty
+            && left.deliveries.allSatisfy { $0.recipient == nil }
     }
 }

@@ -11,16 +11,8 @@ enum CustomerExport {
             Tickets.ExportCustomerRequest(customer_id: customerID), options: options)
         let feedback = try await Feedback.Client(client).exportCustomer(
             Feedback.ExportCustomerRequest(customer_id: customerID), options: options)
-        let ticketIDs = tickets.tickets.compactMap(\.ticket_id)
-        var channels = Channels.ExportTicketsReply()
-        for start in stride(from: 0, to: ticketIDs.count, by: 500) {
-            let part = try await Channels.Client(client).exportTickets(
-                Channels.ExportTicketsRequest(ticket_ids: Array(ticketIDs[start..<min(start + 500, ticketIDs.count)])),
-                options: options)
-            channels.conversations += part.conversations
-            channels.deliveries += part.deliveries
-            channels.attachments += part.attachments
-        }
+        let channels = try await Self.channels(
+            tickets.tickets.compactMap(\.ticket_id), client: client, options: options)
         let exportedAt = ISO8601DateFormatter().string(from: Date())
         return """
             {
@@ -33,14 +25,30 @@ enum CustomerExport {
             """
     }
 
+    /// What channels holds for `tickets`, asked for in parts of 500.
+    static func channels(_ tickets: [String], client: any RPCClient, options: CallOptions) async throws
+        -> Channels.ExportTicketsReply
+    {
+        var reply = Channels.ExportTicketsReply()
+        for start in stride(from: 0, to: tickets.count, by: 500) {
+            let part = try await Channels.Client(client).exportTickets(
+                Channels.ExportTicketsRequest(ticket_ids: Array(tickets[start..<min(start + 500, tickets.count)])),
+                options: options)
+            reply.conversations += part.conversations
+            reply.deliveries += part.deliveries
+            reply.attachments += part.attachments
+        }
+        return reply
+    }
+
     /// The JSON of `message`, indented to sit one level in.
-    private static func json(_ message: some WireMessage) throws -> String {
-        let schema = MessageSchema.named(type(of: message).messageName)!
+    private static func json<Message: WireMessage>(_ message: Message) throws -> String {
+        let schema = Message.schema
         let text = WireJSON.text(of: try WireCodec.decode(try message.wireBytes(), as: schema), as: schema)
         return text.replacingOccurrences(of: "\n", with: "\n  ")
     }
 
     private static func quoted(_ text: String) -> String {
-        String(decoding: try! JSONEncoder().encode(text), as: UTF8.self)
+        (try? JSONEncoder().encode(text)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
     }
 }
