@@ -121,6 +121,10 @@ let package = Package(
             ],
             path: "Shared/ServiceKit"),
 
+        // ApiAccess: what an API token may call (scopes) and how often (a token bucket per
+        // token), for staff, which makes tokens, and the HTTP gateway, which checks them.
+        .target(name: "ApiAccess", dependencies: ["Contract", "Bus", "Wire"], path: "Shared/ApiAccess"),
+
         // Meta: Facebook Messenger and WhatsApp Cloud API webhooks (verification, signatures,
         // parsing) and the Graph API sender, for the channels service.
         .target(
@@ -147,7 +151,7 @@ let package = Package(
         .executableTarget(
             name: "StaffService",
             dependencies: [
-                "ServiceKit", "Contract", "Domain", "Bus",
+                "ServiceKit", "Contract", "Domain", "Bus", "ApiAccess",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -226,7 +230,7 @@ let package = Package(
         .executableTarget(
             name: "WebService",
             dependencies: [
-                "Bus", "Contract", "Domain", "Stack", "Observability",
+                "Bus", "Contract", "Domain", "Stack", "Observability", "ApiAccess",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -335,6 +339,8 @@ let package = Package(
             name: "MailTests", dependencies: ["Mail", "TestSupport"], path: "Tests/MailTests",
             exclude: ["Fixtures"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], path: "Tests/DomainTests"),
+        .testTarget(
+            name: "ApiAccessTests", dependencies: ["ApiAccess", "Contract", "Bus"], path: "Tests/ApiAccessTests"),
         .testTarget(
             name: "WireTests", dependencies: ["Wire", "CProtobufC", "Contract", "Domain"], path: "Tests/WireTests"),
         .testTarget(

@@ -47,6 +47,10 @@ extension RightsInterceptor {
             try Rights.checkManagesAccounts(actor)
         case Staff.inviteEmployee.name:
             try Rights.checkInvites(actor)
+        case Staff.createApiToken.name, Staff.listApiTokens.name, Staff.revokeApiToken.name:
+            try Rights.checkManagesApiTokens(actor)
+        case Staff.authenticateApiToken.name:
+            try Rights.refuseTokenCheck(actor: actor)
         default:
             return
         }

@@ -91,6 +91,13 @@ protocol StaffReading {
     func credential(employeeID: String) throws -> StoredCredential?
     /// The invitation kept under `tokenHash` (`InvitationRules.hash`), or nil.
     func invitation(tokenHash: String) throws -> StoredInvitation?
+
+    // API tokens (never their secrets: only `ApiTokenRules.hash` of each is kept).
+    func apiToken(id: String) throws -> Staff.ApiToken?
+    /// The token whose secret hashes to `secretHash`, or nil.
+    func apiToken(secretHash: String) throws -> Staff.ApiToken?
+    /// Newest first; revoked ones only when `includeRevoked`.
+    func apiTokens(includeRevoked: Bool, page: Page) throws -> [Staff.ApiToken]
 }
 
 /// Changes, inside a write; each goes with an event (`record`).
@@ -136,6 +143,10 @@ protocol StaffWriting: StaffReading {
     func save(_ invitation: Staff.AccountInvitation, tokenHash: String) throws
     /// Marks the invitation under `tokenHash` used now.
     func markInvitationUsed(tokenHash: String) throws
+    /// Stores a new API token under the hash of its secret.
+    func insert(_ token: Staff.ApiToken, secretHash: String) throws
+    /// Stores a changed API token (revoked, or used).
+    func save(_ token: Staff.ApiToken) throws
     /// Records event `type` about `subject` in this transaction's outbox.
     func record(_ type: String, subject: String, _ payload: some WireMessage) throws
 }

@@ -44,6 +44,7 @@ func makeWebRouter(client: any RPCClient, settings: WebSettings) -> Router<WebRe
     InboxRoutes(client: client, settings: settings).register(on: router)
     TicketRoutes(client: client, settings: settings).register(on: router)
     TeamRoutes(client: client, settings: settings).register(on: router)
+    ApiTokenRoutes(client: client, settings: settings).register(on: router)
     ContactRoutes(client: client, settings: settings).register(on: router)
     ChatRoutes(client: client, settings: settings).register(on: router)
     return router

@@ -19,6 +19,8 @@ struct DashboardPage {
     var employee = false
     /// HR and the director see the link to invite employees (`/invitations`).
     var mayInvite = false
+    /// The director sees the link to the API tokens (`/settings/api-tokens`).
+    var apiTokensLink = false
 
     var t: Messages { context.t }
     var language: Language { context.language }
@@ -51,6 +53,7 @@ struct DashboardPage {
             "period": language.date(window.from, in: window.timeZone) + " – "
                 + language.date(last, in: window.timeZone),
             "cards": cards.map(\.values), "team_link": teamLink, "employee": employee,
+            "api_tokens_link": apiTokensLink,
         ]
         return HTML.page("dashboard", values, title: t["dash_page_title"], context: context, wide: true)
     }

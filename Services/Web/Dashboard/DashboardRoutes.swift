@@ -30,7 +30,8 @@ struct DashboardRoutes: Sendable {
             window: window, data: data, now: now, context: PageContext(request),
             teamLink: account?.role == .teamLead || account?.role == .directorOfHappyCustomers,
             employee: session.employeeID != nil,
-            mayInvite: account?.role == .hr || account?.role == .directorOfHappyCustomers
+            mayInvite: account?.role == .hr || account?.role == .directorOfHappyCustomers,
+            apiTokensLink: account?.role == .directorOfHappyCustomers
         ).render()
     }
 

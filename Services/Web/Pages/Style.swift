@@ -17,7 +17,7 @@ enum Style {
         .scores button{font-size:1.1rem;padding:.8rem 0;border:1px solid var(--line);border-radius:.5rem;background:#fff;cursor:pointer}
         .scores button:hover,.scores button:focus{background:var(--accent);color:#fff}
         .ends{display:flex;justify-content:space-between;color:var(--muted);font-size:.85rem}
-        textarea,input[type=text],input[type=email],input[type=password],select{width:100%;font:inherit;padding:.6rem;border:1px solid var(--line);border-radius:.5rem}
+        textarea,input[type=text],input[type=email],input[type=password],input[type=number],select{width:100%;font:inherit;padding:.6rem;border:1px solid var(--line);border-radius:.5rem}
         label{display:block;margin:.75rem 0 .25rem}.check{display:flex;gap:.5rem;align-items:flex-start}
         .primary{background:var(--accent);color:#fff;border:0;border-radius:.5rem;padding:.7rem 1.2rem;font:inherit;cursor:pointer}
         .muted{color:var(--muted)}.error{color:var(--bad);font-weight:600}

@@ -450,6 +450,75 @@ extension Staff {
 }
 
 extension Staff {
+    /// `glimlach.staff.ApiToken`.
+    public struct ApiToken: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.ApiToken"
+        public var token_id: String?
+        public var name: String?
+        public var scopes: [String]
+        public var requests_per_minute: UInt32?
+        public var prefix: String?
+        public var created_by: String?
+        public var created_at_ms: Int64?
+        public var last_used_at_ms: Int64?
+        public var revoked_at_ms: Int64?
+        public var revoked_by: String?
+    
+        public init(
+            token_id: String? = nil,
+            name: String? = nil,
+            scopes: [String] = [],
+            requests_per_minute: UInt32? = nil,
+            prefix: String? = nil,
+            created_by: String? = nil,
+            created_at_ms: Int64? = nil,
+            last_used_at_ms: Int64? = nil,
+            revoked_at_ms: Int64? = nil,
+            revoked_by: String? = nil
+        ) {
+            self.token_id = token_id
+            self.name = name
+            self.scopes = scopes
+            self.requests_per_minute = requests_per_minute
+            self.prefix = prefix
+            self.created_by = created_by
+            self.created_at_ms = created_at_ms
+            self.last_used_at_ms = last_used_at_ms
+            self.revoked_at_ms = revoked_at_ms
+            self.revoked_by = revoked_by
+        }
+    }
+}
+
+extension Staff {
+    /// `glimlach.staff.ApiTokenCreated`.
+    public struct ApiTokenCreated: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.ApiTokenCreated"
+        public var token: Staff.ApiToken?
+    
+        public init(
+            token: Staff.ApiToken? = nil
+        ) {
+            self.token = token
+        }
+    }
+}
+
+extension Staff {
+    /// `glimlach.staff.ApiTokenRevoked`.
+    public struct ApiTokenRevoked: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.ApiTokenRevoked"
+        public var token: Staff.ApiToken?
+    
+        public init(
+            token: Staff.ApiToken? = nil
+        ) {
+            self.token = token
+        }
+    }
+}
+
+extension Staff {
     /// `glimlach.staff.ApproveBudgetOverrunReply`.
     public struct ApproveBudgetOverrunReply: WireMessage, Equatable {
         public static let messageName = "glimlach.staff.ApproveBudgetOverrunReply"
@@ -491,6 +560,34 @@ extension Staff {
             self.ticket_id = ticket_id
             self.reason = reason
             self.gesture_id = gesture_id
+        }
+    }
+}
+
+extension Staff {
+    /// `glimlach.staff.AuthenticateApiTokenReply`.
+    public struct AuthenticateApiTokenReply: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.AuthenticateApiTokenReply"
+        public var token: Staff.ApiToken?
+    
+        public init(
+            token: Staff.ApiToken? = nil
+        ) {
+            self.token = token
+        }
+    }
+}
+
+extension Staff {
+    /// `glimlach.staff.AuthenticateApiTokenRequest`.
+    public struct AuthenticateApiTokenRequest: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.AuthenticateApiTokenRequest"
+        public var secret: String?
+    
+        public init(
+            secret: String? = nil
+        ) {
+            self.secret = secret
         }
     }
 }
@@ -712,6 +809,43 @@ extension Staff {
             value: Staff.CoreValue? = nil
         ) {
             self.value = value
+        }
+    }
+}
+
+extension Staff {
+    /// `glimlach.staff.CreateApiTokenReply`.
+    public struct CreateApiTokenReply: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.CreateApiTokenReply"
+        public var token: Staff.ApiToken?
+        public var secret: String?
+    
+        public init(
+            token: Staff.ApiToken? = nil,
+            secret: String? = nil
+        ) {
+            self.token = token
+            self.secret = secret
+        }
+    }
+}
+
+extension Staff {
+    /// `glimlach.staff.CreateApiTokenRequest`.
+    public struct CreateApiTokenRequest: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.CreateApiTokenRequest"
+        public var name: String?
+        public var scopes: [String]
+        public var requests_per_minute: UInt32?
+    
+        public init(
+            name: String? = nil,
+            scopes: [String] = [],
+            requests_per_minute: UInt32? = nil
+        ) {
+            self.name = name
+            self.scopes = scopes
+            self.requests_per_minute = requests_per_minute
         }
     }
 }
@@ -1615,6 +1749,43 @@ extension Staff {
 }
 
 extension Staff {
+    /// `glimlach.staff.ListApiTokensReply`.
+    public struct ListApiTokensReply: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.ListApiTokensReply"
+        public var tokens: [Staff.ApiToken]
+        public var next_page_token: String?
+    
+        public init(
+            tokens: [Staff.ApiToken] = [],
+            next_page_token: String? = nil
+        ) {
+            self.tokens = tokens
+            self.next_page_token = next_page_token
+        }
+    }
+}
+
+extension Staff {
+    /// `glimlach.staff.ListApiTokensRequest`.
+    public struct ListApiTokensRequest: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.ListApiTokensRequest"
+        public var include_revoked: Bool?
+        public var page_size: UInt32?
+        public var page_token: String?
+    
+        public init(
+            include_revoked: Bool? = nil,
+            page_size: UInt32? = nil,
+            page_token: String? = nil
+        ) {
+            self.include_revoked = include_revoked
+            self.page_size = page_size
+            self.page_token = page_token
+        }
+    }
+}
+
+extension Staff {
     /// `glimlach.staff.ListCoreValuesReply`.
     public struct ListCoreValuesReply: WireMessage, Equatable {
         public static let messageName = "glimlach.staff.ListCoreValuesReply"
@@ -2398,6 +2569,34 @@ extension Staff {
 }
 
 extension Staff {
+    /// `glimlach.staff.RevokeApiTokenReply`.
+    public struct RevokeApiTokenReply: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.RevokeApiTokenReply"
+        public var token: Staff.ApiToken?
+    
+        public init(
+            token: Staff.ApiToken? = nil
+        ) {
+            self.token = token
+        }
+    }
+}
+
+extension Staff {
+    /// `glimlach.staff.RevokeApiTokenRequest`.
+    public struct RevokeApiTokenRequest: WireMessage, Equatable {
+        public static let messageName = "glimlach.staff.RevokeApiTokenRequest"
+        public var token_id: String?
+    
+        public init(
+            token_id: String? = nil
+        ) {
+            self.token_id = token_id
+        }
+    }
+}
+
+extension Staff {
     /// `glimlach.staff.SetAccountActiveReply`.
     public struct SetAccountActiveReply: WireMessage, Equatable {
         public static let messageName = "glimlach.staff.SetAccountActiveReply"
@@ -2999,6 +3198,10 @@ extension Staff {
     public static let inviteEmployee = Method<Staff.InviteEmployeeRequest, Staff.InviteEmployeeReply>(service: service, name: "InviteEmployee")
     public static let getAccountInvitation = Method<Staff.GetAccountInvitationRequest, Staff.GetAccountInvitationReply>(service: service, name: "GetAccountInvitation", idempotent: true)
     public static let acceptAccountInvitation = Method<Staff.AcceptAccountInvitationRequest, Staff.AcceptAccountInvitationReply>(service: service, name: "AcceptAccountInvitation")
+    public static let createApiToken = Method<Staff.CreateApiTokenRequest, Staff.CreateApiTokenReply>(service: service, name: "CreateApiToken")
+    public static let listApiTokens = Method<Staff.ListApiTokensRequest, Staff.ListApiTokensReply>(service: service, name: "ListApiTokens", idempotent: true)
+    public static let revokeApiToken = Method<Staff.RevokeApiTokenRequest, Staff.RevokeApiTokenReply>(service: service, name: "RevokeApiToken")
+    public static let authenticateApiToken = Method<Staff.AuthenticateApiTokenRequest, Staff.AuthenticateApiTokenReply>(service: service, name: "AuthenticateApiToken", idempotent: true)
 }
 
 extension Staff {
@@ -3102,6 +3305,14 @@ extension Staff {
         func getAccountInvitation(_ request: Staff.GetAccountInvitationRequest, _ context: CallContext) async throws -> Staff.GetAccountInvitationReply
         /// `AcceptAccountInvitation`.
         func acceptAccountInvitation(_ request: Staff.AcceptAccountInvitationRequest, _ context: CallContext) async throws -> Staff.AcceptAccountInvitationReply
+        /// `CreateApiToken`.
+        func createApiToken(_ request: Staff.CreateApiTokenRequest, _ context: CallContext) async throws -> Staff.CreateApiTokenReply
+        /// `ListApiTokens`.
+        func listApiTokens(_ request: Staff.ListApiTokensRequest, _ context: CallContext) async throws -> Staff.ListApiTokensReply
+        /// `RevokeApiToken`.
+        func revokeApiToken(_ request: Staff.RevokeApiTokenRequest, _ context: CallContext) async throws -> Staff.RevokeApiTokenReply
+        /// `AuthenticateApiToken`.
+        func authenticateApiToken(_ request: Staff.AuthenticateApiTokenRequest, _ context: CallContext) async throws -> Staff.AuthenticateApiTokenReply
     }
 }
 
@@ -3156,6 +3367,10 @@ extension ServiceRouter {
         register(Staff.inviteEmployee) { try await handler.inviteEmployee($0, $1) }
         register(Staff.getAccountInvitation) { try await handler.getAccountInvitation($0, $1) }
         register(Staff.acceptAccountInvitation) { try await handler.acceptAccountInvitation($0, $1) }
+        register(Staff.createApiToken) { try await handler.createApiToken($0, $1) }
+        register(Staff.listApiTokens) { try await handler.listApiTokens($0, $1) }
+        register(Staff.revokeApiToken) { try await handler.revokeApiToken($0, $1) }
+        register(Staff.authenticateApiToken) { try await handler.authenticateApiToken($0, $1) }
     }
 }
 
@@ -3516,6 +3731,34 @@ extension Staff {
             -> Staff.AcceptAccountInvitationReply
         {
             try await transport.call(Staff.acceptAccountInvitation, request, options: options)
+        }
+
+        /// `CreateApiToken`.
+        public func createApiToken(_ request: Staff.CreateApiTokenRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.CreateApiTokenReply
+        {
+            try await transport.call(Staff.createApiToken, request, options: options)
+        }
+
+        /// `ListApiTokens`.
+        public func listApiTokens(_ request: Staff.ListApiTokensRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.ListApiTokensReply
+        {
+            try await transport.call(Staff.listApiTokens, request, options: options)
+        }
+
+        /// `RevokeApiToken`.
+        public func revokeApiToken(_ request: Staff.RevokeApiTokenRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.RevokeApiTokenReply
+        {
+            try await transport.call(Staff.revokeApiToken, request, options: options)
+        }
+
+        /// `AuthenticateApiToken`.
+        public func authenticateApiToken(_ request: Staff.AuthenticateApiTokenRequest, options: CallOptions = CallOptions()) async throws
+            -> Staff.AuthenticateApiTokenReply
+        {
+            try await transport.call(Staff.authenticateApiToken, request, options: options)
         }
     }
 }

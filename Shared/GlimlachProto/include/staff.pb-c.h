@@ -133,6 +133,15 @@ typedef struct Glimlach__Staff__GetAccountInvitationRequest Glimlach__Staff__Get
 typedef struct Glimlach__Staff__GetAccountInvitationReply Glimlach__Staff__GetAccountInvitationReply;
 typedef struct Glimlach__Staff__AcceptAccountInvitationRequest Glimlach__Staff__AcceptAccountInvitationRequest;
 typedef struct Glimlach__Staff__AcceptAccountInvitationReply Glimlach__Staff__AcceptAccountInvitationReply;
+typedef struct Glimlach__Staff__ApiToken Glimlach__Staff__ApiToken;
+typedef struct Glimlach__Staff__CreateApiTokenRequest Glimlach__Staff__CreateApiTokenRequest;
+typedef struct Glimlach__Staff__CreateApiTokenReply Glimlach__Staff__CreateApiTokenReply;
+typedef struct Glimlach__Staff__ListApiTokensRequest Glimlach__Staff__ListApiTokensRequest;
+typedef struct Glimlach__Staff__ListApiTokensReply Glimlach__Staff__ListApiTokensReply;
+typedef struct Glimlach__Staff__RevokeApiTokenRequest Glimlach__Staff__RevokeApiTokenRequest;
+typedef struct Glimlach__Staff__RevokeApiTokenReply Glimlach__Staff__RevokeApiTokenReply;
+typedef struct Glimlach__Staff__AuthenticateApiTokenRequest Glimlach__Staff__AuthenticateApiTokenRequest;
+typedef struct Glimlach__Staff__AuthenticateApiTokenReply Glimlach__Staff__AuthenticateApiTokenReply;
 typedef struct Glimlach__Staff__EmployeeCreated Glimlach__Staff__EmployeeCreated;
 typedef struct Glimlach__Staff__EmployeeUpdated Glimlach__Staff__EmployeeUpdated;
 typedef struct Glimlach__Staff__TeamCreated Glimlach__Staff__TeamCreated;
@@ -158,6 +167,8 @@ typedef struct Glimlach__Staff__PeerComplimentGiven Glimlach__Staff__PeerComplim
 typedef struct Glimlach__Staff__PulseSubmitted Glimlach__Staff__PulseSubmitted;
 typedef struct Glimlach__Staff__BudgetSpent Glimlach__Staff__BudgetSpent;
 typedef struct Glimlach__Staff__BudgetOverrunApproved Glimlach__Staff__BudgetOverrunApproved;
+typedef struct Glimlach__Staff__ApiTokenCreated Glimlach__Staff__ApiTokenCreated;
+typedef struct Glimlach__Staff__ApiTokenRevoked Glimlach__Staff__ApiTokenRevoked;
 
 
 /* --- enums --- */
@@ -2105,6 +2116,177 @@ struct  Glimlach__Staff__AcceptAccountInvitationReply
     , NULL }
 
 
+/*
+ * A key another system (the order system, a CRM, BI) presents to the HTTP gateway.
+ * Made, listed and revoked by the director of happy customers or an operator; else
+ * PERMISSION_DENIED. Staff keeps only the SHA-256 hash of the secret and its first
+ * characters (prefix): the secret itself is in CreateApiTokenReply alone.
+ * Scopes (docs/api-tokens.md): "<service>:read" covers the service's methods marked
+ * @idempotent, "<service>:write" all of its methods, "<service>.<Method>" one method,
+ * e.g. "tickets:read", "analytics:read", "tickets.CreateTicket".
+ */
+struct  Glimlach__Staff__ApiToken
+{
+  ProtobufCMessage base;
+  char *token_id;
+  /*
+   * The integration it is for, e.g. "Order system".
+   */
+  char *name;
+  /*
+   * Sorted, each once.
+   */
+  size_t n_scopes;
+  char **scopes;
+  protobuf_c_boolean has_requests_per_minute;
+  uint32_t requests_per_minute;
+  /*
+   * "glim_" and the secret's first six characters, to recognise it in a list.
+   */
+  char *prefix;
+  /*
+   * The acting employee who made it; unset for an operator.
+   */
+  char *created_by;
+  protobuf_c_boolean has_created_at_ms;
+  int64_t created_at_ms;
+  /*
+   * Coarse: updated at most once a minute by AuthenticateApiToken. Unset: never used.
+   */
+  protobuf_c_boolean has_last_used_at_ms;
+  int64_t last_used_at_ms;
+  /*
+   * Unset while the token works.
+   */
+  protobuf_c_boolean has_revoked_at_ms;
+  int64_t revoked_at_ms;
+  char *revoked_by;
+};
+#define GLIMLACH__STAFF__API_TOKEN__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__api_token__descriptor) \
+    , NULL, NULL, 0,NULL, 0, 0, NULL, NULL, 0, 0, 0, 0, 0, 0, NULL }
+
+
+/*
+ * INVALID_ARGUMENT "name: ...", "scopes: ..." (none, or one that names no service
+ * or method of the contract), "requests_per_minute: must be 1..100000".
+ */
+struct  Glimlach__Staff__CreateApiTokenRequest
+{
+  ProtobufCMessage base;
+  char *name;
+  size_t n_scopes;
+  char **scopes;
+  /*
+   * Unset or 0: 600.
+   */
+  protobuf_c_boolean has_requests_per_minute;
+  uint32_t requests_per_minute;
+};
+#define GLIMLACH__STAFF__CREATE_API_TOKEN_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__create_api_token_request__descriptor) \
+    , NULL, 0,NULL, 0, 0 }
+
+
+struct  Glimlach__Staff__CreateApiTokenReply
+{
+  ProtobufCMessage base;
+  Glimlach__Staff__ApiToken *token;
+  /*
+   * "glim_" and 43 characters (32 random bytes, base64url). Only in the first reply:
+   * a retry with the same idempotency key returns the token without it.
+   */
+  char *secret;
+};
+#define GLIMLACH__STAFF__CREATE_API_TOKEN_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__create_api_token_reply__descriptor) \
+    , NULL, NULL }
+
+
+/*
+ * Newest first; never a secret or a hash.
+ */
+struct  Glimlach__Staff__ListApiTokensRequest
+{
+  ProtobufCMessage base;
+  /*
+   * Revoked tokens too when true.
+   */
+  protobuf_c_boolean has_include_revoked;
+  protobuf_c_boolean include_revoked;
+  protobuf_c_boolean has_page_size;
+  uint32_t page_size;
+  char *page_token;
+};
+#define GLIMLACH__STAFF__LIST_API_TOKENS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__list_api_tokens_request__descriptor) \
+    , 0, 0, 0, 0, NULL }
+
+
+struct  Glimlach__Staff__ListApiTokensReply
+{
+  ProtobufCMessage base;
+  size_t n_tokens;
+  Glimlach__Staff__ApiToken **tokens;
+  char *next_page_token;
+};
+#define GLIMLACH__STAFF__LIST_API_TOKENS_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__list_api_tokens_reply__descriptor) \
+    , 0,NULL, NULL }
+
+
+/*
+ * The token stops working at once. Revoking a revoked token changes nothing and
+ * answers it as it is. NOT_FOUND "token_id: ..." for an unknown id.
+ */
+struct  Glimlach__Staff__RevokeApiTokenRequest
+{
+  ProtobufCMessage base;
+  char *token_id;
+};
+#define GLIMLACH__STAFF__REVOKE_API_TOKEN_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__revoke_api_token_request__descriptor) \
+    , NULL }
+
+
+struct  Glimlach__Staff__RevokeApiTokenReply
+{
+  ProtobufCMessage base;
+  Glimlach__Staff__ApiToken *token;
+};
+#define GLIMLACH__STAFF__REVOKE_API_TOKEN_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__revoke_api_token_reply__descriptor) \
+    , NULL }
+
+
+/*
+ * For services (the gateway), never in a person's name: a call with an acting
+ * employee is PERMISSION_DENIED. UNAUTHENTICATED "secret: ..." for a secret that is
+ * no token's or a revoked token's; INVALID_ARGUMENT "secret: must be set".
+ */
+struct  Glimlach__Staff__AuthenticateApiTokenRequest
+{
+  ProtobufCMessage base;
+  char *secret;
+};
+#define GLIMLACH__STAFF__AUTHENTICATE_API_TOKEN_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__authenticate_api_token_request__descriptor) \
+    , NULL }
+
+
+struct  Glimlach__Staff__AuthenticateApiTokenReply
+{
+  ProtobufCMessage base;
+  /*
+   * Its id, name, scopes and requests_per_minute decide what the call may do.
+   */
+  Glimlach__Staff__ApiToken *token;
+};
+#define GLIMLACH__STAFF__AUTHENTICATE_API_TOKEN_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__authenticate_api_token_reply__descriptor) \
+    , NULL }
+
+
 struct  Glimlach__Staff__EmployeeCreated
 {
   ProtobufCMessage base;
@@ -2390,6 +2572,26 @@ struct  Glimlach__Staff__BudgetOverrunApproved
 #define GLIMLACH__STAFF__BUDGET_OVERRUN_APPROVED__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__budget_overrun_approved__descriptor) \
     , NULL, NULL }
+
+
+struct  Glimlach__Staff__ApiTokenCreated
+{
+  ProtobufCMessage base;
+  Glimlach__Staff__ApiToken *token;
+};
+#define GLIMLACH__STAFF__API_TOKEN_CREATED__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__api_token_created__descriptor) \
+    , NULL }
+
+
+struct  Glimlach__Staff__ApiTokenRevoked
+{
+  ProtobufCMessage base;
+  Glimlach__Staff__ApiToken *token;
+};
+#define GLIMLACH__STAFF__API_TOKEN_REVOKED__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&glimlach__staff__api_token_revoked__descriptor) \
+    , NULL }
 
 
 /* Glimlach__Staff__Employee methods */
@@ -4615,6 +4817,177 @@ Glimlach__Staff__AcceptAccountInvitationReply *
 void   glimlach__staff__accept_account_invitation_reply__free_unpacked
                      (Glimlach__Staff__AcceptAccountInvitationReply *message,
                       ProtobufCAllocator *allocator);
+/* Glimlach__Staff__ApiToken methods */
+void   glimlach__staff__api_token__init
+                     (Glimlach__Staff__ApiToken         *message);
+size_t glimlach__staff__api_token__get_packed_size
+                     (const Glimlach__Staff__ApiToken   *message);
+size_t glimlach__staff__api_token__pack
+                     (const Glimlach__Staff__ApiToken   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__api_token__pack_to_buffer
+                     (const Glimlach__Staff__ApiToken   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__ApiToken *
+       glimlach__staff__api_token__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__api_token__free_unpacked
+                     (Glimlach__Staff__ApiToken *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Staff__CreateApiTokenRequest methods */
+void   glimlach__staff__create_api_token_request__init
+                     (Glimlach__Staff__CreateApiTokenRequest         *message);
+size_t glimlach__staff__create_api_token_request__get_packed_size
+                     (const Glimlach__Staff__CreateApiTokenRequest   *message);
+size_t glimlach__staff__create_api_token_request__pack
+                     (const Glimlach__Staff__CreateApiTokenRequest   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__create_api_token_request__pack_to_buffer
+                     (const Glimlach__Staff__CreateApiTokenRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__CreateApiTokenRequest *
+       glimlach__staff__create_api_token_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__create_api_token_request__free_unpacked
+                     (Glimlach__Staff__CreateApiTokenRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Staff__CreateApiTokenReply methods */
+void   glimlach__staff__create_api_token_reply__init
+                     (Glimlach__Staff__CreateApiTokenReply         *message);
+size_t glimlach__staff__create_api_token_reply__get_packed_size
+                     (const Glimlach__Staff__CreateApiTokenReply   *message);
+size_t glimlach__staff__create_api_token_reply__pack
+                     (const Glimlach__Staff__CreateApiTokenReply   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__create_api_token_reply__pack_to_buffer
+                     (const Glimlach__Staff__CreateApiTokenReply   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__CreateApiTokenReply *
+       glimlach__staff__create_api_token_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__create_api_token_reply__free_unpacked
+                     (Glimlach__Staff__CreateApiTokenReply *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Staff__ListApiTokensRequest methods */
+void   glimlach__staff__list_api_tokens_request__init
+                     (Glimlach__Staff__ListApiTokensRequest         *message);
+size_t glimlach__staff__list_api_tokens_request__get_packed_size
+                     (const Glimlach__Staff__ListApiTokensRequest   *message);
+size_t glimlach__staff__list_api_tokens_request__pack
+                     (const Glimlach__Staff__ListApiTokensRequest   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__list_api_tokens_request__pack_to_buffer
+                     (const Glimlach__Staff__ListApiTokensRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__ListApiTokensRequest *
+       glimlach__staff__list_api_tokens_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__list_api_tokens_request__free_unpacked
+                     (Glimlach__Staff__ListApiTokensRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Staff__ListApiTokensReply methods */
+void   glimlach__staff__list_api_tokens_reply__init
+                     (Glimlach__Staff__ListApiTokensReply         *message);
+size_t glimlach__staff__list_api_tokens_reply__get_packed_size
+                     (const Glimlach__Staff__ListApiTokensReply   *message);
+size_t glimlach__staff__list_api_tokens_reply__pack
+                     (const Glimlach__Staff__ListApiTokensReply   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__list_api_tokens_reply__pack_to_buffer
+                     (const Glimlach__Staff__ListApiTokensReply   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__ListApiTokensReply *
+       glimlach__staff__list_api_tokens_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__list_api_tokens_reply__free_unpacked
+                     (Glimlach__Staff__ListApiTokensReply *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Staff__RevokeApiTokenRequest methods */
+void   glimlach__staff__revoke_api_token_request__init
+                     (Glimlach__Staff__RevokeApiTokenRequest         *message);
+size_t glimlach__staff__revoke_api_token_request__get_packed_size
+                     (const Glimlach__Staff__RevokeApiTokenRequest   *message);
+size_t glimlach__staff__revoke_api_token_request__pack
+                     (const Glimlach__Staff__RevokeApiTokenRequest   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__revoke_api_token_request__pack_to_buffer
+                     (const Glimlach__Staff__RevokeApiTokenRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__RevokeApiTokenRequest *
+       glimlach__staff__revoke_api_token_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__revoke_api_token_request__free_unpacked
+                     (Glimlach__Staff__RevokeApiTokenRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Staff__RevokeApiTokenReply methods */
+void   glimlach__staff__revoke_api_token_reply__init
+                     (Glimlach__Staff__RevokeApiTokenReply         *message);
+size_t glimlach__staff__revoke_api_token_reply__get_packed_size
+                     (const Glimlach__Staff__RevokeApiTokenReply   *message);
+size_t glimlach__staff__revoke_api_token_reply__pack
+                     (const Glimlach__Staff__RevokeApiTokenReply   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__revoke_api_token_reply__pack_to_buffer
+                     (const Glimlach__Staff__RevokeApiTokenReply   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__RevokeApiTokenReply *
+       glimlach__staff__revoke_api_token_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__revoke_api_token_reply__free_unpacked
+                     (Glimlach__Staff__RevokeApiTokenReply *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Staff__AuthenticateApiTokenRequest methods */
+void   glimlach__staff__authenticate_api_token_request__init
+                     (Glimlach__Staff__AuthenticateApiTokenRequest         *message);
+size_t glimlach__staff__authenticate_api_token_request__get_packed_size
+                     (const Glimlach__Staff__AuthenticateApiTokenRequest   *message);
+size_t glimlach__staff__authenticate_api_token_request__pack
+                     (const Glimlach__Staff__AuthenticateApiTokenRequest   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__authenticate_api_token_request__pack_to_buffer
+                     (const Glimlach__Staff__AuthenticateApiTokenRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__AuthenticateApiTokenRequest *
+       glimlach__staff__authenticate_api_token_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__authenticate_api_token_request__free_unpacked
+                     (Glimlach__Staff__AuthenticateApiTokenRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Staff__AuthenticateApiTokenReply methods */
+void   glimlach__staff__authenticate_api_token_reply__init
+                     (Glimlach__Staff__AuthenticateApiTokenReply         *message);
+size_t glimlach__staff__authenticate_api_token_reply__get_packed_size
+                     (const Glimlach__Staff__AuthenticateApiTokenReply   *message);
+size_t glimlach__staff__authenticate_api_token_reply__pack
+                     (const Glimlach__Staff__AuthenticateApiTokenReply   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__authenticate_api_token_reply__pack_to_buffer
+                     (const Glimlach__Staff__AuthenticateApiTokenReply   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__AuthenticateApiTokenReply *
+       glimlach__staff__authenticate_api_token_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__authenticate_api_token_reply__free_unpacked
+                     (Glimlach__Staff__AuthenticateApiTokenReply *message,
+                      ProtobufCAllocator *allocator);
 /* Glimlach__Staff__EmployeeCreated methods */
 void   glimlach__staff__employee_created__init
                      (Glimlach__Staff__EmployeeCreated         *message);
@@ -5090,6 +5463,44 @@ Glimlach__Staff__BudgetOverrunApproved *
 void   glimlach__staff__budget_overrun_approved__free_unpacked
                      (Glimlach__Staff__BudgetOverrunApproved *message,
                       ProtobufCAllocator *allocator);
+/* Glimlach__Staff__ApiTokenCreated methods */
+void   glimlach__staff__api_token_created__init
+                     (Glimlach__Staff__ApiTokenCreated         *message);
+size_t glimlach__staff__api_token_created__get_packed_size
+                     (const Glimlach__Staff__ApiTokenCreated   *message);
+size_t glimlach__staff__api_token_created__pack
+                     (const Glimlach__Staff__ApiTokenCreated   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__api_token_created__pack_to_buffer
+                     (const Glimlach__Staff__ApiTokenCreated   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__ApiTokenCreated *
+       glimlach__staff__api_token_created__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__api_token_created__free_unpacked
+                     (Glimlach__Staff__ApiTokenCreated *message,
+                      ProtobufCAllocator *allocator);
+/* Glimlach__Staff__ApiTokenRevoked methods */
+void   glimlach__staff__api_token_revoked__init
+                     (Glimlach__Staff__ApiTokenRevoked         *message);
+size_t glimlach__staff__api_token_revoked__get_packed_size
+                     (const Glimlach__Staff__ApiTokenRevoked   *message);
+size_t glimlach__staff__api_token_revoked__pack
+                     (const Glimlach__Staff__ApiTokenRevoked   *message,
+                      uint8_t             *out);
+size_t glimlach__staff__api_token_revoked__pack_to_buffer
+                     (const Glimlach__Staff__ApiTokenRevoked   *message,
+                      ProtobufCBuffer     *buffer);
+Glimlach__Staff__ApiTokenRevoked *
+       glimlach__staff__api_token_revoked__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   glimlach__staff__api_token_revoked__free_unpacked
+                     (Glimlach__Staff__ApiTokenRevoked *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Glimlach__Staff__Employee_Closure)
@@ -5443,6 +5854,33 @@ typedef void (*Glimlach__Staff__AcceptAccountInvitationRequest_Closure)
 typedef void (*Glimlach__Staff__AcceptAccountInvitationReply_Closure)
                  (const Glimlach__Staff__AcceptAccountInvitationReply *message,
                   void *closure_data);
+typedef void (*Glimlach__Staff__ApiToken_Closure)
+                 (const Glimlach__Staff__ApiToken *message,
+                  void *closure_data);
+typedef void (*Glimlach__Staff__CreateApiTokenRequest_Closure)
+                 (const Glimlach__Staff__CreateApiTokenRequest *message,
+                  void *closure_data);
+typedef void (*Glimlach__Staff__CreateApiTokenReply_Closure)
+                 (const Glimlach__Staff__CreateApiTokenReply *message,
+                  void *closure_data);
+typedef void (*Glimlach__Staff__ListApiTokensRequest_Closure)
+                 (const Glimlach__Staff__ListApiTokensRequest *message,
+                  void *closure_data);
+typedef void (*Glimlach__Staff__ListApiTokensReply_Closure)
+                 (const Glimlach__Staff__ListApiTokensReply *message,
+                  void *closure_data);
+typedef void (*Glimlach__Staff__RevokeApiTokenRequest_Closure)
+                 (const Glimlach__Staff__RevokeApiTokenRequest *message,
+                  void *closure_data);
+typedef void (*Glimlach__Staff__RevokeApiTokenReply_Closure)
+                 (const Glimlach__Staff__RevokeApiTokenReply *message,
+                  void *closure_data);
+typedef void (*Glimlach__Staff__AuthenticateApiTokenRequest_Closure)
+                 (const Glimlach__Staff__AuthenticateApiTokenRequest *message,
+                  void *closure_data);
+typedef void (*Glimlach__Staff__AuthenticateApiTokenReply_Closure)
+                 (const Glimlach__Staff__AuthenticateApiTokenReply *message,
+                  void *closure_data);
 typedef void (*Glimlach__Staff__EmployeeCreated_Closure)
                  (const Glimlach__Staff__EmployeeCreated *message,
                   void *closure_data);
@@ -5517,6 +5955,12 @@ typedef void (*Glimlach__Staff__BudgetSpent_Closure)
                   void *closure_data);
 typedef void (*Glimlach__Staff__BudgetOverrunApproved_Closure)
                  (const Glimlach__Staff__BudgetOverrunApproved *message,
+                  void *closure_data);
+typedef void (*Glimlach__Staff__ApiTokenCreated_Closure)
+                 (const Glimlach__Staff__ApiTokenCreated *message,
+                  void *closure_data);
+typedef void (*Glimlach__Staff__ApiTokenRevoked_Closure)
+                 (const Glimlach__Staff__ApiTokenRevoked *message,
                   void *closure_data);
 
 /* --- services --- */
@@ -5725,6 +6169,22 @@ struct Glimlach__Staff__Staff_Service
                                     const Glimlach__Staff__AcceptAccountInvitationRequest *input,
                                     Glimlach__Staff__AcceptAccountInvitationReply_Closure closure,
                                     void *closure_data);
+  void (*create_api_token)(Glimlach__Staff__Staff_Service *service,
+                           const Glimlach__Staff__CreateApiTokenRequest *input,
+                           Glimlach__Staff__CreateApiTokenReply_Closure closure,
+                           void *closure_data);
+  void (*list_api_tokens)(Glimlach__Staff__Staff_Service *service,
+                          const Glimlach__Staff__ListApiTokensRequest *input,
+                          Glimlach__Staff__ListApiTokensReply_Closure closure,
+                          void *closure_data);
+  void (*revoke_api_token)(Glimlach__Staff__Staff_Service *service,
+                           const Glimlach__Staff__RevokeApiTokenRequest *input,
+                           Glimlach__Staff__RevokeApiTokenReply_Closure closure,
+                           void *closure_data);
+  void (*authenticate_api_token)(Glimlach__Staff__Staff_Service *service,
+                                 const Glimlach__Staff__AuthenticateApiTokenRequest *input,
+                                 Glimlach__Staff__AuthenticateApiTokenReply_Closure closure,
+                                 void *closure_data);
 };
 typedef void (*Glimlach__Staff__Staff_ServiceDestroy)(Glimlach__Staff__Staff_Service *);
 void glimlach__staff__staff__init (Glimlach__Staff__Staff_Service *service,
@@ -5782,7 +6242,11 @@ void glimlach__staff__staff__init (Glimlach__Staff__Staff_Service *service,
       function_prefix__ ## set_account_active,\
       function_prefix__ ## invite_employee,\
       function_prefix__ ## get_account_invitation,\
-      function_prefix__ ## accept_account_invitation  }
+      function_prefix__ ## accept_account_invitation,\
+      function_prefix__ ## create_api_token,\
+      function_prefix__ ## list_api_tokens,\
+      function_prefix__ ## revoke_api_token,\
+      function_prefix__ ## authenticate_api_token  }
 void glimlach__staff__staff__health(ProtobufCService *service,
                                     const Glimlach__HealthRequest *input,
                                     Glimlach__HealthReply_Closure closure,
@@ -5983,6 +6447,22 @@ void glimlach__staff__staff__accept_account_invitation(ProtobufCService *service
                                                        const Glimlach__Staff__AcceptAccountInvitationRequest *input,
                                                        Glimlach__Staff__AcceptAccountInvitationReply_Closure closure,
                                                        void *closure_data);
+void glimlach__staff__staff__create_api_token(ProtobufCService *service,
+                                              const Glimlach__Staff__CreateApiTokenRequest *input,
+                                              Glimlach__Staff__CreateApiTokenReply_Closure closure,
+                                              void *closure_data);
+void glimlach__staff__staff__list_api_tokens(ProtobufCService *service,
+                                             const Glimlach__Staff__ListApiTokensRequest *input,
+                                             Glimlach__Staff__ListApiTokensReply_Closure closure,
+                                             void *closure_data);
+void glimlach__staff__staff__revoke_api_token(ProtobufCService *service,
+                                              const Glimlach__Staff__RevokeApiTokenRequest *input,
+                                              Glimlach__Staff__RevokeApiTokenReply_Closure closure,
+                                              void *closure_data);
+void glimlach__staff__staff__authenticate_api_token(ProtobufCService *service,
+                                                    const Glimlach__Staff__AuthenticateApiTokenRequest *input,
+                                                    Glimlach__Staff__AuthenticateApiTokenReply_Closure closure,
+                                                    void *closure_data);
 
 /* --- descriptors --- */
 
@@ -6114,6 +6594,15 @@ extern const ProtobufCMessageDescriptor glimlach__staff__get_account_invitation_
 extern const ProtobufCMessageDescriptor glimlach__staff__get_account_invitation_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__staff__accept_account_invitation_request__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__staff__accept_account_invitation_reply__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__api_token__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__create_api_token_request__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__create_api_token_reply__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__list_api_tokens_request__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__list_api_tokens_reply__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__revoke_api_token_request__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__revoke_api_token_reply__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__authenticate_api_token_request__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__authenticate_api_token_reply__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__staff__employee_created__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__staff__employee_updated__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__staff__team_created__descriptor;
@@ -6139,6 +6628,8 @@ extern const ProtobufCMessageDescriptor glimlach__staff__peer_compliment_given__
 extern const ProtobufCMessageDescriptor glimlach__staff__pulse_submitted__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__staff__budget_spent__descriptor;
 extern const ProtobufCMessageDescriptor glimlach__staff__budget_overrun_approved__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__api_token_created__descriptor;
+extern const ProtobufCMessageDescriptor glimlach__staff__api_token_revoked__descriptor;
 extern const ProtobufCServiceDescriptor glimlach__staff__staff__descriptor;
 
 PROTOBUF_C__END_DECLS

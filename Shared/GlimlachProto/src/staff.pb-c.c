@@ -5272,6 +5272,411 @@ void   glimlach__staff__accept_account_invitation_reply__free_unpacked
   assert(message->base.descriptor == &glimlach__staff__accept_account_invitation_reply__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   glimlach__staff__api_token__init
+                     (Glimlach__Staff__ApiToken         *message)
+{
+  static const Glimlach__Staff__ApiToken init_value = GLIMLACH__STAFF__API_TOKEN__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__api_token__get_packed_size
+                     (const Glimlach__Staff__ApiToken *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__api_token__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__api_token__pack
+                     (const Glimlach__Staff__ApiToken *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__api_token__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__api_token__pack_to_buffer
+                     (const Glimlach__Staff__ApiToken *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__api_token__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__ApiToken *
+       glimlach__staff__api_token__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__ApiToken *)
+     protobuf_c_message_unpack (&glimlach__staff__api_token__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__api_token__free_unpacked
+                     (Glimlach__Staff__ApiToken *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__api_token__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__staff__create_api_token_request__init
+                     (Glimlach__Staff__CreateApiTokenRequest         *message)
+{
+  static const Glimlach__Staff__CreateApiTokenRequest init_value = GLIMLACH__STAFF__CREATE_API_TOKEN_REQUEST__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__create_api_token_request__get_packed_size
+                     (const Glimlach__Staff__CreateApiTokenRequest *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__create_api_token_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__create_api_token_request__pack
+                     (const Glimlach__Staff__CreateApiTokenRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__create_api_token_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__create_api_token_request__pack_to_buffer
+                     (const Glimlach__Staff__CreateApiTokenRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__create_api_token_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__CreateApiTokenRequest *
+       glimlach__staff__create_api_token_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__CreateApiTokenRequest *)
+     protobuf_c_message_unpack (&glimlach__staff__create_api_token_request__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__create_api_token_request__free_unpacked
+                     (Glimlach__Staff__CreateApiTokenRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__create_api_token_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__staff__create_api_token_reply__init
+                     (Glimlach__Staff__CreateApiTokenReply         *message)
+{
+  static const Glimlach__Staff__CreateApiTokenReply init_value = GLIMLACH__STAFF__CREATE_API_TOKEN_REPLY__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__create_api_token_reply__get_packed_size
+                     (const Glimlach__Staff__CreateApiTokenReply *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__create_api_token_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__create_api_token_reply__pack
+                     (const Glimlach__Staff__CreateApiTokenReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__create_api_token_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__create_api_token_reply__pack_to_buffer
+                     (const Glimlach__Staff__CreateApiTokenReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__create_api_token_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__CreateApiTokenReply *
+       glimlach__staff__create_api_token_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__CreateApiTokenReply *)
+     protobuf_c_message_unpack (&glimlach__staff__create_api_token_reply__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__create_api_token_reply__free_unpacked
+                     (Glimlach__Staff__CreateApiTokenReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__create_api_token_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__staff__list_api_tokens_request__init
+                     (Glimlach__Staff__ListApiTokensRequest         *message)
+{
+  static const Glimlach__Staff__ListApiTokensRequest init_value = GLIMLACH__STAFF__LIST_API_TOKENS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__list_api_tokens_request__get_packed_size
+                     (const Glimlach__Staff__ListApiTokensRequest *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__list_api_tokens_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__list_api_tokens_request__pack
+                     (const Glimlach__Staff__ListApiTokensRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__list_api_tokens_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__list_api_tokens_request__pack_to_buffer
+                     (const Glimlach__Staff__ListApiTokensRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__list_api_tokens_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__ListApiTokensRequest *
+       glimlach__staff__list_api_tokens_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__ListApiTokensRequest *)
+     protobuf_c_message_unpack (&glimlach__staff__list_api_tokens_request__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__list_api_tokens_request__free_unpacked
+                     (Glimlach__Staff__ListApiTokensRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__list_api_tokens_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__staff__list_api_tokens_reply__init
+                     (Glimlach__Staff__ListApiTokensReply         *message)
+{
+  static const Glimlach__Staff__ListApiTokensReply init_value = GLIMLACH__STAFF__LIST_API_TOKENS_REPLY__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__list_api_tokens_reply__get_packed_size
+                     (const Glimlach__Staff__ListApiTokensReply *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__list_api_tokens_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__list_api_tokens_reply__pack
+                     (const Glimlach__Staff__ListApiTokensReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__list_api_tokens_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__list_api_tokens_reply__pack_to_buffer
+                     (const Glimlach__Staff__ListApiTokensReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__list_api_tokens_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__ListApiTokensReply *
+       glimlach__staff__list_api_tokens_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__ListApiTokensReply *)
+     protobuf_c_message_unpack (&glimlach__staff__list_api_tokens_reply__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__list_api_tokens_reply__free_unpacked
+                     (Glimlach__Staff__ListApiTokensReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__list_api_tokens_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__staff__revoke_api_token_request__init
+                     (Glimlach__Staff__RevokeApiTokenRequest         *message)
+{
+  static const Glimlach__Staff__RevokeApiTokenRequest init_value = GLIMLACH__STAFF__REVOKE_API_TOKEN_REQUEST__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__revoke_api_token_request__get_packed_size
+                     (const Glimlach__Staff__RevokeApiTokenRequest *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__revoke_api_token_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__revoke_api_token_request__pack
+                     (const Glimlach__Staff__RevokeApiTokenRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__revoke_api_token_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__revoke_api_token_request__pack_to_buffer
+                     (const Glimlach__Staff__RevokeApiTokenRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__revoke_api_token_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__RevokeApiTokenRequest *
+       glimlach__staff__revoke_api_token_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__RevokeApiTokenRequest *)
+     protobuf_c_message_unpack (&glimlach__staff__revoke_api_token_request__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__revoke_api_token_request__free_unpacked
+                     (Glimlach__Staff__RevokeApiTokenRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__revoke_api_token_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__staff__revoke_api_token_reply__init
+                     (Glimlach__Staff__RevokeApiTokenReply         *message)
+{
+  static const Glimlach__Staff__RevokeApiTokenReply init_value = GLIMLACH__STAFF__REVOKE_API_TOKEN_REPLY__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__revoke_api_token_reply__get_packed_size
+                     (const Glimlach__Staff__RevokeApiTokenReply *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__revoke_api_token_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__revoke_api_token_reply__pack
+                     (const Glimlach__Staff__RevokeApiTokenReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__revoke_api_token_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__revoke_api_token_reply__pack_to_buffer
+                     (const Glimlach__Staff__RevokeApiTokenReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__revoke_api_token_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__RevokeApiTokenReply *
+       glimlach__staff__revoke_api_token_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__RevokeApiTokenReply *)
+     protobuf_c_message_unpack (&glimlach__staff__revoke_api_token_reply__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__revoke_api_token_reply__free_unpacked
+                     (Glimlach__Staff__RevokeApiTokenReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__revoke_api_token_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__staff__authenticate_api_token_request__init
+                     (Glimlach__Staff__AuthenticateApiTokenRequest         *message)
+{
+  static const Glimlach__Staff__AuthenticateApiTokenRequest init_value = GLIMLACH__STAFF__AUTHENTICATE_API_TOKEN_REQUEST__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__authenticate_api_token_request__get_packed_size
+                     (const Glimlach__Staff__AuthenticateApiTokenRequest *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__authenticate_api_token_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__authenticate_api_token_request__pack
+                     (const Glimlach__Staff__AuthenticateApiTokenRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__authenticate_api_token_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__authenticate_api_token_request__pack_to_buffer
+                     (const Glimlach__Staff__AuthenticateApiTokenRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__authenticate_api_token_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__AuthenticateApiTokenRequest *
+       glimlach__staff__authenticate_api_token_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__AuthenticateApiTokenRequest *)
+     protobuf_c_message_unpack (&glimlach__staff__authenticate_api_token_request__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__authenticate_api_token_request__free_unpacked
+                     (Glimlach__Staff__AuthenticateApiTokenRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__authenticate_api_token_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__staff__authenticate_api_token_reply__init
+                     (Glimlach__Staff__AuthenticateApiTokenReply         *message)
+{
+  static const Glimlach__Staff__AuthenticateApiTokenReply init_value = GLIMLACH__STAFF__AUTHENTICATE_API_TOKEN_REPLY__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__authenticate_api_token_reply__get_packed_size
+                     (const Glimlach__Staff__AuthenticateApiTokenReply *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__authenticate_api_token_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__authenticate_api_token_reply__pack
+                     (const Glimlach__Staff__AuthenticateApiTokenReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__authenticate_api_token_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__authenticate_api_token_reply__pack_to_buffer
+                     (const Glimlach__Staff__AuthenticateApiTokenReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__authenticate_api_token_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__AuthenticateApiTokenReply *
+       glimlach__staff__authenticate_api_token_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__AuthenticateApiTokenReply *)
+     protobuf_c_message_unpack (&glimlach__staff__authenticate_api_token_reply__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__authenticate_api_token_reply__free_unpacked
+                     (Glimlach__Staff__AuthenticateApiTokenReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__authenticate_api_token_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   glimlach__staff__employee_created__init
                      (Glimlach__Staff__EmployeeCreated         *message)
 {
@@ -6395,6 +6800,96 @@ void   glimlach__staff__budget_overrun_approved__free_unpacked
   if(!message)
     return;
   assert(message->base.descriptor == &glimlach__staff__budget_overrun_approved__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__staff__api_token_created__init
+                     (Glimlach__Staff__ApiTokenCreated         *message)
+{
+  static const Glimlach__Staff__ApiTokenCreated init_value = GLIMLACH__STAFF__API_TOKEN_CREATED__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__api_token_created__get_packed_size
+                     (const Glimlach__Staff__ApiTokenCreated *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__api_token_created__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__api_token_created__pack
+                     (const Glimlach__Staff__ApiTokenCreated *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__api_token_created__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__api_token_created__pack_to_buffer
+                     (const Glimlach__Staff__ApiTokenCreated *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__api_token_created__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__ApiTokenCreated *
+       glimlach__staff__api_token_created__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__ApiTokenCreated *)
+     protobuf_c_message_unpack (&glimlach__staff__api_token_created__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__api_token_created__free_unpacked
+                     (Glimlach__Staff__ApiTokenCreated *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__api_token_created__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   glimlach__staff__api_token_revoked__init
+                     (Glimlach__Staff__ApiTokenRevoked         *message)
+{
+  static const Glimlach__Staff__ApiTokenRevoked init_value = GLIMLACH__STAFF__API_TOKEN_REVOKED__INIT;
+  *message = init_value;
+}
+size_t glimlach__staff__api_token_revoked__get_packed_size
+                     (const Glimlach__Staff__ApiTokenRevoked *message)
+{
+  assert(message->base.descriptor == &glimlach__staff__api_token_revoked__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t glimlach__staff__api_token_revoked__pack
+                     (const Glimlach__Staff__ApiTokenRevoked *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &glimlach__staff__api_token_revoked__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t glimlach__staff__api_token_revoked__pack_to_buffer
+                     (const Glimlach__Staff__ApiTokenRevoked *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &glimlach__staff__api_token_revoked__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Glimlach__Staff__ApiTokenRevoked *
+       glimlach__staff__api_token_revoked__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Glimlach__Staff__ApiTokenRevoked *)
+     protobuf_c_message_unpack (&glimlach__staff__api_token_revoked__descriptor,
+                                allocator, len, data);
+}
+void   glimlach__staff__api_token_revoked__free_unpacked
+                     (Glimlach__Staff__ApiTokenRevoked *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &glimlach__staff__api_token_revoked__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
 static const ProtobufCFieldDescriptor glimlach__staff__employee__field_descriptors[17] =
@@ -14202,6 +14697,543 @@ const ProtobufCMessageDescriptor glimlach__staff__accept_account_invitation_repl
   (ProtobufCMessageInit) glimlach__staff__accept_account_invitation_reply__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor glimlach__staff__api_token__field_descriptors[10] =
+{
+  {
+    "token_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__ApiToken, token_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "name",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__ApiToken, name),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "scopes",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Glimlach__Staff__ApiToken, n_scopes),
+    offsetof(Glimlach__Staff__ApiToken, scopes),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "requests_per_minute",
+    4,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_UINT32,
+    offsetof(Glimlach__Staff__ApiToken, has_requests_per_minute),
+    offsetof(Glimlach__Staff__ApiToken, requests_per_minute),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "prefix",
+    5,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__ApiToken, prefix),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "created_by",
+    6,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__ApiToken, created_by),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "created_at_ms",
+    7,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_INT64,
+    offsetof(Glimlach__Staff__ApiToken, has_created_at_ms),
+    offsetof(Glimlach__Staff__ApiToken, created_at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "last_used_at_ms",
+    8,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_INT64,
+    offsetof(Glimlach__Staff__ApiToken, has_last_used_at_ms),
+    offsetof(Glimlach__Staff__ApiToken, last_used_at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "revoked_at_ms",
+    9,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_INT64,
+    offsetof(Glimlach__Staff__ApiToken, has_revoked_at_ms),
+    offsetof(Glimlach__Staff__ApiToken, revoked_at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "revoked_by",
+    10,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__ApiToken, revoked_by),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__api_token__field_indices_by_name[] = {
+  6,   /* field[6] = created_at_ms */
+  5,   /* field[5] = created_by */
+  7,   /* field[7] = last_used_at_ms */
+  1,   /* field[1] = name */
+  4,   /* field[4] = prefix */
+  3,   /* field[3] = requests_per_minute */
+  8,   /* field[8] = revoked_at_ms */
+  9,   /* field[9] = revoked_by */
+  2,   /* field[2] = scopes */
+  0,   /* field[0] = token_id */
+};
+static const ProtobufCIntRange glimlach__staff__api_token__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 10 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__api_token__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.ApiToken",
+  "ApiToken",
+  "Glimlach__Staff__ApiToken",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__ApiToken),
+  10,
+  glimlach__staff__api_token__field_descriptors,
+  glimlach__staff__api_token__field_indices_by_name,
+  1,  glimlach__staff__api_token__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__api_token__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__staff__create_api_token_request__field_descriptors[3] =
+{
+  {
+    "name",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__CreateApiTokenRequest, name),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "scopes",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Glimlach__Staff__CreateApiTokenRequest, n_scopes),
+    offsetof(Glimlach__Staff__CreateApiTokenRequest, scopes),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "requests_per_minute",
+    3,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_UINT32,
+    offsetof(Glimlach__Staff__CreateApiTokenRequest, has_requests_per_minute),
+    offsetof(Glimlach__Staff__CreateApiTokenRequest, requests_per_minute),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__create_api_token_request__field_indices_by_name[] = {
+  0,   /* field[0] = name */
+  2,   /* field[2] = requests_per_minute */
+  1,   /* field[1] = scopes */
+};
+static const ProtobufCIntRange glimlach__staff__create_api_token_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__create_api_token_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.CreateApiTokenRequest",
+  "CreateApiTokenRequest",
+  "Glimlach__Staff__CreateApiTokenRequest",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__CreateApiTokenRequest),
+  3,
+  glimlach__staff__create_api_token_request__field_descriptors,
+  glimlach__staff__create_api_token_request__field_indices_by_name,
+  1,  glimlach__staff__create_api_token_request__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__create_api_token_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__staff__create_api_token_reply__field_descriptors[2] =
+{
+  {
+    "token",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__CreateApiTokenReply, token),
+    &glimlach__staff__api_token__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "secret",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__CreateApiTokenReply, secret),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__create_api_token_reply__field_indices_by_name[] = {
+  1,   /* field[1] = secret */
+  0,   /* field[0] = token */
+};
+static const ProtobufCIntRange glimlach__staff__create_api_token_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__create_api_token_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.CreateApiTokenReply",
+  "CreateApiTokenReply",
+  "Glimlach__Staff__CreateApiTokenReply",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__CreateApiTokenReply),
+  2,
+  glimlach__staff__create_api_token_reply__field_descriptors,
+  glimlach__staff__create_api_token_reply__field_indices_by_name,
+  1,  glimlach__staff__create_api_token_reply__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__create_api_token_reply__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__staff__list_api_tokens_request__field_descriptors[3] =
+{
+  {
+    "include_revoked",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_BOOL,
+    offsetof(Glimlach__Staff__ListApiTokensRequest, has_include_revoked),
+    offsetof(Glimlach__Staff__ListApiTokensRequest, include_revoked),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "page_size",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_UINT32,
+    offsetof(Glimlach__Staff__ListApiTokensRequest, has_page_size),
+    offsetof(Glimlach__Staff__ListApiTokensRequest, page_size),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "page_token",
+    3,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__ListApiTokensRequest, page_token),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__list_api_tokens_request__field_indices_by_name[] = {
+  0,   /* field[0] = include_revoked */
+  1,   /* field[1] = page_size */
+  2,   /* field[2] = page_token */
+};
+static const ProtobufCIntRange glimlach__staff__list_api_tokens_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__list_api_tokens_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.ListApiTokensRequest",
+  "ListApiTokensRequest",
+  "Glimlach__Staff__ListApiTokensRequest",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__ListApiTokensRequest),
+  3,
+  glimlach__staff__list_api_tokens_request__field_descriptors,
+  glimlach__staff__list_api_tokens_request__field_indices_by_name,
+  1,  glimlach__staff__list_api_tokens_request__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__list_api_tokens_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__staff__list_api_tokens_reply__field_descriptors[2] =
+{
+  {
+    "tokens",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Glimlach__Staff__ListApiTokensReply, n_tokens),
+    offsetof(Glimlach__Staff__ListApiTokensReply, tokens),
+    &glimlach__staff__api_token__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "next_page_token",
+    2,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__ListApiTokensReply, next_page_token),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__list_api_tokens_reply__field_indices_by_name[] = {
+  1,   /* field[1] = next_page_token */
+  0,   /* field[0] = tokens */
+};
+static const ProtobufCIntRange glimlach__staff__list_api_tokens_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__list_api_tokens_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.ListApiTokensReply",
+  "ListApiTokensReply",
+  "Glimlach__Staff__ListApiTokensReply",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__ListApiTokensReply),
+  2,
+  glimlach__staff__list_api_tokens_reply__field_descriptors,
+  glimlach__staff__list_api_tokens_reply__field_indices_by_name,
+  1,  glimlach__staff__list_api_tokens_reply__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__list_api_tokens_reply__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__staff__revoke_api_token_request__field_descriptors[1] =
+{
+  {
+    "token_id",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__RevokeApiTokenRequest, token_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__revoke_api_token_request__field_indices_by_name[] = {
+  0,   /* field[0] = token_id */
+};
+static const ProtobufCIntRange glimlach__staff__revoke_api_token_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__revoke_api_token_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.RevokeApiTokenRequest",
+  "RevokeApiTokenRequest",
+  "Glimlach__Staff__RevokeApiTokenRequest",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__RevokeApiTokenRequest),
+  1,
+  glimlach__staff__revoke_api_token_request__field_descriptors,
+  glimlach__staff__revoke_api_token_request__field_indices_by_name,
+  1,  glimlach__staff__revoke_api_token_request__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__revoke_api_token_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__staff__revoke_api_token_reply__field_descriptors[1] =
+{
+  {
+    "token",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__RevokeApiTokenReply, token),
+    &glimlach__staff__api_token__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__revoke_api_token_reply__field_indices_by_name[] = {
+  0,   /* field[0] = token */
+};
+static const ProtobufCIntRange glimlach__staff__revoke_api_token_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__revoke_api_token_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.RevokeApiTokenReply",
+  "RevokeApiTokenReply",
+  "Glimlach__Staff__RevokeApiTokenReply",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__RevokeApiTokenReply),
+  1,
+  glimlach__staff__revoke_api_token_reply__field_descriptors,
+  glimlach__staff__revoke_api_token_reply__field_indices_by_name,
+  1,  glimlach__staff__revoke_api_token_reply__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__revoke_api_token_reply__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__staff__authenticate_api_token_request__field_descriptors[1] =
+{
+  {
+    "secret",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__AuthenticateApiTokenRequest, secret),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__authenticate_api_token_request__field_indices_by_name[] = {
+  0,   /* field[0] = secret */
+};
+static const ProtobufCIntRange glimlach__staff__authenticate_api_token_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__authenticate_api_token_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.AuthenticateApiTokenRequest",
+  "AuthenticateApiTokenRequest",
+  "Glimlach__Staff__AuthenticateApiTokenRequest",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__AuthenticateApiTokenRequest),
+  1,
+  glimlach__staff__authenticate_api_token_request__field_descriptors,
+  glimlach__staff__authenticate_api_token_request__field_indices_by_name,
+  1,  glimlach__staff__authenticate_api_token_request__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__authenticate_api_token_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__staff__authenticate_api_token_reply__field_descriptors[1] =
+{
+  {
+    "token",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__AuthenticateApiTokenReply, token),
+    &glimlach__staff__api_token__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__authenticate_api_token_reply__field_indices_by_name[] = {
+  0,   /* field[0] = token */
+};
+static const ProtobufCIntRange glimlach__staff__authenticate_api_token_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__authenticate_api_token_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.AuthenticateApiTokenReply",
+  "AuthenticateApiTokenReply",
+  "Glimlach__Staff__AuthenticateApiTokenReply",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__AuthenticateApiTokenReply),
+  1,
+  glimlach__staff__authenticate_api_token_reply__field_descriptors,
+  glimlach__staff__authenticate_api_token_reply__field_indices_by_name,
+  1,  glimlach__staff__authenticate_api_token_reply__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__authenticate_api_token_reply__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor glimlach__staff__employee_created__field_descriptors[1] =
 {
   {
@@ -15412,6 +16444,82 @@ const ProtobufCMessageDescriptor glimlach__staff__budget_overrun_approved__descr
   (ProtobufCMessageInit) glimlach__staff__budget_overrun_approved__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor glimlach__staff__api_token_created__field_descriptors[1] =
+{
+  {
+    "token",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__ApiTokenCreated, token),
+    &glimlach__staff__api_token__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__api_token_created__field_indices_by_name[] = {
+  0,   /* field[0] = token */
+};
+static const ProtobufCIntRange glimlach__staff__api_token_created__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__api_token_created__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.ApiTokenCreated",
+  "ApiTokenCreated",
+  "Glimlach__Staff__ApiTokenCreated",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__ApiTokenCreated),
+  1,
+  glimlach__staff__api_token_created__field_descriptors,
+  glimlach__staff__api_token_created__field_indices_by_name,
+  1,  glimlach__staff__api_token_created__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__api_token_created__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor glimlach__staff__api_token_revoked__field_descriptors[1] =
+{
+  {
+    "token",
+    1,
+    PROTOBUF_C_LABEL_OPTIONAL,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Glimlach__Staff__ApiTokenRevoked, token),
+    &glimlach__staff__api_token__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned glimlach__staff__api_token_revoked__field_indices_by_name[] = {
+  0,   /* field[0] = token */
+};
+static const ProtobufCIntRange glimlach__staff__api_token_revoked__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor glimlach__staff__api_token_revoked__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "glimlach.staff.ApiTokenRevoked",
+  "ApiTokenRevoked",
+  "Glimlach__Staff__ApiTokenRevoked",
+  "glimlach.staff",
+  sizeof(Glimlach__Staff__ApiTokenRevoked),
+  1,
+  glimlach__staff__api_token_revoked__field_descriptors,
+  glimlach__staff__api_token_revoked__field_indices_by_name,
+  1,  glimlach__staff__api_token_revoked__number_ranges,
+  (ProtobufCMessageInit) glimlach__staff__api_token_revoked__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCEnumValue glimlach__staff__employee_role__enum_values_by_number[8] =
 {
   { "EMPLOYEE_ROLE_UNSPECIFIED", "GLIMLACH__STAFF__EMPLOYEE_ROLE__EMPLOYEE_ROLE_UNSPECIFIED", 0 },
@@ -15776,7 +16884,7 @@ const ProtobufCEnumDescriptor glimlach__staff__conversation_kind__descriptor =
   glimlach__staff__conversation_kind__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor glimlach__staff__staff__method_descriptors[50] =
+static const ProtobufCMethodDescriptor glimlach__staff__staff__method_descriptors[54] =
 {
   { "Health", &glimlach__health_request__descriptor, &glimlach__health_reply__descriptor },
   { "Since", &glimlach__since_request__descriptor, &glimlach__since_reply__descriptor },
@@ -15828,6 +16936,10 @@ static const ProtobufCMethodDescriptor glimlach__staff__staff__method_descriptor
   { "InviteEmployee", &glimlach__staff__invite_employee_request__descriptor, &glimlach__staff__invite_employee_reply__descriptor },
   { "GetAccountInvitation", &glimlach__staff__get_account_invitation_request__descriptor, &glimlach__staff__get_account_invitation_reply__descriptor },
   { "AcceptAccountInvitation", &glimlach__staff__accept_account_invitation_request__descriptor, &glimlach__staff__accept_account_invitation_reply__descriptor },
+  { "CreateApiToken", &glimlach__staff__create_api_token_request__descriptor, &glimlach__staff__create_api_token_reply__descriptor },
+  { "ListApiTokens", &glimlach__staff__list_api_tokens_request__descriptor, &glimlach__staff__list_api_tokens_reply__descriptor },
+  { "RevokeApiToken", &glimlach__staff__revoke_api_token_request__descriptor, &glimlach__staff__revoke_api_token_reply__descriptor },
+  { "AuthenticateApiToken", &glimlach__staff__authenticate_api_token_request__descriptor, &glimlach__staff__authenticate_api_token_reply__descriptor },
 };
 const unsigned glimlach__staff__staff__method_indices_by_name[] = {
   49,        /* AcceptAccountInvitation */
@@ -15838,7 +16950,9 @@ const unsigned glimlach__staff__staff__method_indices_by_name[] = {
   34,        /* AddOneToOneNote */
   10,        /* AddTeamMember */
   41,        /* ApproveBudgetOverrun */
+  53,        /* AuthenticateApiToken */
   21,        /* CompleteOnboardingStep */
+  50,        /* CreateApiToken */
   2,        /* CreateEmployee */
   6,        /* CreateTeam */
   25,        /* DeclineOffer */
@@ -15859,6 +16973,7 @@ const unsigned glimlach__staff__staff__method_indices_by_name[] = {
   0,        /* Health */
   18,        /* HireCandidate */
   47,        /* InviteEmployee */
+  51,        /* ListApiTokens */
   12,        /* ListCoreValues */
   5,        /* ListEmployees */
   16,        /* ListEvaluations */
@@ -15868,6 +16983,7 @@ const unsigned glimlach__staff__staff__method_indices_by_name[] = {
   22,        /* MakeOffer */
   15,        /* RecordEvaluation */
   11,        /* RemoveTeamMember */
+  52,        /* RevokeApiToken */
   46,        /* SetAccountActive */
   28,        /* SetOfferPolicy */
   43,        /* SetPassword */
@@ -15888,7 +17004,7 @@ const ProtobufCServiceDescriptor glimlach__staff__staff__descriptor =
   "Staff",
   "Glimlach__Staff__Staff",
   "glimlach.staff",
-  50,
+  54,
   glimlach__staff__staff__method_descriptors,
   glimlach__staff__staff__method_indices_by_name
 };
@@ -16291,6 +17407,38 @@ void glimlach__staff__staff__accept_account_invitation(ProtobufCService *service
 {
   assert(service->descriptor == &glimlach__staff__staff__descriptor);
   service->invoke(service, 49, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void glimlach__staff__staff__create_api_token(ProtobufCService *service,
+                                              const Glimlach__Staff__CreateApiTokenRequest *input,
+                                              Glimlach__Staff__CreateApiTokenReply_Closure closure,
+                                              void *closure_data)
+{
+  assert(service->descriptor == &glimlach__staff__staff__descriptor);
+  service->invoke(service, 50, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void glimlach__staff__staff__list_api_tokens(ProtobufCService *service,
+                                             const Glimlach__Staff__ListApiTokensRequest *input,
+                                             Glimlach__Staff__ListApiTokensReply_Closure closure,
+                                             void *closure_data)
+{
+  assert(service->descriptor == &glimlach__staff__staff__descriptor);
+  service->invoke(service, 51, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void glimlach__staff__staff__revoke_api_token(ProtobufCService *service,
+                                              const Glimlach__Staff__RevokeApiTokenRequest *input,
+                                              Glimlach__Staff__RevokeApiTokenReply_Closure closure,
+                                              void *closure_data)
+{
+  assert(service->descriptor == &glimlach__staff__staff__descriptor);
+  service->invoke(service, 52, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void glimlach__staff__staff__authenticate_api_token(ProtobufCService *service,
+                                                    const Glimlach__Staff__AuthenticateApiTokenRequest *input,
+                                                    Glimlach__Staff__AuthenticateApiTokenReply_Closure closure,
+                                                    void *closure_data)
+{
+  assert(service->descriptor == &glimlach__staff__staff__descriptor);
+  service->invoke(service, 53, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void glimlach__staff__staff__init (Glimlach__Staff__Staff_Service *service,
                                    Glimlach__Staff__Staff_ServiceDestroy destroy)

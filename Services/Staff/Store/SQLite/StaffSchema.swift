@@ -95,5 +95,15 @@ enum StaffSchema {
                     CREATE INDEX account_invitation_employee ON account_invitation(employee_id);
                     """)
         },
+        // API tokens: the SHA-256 of the secret, never the secret.
+        Migration("staff-v5-api-tokens") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE api_token (
+                        token_id TEXT PRIMARY KEY, secret_hash TEXT NOT NULL UNIQUE, created_at_ms INTEGER NOT NULL,
+                        revoked_at_ms INTEGER, body BLOB NOT NULL);
+                    CREATE INDEX api_token_created ON api_token(created_at_ms);
+                    """)
+        },
     ]
 }

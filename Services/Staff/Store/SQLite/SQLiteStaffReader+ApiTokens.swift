@@ -1,0 +1,19 @@
+import Contract
+import ServiceKit
+
+extension SQLiteStaffReader {
+    func apiToken(id: String) throws -> Staff.ApiToken? {
+        try body("SELECT body FROM api_token WHERE token_id = ?", [id])
+    }
+
+    func apiToken(secretHash: String) throws -> Staff.ApiToken? {
+        try body("SELECT body FROM api_token WHERE secret_hash = ?", [secretHash])
+    }
+
+    func apiTokens(includeRevoked: Bool, page: Page) throws -> [Staff.ApiToken] {
+        let filter = includeRevoked ? "" : " WHERE revoked_at_ms IS NULL"
+        return try bodies(
+            "SELECT body FROM api_token\(filter) ORDER BY created_at_ms DESC, token_id LIMIT ? OFFSET ?",
+            [page.limit, page.offset])
+    }
+}
