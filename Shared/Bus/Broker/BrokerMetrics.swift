@@ -27,10 +27,17 @@ struct BrokerMetrics {
             Gauge(label: "glimlach_bus_in_flight", dimensions: dimensions).record(service.in_flight)
             let before = reported[service.name] ?? (0, 0)
             Counter(label: "glimlach_bus_served_total", dimensions: dimensions)
-                .increment(by: Int64(service.served &- before.served))
+                .increment(by: Self.increase(from: before.served, to: service.served))
             Counter(label: "glimlach_bus_failed_total", dimensions: dimensions)
-                .increment(by: Int64(service.failed &- before.failed))
+                .increment(by: Self.increase(from: before.failed, to: service.failed))
             reported[service.name] = (service.served, service.failed)
         }
+    }
+
+    /// What a total grew by since it was `before`. A service's entry is dropped when
+    /// its last worker leaves with nothing queued and made again from zero by the
+    /// next one: a total below `before` started over and grew by all of itself.
+    static func increase(from before: UInt64, to now: UInt64) -> Int64 {
+        Int64(clamping: now >= before ? now - before : now)
     }
 }
