@@ -33,7 +33,7 @@ struct WebhooksApp: Sendable {
         var router = ServiceRouter(service: Webhooks.service)
         router.register(handlers)
         self.router = router
-        deliveries = DeliveryWorker(handlers: handlers, poster: EndpointPoster.make(), logger: logger)
+        deliveries = DeliveryWorker(handlers: handlers, poster: EndpointPoster(), logger: logger)
     }
 
     /// Follow tickets' and feedback's events from the positions stored with the last

@@ -30,7 +30,6 @@ final class DeliveryWorker: Service, Sendable {
                 }
             }
         } catch is CancellationError {}
-        await poster.shutdown()
     }
 
     /// One pass over the due deliveries, `sendConcurrency` at once. Returns how

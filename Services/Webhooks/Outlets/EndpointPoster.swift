@@ -10,15 +10,16 @@ import NIOHTTP1
 struct EndpointPoster: Sendable {
     let client: HTTPClient
 
-    /// A client of its own, without redirects; shut it down with `shutdown()`.
-    static func make() -> EndpointPoster {
+    /// The process's client for webhooks: redirects off, answers not decompressed.
+    /// Like `HTTPClient.shared` it lives as long as the process and is never shut down.
+    static let shared: HTTPClient = {
         var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
         configuration.decompression = .disabled
-        return EndpointPoster(client: HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration))
-    }
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
 
-    func shutdown() async {
-        try? await client.shutdown()
+    init(client: HTTPClient = EndpointPoster.shared) {
+        self.client = client
     }
 
     /// One attempt, bounded by `timeoutMs`; never throws (a failure is in the result).

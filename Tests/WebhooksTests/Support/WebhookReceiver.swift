@@ -42,7 +42,7 @@ final class WebhookReceiver: Sendable {
 
     private func take(_ request: Request) async -> Response {
         let bytes = (try? await request.body.collect(upTo: 1 << 20)).map { Data($0.readableBytesView) } ?? Data()
-        let header = { (name: String) in HTTPField.Name(name).flatMap { request.headers[$0] } ?? "" }
+        let header = { (name: String) in request.headers.first { $0.name.canonicalName == name }?.value ?? "" }
         state.withLock {
             $0.received.append(
                 Received(
