@@ -40,10 +40,12 @@ struct SubscriptionTests {
     @Test("the secret is shown on creation and rotation only; updates change what is set")
     func lifecycle() async throws {
         let desk = try await WebhookDesk()
-        let created = try await desk.subscribe("https://crm.example.com/hook", to: ["ticket.created", "ticket.created"])
+        let url = "https://crm.example.com/hook"
+        let created = try await desk.subscribe(url, to: ["ticket.created", "ticket.created"])
         let id = try #require(created.subscription_id)
         #expect(created.secret?.hasPrefix("whsec_") == true && created.event_types == ["ticket.created"])
-        let fetched = try #require(try await desk.call(Webhooks.getSubscription, .init(subscription_id: id)).subscription)
+        let fetched = try #require(
+            try await desk.call(Webhooks.getSubscription, .init(subscription_id: id)).subscription)
         #expect(fetched.secret == nil && fetched.enabled == true && fetched.url == "https://crm.example.com/hook")
         let rotated = try await desk.call(Webhooks.rotateSecret, .init(subscription_id: id)).subscription
         #expect(rotated?.secret?.hasPrefix("whsec_") == true && rotated?.secret != created.secret)

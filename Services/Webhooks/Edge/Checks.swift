@@ -29,14 +29,16 @@ enum Checks {
 
     static func isLoopback(_ host: String) -> Bool {
         let host = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        return host == "localhost" || host == "::1" || host.hasPrefix("127.")
-            && host.split(separator: ".").count == 4 && host.split(separator: ".").allSatisfy { UInt8($0) != nil }
+        if host == "localhost" || host == "::1" { return true }
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
     }
 
     /// Distinct public event types, at least one, each from `PublicEvent`.
     static func eventTypes(_ values: [String], _ field: String = "event_types") throws(RPCError) -> [String] {
         guard !values.isEmpty else {
-            throw RPCError.invalidArgument(field: field, "must name at least one of \(PublicEvent.names.joined(separator: ", "))")
+            let known = PublicEvent.names.joined(separator: ", ")
+            throw RPCError.invalidArgument(field: field, "must name at least one of \(known)")
         }
         var seen: [String] = []
         for value in values.map({ $0.trimmingCharacters(in: .whitespaces) }) where !seen.contains(value) {

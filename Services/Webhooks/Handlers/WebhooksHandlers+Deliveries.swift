@@ -100,7 +100,8 @@ extension WebhooksHandlers {
 
     /// `subscription` disabled with `reason`, recorded as `subscription.disabled`
     /// for its owner; the caller saves it.
-    static func disable(_ subscription: inout Webhooks.Subscription, reason: String, in tx: any WebhooksWriting) throws {
+    static func disable(_ subscription: inout Webhooks.Subscription, reason: String, in tx: any WebhooksWriting) throws
+    {
         subscription.enabled = false
         subscription.disabled_reason = reason
         subscription.disabled_at_ms = tx.nowMs

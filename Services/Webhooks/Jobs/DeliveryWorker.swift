@@ -73,7 +73,8 @@ final class DeliveryWorker: Service, Sendable {
                 clock: { store.nowMs })
             try await handlers.recordAttempt(stored, result)
             if result.verdict != .delivered {
-                logger.warning("webhook not delivered", metadata: ["delivery_id": "\(id)", "error": "\(result.failure)"])
+                logger.warning(
+                    "webhook not delivered", metadata: ["delivery_id": "\(id)", "error": "\(result.failure)"])
             }
         } catch {
             logger.error("cannot record a webhook attempt", metadata: ["delivery_id": "\(id)", "error": "\(error)"])

@@ -30,11 +30,16 @@ enum PublicEvent: String, CaseIterable, Sendable {
         case (Feedback.service, "compliment.created"): ([.complimentReceived], Feedback.ComplimentCreated.schema)
         case (Feedback.service, "response.submitted"):
             (
-                (try? Feedback.ResponseSubmitted(wireBytes: event.payload)).flatMap(\.score).map { (0...6).contains($0) }
-                    == true ? [.responseSubmitted, .detractorAnswered] : [.responseSubmitted],
+                isDetractor(event) ? [.responseSubmitted, .detractorAnswered] : [.responseSubmitted],
                 Feedback.ResponseSubmitted.schema
             )
         default: nil
         }
+    }
+
+    /// Whether a `response.submitted` event's score is 0..6.
+    private static func isDetractor(_ event: Event) -> Bool {
+        guard let score = (try? Feedback.ResponseSubmitted(wireBytes: event.payload))?.score else { return false }
+        return (0...6).contains(score)
     }
 }

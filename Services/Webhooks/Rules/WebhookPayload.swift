@@ -12,7 +12,8 @@ enum WebhookPayload {
     /// - Throws: `WireError` when the payload does not decode as `schema`.
     static func body(type: PublicEvent, event: Event, schema: MessageSchema) throws -> String {
         let data = WireJSON.text(of: try WireCodec.decode(event.payload, as: schema), as: schema)
-        return "{\"type\": \"\(type.rawValue)\", \"timestamp\": \"\(timestamp(event.occurred_at_ms))\", \"data\": \(data)}"
+        let time = timestamp(event.occurred_at_ms)
+        return "{\"type\": \"\(type.rawValue)\", \"timestamp\": \"\(time)\", \"data\": \(data)}"
     }
 
     static func timestamp(_ ms: Int64) -> String {

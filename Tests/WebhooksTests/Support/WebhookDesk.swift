@@ -59,7 +59,8 @@ final class WebhookDesk: Sendable {
     func sync() async throws {
         let positions = try await webhooks.handlers.positions()
         for (method, service) in [(Tickets.since, Tickets.service), (Feedback.since, Feedback.service)] {
-            let events = try await call(method, SinceRequest(after_sequence: positions[service] ?? 0, limit: 500)).events
+            let events = try await call(method, SinceRequest(after_sequence: positions[service] ?? 0, limit: 500))
+                .events
             for event in events { try await webhooks.handlers.apply(event) }
         }
     }
