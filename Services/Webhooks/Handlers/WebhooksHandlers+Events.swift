@@ -19,6 +19,7 @@ extension WebhooksHandlers {
     ///
     /// Events no subscription can want store their position only every
     /// `positionEvery` events (a restart replays those few, which change nothing).
+    /// The write's reply is not used; an empty message stands for it.
     func apply(_ event: Event) async throws {
         let derived = Self.publicBodies(of: event)
         guard !derived.isEmpty || event.sequence % Self.positionEvery == 0 else { return }
