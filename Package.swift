@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "tickets", targets: ["TicketsService"]),
         .executable(name: "feedback", targets: ["FeedbackService"]),
         .executable(name: "channels", targets: ["ChannelsService"]),
+        .executable(name: "webhooks", targets: ["WebhooksService"]),
         .executable(name: "analytics", targets: ["AnalyticsService"]),
         .executable(name: "analytics-bench", targets: ["AnalyticsBench"]),
         .executable(name: "glimlach", targets: ["GlimlachCLI"]),
@@ -188,6 +189,19 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Services/Channels"),
+        // Webhooks: tickets' and feedback's public events POSTed, signed, to subscribed URLs.
+        .executableTarget(
+            name: "WebhooksService",
+            dependencies: [
+                "ServiceKit", "Contract", "Domain", "Bus", "Wire",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Services/Webhooks"),
         // Analytics: the read model and reports (a library, so the benchmark links it too)
         // and the thin worker executable.
         .target(
@@ -292,6 +306,14 @@ let package = Package(
                 "MetaTestSupport", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/ChannelsTests"),
+        .testTarget(
+            name: "WebhooksTests",
+            dependencies: [
+                "WebhooksService", "TicketsService", "FeedbackService", "StaffService", "Contract", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/WebhooksTests"),
         .testTarget(
             name: "AnalyticsTests",
             dependencies: [

@@ -1,3 +1,5 @@
+import ServiceKit
+
 /// The channels service's own rules, fixed at start (flags in `ChannelsOptions`).
 struct ChannelsSettings: Sendable, Equatable {
     /// The country of a customer whose channel does not say (ISO 3166-1 alpha-2).

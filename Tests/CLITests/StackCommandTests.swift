@@ -105,7 +105,7 @@ extension StackCommandTests {
         let list = try AccessList(contentsOf: directory.appendingPathComponent("access-list").path)
         #expect(
             list.peers.map(\.name).sorted() == [
-                "analytics", "channels", "feedback", "glimlach", "staff", "tickets", "web",
+                "analytics", "channels", "feedback", "glimlach", "staff", "tickets", "web", "webhooks",
             ])
         #expect(Set(list.peers.map(\.publicKey)).count == list.peers.count, "every process has a key of its own")
         let bus = try KeyFile.keyPair(at: directory.appendingPathComponent("bus.key").path)

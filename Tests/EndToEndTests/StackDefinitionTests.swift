@@ -10,10 +10,11 @@ struct StackDefinitionTests {
         definition = try StackDefinition(contentsOf: ComposeHarness.composeFile)
     }
 
-    @Test("every service starts after what it depends on: bus first, the web front (on feedback and analytics) last")
+    @Test("every service starts after what it depends on: bus first, the web front after feedback and analytics")
     func startOrder() {
         let names = definition.services.map(\.name)
-        #expect(names.first == "bus" && names.last == "web")
+        #expect(names.first == "bus" && names.suffix(2).contains("web"))
+        #expect(names.contains("webhooks"))
         for service in definition.services {
             for dependency in service.dependsOn {
                 #expect(

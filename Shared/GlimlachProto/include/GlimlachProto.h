@@ -6,4 +6,5 @@
 #include "feedback.pb-c.h"
 #include "staff.pb-c.h"
 #include "tickets.pb-c.h"
+#include "webhooks.pb-c.h"
 #include "registry.h"

@@ -387,6 +387,27 @@ static const ProtobufCMessageDescriptor *const all_messages[] = {
     &glimlach__tickets__ticket_sla_breached__descriptor,
     &glimlach__tickets__ticket_status_changed__descriptor,
     &glimlach__time_window__descriptor,
+    &glimlach__webhooks__attempt__descriptor,
+    &glimlach__webhooks__create_subscription_reply__descriptor,
+    &glimlach__webhooks__create_subscription_request__descriptor,
+    &glimlach__webhooks__delete_subscription_reply__descriptor,
+    &glimlach__webhooks__delete_subscription_request__descriptor,
+    &glimlach__webhooks__delivery__descriptor,
+    &glimlach__webhooks__get_subscription_reply__descriptor,
+    &glimlach__webhooks__get_subscription_request__descriptor,
+    &glimlach__webhooks__list_deliveries_reply__descriptor,
+    &glimlach__webhooks__list_deliveries_request__descriptor,
+    &glimlach__webhooks__list_subscriptions_reply__descriptor,
+    &glimlach__webhooks__list_subscriptions_request__descriptor,
+    &glimlach__webhooks__replay_delivery_reply__descriptor,
+    &glimlach__webhooks__replay_delivery_request__descriptor,
+    &glimlach__webhooks__rotate_secret_reply__descriptor,
+    &glimlach__webhooks__rotate_secret_request__descriptor,
+    &glimlach__webhooks__subscription__descriptor,
+    &glimlach__webhooks__subscription_created__descriptor,
+    &glimlach__webhooks__subscription_disabled__descriptor,
+    &glimlach__webhooks__update_subscription_reply__descriptor,
+    &glimlach__webhooks__update_subscription_request__descriptor,
 };
 size_t glim_message_descriptor_count(void) { return sizeof all_messages / sizeof all_messages[0]; }
 const ProtobufCMessageDescriptor *glim_message_descriptor_at(size_t index) {
@@ -399,6 +420,7 @@ static const ProtobufCServiceDescriptor *const all_services[] = {
     &glimlach__feedback__feedback__descriptor,
     &glimlach__staff__staff__descriptor,
     &glimlach__tickets__tickets__descriptor,
+    &glimlach__webhooks__webhooks__descriptor,
 };
 size_t glim_service_descriptor_count(void) { return sizeof all_services / sizeof all_services[0]; }
 const ProtobufCServiceDescriptor *glim_service_descriptor_at(size_t index) {

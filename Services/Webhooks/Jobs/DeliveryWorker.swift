@@ -1,0 +1,83 @@
+import Bus
+import Contract
+import Logging
+import ServiceLifecycle
+
+/// POSTs every due delivery to its subscription's endpoint, several at once, until
+/// shutdown: the outbox's way out. Runs as a `Service` beside the worker.
+///
+/// A delivery is POSTed and then its attempt recorded in webhooks' database; a
+/// crash in between POSTs it again after a restart (at least once), under the same
+/// webhook-id, so a receiver that remembers ids sees one event.
+final class DeliveryWorker: Service, Sendable {
+    private let handlers: WebhooksHandlers<SQLiteWebhooksStore>
+    private let poster: EndpointPoster
+    private let logger: Logger
+
+    init(handlers: WebhooksHandlers<SQLiteWebhooksStore>, poster: EndpointPoster, logger: Logger) {
+        self.handlers = handlers
+        self.poster = poster
+        self.logger = logger
+    }
+
+    func run() async throws {
+        let pause = Duration.milliseconds(handlers.settings.pollIntervalMs)
+        do {
+            try await cancelWhenGracefulShutdown {
+                while !Task.isCancelled {
+                    let sent = await self.deliverDue()
+                    if sent == 0 { try await Task.sleep(for: pause) }
+                }
+            }
+        } catch is CancellationError {}
+    }
+
+    /// One pass over the due deliveries, `sendConcurrency` at once. Returns how
+    /// many were attempted.
+    @discardableResult
+    func deliverDue() async -> Int {
+        let store = handlers.store
+        let due: [StoredDelivery]
+        do {
+            due = try await store.read { [store] in try $0.dueDeliveries(nowMs: store.nowMs, limit: 200) }
+        } catch {
+            logger.error("cannot read due deliveries", metadata: ["error": "\(error)"])
+            return 0
+        }
+        let width = max(handlers.settings.sendConcurrency, 1)
+        await withTaskGroup(of: Void.self) { group in
+            for (index, delivery) in due.enumerated() {
+                if index >= width { await group.next() }
+                group.addTask { await self.attempt(delivery) }
+            }
+        }
+        return due.count
+    }
+
+    /// POSTs one delivery, signed with its subscription's current secret, and
+    /// records how it went.
+    func attempt(_ stored: StoredDelivery) async {
+        let id = stored.delivery.delivery_id ?? ""
+        do {
+            guard
+                let subscription = try await handlers.store.read({
+                    try $0.subscription(id: stored.delivery.subscription_id ?? "")
+                }), let url = subscription.subscription.url
+            else { return }
+            let store = handlers.store
+            let nowMs = store.nowMs
+            let headers = WebhookSignature.headers(
+                id: id, timestampSeconds: nowMs / 1000, body: stored.body, secret: subscription.secret)
+            let result = await poster.post(
+                url: url, headers: headers, body: stored.body, timeoutMs: handlers.settings.attemptTimeoutMs,
+                clock: { store.nowMs })
+            try await handlers.recordAttempt(stored, result)
+            if result.verdict != .delivered {
+                logger.warning(
+                    "webhook not delivered", metadata: ["delivery_id": "\(id)", "error": "\(result.failure)"])
+            }
+        } catch {
+            logger.error("cannot record a webhook attempt", metadata: ["delivery_id": "\(id)", "error": "\(error)"])
+        }
+    }
+}

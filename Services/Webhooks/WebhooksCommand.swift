@@ -1,0 +1,27 @@
+import ArgumentParser
+import Bus
+import ServiceKit
+import ServiceLifecycle
+
+/// `webhooks`: signed HTTP POSTs of tickets' and feedback's public events to
+/// subscribed URLs, serving proto/webhooks.proto on the bus (docs/webhooks.md).
+@main
+struct WebhooksCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "webhooks", abstract: "Run the Glimlach webhooks service.")
+
+    @OptionGroup var options: ServiceOptions
+    @OptionGroup var webhooks: WebhooksOptions
+
+    func run() async throws {
+        let host = ServiceHost(name: "webhooks", options: options)
+        let app = try WebhooksApp(
+            databasePath: options.databasePath("webhooks"), settings: webhooks.settings, client: host.client,
+            publish: host.publish, logger: host.logger)
+        var router = app.router
+        host.registerStandardMethods(on: &router, store: app.store.store)
+        let feeds = try await app.eventFeeds(
+            client: host.client, eventsEndpoint: options.eventsOut, logger: host.logger)
+        try await host.run(router: router, extraServices: feeds + [app.deliveries])
+    }
+}
