@@ -171,3 +171,28 @@ struct DeliveryTests {
         }
     }
 }
+
+/// Webhooks and a customer's erasure (docs/privacy.md).
+@Suite("webhooks: an erased customer", .timeLimit(.minutes(1)))
+struct ErasedCustomerDeliveryTests {
+    @Test("tickets' customer.erased replaces the data of deliveries about her with {\"erased\": true}")
+    func erasedData() async throws {
+        let desk = try await WebhookDesk()
+        let subscription = try await desk.subscribe("https://crm.example.com/hook", to: ["ticket.resolved"])
+        let ticketID = try await desk.resolvedTicket()
+        try await desk.sync()
+        let id = try #require(try await desk.deliveries(subscription.subscription_id!).first?.delivery_id)
+        let before = try #require(try await desk.webhooks.store.read { try $0.delivery(id: id) }).body
+        #expect(before.contains("Anna de Vries") && before.contains("anna@example.nl"))
+
+        let customer = try #require(
+            try await desk.call(Tickets.getTicket, .init(ticket_id: ticketID)).ticket?.customer?.customer_id)
+        _ = try await desk.call(Tickets.eraseCustomer, .init(customer_id: customer, reason: "request 5"))
+        try await desk.sync()
+        let after = try #require(try await desk.webhooks.store.read { try $0.delivery(id: id) }).body
+        #expect(!after.contains("Anna") && !after.contains("anna@example.nl") && !after.contains(ticketID))
+        let payload = try JSONSerialization.jsonObject(with: Data(after.utf8)) as? [String: Any]
+        #expect(payload?["type"] as? String == "ticket.resolved")
+        #expect((payload?["data"] as? [String: Any])?["erased"] as? Bool == true)
+    }
+}

@@ -22,11 +22,13 @@ extension WebhooksHandlers {
     /// The write's reply is not used; an empty message stands for it.
     func apply(_ event: Event) async throws {
         let derived = Self.publicBodies(of: event)
-        guard !derived.isEmpty || event.sequence % Self.positionEvery == 0 else { return }
+        let erased = Self.erasedIDs(event)
+        guard !derived.isEmpty || !erased.isEmpty || event.sequence % Self.positionEvery == 0 else { return }
         _ = try await store.write(method: "ApplyEvent", idempotencyKey: nil) { tx in
             let position = try tx.positions()[event.service] ?? 0
             guard event.sequence > position else { return Webhooks.DeleteSubscriptionReply() }
             try tx.setPosition(event.sequence, service: event.service)
+            if !erased.isEmpty { _ = try tx.eraseDeliveries(mentioning: erased) }
             guard !derived.isEmpty else { return Webhooks.DeleteSubscriptionReply() }
             for subscription in try tx.enabledSubscriptions()
             where (subscription.created_at_ms ?? 0) <= event.occurred_at_ms {
@@ -44,6 +46,16 @@ extension WebhooksHandlers {
             }
             return Webhooks.DeleteSubscriptionReply()
         }
+        if !erased.isEmpty { try await store.truncateJournal() }
+    }
+
+    /// The customer and tickets of tickets' `customer.erased`: the deliveries that
+    /// mention them lose their data (docs/privacy.md).
+    static func erasedIDs(_ event: Event) -> [String] {
+        guard event.service == Tickets.service, event.type == "customer.erased",
+            let erased = try? Tickets.CustomerErased(wireBytes: event.payload)
+        else { return [] }
+        return [erased.customer_id ?? ""] + erased.ticket_ids
     }
 
     /// How often a position is stored when no event asks for anything.

@@ -10,6 +10,8 @@ import Wire
 protocol WebhooksStore: Sendable {
     /// The store's clock in Unix milliseconds (tests move it).
     var nowMs: Int64 { get }
+    /// Empties the write-ahead log into the database file (after an erasure).
+    func truncateJournal() async throws
     /// Runs `body` on a consistent snapshot.
     func read<T: Sendable>(_ body: @escaping @Sendable (any WebhooksReading) throws -> T) async throws -> T
     /// Runs `body` in one transaction with the events it records; with an
@@ -53,6 +55,9 @@ protocol WebhooksWriting: WebhooksReading {
     func save(_ delivery: StoredDelivery) throws
     func append(_ attempt: Webhooks.Attempt, deliveryID: String) throws
     func setPosition(_ sequence: UInt64, service: String) throws
+    /// Replaces the `data` of every delivery body that mentions one of `ids` (an
+    /// erased customer's, their tickets') with `{"erased": true}`; returns how many.
+    func eraseDeliveries(mentioning ids: [String]) throws -> Int
     /// Records event `type` about `subject` in this transaction's outbox.
     func record(_ type: String, subject: String, _ payload: some WireMessage) throws
 }

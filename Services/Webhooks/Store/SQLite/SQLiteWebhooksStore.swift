@@ -20,6 +20,8 @@ final class SQLiteWebhooksStore: WebhooksStore {
 
     var nowMs: Int64 { store.now.unixMilliseconds }
 
+    func truncateJournal() async throws { try await store.truncateJournal() }
+
     func read<T: Sendable>(_ body: @escaping @Sendable (any WebhooksReading) throws -> T) async throws -> T {
         try await store.read(SQLiteWebhooksReader.self) { try body($0) }
     }

@@ -96,4 +96,18 @@ final class SQLiteWebhooksWriter: SQLiteWebhooksReader, WebhooksWriting {
         kept.attempts = []
         return kept
     }
+
+    func eraseDeliveries(mentioning ids: [String]) throws -> Int {
+        var erased = 0
+        for id in ids where !id.isEmpty {
+            try db.execute(
+                sql: """
+                    UPDATE delivery SET body = json_set(body, '$.data', json('{"erased": true}'))
+                    WHERE instr(body, ?) > 0 AND json_extract(body, '$.data.erased') IS NOT 1
+                    """,
+                arguments: [id])
+            erased += db.changesCount
+        }
+        return erased
+    }
 }
