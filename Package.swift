@@ -259,7 +259,10 @@ let package = Package(
             path: "Services/Gateway"),
 
         // The bus's part of `make bench` (scripts/bench): echo latency and throughput.
-        .executableTarget(name: "bus-bench", dependencies: ["Bus", "Contract"], path: "Benchmarks/BusBench"),
+        .executableTarget(
+            name: "bus-bench",
+            dependencies: ["Bus", "Contract", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            path: "Benchmarks/BusBench"),
 
         // Fuzzing the wire decoder and the broker's frame handling (scripts/fuzz). The
         // targets reach into the broker's state, so they build in debug only.
