@@ -42,7 +42,9 @@ struct GatewayBench: ServiceBench {
         }
         let employee = try await bench.client.call(
             Staff.createEmployee,
-            .init(name: "Bench Agent", email: "bench@example.com", country: "NL", start_date: "2025-01-06", status: .active)
+            .init(
+                name: "Bench Agent", email: "bench@example.com", country: "NL", start_date: "2025-01-06",
+                status: .active)
         ).employee!.employee_id!
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/v1/staff/GetEmployee?employee_id=\(employee)")
         request.headers.add(name: "Authorization", value: "Bearer \(token)")
@@ -59,7 +61,8 @@ struct GatewayBench: ServiceBench {
         print("RESULT bench=gateway-bus kind=latency n=\(roundTrips) p50_us=\(bus.p50) p99_us=\(bus.p99)")
         print("RESULT bench=gateway-http kind=latency n=\(roundTrips) p50_us=\(http.p50) p99_us=\(http.p99)")
         print(
-            "RESULT bench=gateway-ratio kind=ratio p50=\(rounded(http.p50 / bus.p50)) p99=\(rounded(http.p99 / bus.p99))")
+            "RESULT bench=gateway-ratio kind=ratio p50=\(rounded(http.p50 / bus.p50)) p99=\(rounded(http.p99 / bus.p99))"
+        )
         await bench.client.close()
         await broker.stop()
     }
@@ -90,8 +93,7 @@ struct GatewayBench: ServiceBench {
     }
 
     /// p50 and p99 in microseconds of `roundTrips` calls one at a time, after 200 to warm up.
-    static func latency(_ roundTrips: Int, _ call: () async throws -> Void) async throws -> (p50: Double, p99: Double)
-    {
+    static func latency(_ roundTrips: Int, _ call: () async throws -> Void) async throws -> (p50: Double, p99: Double) {
         for _ in 0..<200 { try await call() }
         let clock = ContinuousClock()
         var samples: [Double] = []

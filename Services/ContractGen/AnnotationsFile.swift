@@ -22,7 +22,9 @@ struct AnnotationsFile {
             "    /// `glimlach.tickets.Ticket.status`, `glimlach.tickets.Tickets/GetTicket`.",
             "    public static let comments: [String: String] = [",
         ]
-        lines += annotations.comments.sorted { $0.key < $1.key }.map { "        \(literal($0.key)): \(literal($0.value))," }
+        lines += annotations.comments.sorted { $0.key < $1.key }.map {
+            "        \(literal($0.key)): \(literal($0.value)),"
+        }
         lines += ["    ]", "}"]
         return lines.joined(separator: "\n") + "\n"
     }

@@ -73,23 +73,25 @@ extension OpenAPIDocument {
     /// The request headers the gateway reads.
     static var headerParameters: [String: Any] {
         [
-        "RequestId": [
-            "name": "X-Request-Id", "in": "header", "required": false, "schema": ["type": "string", "maxLength": 128],
-            "description": "Echoed on the reply; one is made up when absent.",
-        ],
-        "Deadline": [
-            "name": "X-Deadline-Ms", "in": "header", "required": false,
-            "schema": ["type": "integer", "minimum": 1, "maximum": 60000],
-            "description": "How long the call may take, in milliseconds (default 10000); past it the reply is 504.",
-        ],
-        "IdempotencyKey": [
-            "name": "Idempotency-Key", "in": "header", "required": false, "schema": ["type": "string", "maxLength": 128],
-            "description": "A retried request with the same key returns the first result and makes nothing twice.",
-        ],
-        "PageToken": [
-            "name": "Page-Token", "in": "header", "required": false, "schema": ["type": "string"],
-            "description": "The page to fetch, when the request's page_token is not set.",
-        ],
-    ]
+            "RequestId": [
+                "name": "X-Request-Id", "in": "header", "required": false,
+                "schema": ["type": "string", "maxLength": 128],
+                "description": "Echoed on the reply; one is made up when absent.",
+            ],
+            "Deadline": [
+                "name": "X-Deadline-Ms", "in": "header", "required": false,
+                "schema": ["type": "integer", "minimum": 1, "maximum": 60000],
+                "description": "How long the call may take, in milliseconds (default 10000); past it the reply is 504.",
+            ],
+            "IdempotencyKey": [
+                "name": "Idempotency-Key", "in": "header", "required": false,
+                "schema": ["type": "string", "maxLength": 128],
+                "description": "A retried request with the same key returns the first result and makes nothing twice.",
+            ],
+            "PageToken": [
+                "name": "Page-Token", "in": "header", "required": false, "schema": ["type": "string"],
+                "description": "The page to fetch, when the request's page_token is not set.",
+            ],
+        ]
     }
 }

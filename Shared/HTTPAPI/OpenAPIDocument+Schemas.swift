@@ -54,33 +54,36 @@ extension OpenAPIDocument {
     /// for a bad request) and, for a bad field, a `google.rpc.BadRequest` naming it.
     static var status: [String: Any] {
         [
-        "type": "object",
-        "description":
-            "An error: the gRPC status code, a message for people and, when a field is at fault, "
-            + "a google.rpc.BadRequest detail naming it.",
-        "required": ["code", "message"],
-        "properties": [
-            "code": ["type": "integer", "format": "int32", "description": "The gRPC status code, e.g. 3 for INVALID_ARGUMENT."],
-            "message": ["type": "string"],
-            "details": [
-                "type": "array",
-                "items": [
-                    "type": "object",
-                    "required": ["@type"],
-                    "properties": [
-                        "@type": ["type": "string"],
-                        "field_violations": [
-                            "type": "array",
-                            "items": [
-                                "type": "object",
-                                "required": ["field", "description"],
-                                "properties": ["field": ["type": "string"], "description": ["type": "string"]],
+            "type": "object",
+            "description":
+                "An error: the gRPC status code, a message for people and, when a field is at fault, "
+                + "a google.rpc.BadRequest detail naming it.",
+            "required": ["code", "message"],
+            "properties": [
+                "code": [
+                    "type": "integer", "format": "int32",
+                    "description": "The gRPC status code, e.g. 3 for INVALID_ARGUMENT.",
+                ],
+                "message": ["type": "string"],
+                "details": [
+                    "type": "array",
+                    "items": [
+                        "type": "object",
+                        "required": ["@type"],
+                        "properties": [
+                            "@type": ["type": "string"],
+                            "field_violations": [
+                                "type": "array",
+                                "items": [
+                                    "type": "object",
+                                    "required": ["field", "description"],
+                                    "properties": ["field": ["type": "string"], "description": ["type": "string"]],
+                                ],
                             ],
                         ],
                     ],
                 ],
             ],
-        ],
-    ]
+        ]
     }
 }

@@ -52,7 +52,8 @@ struct GatewayTests {
     @Test(
         "JSON that does not fit the message is 400 naming the field, never a 5xx",
         arguments: [
-            (#"{"subject": 5}"#, "subject"), (#"{"subjet": "x"}"#, "subjet"), (#"{"channel": "CHANNEL_FAX"}"#, "channel"),
+            (#"{"subject": 5}"#, "subject"), (#"{"subjet": "x"}"#, "subjet"),
+            (#"{"channel": "CHANNEL_FAX"}"#, "channel"),
             (#"{"customer": {"name": 1}}"#, "customer.name"), (#"{"subject": "x""#, "body"), ("[1]", "body"),
             (#"{"received_at_ms": 99999999999999999999}"#, "received_at_ms"),
         ])
@@ -80,7 +81,8 @@ struct GatewayTests {
             let first = try await api.post("/v1/tickets/CreateTicket", Self.ticket, headers: key)
             let second = try await api.post("/v1/tickets/CreateTicket", Self.ticket, headers: key)
             let third = try await api.post("/v1/tickets/CreateTicket", Self.ticket)
-            let id = { (reply: GatewayClient.Reply) in (reply.json["ticket"] as? [String: Any])?["ticket_id"] as? String }
+            let id = { (reply: GatewayClient.Reply) in (reply.json["ticket"] as? [String: Any])?["ticket_id"] as? String
+            }
             #expect(id(first) != nil && id(first) == id(second))
             #expect(id(third) != id(first))
             let list = try await api.get("/v1/tickets/ListTickets")

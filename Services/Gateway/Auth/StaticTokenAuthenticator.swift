@@ -19,7 +19,9 @@ public struct StaticTokenAuthenticator: GatewayAuthenticator {
             throw RPCError(.unauthenticated, "Authorization: send `Bearer <token>`")
         }
         let given = Array(header.utf8.dropFirst("bearer ".count))
-        guard Self.equal(given, token) else { throw RPCError(.unauthenticated, "Authorization: the token is not valid") }
+        guard Self.equal(given, token) else {
+            throw RPCError(.unauthenticated, "Authorization: the token is not valid")
+        }
         return GatewayCaller(name: "static-token")
     }
 

@@ -41,6 +41,7 @@ struct ErrorReply {
         headers[.contentType] = "application/json"
         let data = (try? JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])) ?? Data("{}".utf8)
         return Response(
-            status: .init(code: error.code.httpStatus), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            status: .init(code: error.code.httpStatus), headers: headers,
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
