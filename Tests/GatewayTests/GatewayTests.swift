@@ -1,5 +1,6 @@
 import Foundation
 import HTTPAPI
+import HTTPTypes
 import Hummingbird
 import Testing
 
