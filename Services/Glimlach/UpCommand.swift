@@ -28,7 +28,7 @@ struct UpCommand: AsyncParsableCommand {
     var metricsPort = 9100
     @Option(
         help:
-            "Move the stack's ports (compose: bus 5555-5557, web 8080, gateway 8070) by this much, e.g. to run a second stack."
+            "Move the stack's ports (compose: bus 5555-5557, web 8080, gateway 8070, channels 8090) by this much, e.g. to run a second stack."
     )
     var portOffset = 0
     @Flag(help: "Load generated demo data once the stack serves, and print a report.") var demo = false
@@ -49,7 +49,7 @@ struct UpCommand: AsyncParsableCommand {
             printError("\(error)")
             throw ExitCode(1)
         }
-        let ports = Dictionary(uniqueKeysWithValues: [5555, 5556, 5557, 8080, 8070].map { ($0, $0 + portOffset) })
+        let ports = Dictionary(uniqueKeysWithValues: [5555, 5556, 5557, 8080, 8070, 8090].map { ($0, $0 + portOffset) })
         let keys = secure ? try StackKeys.generate(for: definition, in: data.appendingPathComponent("keys")) : nil
         let gatewayToken = GatewayToken.fromEnvironmentOrNew()
         let plain = definition.native(
