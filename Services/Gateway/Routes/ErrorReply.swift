@@ -4,8 +4,9 @@ import HTTPAPI
 import Hummingbird
 
 /// An error as the API answers it: the HTTP status grpc-gateway gives the gRPC code
-/// and a `google.rpc.Status` body; when the message starts with a field's name
-/// (`score: must be 0..10`), a `google.rpc.BadRequest` detail names the field.
+/// and a `google.rpc.Status` body; when the message of an INVALID_ARGUMENT or
+/// OUT_OF_RANGE starts with a field's name (`score: must be 0..10`), a
+/// `google.rpc.BadRequest` detail names the field.
 struct ErrorReply {
     let error: RPCError
 
@@ -23,7 +24,7 @@ struct ErrorReply {
     /// The `google.rpc.Status` object.
     var json: [String: Any] {
         var body: [String: Any] = ["code": Int(error.code.rawValue), "message": error.message]
-        let fieldCodes: Set<StatusCode> = [.invalidArgument, .failedPrecondition, .outOfRange]
+        let fieldCodes: Set<StatusCode> = [.invalidArgument, .outOfRange]
         if fieldCodes.contains(error.code), let field = Self.field(of: error.message) {
             let reason = String(error.message.dropFirst(field.count + 2))
             body["details"] = [
