@@ -49,7 +49,8 @@ struct UpCommand: AsyncParsableCommand {
             printError("\(error)")
             throw ExitCode(1)
         }
-        let ports = Dictionary(uniqueKeysWithValues: [5555, 5556, 5557, 8080, 8070, 8090].map { ($0, $0 + portOffset) })
+        let ports = Dictionary(
+            uniqueKeysWithValues: [5555, 5556, 5557, 8080, 8070, 8090].map { ($0, $0 + portOffset) })
         let keys = secure ? try StackKeys.generate(for: definition, in: data.appendingPathComponent("keys")) : nil
         let gatewayToken = GatewayToken.fromEnvironmentOrNew()
         let plain = definition.native(

@@ -27,5 +27,8 @@ struct StatusMappingTests {
         let body = ErrorReply(error: RPCError(.invalidArgument, "score: must be 0..10")).json
         let detail = (body["details"] as? [[String: Any]])?.first
         #expect(detail?["@type"] as? String == "type.googleapis.com/google.rpc.BadRequest")
+        // A rule refusing the change now is no bad field: 400 without a BadRequest detail.
+        let refused = ErrorReply(error: RPCError(.failedPrecondition, "amount: 12.00 EUR left of the budget")).json
+        #expect(refused["details"] == nil && refused["code"] as? Int == 9)
     }
 }
