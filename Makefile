@@ -4,15 +4,16 @@ export PATH := $(PATH):/opt/swift/usr/bin
 SWIFT ?= swift
 DATA ?= data
 
-.PHONY: run test bootstrap build proto proto-check compose-check format-lint format unit leak-check fuzz bench clean
+.PHONY: run test bootstrap build proto proto-check compose-check format-lint format unit api-check leak-check fuzz bench clean
 
 ## Install what is missing, build, start the local stack and load demo data.
 run: bootstrap build
 	.build/debug/glimlach up --data-dir $(DATA) --demo
 
 ## Everything CI checks: fresh generated code, a valid compose file, the code style,
-## the build, every test, the leak check, a short fuzz run.
-test: bootstrap proto-check compose-check format-lint unit leak-check fuzz
+## the build, every test, the HTTP API against its OpenAPI document, the leak check,
+## a short fuzz run.
+test: bootstrap proto-check compose-check format-lint unit api-check leak-check fuzz
 
 bootstrap:
 	scripts/bootstrap
@@ -41,6 +42,12 @@ format-lint:
 
 format:
 	scripts/format-lint --fix
+
+## The OpenAPI document is valid, and schemathesis finds no 5xx and no reply off the
+## document in API_CHECK_SECONDS against a stack with demo data (after `unit` built it).
+API_CHECK_SECONDS ?= 90
+api-check:
+	API_CHECK_SECONDS=$(API_CHECK_SECONDS) timeout 420 scripts/api-check
 
 leak-check:
 	scripts/leak-check

@@ -19,6 +19,7 @@ let package = Package(
         .executable(name: "analytics-bench", targets: ["AnalyticsBench"]),
         .executable(name: "glimlach", targets: ["GlimlachCLI"]),
         .executable(name: "web", targets: ["WebService"]),
+        .executable(name: "gateway", targets: ["GatewayService"]),
         .library(name: "RPC", targets: ["RPC"]),
         .library(name: "Bus", targets: ["Bus"]),
         .library(name: "Domain", targets: ["Domain"]),
@@ -139,7 +140,11 @@ let package = Package(
             ],
             path: "Shared/Meta"),
 
-        .executableTarget(name: "ContractGen", dependencies: ["Wire"], path: "Services/ContractGen"),
+        // HTTPAPI: the HTTP API's routes as the contract gives them, the status mapping and
+        // the OpenAPI document (ContractGen writes it, the gateway serves it).
+        .target(name: "HTTPAPI", dependencies: ["Wire", "RPC"], path: "Shared/HTTPAPI"),
+
+        .executableTarget(name: "ContractGen", dependencies: ["Wire", "HTTPAPI"], path: "Services/ContractGen"),
         .executableTarget(
             name: "BusBroker",
             dependencies: [
@@ -258,8 +263,24 @@ let package = Package(
             ],
             path: "Services/Web", resources: [.copy("Resources")]),
 
+        // The HTTP/JSON API: every public method of the contract over HTTP (Hummingbird 2),
+        // calling the services over the bus; serves its OpenAPI document.
+        .executableTarget(
+            name: "GatewayService",
+            dependencies: [
+                "Bus", "Contract", "HTTPAPI", "Wire", "Stack", "Observability",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Services/Gateway"),
+
         // The bus's part of `make bench` (scripts/bench): echo latency and throughput.
-        .executableTarget(name: "bus-bench", dependencies: ["Bus", "Contract"], path: "Benchmarks/BusBench"),
+        .executableTarget(
+            name: "bus-bench",
+            dependencies: ["Bus", "Contract", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            path: "Benchmarks/BusBench"),
 
         // Fuzzing the wire decoder and the broker's frame handling (scripts/fuzz). The
         // targets reach into the broker's state, so they build in debug only.
@@ -348,6 +369,13 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Tests/MetaTests"),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: [
+                "GatewayService", "TicketsService", "StaffService", "HTTPAPI", "Contract", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/GatewayTests"),
         .testTarget(
             name: "FaultTests", dependencies: ["Bus", "Contract", "Domain", "ZeroMQ", "TestSupport"],
             path: "Tests/FaultTests"),

@@ -10,6 +10,7 @@ import Logging
 ///     bus-bench [round-trips] [seconds-of-throughput]
 ///     bus-bench ingest <directory with the feedback executable> [seconds]   (see `IngestBench`)
 ///     bus-bench channels <directory with the service executables> [seconds]   (see `ChannelsBench`)
+///     bus-bench gateway <directory with staff and gateway> [round trips]   (see `GatewayBench`)
 @main
 struct EchoBench {
     static let inFlight = 64
@@ -23,6 +24,10 @@ struct EchoBench {
         if arguments.count > 2, arguments[1] == "channels" {
             return try await ChannelsBench.run(
                 binaries: arguments[2], seconds: arguments.count > 3 ? Double(arguments[3]) ?? 10 : 10)
+        }
+        if arguments.count > 2, arguments[1] == "gateway" {
+            return try await GatewayBench.run(
+                binaries: arguments[2], roundTrips: arguments.count > 3 ? Int(arguments[3]) ?? 2000 : 2000)
         }
         if arguments.count > 2, arguments[1] == "ingest" {
             return try await IngestBench.run(

@@ -1,31 +1,46 @@
 import Foundation
+import HTTPAPI
 import Wire
 
 /// Writes the Swift side of the contract: for every proto package of a service
 /// (`glimlach.staff`, ...) one file with its messages as `WireMessage` structs, its
 /// enums, a `Method` per rpc, the handler protocol a service adopts and a typed
-/// client. It reads the protobuf-c descriptors, so the Swift types always match the
-/// committed C code, and proto/'s structured comments (`// @idempotent`), which the
-/// descriptors do not carry. scripts/gen-proto runs it from the repository's root:
+/// client; and `Annotations.swift` with proto/'s comments. It reads the protobuf-c
+/// descriptors, so the Swift types always match the committed C code, and proto/'s
+/// comments (`// @idempotent`, descriptions), which the descriptors do not carry.
+/// With `--openapi FILE` it also writes the HTTP API's OpenAPI document.
+/// scripts/gen-proto runs it from the repository's root:
 ///
-///     glimlach-contractgen <output directory> [proto directory, default proto]
+///     glimlach-contractgen <output directory> [proto directory, default proto] [--openapi FILE]
 @main
 enum ContractGen {
     static func main() throws {
-        let arguments = CommandLine.arguments
-        guard arguments.count == 2 || arguments.count == 3 else {
-            let usage = "usage: glimlach-contractgen <output directory> [proto directory]\n"
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        var openAPI: URL?
+        if let flag = arguments.firstIndex(of: "--openapi"), flag + 1 < arguments.count {
+            openAPI = URL(fileURLWithPath: arguments[flag + 1])
+            arguments.removeSubrange(flag...(flag + 1))
+        }
+        guard arguments.count == 1 || arguments.count == 2 else {
+            let usage = "usage: glimlach-contractgen <output directory> [proto directory] [--openapi FILE]\n"
             FileHandle.standardError.write(Data(usage.utf8))
             exit(2)
         }
-        let directory = URL(fileURLWithPath: arguments[1])
-        let protoDirectory = URL(fileURLWithPath: arguments.count == 3 ? arguments[2] : "proto")
+        let directory = URL(fileURLWithPath: arguments[0])
+        let protoDirectory = URL(fileURLWithPath: arguments.count == 2 ? arguments[1] : "proto")
         let annotations = try ProtoAnnotations(directory: protoDirectory)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for service in ServiceSchema.all where service.busName != "bus" {
             let file = PackageFile(service: service, annotations: annotations)
             try file.source.write(
                 to: directory.appendingPathComponent("\(file.namespace).swift"), atomically: true, encoding: .utf8)
+        }
+        try AnnotationsFile(annotations: annotations).source.write(
+            to: directory.appendingPathComponent("Annotations.swift"), atomically: true, encoding: .utf8)
+        if let openAPI {
+            let catalog = APICatalog(idempotent: annotations.idempotent)
+            try OpenAPIDocument(catalog: catalog, comments: annotations.comments).text.write(
+                to: openAPI, atomically: true, encoding: .utf8)
         }
     }
 }

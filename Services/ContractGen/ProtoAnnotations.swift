@@ -1,10 +1,16 @@
 import Foundation
 
 /// What proto/ says beyond the descriptors: the structured comments protobuf-c
-/// drops. Today one: `// @idempotent` on the line above an `rpc` (see proto/README.md).
+/// drops (`// @idempotent` on the line above an `rpc`, see proto/README.md) and the
+/// plain comments above messages, enums, fields and rpcs, which become the OpenAPI
+/// document's descriptions.
 struct ProtoAnnotations {
     /// `glimlach.tickets.Tickets/GetTicket` for each method marked idempotent.
     private(set) var idempotent: Set<String> = []
+    /// The comment lines right above a declaration, joined by spaces, keyed like
+    /// `glimlach.tickets.Ticket`, `glimlach.tickets.Ticket.status` (a field) and
+    /// `glimlach.tickets.Tickets/GetTicket` (an rpc).
+    private(set) var comments: [String: String] = [:]
 
     /// Reads every `*.proto` in `directory`.
     init(directory: URL) throws {
@@ -22,21 +28,53 @@ struct ProtoAnnotations {
 
     private mutating func read(_ text: String) {
         var package = ""
-        var service = ""
+        // The message, enum or service blocks the line is inside, outermost first.
+        var scopes: [(kind: Substring, name: String)] = []
         var marked = false
+        var pending: [String] = []
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let line = raw.trimmingCharacters(in: .whitespaces)
-            let words = line.split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "{" || $0 == "(" })
             if line.hasPrefix("//") {
-                if line.dropFirst(2).trimmingCharacters(in: .whitespaces) == "@idempotent" { marked = true }
+                let comment = line.dropFirst(2).trimmingCharacters(in: .whitespaces)
+                if comment == "@idempotent" {
+                    marked = true
+                } else if !comment.hasPrefix("=====") {
+                    pending.append(comment)
+                }
                 continue
             }
-            if words.first == "package", words.count > 1 { package = String(words[1]) }
-            if words.first == "service", words.count > 1 { service = String(words[1]) }
-            if words.first == "rpc", words.count > 1, marked {
-                idempotent.insert("\(package).\(service)/\(words[1])")
+            let words = line.split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "{" || $0 == "(" })
+            let note = pending.joined(separator: " ").trimmingCharacters(in: .whitespaces)
+            defer {
+                pending = []
+                marked = false
             }
-            marked = false
+            guard let first = words.first else { continue }
+            let scope = scopes.last?.name ?? package
+            switch first {
+            case "package" where words.count > 1: package = String(words[1])
+            case "message", "enum", "service":
+                guard words.count > 1 else { continue }
+                let name = "\(scope).\(words[1])"
+                record(note, for: name)
+                if line.hasSuffix("}") { continue }
+                scopes.append((first, name))
+            case "rpc" where words.count > 1 && scopes.last?.kind == "service":
+                let key = "\(scope)/\(words[1])"
+                record(note, for: key)
+                if marked { idempotent.insert(key) }
+            case "}": _ = scopes.popLast()
+            case "optional", "repeated", "required":
+                guard scopes.last?.kind == "message", let equals = words.firstIndex(of: "="), equals > 0 else {
+                    continue
+                }
+                record(note, for: "\(scope).\(words[equals - 1])")
+            default: continue
+            }
         }
+    }
+
+    private mutating func record(_ note: String, for key: String) {
+        if !note.isEmpty { comments[key] = note }
     }
 }

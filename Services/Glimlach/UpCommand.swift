@@ -26,7 +26,10 @@ struct UpCommand: AsyncParsableCommand {
     @Option(help: "Directory with the built executables (default: beside glimlach).") var binDir: String?
     @Option(help: "First port for the processes' Prometheus metrics (one port each, in start order); 0 turns them off.")
     var metricsPort = 9100
-    @Option(help: "Move the stack's ports (compose: bus 5555-5557, web 8080) by this much, e.g. to run a second stack.")
+    @Option(
+        help:
+            "Move the stack's ports (compose: bus 5555-5557, web 8080, gateway 8070, channels 8090) by this much, e.g. to run a second stack."
+    )
     var portOffset = 0
     @Flag(help: "Load generated demo data once the stack serves, and print a report.") var demo = false
     @Flag(help: "Run a keyed stack: CURVE with a key pair per process and a least-privilege access list.")
@@ -46,15 +49,20 @@ struct UpCommand: AsyncParsableCommand {
             printError("\(error)")
             throw ExitCode(1)
         }
-        let ports = Dictionary(uniqueKeysWithValues: [5555, 5556, 5557, 8080].map { ($0, $0 + portOffset) })
+        let ports = Dictionary(
+            uniqueKeysWithValues: [5555, 5556, 5557, 8080, 8070, 8090].map { ($0, $0 + portOffset) })
         let keys = secure ? try StackKeys.generate(for: definition, in: data.appendingPathComponent("keys")) : nil
+        let gatewayToken = GatewayToken.fromEnvironmentOrNew()
         let plain = definition.native(
             dataDirectory: data, ports: ports, replicas: ["analytics": analyticsWorkers],
             metricsBasePort: metricsPort > 0 ? metricsPort : nil
         ).map { service in
+            switch service.service {
             // The demo's customers answer at once rather than a day after their contact.
-            demo && service.service == "feedback"
-                ? service.adding(environment: ["GLIMLACH_FEEDBACK_SURVEY_DELAY_MS": "0"]) : service
+            case "feedback" where demo: service.adding(environment: ["GLIMLACH_FEEDBACK_SURVEY_DELAY_MS": "0"])
+            case "gateway": service.adding(environment: [GatewayToken.variable: gatewayToken])
+            default: service
+            }
         }
         let services = keys?.keyed(plain) ?? plain
         let width = services.map(\.name.count).max() ?? 0
@@ -88,6 +96,12 @@ struct UpCommand: AsyncParsableCommand {
             )
         }
         printer.print("glimlach up: the stack serves on \(endpoint), data in \(data.path). Ctrl-C stops it.")
+        if let gateway = services.first(where: { $0.service == "gateway" }) {
+            let port = gateway.environment["GLIMLACH_GATEWAY_PORT"] ?? "8070"
+            printer.print(
+                "glimlach up: the HTTP API at http://127.0.0.1:\(port)/v1/ (spec: /openapi.json, docs/api.md); "
+                    + "send Authorization: Bearer \(gatewayToken)")
+        }
         if let keys {
             let settings = keys.environment(for: operatorName).sorted { $0.key < $1.key }
                 .map { "\($0.key)=\($0.value)" }

@@ -1,5 +1,8 @@
 import Bus
 import Foundation
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 import Stack
 import TestSupport
 import Testing
@@ -28,7 +31,7 @@ struct StackCommandTests {
             if try await command.waitFor("the stack serves", orExit: true, timeout: .seconds(60)) { up = command }
         }
         let stack = try #require(up, "glimlach up did not start a stack in three tries")
-        #expect(stack.output.contains("analytics is serving"))
+        #expect(stack.output.contains("analytics is serving") && stack.output.contains("gateway is serving"))
 
         let demo = try await CommandRun.run(
             "glimlach", ["demo", "--tickets", "24", "--days", "3", "--bus", "tcp://127.0.0.1:\(5555 + offset)"],
@@ -105,7 +108,7 @@ extension StackCommandTests {
         let list = try AccessList(contentsOf: directory.appendingPathComponent("access-list").path)
         #expect(
             list.peers.map(\.name).sorted() == [
-                "analytics", "channels", "feedback", "glimlach", "staff", "tickets", "web", "webhooks",
+                "analytics", "channels", "feedback", "gateway", "glimlach", "staff", "tickets", "web", "webhooks",
             ])
         #expect(Set(list.peers.map(\.publicKey)).count == list.peers.count, "every process has a key of its own")
         let bus = try KeyFile.keyPair(at: directory.appendingPathComponent("bus.key").path)
@@ -116,6 +119,8 @@ extension StackCommandTests {
         #expect(list.may("feedback", call: "tickets", method: "OpenFollowUp") && !list.may("feedback", call: "staff"))
         #expect(list.may("channels", call: "tickets", method: "CreateTicket") && !list.may("channels", call: "staff"))
         #expect(list.peers.filter(\.assertsPerson).map(\.name).sorted() == ["glimlach", "tickets", "web"])
+        // The HTTP API's key calls the public services but serves none and asserts no person.
+        #expect(list.may("gateway", call: "tickets", method: "CreateTicket") && !list.may("gateway", serve: "tickets"))
         let again = try await CommandRun.run(
             "glimlach", ["keys", "generate", "--compose", Self.composeFile, "--out", directory.path])
         #expect(again.status == 1 && again.errors.contains("--force"))
@@ -142,6 +147,7 @@ extension StackCommandTests {
                 environment: [
                     "GLIMLACH_FEEDBACK_SURVEY_DELAY_MS": "0", "GLIMLACH_LOG_LEVEL": "warning",
                     "GLIMLACH_CURVE_KEY": "/nonexistent/bus.key", "GLIMLACH_BUS_PUBLIC_KEY": "/nonexistent/bus.pub",
+                    "GLIMLACH_GATEWAY_TOKEN": "cli-test-token",
                 ])
             if try await command.waitFor("the stack serves", orExit: true, timeout: .seconds(60)) { up = command }
         }
@@ -172,6 +178,14 @@ extension StackCommandTests {
         let answer = try await CommandRun.run(
             "glimlach", ["call", "feedback", "SubmitResponse", "{}", "--bus", bus], environment: keyedAs("web"))
         #expect(answer.status != 0 && !(answer.output + answer.errors).contains("PERMISSION_DENIED"))
+
+        // The HTTP API over the keyed bus: the gateway's key may call the services.
+        #expect(stack.output.contains("Authorization: Bearer cli-test-token"))
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(8070 + offset)/v1/staff/ListTeams")!)
+        request.setValue("Bearer cli-test-token", forHTTPHeaderField: "Authorization")
+        let (body, response) = try await URLSession.shared.data(for: request)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200, "\(String(decoding: body, as: UTF8.self))")
+        #expect(String(decoding: body, as: UTF8.self).contains("\"teams\""))
 
         stack.interrupt()
         #expect(try await stack.waitForExit(timeout: .seconds(30)) == 0)

@@ -27,7 +27,7 @@ final class ComposeHarness: Sendable {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         }
         var ports: [Int: Int] = [:]
-        for composePort in [5555, 5556, 5557, 8080] {
+        for composePort in [5555, 5556, 5557, 8080, 8070, 8090] {
             ports[composePort] = Int(try freeEndpoint().split(separator: ":").last!)!
         }
         services = definition.native(

@@ -1,0 +1,35 @@
+import Bus
+import HTTPAPI
+import Hummingbird
+
+/// Accepts `Authorization: Bearer <token>` with the one token the gateway was given
+/// (`GLIMLACH_GATEWAY_TOKEN`), for every route; with `open`, every request
+/// (`--insecure-open`, development only).
+public struct StaticTokenAuthenticator: GatewayAuthenticator {
+    private let token: [UInt8]?
+
+    /// - Parameter token: the accepted token; nil lets every request through.
+    public init(token: String?) {
+        self.token = token.map { Array($0.utf8) }
+    }
+
+    public func authenticate(_ request: Request, for route: APIRoute) async throws -> GatewayCaller {
+        guard let token else { return GatewayCaller(name: "open") }
+        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
+            throw RPCError(.unauthenticated, "Authorization: send `Bearer <token>`")
+        }
+        let given = Array(header.utf8.dropFirst("bearer ".count))
+        guard Self.equal(given, token) else {
+            throw RPCError(.unauthenticated, "Authorization: the token is not valid")
+        }
+        return GatewayCaller(name: "static-token")
+    }
+
+    /// Compares in time that depends on the lengths only, not on where they differ.
+    private static func equal(_ left: [UInt8], _ right: [UInt8]) -> Bool {
+        guard left.count == right.count else { return false }
+        var difference: UInt8 = 0
+        for (a, b) in zip(left, right) { difference |= a ^ b }
+        return difference == 0
+    }
+}
