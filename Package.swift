@@ -268,7 +268,7 @@ let package = Package(
         .executableTarget(
             name: "GatewayService",
             dependencies: [
-                "Bus", "Contract", "HTTPAPI", "Wire", "Stack", "Observability",
+                "Bus", "Contract", "HTTPAPI", "Wire", "Stack", "Observability", "ApiAccess",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -3,10 +3,20 @@ import Foundation
 import Wire
 
 extension ApiScope {
-    /// Methods no token may call, whatever its scopes: making, listing, revoking and
-    /// checking tokens stays with people (the director) and the gateway itself.
+    /// Methods no token may call, whatever its scopes. A token's calls act for no
+    /// employee, so methods whose rights are about a person stay with people: making,
+    /// listing, revoking and checking tokens (the director, the gateway itself);
+    /// one-to-ones, plans, onboarding, the offer and hiring decisions (staff's private
+    /// records); what is given or set in one's own name (compliments, the pulse,
+    /// evaluations, approvals, passwords, accounts, invitations); and privacy requests
+    /// (an operator's, docs/privacy.md).
     public static let reserved: Set<String> = [
         "staff.CreateApiToken", "staff.ListApiTokens", "staff.RevokeApiToken", "staff.AuthenticateApiToken",
+        "staff.ListOneToOneNotes", "staff.AddOneToOneNote", "staff.GetPlan", "staff.UpdatePlan", "staff.AddGoal",
+        "staff.UpdateGoal", "staff.AddGoalProgress", "staff.GetOnboarding", "staff.GetOffer", "staff.ListEvaluations",
+        "staff.GetHireDecision", "staff.GivePeerCompliment", "staff.SubmitPulse", "staff.RecordEvaluation",
+        "staff.ApproveBudgetOverrun", "staff.SetPassword", "staff.SetAccountActive", "staff.InviteEmployee",
+        "tickets.ExportCustomer", "tickets.EraseCustomer", "feedback.ExportCustomer", "channels.ExportTickets",
     ]
 
     /// Whether `call` is one of `reserved`.

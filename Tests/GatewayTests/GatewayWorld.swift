@@ -23,9 +23,13 @@ struct GatewayWorld {
     }
 
     /// Runs `body` against the gateway's router.
-    func withGateway(_ body: @escaping @Sendable (GatewayClient) async throws -> Void) async throws {
+    func withGateway(
+        authenticator: (any GatewayAuthenticator)? = nil,
+        _ body: @escaping @Sendable (GatewayClient) async throws -> Void
+    ) async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
-        let router = makeGatewayRouter(client: transport, authenticator: StaticTokenAuthenticator(token: Self.token))
+        let router = makeGatewayRouter(
+            client: transport, authenticator: authenticator ?? StaticTokenAuthenticator(token: Self.token))
         try await Application(router: router).test(.router) { client in try await body(GatewayClient(client)) }
     }
 }

@@ -15,14 +15,19 @@ public struct StaticTokenAuthenticator: GatewayAuthenticator {
 
     public func authenticate(_ request: Request, for route: APIRoute) async throws -> GatewayCaller {
         guard let token else { return GatewayCaller(name: "open") }
-        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
+        guard let bearer = Self.bearer(request) else {
             throw RPCError(.unauthenticated, "Authorization: send `Bearer <token>`")
         }
-        let given = Array(header.utf8.dropFirst("bearer ".count))
-        guard Self.equal(given, token) else {
+        guard Self.equal(Array(bearer.utf8), token) else {
             throw RPCError(.unauthenticated, "Authorization: the token is not valid")
         }
         return GatewayCaller(name: "static-token")
+    }
+
+    /// The token of an `Authorization: Bearer <token>` header, if the request has one.
+    static func bearer(_ request: Request) -> String? {
+        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else { return nil }
+        return String(header.dropFirst("bearer ".count))
     }
 
     /// Compares in time that depends on the lengths only, not on where they differ.

@@ -32,7 +32,7 @@ extension GatewayCommand {
                 options.metrics.isEmpty
                 ? [] : [MetricsEndpoint(endpoint: options.metrics, registry: Observability.bootstrap(), logger: logger)]
             let app = buildGatewayApplication(
-                client: client, authenticator: StaticTokenAuthenticator(token: options.token),
+                client: client, authenticator: IssuedTokenAuthenticator(operatorToken: options.token, client: client),
                 host: options.httpHost, port: options.httpPort, services: metrics, logger: logger)
             do { try await app.runService() } catch {
                 await client.close()

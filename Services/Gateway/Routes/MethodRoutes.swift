@@ -39,15 +39,29 @@ struct MethodRoutes: Sendable {
         }
         do {
             let caller = try await authenticator.authenticate(request, for: route)
-            return try await MethodCall(route: route, client: client, caller: caller)
+            let response = try await MethodCall(route: route, client: client, caller: caller)
                 .respond(to: request, requestID: requestID)
+            context.logger.info(
+                "call",
+                metadata: [
+                    "caller": "\(caller.name)", "method": "\(route.service).\(route.method.name)",
+                    "status": "\(response.status.code)", "request_id": "\(requestID)",
+                ])
+            return response
         } catch {
             let status = RPCError.status(of: error) ?? RPCError(.internal, "\(error)")
+            context.logger.info(
+                "call refused",
+                metadata: [
+                    "method": "\(route.service).\(route.method.name)", "status": "\(status.code)",
+                    "request_id": "\(requestID)",
+                ])
             if status.code == .internal || status.code == .unknown {
                 context.logger.error("\(route.service).\(route.method.name): \(status)")
             }
             var response = ErrorReply(error: status).response(headers: echo)
             if status.code == .unauthenticated { response.headers[.wwwAuthenticate] = "Bearer" }
+            if let limited = error as? RateLimited { response.headers[.retryAfter] = "\(limited.retryAfterSeconds)" }
             return response
         }
     }
