@@ -372,7 +372,8 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "GatewayService", "TicketsService", "StaffService", "HTTPAPI", "Contract", "TestSupport",
+                "GatewayService", "TicketsService", "StaffService", "AnalyticsCore", "ApiAccess", "HTTPAPI", "Contract",
+                "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/GatewayTests"),

@@ -7,7 +7,42 @@ extension OpenAPIDocument {
             if route.idempotent { item["get"] = get(route) }
             paths[route.path] = item
         }
+        if let export = catalog.route(service: "analytics", method: "ExportReport") {
+            for (format, type) in [("csv", "text/csv"), ("ndjson", "application/x-ndjson")] {
+                paths["/v1/exports/report.\(format)"] = ["post": stream(export, format: format, type: type)]
+            }
+        }
         return paths
+    }
+
+    /// A whole report streamed (`POST /v1/exports/report.csv` and `.ndjson`).
+    private func stream(_ route: APIRoute, format: String, type: String) -> [String: Any] {
+        [
+            "operationId": "exports_report_\(format)",
+            "tags": ["exports"],
+            "summary": "A whole analytics report as \(format == "csv" ? "CSV" : "newline-delimited JSON"), streamed",
+            "description": """
+            The gateway asks analytics.ExportReport page by page (page_size rows each, default 1000) and \
+            writes each page as it comes: CSV with the header once, or one JSON object per row keyed by the \
+            header's columns. Authorized as analytics.ExportReport (analytics:read). An error after the first \
+            page ends the stream without its final chunk.
+            """,
+            "parameters": [["$ref": "#/components/parameters/RequestId"]],
+            "requestBody": [
+                "required": true,
+                "content": ["application/json": ["schema": reference(route.method.request.fullName)]],
+            ],
+            "responses": [
+                "200": [
+                    "description": "The report, streamed.",
+                    "content": [type: ["schema": ["type": "string"]]],
+                ],
+                "default": [
+                    "description": "An error (google.rpc.Status); the HTTP status follows the gRPC code.",
+                    "content": ["application/json": ["schema": reference(Self.statusSchema)]],
+                ],
+            ],
+        ]
     }
 
     private func post(_ route: APIRoute) -> [String: Any] {

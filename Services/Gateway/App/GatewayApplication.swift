@@ -33,5 +33,6 @@ func makeGatewayRouter(client: any RPCClient, authenticator: any GatewayAuthenti
     let document = OpenAPIDocument(catalog: contractCatalog, comments: ContractAnnotations.comments).text
     GatewayHealthRoutes(client: client, document: document).register(on: router)
     MethodRoutes(catalog: contractCatalog, client: client, authenticator: authenticator).register(on: router)
+    ExportRoutes(catalog: contractCatalog, client: client, authenticator: authenticator).register(on: router)
     return router
 }

@@ -28,22 +28,7 @@ struct MethodCall {
 
     /// The JSON reply, or the error as the API answers it.
     func respond(to request: Request, requestID: String) async throws -> Response {
-        let schema = route.method.request
-        var record: WireRecord
-        do {
-            record = try await message(of: request)
-        } catch let error as WireError {
-            throw Self.invalid(error, in: schema)
-        } catch let error as JSONSyntaxError {
-            throw RPCError(.invalidArgument, "body: not JSON: \(error)")
-        }
-        if route.pages, record["page_token"] == nil, let token = request.headers[Self.pageToken] {
-            record["page_token"] = .string(token)
-        }
-        let payload: [UInt8]
-        do { payload = try WireCodec.encode(record, as: schema) } catch let error as WireError {
-            throw Self.invalid(error, in: schema)
-        }
+        let payload = try await payload(of: request)
         let options = CallOptions(
             timeout: try timeout(request), idempotencyKey: request.headers[Self.idempotencyKey], traceID: requestID,
             actor: caller.actor)
@@ -60,6 +45,26 @@ struct MethodCall {
         }
         let text = WireJSON.text(of: reply, as: route.method.reply) + "\n"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// The request message encoded for the bus.
+    /// - Throws: INVALID_ARGUMENT naming the field (or `body`) for what does not fit.
+    func payload(of request: Request) async throws -> [UInt8] {
+        let schema = route.method.request
+        var record: WireRecord
+        do {
+            record = try await message(of: request)
+        } catch let error as WireError {
+            throw Self.invalid(error, in: schema)
+        } catch let error as JSONSyntaxError {
+            throw RPCError(.invalidArgument, "body: not JSON: \(error)")
+        }
+        if route.pages, record["page_token"] == nil, let token = request.headers[Self.pageToken] {
+            record["page_token"] = .string(token)
+        }
+        do { return try WireCodec.encode(record, as: schema) } catch let error as WireError {
+            throw Self.invalid(error, in: schema)
+        }
     }
 
     /// The request message: the JSON body of a POST, the query of a GET.
