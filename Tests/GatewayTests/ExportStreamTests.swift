@@ -73,6 +73,9 @@ struct ExportStreamTests {
             #expect(unknown.status == .badRequest && unknown.violatedField == "nps.colour")
             let empty = try await client.post("/v1/exports/report.ndjson", "{}")
             #expect(empty.status == .badRequest)
+            // A window without its start: 400 naming the field (found by schemathesis as a 500).
+            let partial = try await client.post("/v1/exports/report.csv", #"{"trend": {"window": {}}}"#)
+            #expect(partial.status == .badRequest && partial.violatedField == "trend.window.from_ms")
         }
     }
 }

@@ -3,6 +3,7 @@ import Contract
 import HTTPAPI
 import Hummingbird
 import Logging
+import Wire
 
 /// `POST /v1/exports/report.csv` and `POST /v1/exports/report.ndjson`: a whole
 /// analytics report for BI, however long its window, streamed. The body is an
@@ -37,7 +38,10 @@ struct ExportRoutes: Sendable {
         do {
             caller = try await authenticator.authenticate(request, for: route)
             let call = MethodCall(route: route, client: client, caller: caller)
-            asked = try Analytics.ExportReportRequest(wireBytes: try await call.payload(of: request))
+            let payload = try await call.payload(of: request)
+            do { asked = try Analytics.ExportReportRequest(wireBytes: payload) } catch let error as WireError {
+                throw MethodCall.invalid(error, in: route.method.request)
+            }
             asked.page_token = nil
             first = try await analytics.exportReport(asked, options: Self.options(caller))
         } catch {
