@@ -345,7 +345,8 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "WebService", "FeedbackService", "TicketsService", "StaffService", "ChannelsService", "AnalyticsCore",
+                "WebService", "FeedbackService", "TicketsService", "StaffService", "ChannelsService", "WebhooksService",
+                "AnalyticsCore",
                 "Contract", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -21,6 +21,8 @@ struct DashboardPage {
     var mayInvite = false
     /// The director sees the link to the API tokens (`/settings/api-tokens`).
     var apiTokensLink = false
+    /// The signed-in employee's webhook subscriptions that were switched off.
+    var webhookNotices: [Webhooks.Subscription] = []
 
     var t: Messages { context.t }
     var language: Language { context.language }
@@ -54,6 +56,15 @@ struct DashboardPage {
                 + language.date(last, in: window.timeZone),
             "cards": cards.map(\.values), "team_link": teamLink, "employee": employee,
             "api_tokens_link": apiTokensLink,
+            "webhook_notices": webhookNotices.map { subscription in
+                t.format(
+                    "dash_webhook_disabled",
+                    [
+                        "url": subscription.url ?? "", "reason": subscription.disabled_reason ?? "",
+                        "date": language.date(
+                            Date(unixMilliseconds: subscription.disabled_at_ms ?? 0), in: window.timeZone),
+                    ])
+            },
         ]
         return HTML.page("dashboard", values, title: t["dash_page_title"], context: context, wide: true)
     }

@@ -23,7 +23,11 @@ struct DashboardRoutes: Sendable {
         let now = now()
         let window = query.window(now: now, in: settings.timeZone)
         let timeout = min(settings.callTimeout, settings.cardTimeout)
-        let data = await DashboardFetcher(client: client, timeout: timeout).fetch(query, window: window)
+        async let fetched = DashboardFetcher(client: client, timeout: timeout).fetch(query, window: window)
+        let notices = await session.employeeID.asyncMap {
+            await WebhookNotices(client: client, timeout: timeout).disabled(ownerID: $0)
+        }
+        let data = await fetched
         return DashboardPage(
             user: account?.name ?? session.user, signOutCSRF: settings.sessions.csrf("signout", nonce: session.nonce),
             query: query,
@@ -31,7 +35,7 @@ struct DashboardRoutes: Sendable {
             teamLink: account?.role == .teamLead || account?.role == .directorOfHappyCustomers,
             employee: session.employeeID != nil,
             mayInvite: account?.role == .hr || account?.role == .directorOfHappyCustomers,
-            apiTokensLink: account?.role == .directorOfHappyCustomers
+            apiTokensLink: account?.role == .directorOfHappyCustomers, webhookNotices: notices ?? []
         ).render()
     }
 
@@ -57,5 +61,13 @@ struct DashboardRoutes: Sendable {
         response.headers[.contentType] = "text/csv; charset=utf-8"
         response.headers[.contentDisposition] = #"attachment; filename="\#(file.name)""#
         return response
+    }
+}
+
+extension Optional {
+    /// `transform` of the value, awaited; nil when there is none.
+    fileprivate func asyncMap<T>(_ transform: (Wrapped) async -> T) async -> T? {
+        guard let value = self else { return nil }
+        return await transform(value)
     }
 }

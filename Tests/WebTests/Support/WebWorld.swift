@@ -11,6 +11,7 @@ import TestSupport
 @testable import StaffService
 @testable import TicketsService
 @testable import WebService
+@testable import WebhooksService
 
 /// The real feedback and staff services (tickets too when asked) and an analytics
 /// read model fed with feedback's and staff's events, on an in-process bus; the web front talks to them through a bus client, exactly
@@ -24,6 +25,8 @@ final class WebWorld: Sendable {
     let feedback: FeedbackApp
     /// The channels service, when asked for.
     let channelsApp: ChannelsApp?
+    /// The webhooks service, when asked for.
+    let webhooksApp: WebhooksApp?
     let analytics: AnalyticsReadModel
     let client: BusClient
     let settings: WebSettings
@@ -40,7 +43,7 @@ final class WebWorld: Sendable {
     init(
         analytics withAnalytics: Bool = true, callTimeout: Duration = .seconds(5),
         openFollowUp: FollowUpDelivery.OpenFollowUp? = nil, tickets: Bool = false, channels: Bool = false,
-        staffClock: @escaping @Sendable () -> Date = Date.init
+        webhooks: Bool = false, staffClock: @escaping @Sendable () -> Date = Date.init
     ) async throws {
         bus = try await InProcessBus()
         let model = AnalyticsReadModel()
@@ -64,6 +67,13 @@ final class WebWorld: Sendable {
             channelsApp = app
         } else {
             channelsApp = nil
+        }
+        if webhooks {
+            let app = try WebhooksApp(databasePath: path + ".webhooks.sqlite", client: bus.client(fresh: true))
+            try await bus.worker(app.router)
+            webhooksApp = app
+        } else {
+            webhooksApp = nil
         }
         feedback = try FeedbackApp(
             databasePath: path, client: bus.client(fresh: true),
