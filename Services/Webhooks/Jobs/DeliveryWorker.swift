@@ -1,6 +1,7 @@
 import Bus
 import Contract
 import Logging
+import ServiceKit
 import ServiceLifecycle
 
 /// POSTs every due delivery to its subscription's endpoint, several at once, until
@@ -21,15 +22,7 @@ final class DeliveryWorker: Service, Sendable {
     }
 
     func run() async throws {
-        let pause = Duration.milliseconds(handlers.settings.pollIntervalMs)
-        do {
-            try await cancelWhenGracefulShutdown {
-                while !Task.isCancelled {
-                    let sent = await self.deliverDue()
-                    if sent == 0 { try await Task.sleep(for: pause) }
-                }
-            }
-        } catch is CancellationError {}
+        try await OutboxPasses.run(pause: .milliseconds(handlers.settings.pollIntervalMs)) { await self.deliverDue() }
     }
 
     /// One pass over the due deliveries, `sendConcurrency` at once. Returns how
@@ -44,14 +37,7 @@ final class DeliveryWorker: Service, Sendable {
             logger.error("cannot read due deliveries", metadata: ["error": "\(error)"])
             return 0
         }
-        let width = max(handlers.settings.sendConcurrency, 1)
-        await withTaskGroup(of: Void.self) { group in
-            for (index, delivery) in due.enumerated() {
-                if index >= width { await group.next() }
-                group.addTask { await self.attempt(delivery) }
-            }
-        }
-        return due.count
+        return await OutboxPasses.attempt(due, width: handlers.settings.sendConcurrency) { await self.attempt($0) }
     }
 
     /// POSTs one delivery, signed with its subscription's current secret, and
