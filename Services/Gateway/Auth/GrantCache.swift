@@ -25,8 +25,7 @@ public actor GrantCache {
     /// - Throws: what `fetch` throws (UNAUTHENTICATED for an unknown or revoked token).
     func grant(for secret: String, fetch: () async throws -> ApiGrant) async throws -> ApiGrant {
         let now = clock()
-        let lifetimeMs = lifetime.components.seconds * 1000 + lifetime.components.attoseconds / 1_000_000_000_000_000
-        if let kept = grants[secret], now - kept.fetchedAtMs < lifetimeMs { return kept.grant }
+        if let kept = grants[secret], Double(now - kept.fetchedAtMs) < lifetime / .milliseconds(1) { return kept.grant }
         let grant = try await fetch()
         if grants.count >= capacity { grants.removeAll() }
         grants[secret] = (grant, now)

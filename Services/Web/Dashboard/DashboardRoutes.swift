@@ -24,8 +24,9 @@ struct DashboardRoutes: Sendable {
         let window = query.window(now: now, in: settings.timeZone)
         let timeout = min(settings.callTimeout, settings.cardTimeout)
         async let fetched = DashboardFetcher(client: client, timeout: timeout).fetch(query, window: window)
-        let notices = await session.employeeID.asyncMap {
-            await WebhookNotices(client: client, timeout: timeout).disabled(ownerID: $0)
+        var notices: [Webhooks.Subscription] = []
+        if let employee = session.employeeID {
+            notices = await WebhookNotices(client: client, timeout: timeout).disabled(ownerID: employee)
         }
         let data = await fetched
         return DashboardPage(
@@ -35,7 +36,7 @@ struct DashboardRoutes: Sendable {
             teamLink: account?.role == .teamLead || account?.role == .directorOfHappyCustomers,
             employee: session.employeeID != nil,
             mayInvite: account?.role == .hr || account?.role == .directorOfHappyCustomers,
-            apiTokensLink: account?.role == .directorOfHappyCustomers, webhookNotices: notices ?? []
+            apiTokensLink: account?.role == .directorOfHappyCustomers, webhookNotices: notices
         ).render()
     }
 
@@ -61,13 +62,5 @@ struct DashboardRoutes: Sendable {
         response.headers[.contentType] = "text/csv; charset=utf-8"
         response.headers[.contentDisposition] = #"attachment; filename="\#(file.name)""#
         return response
-    }
-}
-
-extension Optional {
-    /// `transform` of the value, awaited; nil when there is none.
-    fileprivate func asyncMap<T>(_ transform: (Wrapped) async -> T) async -> T? {
-        guard let value = self else { return nil }
-        return await transform(value)
     }
 }
