@@ -1,6 +1,5 @@
 import Bus
 import Contract
-import Foundation
 import ServiceKit
 
 extension FeedbackHandlers {
@@ -23,15 +22,14 @@ extension FeedbackHandlers {
     /// comments and the compliments quoting them blanked. Scores, times and
     /// attribution stay, so the figures do not change.
     static func erase(customerID: String, in tx: any FeedbackWriting) throws {
-        let day = ISO8601DateFormatter().string(from: Date(unixMilliseconds: tx.nowMs)).prefix(10)
-        _ = try suppressScheduled(customerID: customerID, reason: "customer erased \(day)", in: tx)
-        for var invitation in try tx.customerRecords(customerID).invitations
+        _ = try suppressScheduled(customerID: customerID, reason: InvitationRules.erasedReason(tx.nowMs), in: tx)
+        let records = try tx.customerRecords(customerID)
+        for var invitation in records.invitations
         where invitation.customer_name != nil || invitation.customer_handle != nil {
             invitation.customer_name = nil
             invitation.customer_handle = nil
             try tx.save(invitation)
         }
-        let records = try tx.customerRecords(customerID)
         try tx.eraseAnswers(customerID: customerID)
         try tx.forgetReplies(
             mentioning: [customerID] + records.invitations.compactMap(\.invitation_id)

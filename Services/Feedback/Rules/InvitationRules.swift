@@ -33,8 +33,7 @@ enum InvitationRules {
         } else if let last = lastSurveyedAtMs {
             invitation.status = .suppressed
             let days = settings.frequencyCapMs / FeedbackSettings.day
-            invitation.suppressed_reason =
-                "surveyed \(ISO8601DateFormatter().string(from: Date(unixMilliseconds: last)).prefix(10)), cap \(days) days"
+            invitation.suppressed_reason = "surveyed \(day(last)), cap \(days) days"
         } else {
             invitation.token = token
         }
@@ -42,8 +41,14 @@ enum InvitationRules {
     }
 
     /// Why an invitation of a customer who opted out is SUPPRESSED.
-    static func optedOutReason(_ atMs: Int64) -> String {
-        "opted out of surveys \(ISO8601DateFormatter().string(from: Date(unixMilliseconds: atMs)).prefix(10))"
+    static func optedOutReason(_ atMs: Int64) -> String { "opted out of surveys \(day(atMs))" }
+
+    /// Why an invitation not sent yet is SUPPRESSED when its customer was erased.
+    static func erasedReason(_ atMs: Int64) -> String { "customer erased \(day(atMs))" }
+
+    /// The UTC day of `atMs`, "2026-12-06", as reasons name it.
+    private static func day(_ atMs: Int64) -> Substring {
+        ISO8601DateFormatter().string(from: Date(unixMilliseconds: atMs)).prefix(10)
     }
 
     /// `invitation` with its status as of `now`: ANSWERED and SUPPRESSED are stored;

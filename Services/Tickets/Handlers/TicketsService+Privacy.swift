@@ -10,12 +10,9 @@ extension TicketsService {
         try PrivacyRequests.checkOperator(context)
         let id = try Fields.text(request.customer_id, "customer_id", maxLength: 64)
         return try await store.read { tx in
-            guard try tx.customerExists(id) || tx.erasure(customerID: id) != nil else {
-                throw RPCError(.notFound, "customer_id: no customer '\(id)'")
-            }
+            let erasure = try requireKnown(id, in: tx)
             let hours = try ServiceHours(reading: tx)
             let nowMs = store.now.unixMilliseconds
-            let erasure = try tx.erasure(customerID: id)
             return Tickets.ExportCustomerReply(
                 customer_id: id, handles: try tx.handles(customerID: id),
                 tickets: try tx.tickets(customerID: id).map { try view($0, hours: hours, nowMs: nowMs, details: tx) },
@@ -32,9 +29,7 @@ extension TicketsService {
         let id = try Fields.text(request.customer_id, "customer_id", maxLength: 64)
         let reason = try Fields.text(request.reason, "reason", maxLength: 500)
         let reply = try await store.write(method: "EraseCustomer", idempotencyKey: context.idempotencyKey) { tx in
-            guard try tx.customerExists(id) || tx.erasure(customerID: id) != nil else {
-                throw RPCError(.notFound, "customer_id: no customer '\(id)'")
-            }
+            _ = try requireKnown(id, in: tx)
             var ticketIDs: [String] = []
             for var record in try tx.tickets(customerID: id) {
                 record.ticket.erasePersonalData()
@@ -55,6 +50,17 @@ extension TicketsService {
         }
         try await store.truncateJournal()
         return reply
+    }
+
+    /// The erasure of customer `id`, if any.
+    /// - Throws: NOT_FOUND naming `customer_id` for a customer tickets never had
+    ///   (no handle or ticket now, and never erased).
+    private func requireKnown(_ id: String, in tx: any TicketsReading) throws -> (atMs: Int64, reason: String)? {
+        let erasure = try tx.erasure(customerID: id)
+        guard try erasure != nil || tx.customerExists(id) else {
+            throw RPCError(.notFound, "customer_id: no customer '\(id)'")
+        }
+        return erasure
     }
 }
 
