@@ -37,6 +37,16 @@ struct ErrorReply {
         return body
     }
 
+    /// What `error` answers over HTTP: its status (INTERNAL for an error that stands
+    /// for none), `WWW-Authenticate: Bearer` with a 401, `Retry-After` with a token's 429.
+    static func response(to error: any Error, headers: HTTPFields = [:]) -> Response {
+        let status = RPCError.status(of: error) ?? RPCError(.internal, "\(error)")
+        var response = ErrorReply(error: status).response(headers: headers)
+        if status.code == .unauthenticated { response.headers[.wwwAuthenticate] = "Bearer" }
+        if let limited = error as? RateLimited { response.headers[.retryAfter] = "\(limited.retryAfterSeconds)" }
+        return response
+    }
+
     func response(headers: HTTPFields = [:]) -> Response {
         var headers = headers
         headers[.contentType] = "application/json"

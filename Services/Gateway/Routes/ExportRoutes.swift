@@ -45,11 +45,7 @@ struct ExportRoutes: Sendable {
             asked.page_token = nil
             first = try await analytics.exportReport(asked, options: Self.options(caller))
         } catch {
-            let status = RPCError.status(of: error) ?? RPCError(.internal, "\(error)")
-            var response = ErrorReply(error: status).response()
-            if status.code == .unauthenticated { response.headers[.wwwAuthenticate] = "Bearer" }
-            if let limited = error as? RateLimited { response.headers[.retryAfter] = "\(limited.retryAfterSeconds)" }
-            return response
+            return ErrorReply.response(to: error)
         }
         let logger = context.logger
         let request = asked

@@ -59,10 +59,7 @@ struct MethodRoutes: Sendable {
             if status.code == .internal || status.code == .unknown {
                 context.logger.error("\(route.service).\(route.method.name): \(status)")
             }
-            var response = ErrorReply(error: status).response(headers: echo)
-            if status.code == .unauthenticated { response.headers[.wwwAuthenticate] = "Bearer" }
-            if let limited = error as? RateLimited { response.headers[.retryAfter] = "\(limited.retryAfterSeconds)" }
-            return response
+            return ErrorReply.response(to: error, headers: echo)
         }
     }
 }
