@@ -241,6 +241,7 @@ let package = Package(
             dependencies: [
                 "Bus", "Wire", "Stack", "Contract", "Domain", "ServiceKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Services/Glimlach"),
 

@@ -10,7 +10,7 @@ struct GlimlachCommand: AsyncParsableCommand {
         abstract: "Call, inspect and run the Glimlach customer-happiness services.",
         subcommands: [
             UpCommand.self, DemoCommand.self, CallCommand.self, ListCommand.self, ServicesCommand.self,
-            HealthCommand.self, KeysCommand.self, CustomerCommand.self,
+            HealthCommand.self, KeysCommand.self, CustomerCommand.self, BackupCommand.self, RestoreCommand.self,
         ])
 }
 

@@ -199,6 +199,23 @@ struct EventFeedTests {
         await source.shutdown()
     }
 
+    @Test("a source restored from a backup older than the consumer's position is followed from its last event")
+    func sourceBehindTheConsumer() async throws {
+        let source = try await Source()
+        for _ in 1...3 { try await source.resolve() }
+        // The consumer had applied up to 7 before the source's data was restored to 3.
+        let applied = Applied()
+        let feed = applied.feed(source, positions: ["tickets": 7])
+        try await feed.catchUp()
+        #expect(applied.all.isEmpty)
+        #expect(feed.positions["tickets"] == 3)
+        // What the restored source commits next (4, 5) is applied, not skipped as seen.
+        for _ in 1...2 { try await source.resolve() }
+        try await feed.catchUp()
+        #expect(applied.all == [4, 5])
+        await source.shutdown()
+    }
+
     @Test("a graceful shutdown ends the feed normally, even while it waits for a source that is down")
     func shutdownWhileWaiting() async throws {
         let bus = try await InProcessBus()

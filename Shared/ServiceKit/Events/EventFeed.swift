@@ -15,7 +15,9 @@ import Synchronization
 /// therefore changes nothing and cannot take a real event's place. `Since` is also
 /// asked every `resyncInterval` (an event lost at the end of a burst shows no
 /// jump), so an event dropped anywhere is still applied. A service that does not
-/// answer is retried with backoff: nothing is skipped. `apply` sees one event at a time; it should store the new position with
+/// answer is retried with backoff: nothing is skipped. A service whose last
+/// event is older than the position (its data restored from a backup) is followed
+/// from that last event on. `apply` sees one event at a time; it should store the new position with
 /// its effect in one transaction, so that a restart resumes where the last commit
 /// left off, and pass the stored positions to `init`.
 ///
@@ -134,6 +136,15 @@ public final class EventFeed: Service, Sendable {
             let after = state.withLock { $0[service] } ?? 0
             let page = try await withRetry(service) {
                 try await self.client.call(since, SinceRequest(after_sequence: after, limit: self.pageSize))
+            }
+            if page.last_sequence < after {
+                // The service's data was restored from a backup taken before events this
+                // consumer applied: what it commits next reuses those numbers.
+                logger.warning(
+                    "event feed: service is behind the position applied here (restored from a backup?); following it from its last event",
+                    metadata: ["service": "\(service)", "position": "\(after)", "last": "\(page.last_sequence)"])
+                state.withLock { $0[service] = page.last_sequence }
+                return
             }
             for event in page.events where event.sequence > (state.withLock { $0[service] } ?? 0) {
                 guard event.sequence == (state.withLock { $0[service] } ?? 0) + 1 else {
