@@ -65,16 +65,21 @@ extension SQLiteStore {
 
     /// Runs `body` through a `Writer` in one write transaction (see
     /// `write(idempotencyKey:method:_:)`), with the events it records.
-    /// - Throws: whatever `body` throws (nothing is committed then).
+    /// - Throws: whatever `body` throws (nothing is committed then);
+    ///   `StoreError.storageFull` when the disk has no room for the write.
     public func write<Writer: SQLiteAccess, Reply: WireMessage>(
         _ writer: Writer.Type, method: String, idempotencyKey: String?,
         _ body: @escaping @Sendable (Writer) throws -> Reply
     ) async throws -> Reply {
-        try await write(idempotencyKey: idempotencyKey, method: method) { change in
-            let writer = Writer(change: change)
-            let reply = try body(writer)
-            if let recorded = writer.change { change = recorded }
-            return reply
+        do {
+            return try await write(idempotencyKey: idempotencyKey, method: method) { change in
+                let writer = Writer(change: change)
+                let reply = try body(writer)
+                if let recorded = writer.change { change = recorded }
+                return reply
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            throw StoreError.storageFull
         }
     }
 }

@@ -11,6 +11,9 @@ public enum StoreError: Error, Equatable, Sendable {
     /// A command reached the store without a value it needs (`field`): INVALID_ARGUMENT
     /// "field: must be set" where a force-unwrap would have crashed.
     case missing(_ field: String)
+    /// The disk has no room for the write (SQLite's SQLITE_FULL): RESOURCE_EXHAUSTED.
+    /// Nothing of the write was made; the same write succeeds once space is freed.
+    case storageFull
 }
 
 extension StoreError: RPCErrorConvertible {
@@ -20,6 +23,8 @@ extension StoreError: RPCErrorConvertible {
         case .notFound(let kind, let id): RPCError.notFound(kind, id)
         case .absent(let message): RPCError(.notFound, message)
         case .missing(let field): RPCError.invalidArgument(field: field, "must be set")
+        case .storageFull:
+            RPCError(.resourceExhausted, "storage full: the service's disk has no space left; nothing was written")
         }
     }
 }
