@@ -17,7 +17,9 @@ struct UpCommand: AsyncParsableCommand {
             services first, then the bus. With --secure the bus requires CURVE: every process gets a key \
             pair of its own and the bus an access list with each service's x-glimlach-rights from the \
             compose file (written to DATA-DIR/keys, new on every start); `glimlach` itself gets the key \
-            `glimlach` (call=*). Without it the bus is plain TCP on loopback (see SECURITY.md).
+            `glimlach` (call=*). Without it the bus is plain TCP on loopback (see SECURITY.md). \
+            With --standby a second broker runs on ports 5565-5567 and every process is connected to \
+            both: when one dies, calls and events go on through the other (docs/operating.md).
             """)
 
     @Option(help: "Where the services keep their data.") var dataDir = "data"
@@ -34,6 +36,11 @@ struct UpCommand: AsyncParsableCommand {
     @Flag(help: "Load generated demo data once the stack serves, and print a report.") var demo = false
     @Flag(help: "Run a keyed stack: CURVE with a key pair per process and a least-privilege access list.")
     var secure = false
+    @Flag(
+        help:
+            "Run a second broker (bus-standby, ports 5565-5567) and connect every process to both, so the stack survives a broker's death."
+    )
+    var standby = false
 
     func validate() throws {
         guard analyticsWorkers >= 0 else { throw ValidationError("--analytics-workers must be 0 or more") }
@@ -64,7 +71,8 @@ struct UpCommand: AsyncParsableCommand {
             default: service
             }
         }
-        let services = keys?.keyed(plain) ?? plain
+        let brokers = standby ? plain.withStandbyBroker() : plain
+        let services = keys?.keyed(brokers) ?? brokers
         let width = services.map(\.name.count).max() ?? 0
         let printer = LinePrinter()
         let runner = StackRunner(binDirectory: binDirectory) { name, line in

@@ -24,6 +24,25 @@ struct StackDefinitionTests {
         }
     }
 
+    @Test("--standby adds a second broker on ports moved by 10 and gives every other process both brokers")
+    func standbyBroker() throws {
+        let native = definition.native(dataDirectory: URL(fileURLWithPath: "/tmp/d"), metricsBasePort: 9300)
+            .withStandbyBroker()
+        #expect(native.prefix(2).map(\.name) == ["bus", "bus-standby"])
+        let standby = native[1]
+        #expect(standby.service == "bus" && standby.executable == "bus")
+        #expect(standby.environment["GLIMLACH_BUS_ENDPOINT"] == "tcp://127.0.0.1:5565")
+        #expect(standby.environment["GLIMLACH_EVENTS_OUT"] == "tcp://127.0.0.1:5567")
+        let metrics = native.compactMap { $0.environment["GLIMLACH_METRICS_ENDPOINT"] }
+        #expect(Set(metrics).count == native.count, "every process its own metrics port")
+        for service in native.dropFirst(2) {
+            #expect(service.environment["GLIMLACH_BUS_ENDPOINT"] == "tcp://127.0.0.1:5555,tcp://127.0.0.1:5565")
+            if let eventsIn = service.environment["GLIMLACH_EVENTS_IN"] {
+                #expect(eventsIn == "tcp://127.0.0.1:5556,tcp://127.0.0.1:5566", "\(service.name)")
+            }
+        }
+    }
+
     @Test("hosts become loopback, ports move, volumes become folders, replicas get names and own metrics ports")
     func nativeMapping() throws {
         let data = URL(fileURLWithPath: "/tmp/glimlach-data")

@@ -8,6 +8,8 @@ import Stack
 /// same data after `kill()`. Given `peers`, the stack is keyed: the bus requires
 /// CURVE with an access list of those peers, each process gets its own key pair
 /// (the one named like its product), and the test's client uses the peer `client`.
+/// With `standby`, a second broker runs beside the first and every process (and the
+/// test's client) is given both.
 public final class ProcessStack: @unchecked Sendable {
     public let endpoint: String
     public let eventsIn: String
@@ -15,6 +17,9 @@ public final class ProcessStack: @unchecked Sendable {
     public let dataDirectory: URL
     public let client: BusClient
     public private(set) var broker: ChildProcess
+    /// The second broker's process and endpoints (bus, events in, events out), when there is one.
+    public private(set) var standbyBroker: ChildProcess?
+    public let standbyEndpoints: [String]
     private var services: [ChildProcess] = []
     private let busEnvironment: [String: String]
     /// The keyed stack's key pairs and access list; nil for plain TCP.
@@ -23,10 +28,14 @@ public final class ProcessStack: @unchecked Sendable {
     /// - Parameters:
     ///   - busEnvironment: extra environment for the bus process.
     ///   - peers: for a keyed stack, every peer's rights (`client` for the test's own client).
-    public init(busEnvironment: [String: String] = [:], peers: [AccessList.Peer.Rights]? = nil) async throws {
+    ///   - standby: run a second broker and give every process both.
+    public init(busEnvironment: [String: String] = [:], peers: [AccessList.Peer.Rights]? = nil, standby: Bool = false)
+        async throws
+    {
         endpoint = try freeEndpoint()
         eventsIn = try freeEndpoint()
         eventsOut = try freeEndpoint()
+        standbyEndpoints = standby ? [try freeEndpoint(), try freeEndpoint(), try freeEndpoint()] : []
         dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
         let keyDirectory = dataDirectory.appendingPathComponent("keys")
@@ -36,12 +45,38 @@ public final class ProcessStack: @unchecked Sendable {
         broker = try ChildProcess(
             "bus", ["--endpoint", endpoint, "--events-in", eventsIn, "--events-out", eventsOut],
             environment: Self.heartbeats.merging(self.busEnvironment) { $1 })
-        client = BusClient(
-            endpoint: endpoint, defaultTimeout: .seconds(15), credentials: try keys?.credentials(for: "client"))
-        try await waitUntil("the bus answers") { [client] in
-            try await client.call(BusAPI.health, HealthRequest(), options: .init(timeout: .milliseconds(200)))
-                .status == .serving
+        if standby {
+            standbyBroker = try ChildProcess(
+                "bus",
+                [
+                    "--endpoint", standbyEndpoints[0], "--events-in", standbyEndpoints[1], "--events-out",
+                    standbyEndpoints[2],
+                ],
+                environment: Self.heartbeats.merging(self.busEnvironment) { $1 })
         }
+        let credentials = try keys?.credentials(for: "client")
+        for broker in [endpoint] + standbyEndpoints.prefix(1) {
+            let probe = BusClient(endpoint: broker, defaultTimeout: .seconds(1), credentials: credentials)
+            do {
+                try await waitUntil("the bus at \(broker) answers") {
+                    try await probe.call(BusAPI.health, HealthRequest(), options: .init(timeout: .milliseconds(200)))
+                        .status == .serving
+                }
+            } catch {
+                await probe.close()
+                throw error
+            }
+            await probe.close()
+        }
+        client = BusClient(
+            endpoint: ([endpoint] + standbyEndpoints.prefix(1)).joined(separator: ","), defaultTimeout: .seconds(15),
+            credentials: credentials)
+    }
+
+    /// Every broker's endpoint of kind 0 (bus), 1 (events in) or 2 (events out), as the list processes get.
+    private func endpoints(_ kind: Int) -> String {
+        ([[endpoint, eventsIn, eventsOut][kind]] + (standbyEndpoints.isEmpty ? [] : [standbyEndpoints[kind]]))
+            .joined(separator: ",")
     }
 
     static let heartbeats = ["GLIMLACH_HEARTBEAT_MS": "100", "GLIMLACH_LIVENESS": "3"]
@@ -49,7 +84,8 @@ public final class ProcessStack: @unchecked Sendable {
     /// The environment a service process of this stack gets.
     public var environment: [String: String] {
         Self.heartbeats.merging([
-            "GLIMLACH_BUS_ENDPOINT": endpoint, "GLIMLACH_EVENTS_IN": eventsIn, "GLIMLACH_EVENTS_OUT": eventsOut,
+            "GLIMLACH_BUS_ENDPOINT": endpoints(0), "GLIMLACH_EVENTS_IN": endpoints(1),
+            "GLIMLACH_EVENTS_OUT": endpoints(2),
             "GLIMLACH_DATA_DIR": dataDirectory.path, "GLIMLACH_LOG_LEVEL": "warning",
         ]) { $1 }
     }
@@ -95,6 +131,7 @@ public final class ProcessStack: @unchecked Sendable {
         for service in services.reversed() where service.isRunning { await service.terminate() }
         await client.close()
         await broker.terminate()
+        await standbyBroker?.terminate()
         try? FileManager.default.removeItem(at: dataDirectory)
     }
 }

@@ -32,7 +32,11 @@ public final class BusClient: RPCClient {
     private let counter = Atomic<UInt64>(0)
     private let loop: SendableBox<LoopThread?> = SendableBox(nil)
 
-    /// Connects (in the background; libzmq reconnects by itself) to the broker.
+    /// Connects (in the background; libzmq reconnects by itself) to the broker, or to
+    /// each broker of a comma-separated list: requests then go round-robin to the
+    /// brokers connected at the moment, and when one connection breaks, the calls
+    /// that are safe to repeat (idempotent, or with an idempotency key) go out again
+    /// at once on the others.
     /// - Parameter credentials: CURVE keys when the broker requires them (default: from the environment).
     public init(
         endpoint: String, defaultTimeout: Duration = .seconds(5), credentials: CurveCredentials? = .environment,
@@ -44,14 +48,15 @@ public final class BusClient: RPCClient {
         var descriptor: Int32?
         var monitor: ZMQSocket?
         do {
-            let made = try Self.makeSocket(context, credentials: credentials)
+            let endpoints = endpointList(endpoint)
+            let made = try Self.makeSocket(context, credentials: credentials, brokers: endpoints.count)
             do {
                 descriptor = try made.fileDescriptor()
                 // Watched before it connects, so no handshake event is missed.
                 let address = try ZMQMonitor.start(
                     on: made, events: [.disconnected, .handshakeSucceeded, .handshakeFailed])
                 monitor = try ZMQMonitor.connect(context, to: address)
-                try made.connect(endpoint)
+                for broker in endpoints { try made.connect(broker) }
             } catch {
                 monitor?.close()
                 made.close()
@@ -62,7 +67,7 @@ public final class BusClient: RPCClient {
             logger.error("bus client cannot connect", metadata: ["endpoint": "\(endpoint)", "error": "\(error)"])
             socket = .failure(RPCError(.unavailable, "the bus client has no socket: \(error)"))
         }
-        calls = Mutex(ClientCalls(socket: socket, logger: logger))
+        calls = Mutex(ClientCalls(socket: socket, resendOnLoss: endpointList(endpoint).count > 1, logger: logger))
         // Used by the loop's thread only, from its start (a full memory barrier) on.
         nonisolated(unsafe) let monitorSocket = monitor
         let thread = LoopThread(name: "bus-client") { [self, descriptor] in
@@ -93,7 +98,8 @@ public final class BusClient: RPCClient {
             [], MDP.clientHeader, Array(service.utf8), Array(method.utf8), try header.packed(), payload,
         ]
         return try await send(
-            id: id, kind: .rpc, description: "\(service).\(method)", frames: frames, deadline: deadline)
+            id: id, kind: .rpc, description: "\(service).\(method)", frames: frames, deadline: deadline,
+            resendable: idempotent || options.idempotencyKey != nil)
     }
 
     /// Asks the broker whether `service` has a worker (ZeroMQ RFC 8 `mmi.service`).
@@ -106,15 +112,17 @@ public final class BusClient: RPCClient {
         return code == Array("200".utf8)
     }
 
-    private func send(id: String, kind: PendingCall.Kind, description: String, frames: Multipart, deadline: Int64)
-        async throws -> [UInt8]
-    {
+    private func send(
+        id: String, kind: PendingCall.Kind, description: String, frames: Multipart, deadline: Int64,
+        resendable: Bool = false
+    ) async throws -> [UInt8] {
         try Task.checkCancellation()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                let call = PendingCall(
+                var call = PendingCall(
                     id: id, kind: kind, description: description, frames: frames, deadline: deadline,
                     continuation: continuation)
+                call.resendable = resendable
                 // Free lock: send now, no thread hop. Busy: queue it; the client's
                 // thread sends it with whatever else queued up meanwhile.
                 let sent = calls.withLockIfAvailable { calls in
@@ -143,8 +151,12 @@ public final class BusClient: RPCClient {
         context.terminate()
     }
 
-    /// A DEALER with the client's options, not yet connected.
-    private static func makeSocket(_ context: ZMQContext, credentials: CurveCredentials?) throws -> ZMQSocket {
+    /// A DEALER with the client's options, not yet connected. With several brokers
+    /// it queues requests only on connections that are up (`ZMQ_IMMEDIATE`), so a
+    /// broker that is down gets none.
+    private static func makeSocket(_ context: ZMQContext, credentials: CurveCredentials?, brokers: Int) throws
+        -> ZMQSocket
+    {
         let socket = try ZMQSocket(context, type: .dealer)
         do {
             try credentials?.apply(to: socket)
@@ -152,6 +164,7 @@ public final class BusClient: RPCClient {
             try socket.set(.receiveHighWaterMark, 0)
             try socket.set(.reconnectIntervalMs, 100)
             try socket.set(.reconnectIntervalMaxMs, 1000)
+            if brokers > 1 { try socket.set(.immediate, 1) }
         } catch {
             socket.close()
             throw error

@@ -36,9 +36,17 @@ struct ClientCalls {
     private var handshakeRefused = false
     /// The earliest deadline waited on (or one already passed: recomputed when reached).
     private(set) var nextExpiry = Int64.max
+    /// Connected to several brokers: on a broken connection, resendable calls go out
+    /// again at once (on the connections still up) instead of failing.
+    let resendOnLoss: Bool
+    /// Resendable calls waiting when a broker connection broke: sent again at once
+    /// and, if still unanswered when the grace is over, once more (the first copy may
+    /// have gone into the broken connection before the socket noticed it was gone).
+    private var resendAgain: Set<String> = []
     let logger: Logger
 
-    init(socket: Result<ZMQSocket, RPCError>, logger: Logger) {
+    init(socket: Result<ZMQSocket, RPCError>, resendOnLoss: Bool = false, logger: Logger) {
+        self.resendOnLoss = resendOnLoss
         switch socket {
         case .success(let socket): self.socket = socket
         case .failure(let error): failure = error
@@ -199,16 +207,44 @@ struct ClientCalls {
     /// earlier connection) answers its call as usual. Later calls wait for libzmq to
     /// reconnect.
     mutating func connectionLost(_ loss: ConnectionLoss, now: Int64) {
-        for id in pending.keys { suspects[id] = loss }
+        if resendOnLoss, loss == .broken {
+            let safe = pending.filter(\.value.resendable).map(\.key)
+            resend(safe, now: now)
+            resendAgain.formUnion(safe)
+        }
+        for id in pending.keys where !resendAgain.contains(id) { suspects[id] = loss }
         for entry in discovery where entry.call != nil { suspects[entry.id] = loss }
-        guard !suspects.isEmpty else { return }
+        guard !suspects.isEmpty || !resendAgain.isEmpty else { return }
         suspectsFailAt = min(suspectsFailAt, now + Self.lossGraceMs)
         nextExpiry = min(nextExpiry, suspectsFailAt)
+    }
+
+    /// Sends the calls `ids` again: one that went through the broken connection gets
+    /// its reply from another broker; one that did not is answered by whichever reply
+    /// comes first (the other is dropped: its id is no longer waited on), and a write
+    /// with an idempotency key is made once either way.
+    private mutating func resend(_ ids: [String], now: Int64) {
+        guard let socket else { return }
+        var resent = 0
+        for id in ids where !unsent.contains(id) {
+            guard let call = pending[id] else { continue }
+            if (try? socket.send(call.frames)) == true {
+                resent += 1
+            } else {
+                unsent.append(id)
+                nextExpiry = min(nextExpiry, now + Self.unsentRetryMs)
+            }
+        }
+        if resent > 0 {
+            logger.info("calls sent again after a broker connection broke", metadata: ["calls": "\(resent)"])
+        }
     }
 
     /// Fails the suspects still waiting once their grace is over.
     private mutating func failSuspects(now: Int64) {
         guard now >= suspectsFailAt else { return }
+        resend(Array(resendAgain), now: now)
+        resendAgain.removeAll()
         var failed = 0
         for (id, loss) in suspects {
             guard let call = take(id) else { continue }
@@ -241,6 +277,7 @@ struct ClientCalls {
         pending.removeAll()
         discovery.removeAll()
         suspects.removeAll()
+        resendAgain.removeAll()
         suspectsFailAt = .max
         socket?.close()
         socket = nil

@@ -14,5 +14,8 @@ struct PendingCall: Sendable {
     let description: String
     let frames: Multipart
     let deadline: Int64
+    /// Safe to send again (an idempotent method, or one with an idempotency key): with
+    /// several brokers, a call whose connection broke goes out again on another.
+    var resendable = false
     let continuation: CheckedContinuation<[UInt8], any Error>
 }

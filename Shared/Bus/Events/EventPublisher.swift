@@ -48,7 +48,8 @@ public final class EventPublisher: Sendable {
             defer { socket.close() }
             do {
                 try credentials?.apply(to: socket)
-                try socket.connect(endpoint)
+                // Several brokers: a PUB socket sends every event to each of them.
+                for broker in endpointList(endpoint) { try socket.connect(broker) }
             } catch {
                 throw failed("cannot connect to \(endpoint): \(error)")
             }

@@ -49,7 +49,8 @@ public final class EventSubscriber: Sendable {
                 try credentials?.apply(to: socket)
                 try socket.set(.receiveHighWaterMark, Int32(clamping: bufferSize))
                 for topic in topics.isEmpty ? [""] : topics { try socket.set(.subscribe, Array(topic.utf8)) }
-                try socket.connect(endpoint)
+                // Several brokers: each event comes from each (a repeat is no news).
+                for broker in endpointList(endpoint) { try socket.connect(broker) }
             } catch {
                 return logger.error("event subscriber cannot connect", metadata: ["error": "\(error)"])
             }

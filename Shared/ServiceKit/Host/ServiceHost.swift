@@ -46,11 +46,14 @@ public struct ServiceHost: Sendable {
 
     /// Serves `router` until a signal, then shuts down in order.
     public func run(router: ServiceRouter, extraServices: [any Service] = []) async throws {
-        var configuration = WorkerConfiguration(endpoint: options.bus)
-        configuration.concurrency = options.concurrency
-        configuration.heartbeatIntervalMs = options.heartbeatMs
-        configuration.liveness = options.liveness
-        let worker = BusWorker(router: router, configuration: configuration, logger: logger)
+        // One worker per broker, so that each broker can route every call here.
+        let workers = endpointList(options.bus).map { broker in
+            var configuration = WorkerConfiguration(endpoint: broker)
+            configuration.concurrency = options.concurrency
+            configuration.heartbeatIntervalMs = options.heartbeatMs
+            configuration.liveness = options.liveness
+            return BusWorker(router: router, configuration: configuration, logger: logger)
+        }
         logger.info("serving", metadata: ["bus": "\(options.bus)", "data_dir": "\(options.dataDir)"])
         var metrics: [any Service] = []
         if !options.metrics.isEmpty {
@@ -60,7 +63,7 @@ public struct ServiceHost: Sendable {
         // ServiceGroup stops services in reverse order: the worker first, the connections last.
         let group = ServiceGroup(
             configuration: .init(
-                services: metrics + [Connections(client: client, publisher: publisher)] + extraServices + [worker],
+                services: metrics + [Connections(client: client, publisher: publisher)] + extraServices + workers,
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
