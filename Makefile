@@ -4,7 +4,7 @@ export PATH := $(PATH):/opt/swift/usr/bin
 SWIFT ?= swift
 DATA ?= data
 
-.PHONY: run test bootstrap build proto proto-check compose-check format-lint format unit api-check leak-check fuzz bench clean
+.PHONY: run test bootstrap build proto proto-check compose-check format-lint format unit api-check leak-check fuzz bench chaos clean
 
 ## Install what is missing, build, start the local stack and load demo data.
 run: bootstrap build
@@ -60,6 +60,13 @@ fuzz:
 ## The bus against the libzmq floor and gRPC, one table (docs/benchmarks.md).
 bench:
 	scripts/bench
+
+## Processes killed at random under load for CHAOS_SECONDS (300), figures printed
+## (docs/operating.md keeps them); `make test` runs a 20 s form of the same.
+chaos:
+	$(SWIFT) build --build-tests
+	CHAOS_SECONDS=$${CHAOS_SECONDS:-300} bash -o pipefail -c \
+	  '$(SWIFT) test --skip-build --filter ChaosTests 2>&1 | grep -E "^chaos:|^  |✔|✘"'
 
 clean:
 	rm -rf .build $(DATA)

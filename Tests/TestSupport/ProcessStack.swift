@@ -126,6 +126,23 @@ public final class ProcessStack: @unchecked Sendable {
             environment: Self.heartbeats.merging(busEnvironment) { $1 })
     }
 
+    /// Kills the second broker with SIGKILL (see `standby`).
+    public func killStandbyBroker() async {
+        await standbyBroker?.kill()
+    }
+
+    /// Starts the second broker again on its endpoints after `killStandbyBroker()`.
+    public func restartStandbyBroker() throws {
+        guard standbyEndpoints.count == 3 else { return }
+        standbyBroker = try ChildProcess(
+            "bus",
+            [
+                "--endpoint", standbyEndpoints[0], "--events-in", standbyEndpoints[1], "--events-out",
+                standbyEndpoints[2],
+            ],
+            environment: Self.heartbeats.merging(busEnvironment) { $1 })
+    }
+
     /// Stops every service (SIGTERM), then the bus, and removes the data.
     public func shutdown() async {
         for service in services.reversed() where service.isRunning { await service.terminate() }
