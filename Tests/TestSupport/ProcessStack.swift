@@ -94,11 +94,12 @@ public final class ProcessStack: @unchecked Sendable {
     /// answers `Health` through the bus.
     @discardableResult
     public func start(
-        _ product: String, service: String? = nil, arguments: [String] = [], environment extra: [String: String] = [:]
+        _ product: String, service: String? = nil, arguments: [String] = [], environment extra: [String: String] = [:],
+        timeout: Duration = .seconds(10)
     ) async throws -> ChildProcess {
         let process = try launch(product, arguments: arguments, environment: extra)
         let service = service ?? product
-        try await waitUntil("\(service) answers Health") { [client] in
+        try await waitUntil("\(service) answers Health", timeout: timeout) { [client] in
             try await client.call(Method.health(service), HealthRequest(), options: .init(timeout: .milliseconds(300)))
                 .status == .serving
         }
