@@ -190,6 +190,48 @@ extension StackCommandTests {
         stack.interrupt()
         #expect(try await stack.waitForExit(timeout: .seconds(30)) == 0)
     }
+
+    @Test("up --standby: kill -9 of the first bus, calls and the HTTP API go on through bus-standby at once")
+    func upStandby() async throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-up-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: data) }
+        var up: LiveCommand?
+        var offset = 0
+        for _ in 0..<3 where up == nil {
+            offset = Int.random(in: 4_000...24_000)
+            let command = try LiveCommand(
+                "glimlach",
+                [
+                    "up", "--standby", "--data-dir", data.path, "--compose", Self.composeFile, "--port-offset",
+                    "\(offset)", "--metrics-port", "0",
+                ],
+                environment: ["GLIMLACH_LOG_LEVEL": "warning", "GLIMLACH_GATEWAY_TOKEN": "cli-test-token"])
+            if try await command.waitFor("the stack serves", orExit: true, timeout: .seconds(60)) { up = command }
+        }
+        let stack = try #require(up, "glimlach up --standby did not start a stack in three tries")
+        #expect(stack.output.contains("bus-standby is serving"))
+        let buses = "tcp://127.0.0.1:\(5555 + offset),tcp://127.0.0.1:\(5565 + offset)"
+        let first = try #require(
+            childProcesses(of: stack.pid, named: "bus").first {
+                environment(of: $0)["GLIMLACH_BUS_ENDPOINT"]?.hasSuffix(":\(5555 + offset)") == true
+            }, "no first bus under glimlach up")
+
+        kill(first, SIGKILL)
+        let killed = ContinuousClock.now
+        let teams = try await CommandRun.run(
+            "glimlach", ["call", "staff", "ListTeams", "{}", "--bus", buses, "--timeout", "2"])
+        #expect(teams.status == 0, "\(teams.errors)")
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(8070 + offset)/v1/staff/ListTeams")!)
+        request.setValue("Bearer cli-test-token", forHTTPHeaderField: "Authorization")
+        request.timeoutInterval = 2
+        let (body, response) = try await URLSession.shared.data(for: request)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200, "\(String(decoding: body, as: UTF8.self))")
+        #expect(ContinuousClock.now - killed < .seconds(2), "answered \(ContinuousClock.now - killed) after the kill")
+        try await stack.waitFor("bus is serving again", timeout: .seconds(30))
+
+        stack.interrupt()
+        #expect(try await stack.waitForExit(timeout: .seconds(30)) == 0)
+    }
 }
 
 /// A long-running command whose output the test watches while it runs.
@@ -247,6 +289,12 @@ final class LiveCommand: @unchecked Sendable {
 
 /// The pid of a child of `parent` whose command name is `name`, read from /proc.
 func childProcess(of parent: Int32, named name: String) -> Int32? {
+    childProcesses(of: parent, named: name).first
+}
+
+/// Every child of `parent` running the executable `name`.
+func childProcesses(of parent: Int32, named name: String) -> [Int32] {
+    var found: [Int32] = []
     let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
     for entry in entries {
         guard let pid = Int32(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
@@ -254,7 +302,21 @@ func childProcess(of parent: Int32, named name: String) -> Int32? {
         else { continue }
         // "pid (comm) state ppid ..."
         let fields = stat[stat.index(after: close)...].split(separator: " ")
-        if stat[stat.index(after: open)..<close] == name, fields.count > 1, Int32(fields[1]) == parent { return pid }
+        if stat[stat.index(after: open)..<close] == name, fields.count > 1, Int32(fields[1]) == parent {
+            found.append(pid)
+        }
     }
-    return nil
+    return found
+}
+
+/// The environment process `pid` was started with.
+func environment(of pid: Int32) -> [String: String] {
+    guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/environ") else { return [:] }
+    var values: [String: String] = [:]
+    for entry in data.split(separator: 0) {
+        let text = String(decoding: entry, as: UTF8.self)
+        guard let equals = text.firstIndex(of: "=") else { continue }
+        values[String(text[..<equals])] = String(text[text.index(after: equals)...])
+    }
+    return values
 }

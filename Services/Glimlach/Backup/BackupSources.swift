@@ -4,8 +4,9 @@ import ServiceKit
 /// The files of a data directory that a backup takes: every SQLite database (by
 /// its header) and every other file the services keep there (the web's users and
 /// session key). Not taken: write-ahead logs and shared-memory files (a database's
-/// copy includes what they hold), files a restore left half-written, and `keys/`,
-/// which `glimlach up --secure` makes anew at every start.
+/// copy includes what they hold), files a restore left half-written, `keys/`,
+/// which `glimlach up --secure` makes anew at every start, and analytics' read
+/// model snapshots, which a worker rebuilds from the services' events.
 enum BackupSources {
     static let skippedFolders: Set<String> = ["keys"]
     static let skippedSuffixes = ["-wal", "-shm", "-journal", RestoreCommand.partialSuffix]
@@ -27,7 +28,7 @@ enum BackupSources {
             }
             guard values.isRegularFile == true else { continue }
             let name = url.lastPathComponent
-            if skippedSuffixes.contains(where: name.hasSuffix) { continue }
+            if skippedSuffixes.contains(where: name.hasSuffix) || name.contains(".snapshot") { continue }
             found.append(String(url.standardizedFileURL.path.dropFirst(root.path.count + 1)))
         }
         return found.sorted()
