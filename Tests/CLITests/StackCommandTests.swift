@@ -227,6 +227,9 @@ extension StackCommandTests {
         let (body, response) = try await URLSession.shared.data(for: request)
         #expect((response as? HTTPURLResponse)?.statusCode == 200, "\(String(decoding: body, as: UTF8.self))")
         #expect(ContinuousClock.now - killed < .seconds(2), "answered \(ContinuousClock.now - killed) after the kill")
+        let listing = try await CommandRun.run("glimlach", ["services", "--bus", buses, "--timeout", "2"])
+        #expect(listing.output.contains("broker tcp://127.0.0.1:\(5565 + offset)\nSERVICE"), "\(listing.output)")
+        #expect(listing.output.contains("tickets"))
         try await stack.waitFor("bus is serving again", timeout: .seconds(30))
 
         stack.interrupt()
