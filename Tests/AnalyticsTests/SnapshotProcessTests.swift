@@ -6,11 +6,9 @@ import Foundation
 import TestSupport
 import Testing
 
-@Suite("analytics workers restarting from snapshots", .serialized)
-struct SnapshotProcessTests {
-    static let options = AnalyticsProcessTests.options
-    static let npsRequest = AnalyticsProcessTests.npsRequest
-
+// Workers restarting from snapshots: in the serialized suite of worker processes, so
+// no more stacks run at once than before.
+extension AnalyticsProcessTests {
     static func snapshotPath(_ seeded: SeededStack) -> String {
         SnapshotFile(directory: seeded.stack.dataDirectory.path).path
     }
@@ -29,7 +27,7 @@ struct SnapshotProcessTests {
     @Test("a worker stopped and started again resumes from its snapshot and counts later answers once")
     func restart() async throws {
         let seeded = try await SeededStack.start(seed: 13, tickets: 100)
-        let (nps, _) = try AnalyticsProcessTests.expected(seeded.generated)
+        let (nps, _) = try Self.expected(seeded.generated)
         let worker = try await seeded.startAnalytics(expecting: 1)
         let path = Self.snapshotPath(seeded)
         try await waitUntil("the first snapshot", timeout: .seconds(10)) { Self.modified(path) != nil }
@@ -71,14 +69,14 @@ struct SnapshotProcessTests {
         try await waitUntil("the first snapshot", timeout: .seconds(10)) { Self.modified(sourcePath) != nil }
 
         let seeded = try await SeededStack.start(seed: 15, tickets: 60)
-        let (nps, ranking) = try AnalyticsProcessTests.expected(seeded.generated)
+        let (nps, ranking) = try Self.expected(seeded.generated)
         try FileManager.default.copyItem(atPath: sourcePath, toPath: Self.snapshotPath(seeded))
         await source.stack.shutdown()
         try await seeded.startAnalytics(expecting: 1)
         let reply = try await seeded.client.call(Analytics.getNps, Self.npsRequest, options: Self.options)
         #expect(reply.withoutPosition == nps)
         let rankingReply = try await seeded.client.call(
-            Analytics.getPersonalNpsRanking, .init(window: AnalyticsProcessTests.window), options: Self.options)
+            Analytics.getPersonalNpsRanking, .init(window: Self.window), options: Self.options)
         #expect(rankingReply.withoutPosition == ranking)
         await seeded.stack.shutdown()
     }

@@ -9,22 +9,25 @@ struct Dims: Hashable {
     var channel: UInt8 = 0
 }
 
-/// A fact with a time: where it falls in a window.
+/// A fact with a time (where it falls in a window) and its attributes (an id in
+/// the read model's `DimsTable`: facts share the few thousand combinations there
+/// instead of carrying 24 bytes each).
 protocol TimedFact {
     var atMs: Int64 { get }
+    var combo: UInt32 { get }
 }
 
 /// A survey answer (feedback `response.submitted`), credited by its frozen attribution.
 struct ResponseFact: TimedFact {
     var atMs: Int64
-    var dims: Dims
+    var combo: UInt32
     var score: Int8
 }
 
 /// A ticket as first-response figures see it, dated by creation.
 struct TicketFact: TimedFact {
     var atMs: Int64
-    var dims: Dims
+    var combo: UInt32
     /// Open-hours response time of the first public reply; -1 while unanswered.
     var responseMs: Int64 = -1
     var withinTarget = false
@@ -50,7 +53,7 @@ struct TicketFact: TimedFact {
 /// One resolution (`ticket.resolved`); a later resolution of the same ticket supersedes it.
 struct ResolutionFact: TimedFact {
     var atMs: Int64
-    var dims: Dims
+    var combo: UInt32
     var firstContact: Bool
     var superseded = false
 }
@@ -58,7 +61,7 @@ struct ResolutionFact: TimedFact {
 /// An escalation to Special Care; `team` is the team before escalation.
 struct EscalationFact: TimedFact {
     var atMs: Int64
-    var dims: Dims
+    var combo: UInt32
     var trigger: UInt8
     var ticket: FactHandle
 }
@@ -66,7 +69,7 @@ struct EscalationFact: TimedFact {
 /// A goodwill decision; a refusal later approved is superseded by the grant.
 struct GestureFact: TimedFact {
     var atMs: Int64
-    var dims: Dims
+    var combo: UInt32
     var kind: UInt8
     var currency: UInt32
     var amount: Int64
@@ -78,7 +81,7 @@ struct GestureFact: TimedFact {
 /// A detractor follow-up, dated by its request, with the original contact's attribution.
 struct FollowUpFact: TimedFact {
     var atMs: Int64
-    var dims: Dims
+    var combo: UInt32
     var openedAtMs: Int64 = -1
     var closedAtMs: Int64 = -1
     /// Tickets refused it for good (`follow_up.failed`); -1 otherwise.
@@ -88,7 +91,7 @@ struct FollowUpFact: TimedFact {
 /// A compliment to an employee or team: from a customer (feedback) or a colleague (staff).
 struct ComplimentFact: TimedFact {
     var atMs: Int64
-    var dims: Dims
+    var combo: UInt32
     var values: [UInt32]
     var withConsent: Bool
     var fromPeer: Bool
