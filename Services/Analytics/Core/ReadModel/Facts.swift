@@ -9,34 +9,33 @@ struct Dims: Hashable {
     var channel: UInt8 = 0
 }
 
-/// A fact with a time (where it falls in a window) and its attributes (an id in
-/// the read model's `DimsTable`: facts share the few thousand combinations there
-/// instead of carrying 24 bytes each).
+/// A fact with a time: where it falls in a window.
 protocol TimedFact {
     var atMs: Int64 { get }
-    var combo: UInt32 { get }
 }
 
 /// A survey answer (feedback `response.submitted`), credited by its frozen attribution.
 struct ResponseFact: TimedFact {
     var atMs: Int64
-    var combo: UInt32
+    var dims: Dims
     var score: Int8
 }
 
-/// A ticket as first-response figures see it, dated by creation.
+/// A ticket as first-response figures see it, dated by creation. The 8-byte fields
+/// come first and the flags after `dims`, where they fill its padding: 64 bytes a
+/// ticket instead of 72 (one in every ticket kept in memory).
 struct TicketFact: TimedFact {
     var atMs: Int64
-    var combo: UInt32
     /// Open-hours response time of the first public reply; -1 while unanswered.
     var responseMs: Int64 = -1
-    var withinTarget = false
-    /// Unanswered past its target (`ticket.sla_breached`).
-    var breached = false
     /// When the first-response target runs out (`ticket.created`); -1 when unknown.
     var dueAtMs: Int64 = -1
     /// Latest resolution; -1 when not resolved.
     var resolvedAtMs: Int64 = -1
+    var dims: Dims
+    var withinTarget = false
+    /// Unanswered past its target (`ticket.sla_breached`).
+    var breached = false
     /// The latest resolution fact.
     var lastResolution = FactHandle.none
 
@@ -53,7 +52,7 @@ struct TicketFact: TimedFact {
 /// One resolution (`ticket.resolved`); a later resolution of the same ticket supersedes it.
 struct ResolutionFact: TimedFact {
     var atMs: Int64
-    var combo: UInt32
+    var dims: Dims
     var firstContact: Bool
     var superseded = false
 }
@@ -61,7 +60,7 @@ struct ResolutionFact: TimedFact {
 /// An escalation to Special Care; `team` is the team before escalation.
 struct EscalationFact: TimedFact {
     var atMs: Int64
-    var combo: UInt32
+    var dims: Dims
     var trigger: UInt8
     var ticket: FactHandle
 }
@@ -69,7 +68,7 @@ struct EscalationFact: TimedFact {
 /// A goodwill decision; a refusal later approved is superseded by the grant.
 struct GestureFact: TimedFact {
     var atMs: Int64
-    var combo: UInt32
+    var dims: Dims
     var kind: UInt8
     var currency: UInt32
     var amount: Int64
@@ -81,7 +80,7 @@ struct GestureFact: TimedFact {
 /// A detractor follow-up, dated by its request, with the original contact's attribution.
 struct FollowUpFact: TimedFact {
     var atMs: Int64
-    var combo: UInt32
+    var dims: Dims
     var openedAtMs: Int64 = -1
     var closedAtMs: Int64 = -1
     /// Tickets refused it for good (`follow_up.failed`); -1 otherwise.
@@ -91,7 +90,7 @@ struct FollowUpFact: TimedFact {
 /// A compliment to an employee or team: from a customer (feedback) or a colleague (staff).
 struct ComplimentFact: TimedFact {
     var atMs: Int64
-    var combo: UInt32
+    var dims: Dims
     var values: [UInt32]
     var withConsent: Bool
     var fromPeer: Bool

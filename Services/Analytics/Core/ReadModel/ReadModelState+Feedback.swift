@@ -6,14 +6,12 @@ extension ReadModelState {
         guard let score = response.score, (0...10).contains(score) else { return }
         responses.append(
             ResponseFact(
-                atMs: response.answered_at_ms ?? occurredAtMs, combo: combos.id(dims(response.attribution)),
-                score: Int8(score)))
+                atMs: response.answered_at_ms ?? occurredAtMs, dims: dims(response.attribution), score: Int8(score)))
     }
 
     mutating func apply(_ requested: Feedback.FollowUpRequested, at occurredAtMs: Int64) {
         guard let id = requested.response_id, followUpIndex[id] == nil else { return }
-        let fact = FollowUpFact(
-            atMs: requested.requested_at_ms ?? occurredAtMs, combo: combos.id(dims(requested.attribution)))
+        let fact = FollowUpFact(atMs: requested.requested_at_ms ?? occurredAtMs, dims: dims(requested.attribution))
         followUpIndex[id] = followUps.append(fact)
     }
 
@@ -45,7 +43,7 @@ extension ReadModelState {
             team: compliment.team_id)
         compliments.append(
             ComplimentFact(
-                atMs: compliment.received_at_ms ?? occurredAtMs, combo: combos.id(dims),
+                atMs: compliment.received_at_ms ?? occurredAtMs, dims: dims,
                 values: compliment.value_ids.map { strings.id($0) }, withConsent: compliment.consent_to_show ?? false,
                 fromPeer: false))
     }
@@ -55,7 +53,7 @@ extension ReadModelState {
         -> FactHandle
     {
         if let handle = followUpIndex[responseID] { return handle }
-        let handle = followUps.append(FollowUpFact(atMs: requestedAtMs, combo: combos.id(dims(attribution))))
+        let handle = followUps.append(FollowUpFact(atMs: requestedAtMs, dims: dims(attribution)))
         followUpIndex[responseID] = handle
         return handle
     }

@@ -19,7 +19,7 @@ extension ReadModelState {
         let dims = dims(employee: compliment.to_employee_id, team: compliment.team_id)
         compliments.append(
             ComplimentFact(
-                atMs: compliment.given_at_ms ?? occurredAtMs, combo: combos.id(dims),
+                atMs: compliment.given_at_ms ?? occurredAtMs, dims: dims,
                 values: compliment.value_id.map { [strings.id($0)] } ?? [], withConsent: false, fromPeer: true))
     }
 

@@ -9,7 +9,7 @@ extension ReadModelState {
             employee: created.assignee_id, team: created.team_id)
         ticketIndex[id] = tickets.append(
             TicketFact(
-                atMs: created.created_at_ms ?? occurredAtMs, combo: combos.id(dims), dueAtMs: created.first_response_due_at_ms ?? -1
+                atMs: created.created_at_ms ?? occurredAtMs, dueAtMs: created.first_response_due_at_ms ?? -1, dims: dims
             ))
     }
 
@@ -18,30 +18,26 @@ extension ReadModelState {
         let employee = strings.id(assigned.assignee_id)
         let team = strings.id(assigned.team_id)
         let employer = strings.id(assigned.employer_id)
-        guard tickets[index].responseMs < 0 else { return }  // first-response figures keep the answering team
-        var dims = combos[tickets[index].combo]
-        dims.employee = employee
-        dims.team = team
-        dims.employer = employer
-        let combo = combos.id(dims)
-        tickets.update(index) { $0.combo = combo }
+        tickets.update(index) { ticket in
+            guard ticket.responseMs < 0 else { return }  // first-response figures keep the answering team
+            ticket.dims.employee = employee
+            ticket.dims.team = team
+            ticket.dims.employer = employer
+        }
     }
 
     package mutating func apply(_ response: Tickets.TicketFirstResponse) {
         guard let index = ticket(response.ticket_id) else { return }
         let team = strings.id(response.team_id)
         let agent = strings.id(response.agent_id)
-        var dims = combos[tickets[index].combo]
-        if team != 0 { dims.team = team }
-        if agent != 0, agent != dims.employee {
-            dims.employee = agent
-            dims.employer = 0  // the replying agent's employer is not in the event
-        }
-        let combo = combos.id(dims)
         tickets.update(index) { ticket in
             ticket.responseMs = max(0, response.response_ms ?? 0)
             ticket.withinTarget = response.within_target ?? false
-            ticket.combo = combo
+            if team != 0 { ticket.dims.team = team }
+            if agent != 0, agent != ticket.dims.employee {
+                ticket.dims.employee = agent
+                ticket.dims.employer = 0  // the replying agent's employer is not in the event
+            }
         }
     }
 
@@ -57,7 +53,7 @@ extension ReadModelState {
             employee: escalated.previous_assignee_id, team: escalated.previous_team_id)
         escalations.append(
             EscalationFact(
-                atMs: escalated.escalated_at_ms ?? occurredAtMs, combo: combos.id(dims),
+                atMs: escalated.escalated_at_ms ?? occurredAtMs, dims: dims,
                 trigger: UInt8(escalated.trigger?.rawValue ?? 0), ticket: index))
     }
 
@@ -73,7 +69,7 @@ extension ReadModelState {
             country: resolved.country, category: resolved.product_category, channel: resolved.channel,
             employee: resolved.agent_id, team: resolved.team_id, employer: resolved.employer_id)
         let fact = resolutions.append(
-            ResolutionFact(atMs: at, combo: combos.id(dims), firstContact: resolved.first_contact_resolution ?? false))
+            ResolutionFact(atMs: at, dims: dims, firstContact: resolved.first_contact_resolution ?? false))
         tickets.update(index) {
             $0.resolvedAtMs = at
             $0.lastResolution = fact
@@ -91,7 +87,7 @@ extension ReadModelState {
         if let earlier = gestureIndex[id] { gestures.update(earlier) { $0.superseded = true } }
         let dims = gestureDims(granted.ticket_id, agent: granted.agent_id, team: granted.team_id, granted.employer_id)
         let fact = GestureFact(
-            atMs: granted.granted_at_ms ?? occurredAtMs, combo: combos.id(dims), kind: UInt8(granted.kind?.rawValue ?? 0),
+            atMs: granted.granted_at_ms ?? occurredAtMs, dims: dims, kind: UInt8(granted.kind?.rawValue ?? 0),
             currency: strings.id(granted.amount?.currency.code), amount: granted.amount?.minorUnits ?? 0,
             granted: true, approvedOverBudget: granted.approved_by_id != nil)
         gestureIndex[id] = gestures.append(fact)
@@ -101,7 +97,7 @@ extension ReadModelState {
         guard let id = refused.gesture_id, gestureIndex[id] == nil else { return }
         let dims = gestureDims(refused.ticket_id, agent: refused.agent_id, team: refused.team_id, refused.employer_id)
         let fact = GestureFact(
-            atMs: refused.refused_at_ms ?? occurredAtMs, combo: combos.id(dims), kind: UInt8(refused.kind?.rawValue ?? 0),
+            atMs: refused.refused_at_ms ?? occurredAtMs, dims: dims, kind: UInt8(refused.kind?.rawValue ?? 0),
             currency: strings.id(refused.amount?.currency.code), amount: refused.amount?.minorUnits ?? 0,
             granted: false, approvedOverBudget: false)
         gestureIndex[id] = gestures.append(fact)
@@ -114,7 +110,7 @@ extension ReadModelState {
     /// A gesture's attributes: its own agent, team and employer; channel, country
     /// and category of its ticket.
     private mutating func gestureDims(_ ticketID: String?, agent: String?, team: String?, _ employer: String?) -> Dims {
-        var dims = ticket(ticketID).map { combos[tickets[$0].combo] } ?? Dims()
+        var dims = ticket(ticketID).map { tickets[$0].dims } ?? Dims()
         dims.employee = strings.id(agent)
         dims.team = strings.id(team)
         dims.employer = strings.id(employer)

@@ -6,8 +6,6 @@ import Domain
 /// names, and the last sequence applied per source. Guarded by `AnalyticsReadModel`.
 package struct ReadModelState {
     var strings = Interner()
-    /// The attribute combinations facts refer to.
-    var combos = DimsTable()
     var responses = FactLog<ResponseFact>()
     var tickets = FactLog<TicketFact>()
     var ticketIndex: [String: FactHandle] = [:]

@@ -16,11 +16,11 @@ extension ReadModelState {
         var groups: [GroupCode: ComplimentTally] = [:]
         var total = ComplimentTally()
         compliments.forEach(from: window.from.unixMs, to: window.to.unixMs) { fact in
-            guard filter.matches(combos[fact.combo]) else { return }
+            guard filter.matches(fact.dims) else { return }
             total.add(fact)
             guard !grouping.dimensions.isEmpty else { return }
             for value in byValue && !fact.values.isEmpty ? Array(Set(fact.values)) : [0] {
-                groups[grouping.code(combos[fact.combo], atMs: fact.atMs, employerKind: 0, value: value), default: .init()]
+                groups[grouping.code(fact.dims, atMs: fact.atMs, employerKind: 0, value: value), default: .init()]
                     .add(fact)
             }
         }

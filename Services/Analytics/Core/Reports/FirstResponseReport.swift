@@ -17,10 +17,10 @@ extension ReadModelState {
         var groups: [GroupCode: FirstResponseTally] = [:]
         var total = FirstResponseTally(nowMs: nowMs)
         tickets.forEach(from: window.from.unixMs, to: window.to.unixMs) { ticket in
-            guard filter.matches(combos[ticket.combo]) else { return }
+            guard filter.matches(ticket.dims) else { return }
             total.add(ticket)
             if !grouping.dimensions.isEmpty {
-                groups[grouping.code(combos[ticket.combo], atMs: ticket.atMs, employerKind: 0), default: .init(nowMs: nowMs)]
+                groups[grouping.code(ticket.dims, atMs: ticket.atMs, employerKind: 0), default: .init(nowMs: nowMs)]
                     .add(ticket)
             }
         }

@@ -16,10 +16,10 @@ extension ReadModelState {
         var groups: [GroupCode: FollowUpTally] = [:]
         var total = FollowUpTally()
         followUps.forEach(from: window.from.unixMs, to: window.to.unixMs) { fact in
-            guard filter.matches(combos[fact.combo]) else { return }
+            guard filter.matches(fact.dims) else { return }
             total.add(fact)
             if !grouping.dimensions.isEmpty {
-                groups[grouping.code(combos[fact.combo], atMs: fact.atMs, employerKind: 0), default: .init()].add(fact)
+                groups[grouping.code(fact.dims, atMs: fact.atMs, employerKind: 0), default: .init()].add(fact)
             }
         }
         return Analytics.GetFollowUpFiguresReply(

@@ -16,13 +16,12 @@ extension ReadModelState {
         var groups: [GroupCode: GoodwillTally] = [:]
         var totals: [GroupCode: GoodwillTally] = [:]
         gestures.forEach(from: window.from.unixMs, to: window.to.unixMs) { fact in
-            let dims = combos[fact.combo]
-            guard !fact.superseded, filter.matches(dims) else { return }
-            let kind = employerKind(dims.employer)
+            guard !fact.superseded, filter.matches(fact.dims) else { return }
+            let kind = employerKind(fact.dims.employer)
             let code = grouping.code(
-                dims, atMs: fact.atMs, employerKind: kind, kind: fact.kind, currency: fact.currency)
+                fact.dims, atMs: fact.atMs, employerKind: kind, kind: fact.kind, currency: fact.currency)
             groups[code, default: .init()].add(fact)
-            totals[totalGrouping.code(dims, atMs: 0, employerKind: 0, currency: fact.currency), default: .init()]
+            totals[totalGrouping.code(fact.dims, atMs: 0, employerKind: 0, currency: fact.currency), default: .init()]
                 .add(fact)
         }
         return Analytics.GetGoodwillSpendReply(

@@ -15,14 +15,12 @@ extension ReadModelState {
         var total = NpsCounts()
         let grouped = !grouping.dimensions.isEmpty
         let inHouse = inHouse
-        let combos = combos
         responses.forEach(from: window.from.unixMs, to: window.to.unixMs) { fact in
-            let dims = combos[fact.combo]
-            guard filter.matches(dims) else { return }
+            guard filter.matches(fact.dims) else { return }
             total.add(score: fact.score)
             guard grouped else { return }
-            let kind: UInt8 = dims.employer == 0 ? 0 : dims.employer == inHouse ? 1 : 2
-            let code = grouping.code(dims, atMs: fact.atMs, employerKind: kind)
+            let kind: UInt8 = fact.dims.employer == 0 ? 0 : fact.dims.employer == inHouse ? 1 : 2
+            let code = grouping.code(fact.dims, atMs: fact.atMs, employerKind: kind)
             if dense != nil {
                 dense!.update(code) { $0.add(score: fact.score) }
             } else {

@@ -18,15 +18,13 @@ extension ReadModelState {
         // Dense by employee id: one array slot per interned string, no hashing per answer.
         var counts = [NpsCounts](repeating: NpsCounts(), count: strings.names.count)
         responses.forEach(from: from, to: to) { fact in
-            let dims = combos[fact.combo]
-            guard dims.employee != 0, factFilter.matches(dims) else { return }
-            counts[Int(dims.employee)].add(score: fact.score)
+            guard fact.dims.employee != 0, factFilter.matches(fact.dims) else { return }
+            counts[Int(fact.dims.employee)].add(score: fact.score)
         }
         var received = [UInt64](repeating: 0, count: strings.names.count)
         compliments.forEach(from: from, to: to) { fact in
-            let dims = combos[fact.combo]
-            guard !fact.fromPeer, dims.employee != 0, factFilter.matches(dims) else { return }
-            received[Int(dims.employee)] += 1
+            guard !fact.fromPeer, fact.dims.employee != 0, factFilter.matches(fact.dims) else { return }
+            received[Int(fact.dims.employee)] += 1
         }
         var ranked: [Analytics.PersonalNpsEntry] = []
         var waiting: [Analytics.PersonalNpsEntry] = []

@@ -18,11 +18,11 @@ extension ReadModelState {
         var groups: [GroupCode: (UInt64, UInt64)] = [:]
         var total: (UInt64, UInt64) = (0, 0)
         resolutions.forEach(from: window.from.unixMs, to: window.to.unixMs) { fact in
-            guard !fact.superseded, filter.matches(combos[fact.combo]) else { return }
+            guard !fact.superseded, filter.matches(fact.dims) else { return }
             let first: UInt64 = fact.firstContact ? 1 : 0
             total = (total.0 + 1, total.1 + first)
-            groups[grouping.code(combos[fact.combo], atMs: fact.atMs, employerKind: 0), default: (0, 0)].0 += 1
-            groups[grouping.code(combos[fact.combo], atMs: fact.atMs, employerKind: 0)]!.1 += first
+            groups[grouping.code(fact.dims, atMs: fact.atMs, employerKind: 0), default: (0, 0)].0 += 1
+            groups[grouping.code(fact.dims, atMs: fact.atMs, employerKind: 0)]!.1 += first
         }
         func row(_ counts: (UInt64, UInt64), _ key: Analytics.GroupKey?) -> Analytics.FirstContactResolutionRow {
             .init(key: key, resolved: counts.0, first_contact: counts.1, share: ReportSupport.share(counts.1, counts.0))
@@ -41,11 +41,11 @@ extension ReadModelState {
         var groups: [GroupCode: (UInt64, UInt64)] = [:]
         var total: (UInt64, UInt64) = (0, 0)
         escalations.forEach(from: window.from.unixMs, to: window.to.unixMs) { fact in
-            guard filter.matches(combos[fact.combo]) else { return }
+            guard filter.matches(fact.dims) else { return }
             let resolved: UInt64 = tickets[fact.ticket].resolvedAtMs >= fact.atMs ? 1 : 0
             total = (total.0 + 1, total.1 + resolved)
             guard !grouping.dimensions.isEmpty else { return }
-            let code = grouping.code(combos[fact.combo], atMs: fact.atMs, employerKind: 0, trigger: fact.trigger)
+            let code = grouping.code(fact.dims, atMs: fact.atMs, employerKind: 0, trigger: fact.trigger)
             groups[code, default: (0, 0)].0 += 1
             groups[code]!.1 += resolved
         }

@@ -68,22 +68,22 @@ extension ReadModelState {
         _ metric: Analytics.TrendMetric, from: Int64, to: Int64, _ filter: CompiledFilter, currency: UInt32,
         nowMs: Int64
     ) -> Measure {
-        func count<F>(_ log: FactLog<F>, _ include: (F) -> Bool = { _ in true }) -> Measure {
+        func count<F>(_ log: FactLog<F>, _ dims: (F) -> Dims, _ include: (F) -> Bool = { _ in true }) -> Measure {
             var n: UInt64 = 0
-            log.forEach(from: from, to: to) { if include($0), filter.matches(combos[$0.combo]) { n += 1 } }
+            log.forEach(from: from, to: to) { if include($0), filter.matches(dims($0)) { n += 1 } }
             return Measure(value: n == 0 ? nil : Double(n), n: n)
         }
         switch metric {
         case .nps:
             var counts = NpsCounts()
-            responses.forEach(from: from, to: to) { if filter.matches(combos[$0.combo]) { counts.add(score: $0.score) } }
+            responses.forEach(from: from, to: to) { if filter.matches($0.dims) { counts.add(score: $0.score) } }
             let figures = NpsFigures(counts)
             return Measure(
                 value: figures?.nps, n: counts.n, margin: figures?.margin, lower: figures?.lower, upper: figures?.upper)
-        case .responses: return count(responses)
+        case .responses: return count(responses, \.dims)
         case .firstResponseWithinTargetShare, .firstResponseMedianMs:
             var tally = FirstResponseTally(nowMs: nowMs)
-            tickets.forEach(from: from, to: to) { if filter.matches(combos[$0.combo]) { tally.add($0) } }
+            tickets.forEach(from: from, to: to) { if filter.matches($0.dims) { tally.add($0) } }
             let row = tally.row(nil)
             if metric == .firstResponseMedianMs {
                 return Measure(value: row.median_response_ms.map(Double.init), n: row.answered!)
@@ -92,25 +92,25 @@ extension ReadModelState {
         case .firstContactResolutionShare:
             var (resolved, first): (UInt64, UInt64) = (0, 0)
             resolutions.forEach(from: from, to: to) { fact in
-                guard !fact.superseded, filter.matches(combos[fact.combo]) else { return }
+                guard !fact.superseded, filter.matches(fact.dims) else { return }
                 resolved += 1
                 if fact.firstContact { first += 1 }
             }
             return Measure(value: ReportSupport.share(first, resolved), n: resolved)
-        case .escalations: return count(escalations)
+        case .escalations: return count(escalations, \.dims)
         case .goodwillSpend:
             var (n, sum): (UInt64, Int64) = (0, 0)
             gestures.forEach(from: from, to: to) { fact in
-                guard fact.granted, !fact.superseded, fact.currency == currency, filter.matches(combos[fact.combo]) else {
+                guard fact.granted, !fact.superseded, fact.currency == currency, filter.matches(fact.dims) else {
                     return
                 }
                 n += 1
                 sum += fact.amount
             }
             return Measure(value: n == 0 ? nil : Double(sum), n: n)
-        case .followUpsRequested: return count(followUps)
-        case .compliments: return count(compliments) { !$0.fromPeer }
-        case .ticketsCreated: return count(tickets)
+        case .followUpsRequested: return count(followUps, \.dims)
+        case .compliments: return count(compliments, \.dims) { !$0.fromPeer }
+        case .ticketsCreated: return count(tickets, \.dims)
         case .unspecified: return Measure()
         }
     }

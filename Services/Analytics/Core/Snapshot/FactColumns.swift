@@ -68,22 +68,22 @@ extension SnapshotReader {
 extension ResponseFact: SnapshotFact {
     static func write(_ facts: ContiguousArray<Self>, to writer: SnapshotWriter) {
         writer.column(facts) { $0.atMs }
-        writer.column(facts) { $0.combo }
+        writer.dims(facts) { $0.dims }
         writer.column(facts) { $0.score }
     }
 
     static func read(_ count: Int, from reader: inout SnapshotReader) throws(SnapshotError) -> ContiguousArray<Self> {
         let at = try reader.column(count, Int64.self)
-        let combo = try reader.column(count, UInt32.self)
+        let dims = try reader.dims(count)
         let score = try reader.column(count, Int8.self)
-        return ContiguousArray((0..<count).lazy.map { ResponseFact(atMs: at[$0], combo: combo[$0], score: score[$0]) })
+        return ContiguousArray((0..<count).lazy.map { ResponseFact(atMs: at[$0], dims: dims[$0], score: score[$0]) })
     }
 }
 
 extension TicketFact: SnapshotFact {
     static func write(_ facts: ContiguousArray<Self>, to writer: SnapshotWriter) {
         writer.column(facts) { $0.atMs }
-        writer.column(facts) { $0.combo }
+        writer.dims(facts) { $0.dims }
         writer.column(facts) { $0.responseMs }
         writer.flags(facts) { $0.withinTarget }
         writer.flags(facts) { $0.breached }
@@ -94,7 +94,7 @@ extension TicketFact: SnapshotFact {
 
     static func read(_ count: Int, from reader: inout SnapshotReader) throws(SnapshotError) -> ContiguousArray<Self> {
         let at = try reader.column(count, Int64.self)
-        let combo = try reader.column(count, UInt32.self)
+        let dims = try reader.dims(count)
         let response = try reader.column(count, Int64.self)
         let within = try reader.flags(count)
         let breached = try reader.flags(count)
@@ -103,8 +103,8 @@ extension TicketFact: SnapshotFact {
         let last = try reader.handles(count)
         return ContiguousArray((0..<count).lazy.map {
             TicketFact(
-                atMs: at[$0], combo: combo[$0], responseMs: response[$0], withinTarget: within[$0],
-                breached: breached[$0], dueAtMs: due[$0], resolvedAtMs: resolved[$0], lastResolution: last[$0])
+                atMs: at[$0], responseMs: response[$0], dueAtMs: due[$0], resolvedAtMs: resolved[$0], dims: dims[$0],
+                withinTarget: within[$0], breached: breached[$0], lastResolution: last[$0])
         })
     }
 }
@@ -112,18 +112,18 @@ extension TicketFact: SnapshotFact {
 extension ResolutionFact: SnapshotFact {
     static func write(_ facts: ContiguousArray<Self>, to writer: SnapshotWriter) {
         writer.column(facts) { $0.atMs }
-        writer.column(facts) { $0.combo }
+        writer.dims(facts) { $0.dims }
         writer.flags(facts) { $0.firstContact }
         writer.flags(facts) { $0.superseded }
     }
 
     static func read(_ count: Int, from reader: inout SnapshotReader) throws(SnapshotError) -> ContiguousArray<Self> {
         let at = try reader.column(count, Int64.self)
-        let combo = try reader.column(count, UInt32.self)
+        let dims = try reader.dims(count)
         let first = try reader.flags(count)
         let superseded = try reader.flags(count)
         return ContiguousArray((0..<count).lazy.map {
-            ResolutionFact(atMs: at[$0], combo: combo[$0], firstContact: first[$0], superseded: superseded[$0])
+            ResolutionFact(atMs: at[$0], dims: dims[$0], firstContact: first[$0], superseded: superseded[$0])
         })
     }
 }
@@ -131,18 +131,18 @@ extension ResolutionFact: SnapshotFact {
 extension EscalationFact: SnapshotFact {
     static func write(_ facts: ContiguousArray<Self>, to writer: SnapshotWriter) {
         writer.column(facts) { $0.atMs }
-        writer.column(facts) { $0.combo }
+        writer.dims(facts) { $0.dims }
         writer.column(facts) { $0.trigger }
         writer.handles(facts) { $0.ticket }
     }
 
     static func read(_ count: Int, from reader: inout SnapshotReader) throws(SnapshotError) -> ContiguousArray<Self> {
         let at = try reader.column(count, Int64.self)
-        let combo = try reader.column(count, UInt32.self)
+        let dims = try reader.dims(count)
         let trigger = try reader.column(count, UInt8.self)
         let ticket = try reader.handles(count)
         return ContiguousArray((0..<count).lazy.map {
-            EscalationFact(atMs: at[$0], combo: combo[$0], trigger: trigger[$0], ticket: ticket[$0])
+            EscalationFact(atMs: at[$0], dims: dims[$0], trigger: trigger[$0], ticket: ticket[$0])
         })
     }
 }
@@ -150,7 +150,7 @@ extension EscalationFact: SnapshotFact {
 extension GestureFact: SnapshotFact {
     static func write(_ facts: ContiguousArray<Self>, to writer: SnapshotWriter) {
         writer.column(facts) { $0.atMs }
-        writer.column(facts) { $0.combo }
+        writer.dims(facts) { $0.dims }
         writer.column(facts) { $0.kind }
         writer.column(facts) { $0.currency }
         writer.column(facts) { $0.amount }
@@ -161,7 +161,7 @@ extension GestureFact: SnapshotFact {
 
     static func read(_ count: Int, from reader: inout SnapshotReader) throws(SnapshotError) -> ContiguousArray<Self> {
         let at = try reader.column(count, Int64.self)
-        let combo = try reader.column(count, UInt32.self)
+        let dims = try reader.dims(count)
         let kind = try reader.column(count, UInt8.self)
         let currency = try reader.column(count, UInt32.self)
         let amount = try reader.column(count, Int64.self)
@@ -170,7 +170,7 @@ extension GestureFact: SnapshotFact {
         let superseded = try reader.flags(count)
         return ContiguousArray((0..<count).lazy.map {
             GestureFact(
-                atMs: at[$0], combo: combo[$0], kind: kind[$0], currency: currency[$0], amount: amount[$0],
+                atMs: at[$0], dims: dims[$0], kind: kind[$0], currency: currency[$0], amount: amount[$0],
                 granted: granted[$0], approvedOverBudget: overBudget[$0], superseded: superseded[$0])
         })
     }
@@ -179,7 +179,7 @@ extension GestureFact: SnapshotFact {
 extension FollowUpFact: SnapshotFact {
     static func write(_ facts: ContiguousArray<Self>, to writer: SnapshotWriter) {
         writer.column(facts) { $0.atMs }
-        writer.column(facts) { $0.combo }
+        writer.dims(facts) { $0.dims }
         writer.column(facts) { $0.openedAtMs }
         writer.column(facts) { $0.closedAtMs }
         writer.column(facts) { $0.failedAtMs }
@@ -187,13 +187,13 @@ extension FollowUpFact: SnapshotFact {
 
     static func read(_ count: Int, from reader: inout SnapshotReader) throws(SnapshotError) -> ContiguousArray<Self> {
         let at = try reader.column(count, Int64.self)
-        let combo = try reader.column(count, UInt32.self)
+        let dims = try reader.dims(count)
         let opened = try reader.column(count, Int64.self)
         let closed = try reader.column(count, Int64.self)
         let failed = try reader.column(count, Int64.self)
         return ContiguousArray((0..<count).lazy.map {
             FollowUpFact(
-                atMs: at[$0], combo: combo[$0], openedAtMs: opened[$0], closedAtMs: closed[$0], failedAtMs: failed[$0])
+                atMs: at[$0], dims: dims[$0], openedAtMs: opened[$0], closedAtMs: closed[$0], failedAtMs: failed[$0])
         })
     }
 }
@@ -201,7 +201,7 @@ extension FollowUpFact: SnapshotFact {
 extension ComplimentFact: SnapshotFact {
     static func write(_ facts: ContiguousArray<Self>, to writer: SnapshotWriter) {
         writer.column(facts) { $0.atMs }
-        writer.column(facts) { $0.combo }
+        writer.dims(facts) { $0.dims }
         writer.flags(facts) { $0.withConsent }
         writer.flags(facts) { $0.fromPeer }
         writer.column(facts) { UInt32($0.values.count) }
@@ -210,7 +210,7 @@ extension ComplimentFact: SnapshotFact {
 
     static func read(_ count: Int, from reader: inout SnapshotReader) throws(SnapshotError) -> ContiguousArray<Self> {
         let at = try reader.column(count, Int64.self)
-        let combo = try reader.column(count, UInt32.self)
+        let dims = try reader.dims(count)
         let consent = try reader.flags(count)
         let peer = try reader.flags(count)
         let valueCounts = try reader.column(count, UInt32.self)
@@ -220,7 +220,7 @@ extension ComplimentFact: SnapshotFact {
             let values = try reader.column(Int(valueCounts[index]), UInt32.self)
             facts.append(
                 ComplimentFact(
-                    atMs: at[index], combo: combo[index], values: Array(values), withConsent: consent[index],
+                    atMs: at[index], dims: dims[index], values: Array(values), withConsent: consent[index],
                     fromPeer: peer[index]))
         }
         return facts

@@ -3,8 +3,6 @@ extension ReadModelState {
     func write(to writer: SnapshotWriter) {
         writer.int(UInt32(strings.names.count))
         for name in strings.names.dropFirst() { writer.string(name) }
-        writer.int(UInt32(combos.count))
-        writer.dims(combos.all) { $0 }
         writer.int(UInt32(positions.count))
         for (source, position) in positions.sorted(by: { $0.key < $1.key }) {
             writer.string(source)
@@ -62,11 +60,6 @@ extension ReadModelState {
                 throw SnapshotError("strings: \"\(name)\" repeated or empty")
             }
         }
-        let comboCount = try reader.count(itemSize: 21)
-        guard let combos = DimsTable(all: try reader.dims(comboCount)) else {
-            throw SnapshotError("combinations: repeated, or the first is not the empty one")
-        }
-        self.combos = combos
         for _ in 0..<(try reader.count(itemSize: 28)) {
             let source = try reader.string()
             positions[source] = try reader.int(UInt64.self)
@@ -114,14 +107,11 @@ extension ReadModelState {
             dims.country < known && dims.category < known && dims.employee < known && dims.team < known
                 && dims.employer < known
         }
-        let combos = UInt32(combos.count)
         let dimsOK =
-            self.combos.all.allSatisfy(valid) && responses.allSatisfy { $0.combo < combos }
-            && tickets.allSatisfy { $0.combo < combos } && resolutions.allSatisfy { $0.combo < combos }
-            && escalations.allSatisfy { $0.combo < combos }
-            && gestures.allSatisfy { $0.combo < combos && $0.currency < known }
-            && followUps.allSatisfy { $0.combo < combos }
-            && compliments.allSatisfy { $0.combo < combos && $0.values.allSatisfy { $0 < known } }
+            responses.allSatisfy { valid($0.dims) } && tickets.allSatisfy { valid($0.dims) }
+            && resolutions.allSatisfy { valid($0.dims) } && escalations.allSatisfy { valid($0.dims) }
+            && gestures.allSatisfy { valid($0.dims) && $0.currency < known } && followUps.allSatisfy { valid($0.dims) }
+            && compliments.allSatisfy { valid($0.dims) && $0.values.allSatisfy { $0 < known } }
         let handlesOK =
             tickets.allSatisfy { !$0.lastResolution.exists || resolutions.contains($0.lastResolution) }
             && escalations.allSatisfy { tickets.contains($0.ticket) }
