@@ -80,7 +80,8 @@ struct SnapshotTests {
 
     static let damages: [String] = ["a flipped byte", "cut short", "another format version", "not a snapshot"]
 
-    @Test("a damaged snapshot is ignored with its reason, and the rebuild answers the right figures", arguments: damages)
+    @Test(
+        "a damaged snapshot is ignored with its reason, and the rebuild answers the right figures", arguments: damages)
     func damagedSnapshot(damage: String) async throws {
         let file = try snapshot(of: generated.all)
         var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file.path)))

@@ -39,11 +39,12 @@ extension SnapshotReader {
         let team = try column(count, UInt32.self)
         let employer = try column(count, UInt32.self)
         let channel = try column(count, UInt8.self)
-        return ContiguousArray((0..<count).lazy.map {
-            Dims(
-                country: country[$0], category: category[$0], employee: employee[$0], team: team[$0],
-                employer: employer[$0], channel: channel[$0])
-        })
+        return ContiguousArray(
+            (0..<count).lazy.map {
+                Dims(
+                    country: country[$0], category: category[$0], employee: employee[$0], team: team[$0],
+                    employer: employer[$0], channel: channel[$0])
+            })
     }
 
     mutating func handles(_ count: Int) throws(SnapshotError) -> ContiguousArray<FactHandle> {
@@ -101,11 +102,13 @@ extension TicketFact: SnapshotFact {
         let due = try reader.column(count, Int64.self)
         let resolved = try reader.column(count, Int64.self)
         let last = try reader.handles(count)
-        return ContiguousArray((0..<count).lazy.map {
-            TicketFact(
-                atMs: at[$0], responseMs: response[$0], dueAtMs: due[$0], resolvedAtMs: resolved[$0], dims: dims[$0],
-                withinTarget: within[$0], breached: breached[$0], lastResolution: last[$0])
-        })
+        return ContiguousArray(
+            (0..<count).lazy.map {
+                TicketFact(
+                    atMs: at[$0], responseMs: response[$0], dueAtMs: due[$0], resolvedAtMs: resolved[$0],
+                    dims: dims[$0],
+                    withinTarget: within[$0], breached: breached[$0], lastResolution: last[$0])
+            })
     }
 }
 
@@ -122,9 +125,10 @@ extension ResolutionFact: SnapshotFact {
         let dims = try reader.dims(count)
         let first = try reader.flags(count)
         let superseded = try reader.flags(count)
-        return ContiguousArray((0..<count).lazy.map {
-            ResolutionFact(atMs: at[$0], dims: dims[$0], firstContact: first[$0], superseded: superseded[$0])
-        })
+        return ContiguousArray(
+            (0..<count).lazy.map {
+                ResolutionFact(atMs: at[$0], dims: dims[$0], firstContact: first[$0], superseded: superseded[$0])
+            })
     }
 }
 
@@ -141,9 +145,10 @@ extension EscalationFact: SnapshotFact {
         let dims = try reader.dims(count)
         let trigger = try reader.column(count, UInt8.self)
         let ticket = try reader.handles(count)
-        return ContiguousArray((0..<count).lazy.map {
-            EscalationFact(atMs: at[$0], dims: dims[$0], trigger: trigger[$0], ticket: ticket[$0])
-        })
+        return ContiguousArray(
+            (0..<count).lazy.map {
+                EscalationFact(atMs: at[$0], dims: dims[$0], trigger: trigger[$0], ticket: ticket[$0])
+            })
     }
 }
 
@@ -168,11 +173,12 @@ extension GestureFact: SnapshotFact {
         let granted = try reader.flags(count)
         let overBudget = try reader.flags(count)
         let superseded = try reader.flags(count)
-        return ContiguousArray((0..<count).lazy.map {
-            GestureFact(
-                atMs: at[$0], dims: dims[$0], kind: kind[$0], currency: currency[$0], amount: amount[$0],
-                granted: granted[$0], approvedOverBudget: overBudget[$0], superseded: superseded[$0])
-        })
+        return ContiguousArray(
+            (0..<count).lazy.map {
+                GestureFact(
+                    atMs: at[$0], dims: dims[$0], kind: kind[$0], currency: currency[$0], amount: amount[$0],
+                    granted: granted[$0], approvedOverBudget: overBudget[$0], superseded: superseded[$0])
+            })
     }
 }
 
@@ -191,10 +197,12 @@ extension FollowUpFact: SnapshotFact {
         let opened = try reader.column(count, Int64.self)
         let closed = try reader.column(count, Int64.self)
         let failed = try reader.column(count, Int64.self)
-        return ContiguousArray((0..<count).lazy.map {
-            FollowUpFact(
-                atMs: at[$0], dims: dims[$0], openedAtMs: opened[$0], closedAtMs: closed[$0], failedAtMs: failed[$0])
-        })
+        return ContiguousArray(
+            (0..<count).lazy.map {
+                FollowUpFact(
+                    atMs: at[$0], dims: dims[$0], openedAtMs: opened[$0], closedAtMs: closed[$0], failedAtMs: failed[$0]
+                )
+            })
     }
 }
 

@@ -79,7 +79,8 @@ extension ReadModelState {
         followUpIndex = try reader.index(within: followUps)
         for _ in 0..<(try reader.count(itemSize: 32)) {
             let key = PulseKey(team: try reader.int(), period: try reader.string())
-            pulses[key] = NpsCounts(promoters: try reader.int(), passives: try reader.int(), detractors: try reader.int())
+            pulses[key] = NpsCounts(
+                promoters: try reader.int(), passives: try reader.int(), detractors: try reader.int())
         }
         for _ in 0..<(try reader.count(itemSize: 20)) {
             let id: UInt32 = try reader.int()
@@ -119,7 +120,9 @@ extension ReadModelState {
             pulses.keys.allSatisfy { $0.team < known }
             && employees.allSatisfy { $0.key < known && $0.value.team < known && $0.value.employer < known }
             && teamNames.keys.allSatisfy { $0 < known } && teamLeads.allSatisfy { $0.key < known && $0.value < known }
-        guard dimsOK, handlesOK, idsOK else { throw SnapshotError("a fact refers to a string or fact that is not there") }
+        guard dimsOK, handlesOK, idsOK else {
+            throw SnapshotError("a fact refers to a string or fact that is not there")
+        }
     }
 }
 

@@ -68,7 +68,8 @@ package struct SnapshotFile: Sendable {
         guard bytes.prefix(SnapshotFormat.magic.count).elementsEqual(SnapshotFormat.magic) else {
             throw SnapshotError("\(path): not a read model snapshot")
         }
-        let version = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: SnapshotFormat.magic.count, as: UInt32.self))
+        let version = UInt32(
+            littleEndian: bytes.loadUnaligned(fromByteOffset: SnapshotFormat.magic.count, as: UInt32.self))
         guard version == SnapshotFormat.version else {
             throw SnapshotError("\(path): format version \(version), this worker reads \(SnapshotFormat.version)")
         }
