@@ -119,6 +119,21 @@ struct SnapshotTests {
         #expect(outcome == .none)
     }
 
+    @Test("a worker's start deletes temporary files abandoned over an hour ago, not younger ones")
+    func abandonedTemporaryFiles() async throws {
+        let file = SnapshotFile(directory: try Self.directory().path)
+        let abandoned = file.path + ".tmp-4242-1"
+        let current = file.path + ".tmp-4343-2"
+        for path in [abandoned, current] { FileManager.default.createFile(atPath: path, contents: Data([1, 2, 3])) }
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(-7200)], ofItemAtPath: abandoned)
+        let client = BusClient(endpoint: "tcp://127.0.0.1:9", logger: .init(label: "test"))
+        _ = try await WorkerStart.initialState(file: file, client: client)
+        await client.close()
+        #expect(!FileManager.default.fileExists(atPath: abandoned))
+        #expect(FileManager.default.fileExists(atPath: current))
+    }
+
     @Test("a new snapshot replaces the last one whole, leaving no temporary file behind")
     func atomicReplace() throws {
         let (before, _) = split(0.3)

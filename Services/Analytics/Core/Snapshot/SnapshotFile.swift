@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 
 /// A worker's read model snapshot on disk: written whole to a file of its own,
@@ -89,6 +90,27 @@ package struct SnapshotFile: Sendable {
         } catch {
             throw SnapshotError("\(path): \(error.description)")
         }
+    }
+
+    /// Deletes temporary files of writers that died mid-write (a crash, a full disk)
+    /// and were last touched more than `age` ago; younger ones may be another
+    /// worker's write in progress in a shared directory.
+    /// - Returns: the paths deleted.
+    @discardableResult
+    package func removeAbandonedTemporaryFiles(olderThan age: Duration = .seconds(3600)) -> [String] {
+        let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        let prefix =
+            String(path[(path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex)...]) + ".tmp-"
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "/" : directory)
+        else { return [] }
+        let cutoff = Date().addingTimeInterval(-Double(age.components.seconds))
+        var removed: [String] = []
+        for entry in entries where entry.hasPrefix(prefix) {
+            let candidate = directory + "/" + entry
+            let modified = (try? FileManager.default.attributesOfItem(atPath: candidate))?[.modificationDate] as? Date
+            if let modified, modified < cutoff, unlink(candidate) == 0 { removed.append(candidate) }
+        }
+        return removed
     }
 
     private func syncDirectory() {

@@ -28,6 +28,7 @@ package enum WorkerStart {
         ReadModelState, Outcome
     ) {
         guard let file else { return (ReadModelState(), .none) }
+        file.removeAbandonedTemporaryFiles()
         let loaded: ReadModelState
         do {
             guard let state = try file.load() else { return (ReadModelState(), .none) }
