@@ -4,18 +4,22 @@
 // Build in release:
 //
 //     swift build -c release --product analytics-bench
-//     .build/release/analytics-bench [responses] [tickets]
+//     .build/release/analytics-bench [responses] [tickets] [snapshot-path]
+//     .build/release/analytics-bench restore snapshot-path
+//
+// With a snapshot path it also writes the read model's snapshot there; `restore`
+// then starts from it in a fresh process as a worker does (load, first query) and
+// prints the time to serving, memory per fact and GetNps latency.
 import AnalyticsCore
 import Bus
 import Contract
 import Domain
 import Foundation
 
-let responseCount = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1])! : 1_000_000
-let ticketCount = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2])! : 1_000_000
 let day: Int64 = 86_400_000
 let start: Int64 = 1_735_686_000_000  // 2025-01-01T00:00:00+01:00
 let year = 365 * day
+let clock = ContinuousClock()
 
 /// Resident memory of this process in MB (VmRSS from /proc/self/status).
 func residentMB() -> Double {
@@ -28,76 +32,6 @@ func residentMB() -> Double {
 func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }
-
-var random = SystemRandomNumberGenerator()
-var rng = SeededRandom(seed: 2026)
-let countries = ["NL", "BE"]
-let categories = (1...20).map { "category-\($0)" }
-let channels: [Channel] = [.phone, .email, .chat, .twitter, .facebookMessenger]
-let employers = ["in-house", "partner-a", "partner-b", "partner-c"]
-let employees = (0..<640).map { number in
-    (id: "e\(number)", team: "team-\(number % 12)", employer: number < 40 ? "in-house" : employers[1 + number % 3])
-}
-
-let rssBefore = residentMB()
-let model = AnalyticsReadModel()
-let clock = ContinuousClock()
-let loadStart = clock.now
-model.write { state in
-    for team in 0..<12 { state.apply(team: Staff.Team(team_id: "team-\(team)", name: "Team \(team)")) }
-    for employee in employees {
-        state.apply(
-            employee: Staff.Employee(
-                employee_id: employee.id, name: "Agent \(employee.id)", team_id: employee.team,
-                employer_id: employee.employer))
-    }
-    for number in 0..<ticketCount {
-        let agent = employees[Int.random(in: 0..<employees.count, using: &rng)]
-        let created = start + Int64.random(in: 0..<year, using: &rng)
-        let id = "t\(number)"
-        let channel = channels[Int.random(in: 0..<channels.count, using: &rng)]
-        let country = countries[number & 1]
-        state.apply(
-            Tickets.TicketCreated(
-                ticket_id: id, channel: channel, country: country,
-                product_category: categories[Int.random(in: 0..<20, using: &rng)], assignee_id: agent.id,
-                team_id: agent.team, created_at_ms: created),
-            at: created)
-        if Int.random(in: 0..<10, using: &rng) < 8 {
-            let responseMs = Int64.random(in: 0...14_400_000, using: &rng)
-            state.apply(
-                Tickets.TicketFirstResponse(
-                    ticket_id: id, team_id: agent.team, agent_id: agent.id, response_ms: responseMs,
-                    within_target: responseMs <= 3_600_000))
-        }
-        if Int.random(in: 0..<4, using: &rng) < 3 {
-            let resolved = created + Int64.random(in: 600_000...(3 * day), using: &rng)
-            state.apply(
-                Tickets.TicketResolved(
-                    ticket_id: id, agent_id: agent.id, team_id: agent.team, employer_id: agent.employer,
-                    channel: channel, country: country, resolved_at_ms: resolved,
-                    first_contact_resolution: Bool.random(using: &rng)),
-                at: resolved)
-        }
-    }
-    for _ in 0..<responseCount {
-        let agent = employees[Int.random(in: 0..<employees.count, using: &rng)]
-        let answered = start + Int64.random(in: 0..<year, using: &rng)
-        state.apply(
-            Feedback.ResponseSubmitted(
-                score: Int32.random(in: 0...10, using: &rng),
-                attribution: Feedback.Attribution(
-                    agent_id: agent.id, team_id: agent.team, employer_id: agent.employer,
-                    channel: channels[Int.random(in: 0..<channels.count, using: &rng)],
-                    country: countries[Int.random(in: 0..<2, using: &rng)],
-                    product_category: categories[Int.random(in: 0..<20, using: &rng)]),
-                answered_at_ms: answered),
-            at: answered)
-    }
-}
-model.markReady()
-let loadTime = clock.now - loadStart
-let rssAfter = residentMB()
 
 /// p50 and p99 in milliseconds of `runs` calls of `body` with a 90-day window ending on a varying day.
 func latency(_ runs: Int, _ body: (TimeWindow) throws -> Void) rethrows -> (Double, Double, Double) {
@@ -114,6 +48,91 @@ func latency(_ runs: Int, _ body: (TimeWindow) throws -> Void) rethrows -> (Doub
     samples.sort()
     return (samples[samples.count / 2], samples[min(samples.count - 1, samples.count * 99 / 100)], samples.last!)
 }
+
+func format(_ value: Double) -> String { String(format: "%.2f", value) }
+
+if CommandLine.arguments.count > 2, CommandLine.arguments[1] == "restore" {
+    try restore(CommandLine.arguments[2])
+    exit(0)
+}
+let responseCount = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1])! : 1_000_000
+let ticketCount = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2])! : 1_000_000
+let snapshotPath = CommandLine.arguments.count > 3 ? CommandLine.arguments[3] : nil
+
+var random = SystemRandomNumberGenerator()
+var rng = SeededRandom(seed: 2026)
+let countries = ["NL", "BE"]
+let categories = (1...20).map { "category-\($0)" }
+let channels: [Channel] = [.phone, .email, .chat, .twitter, .facebookMessenger]
+let employers = ["in-house", "partner-a", "partner-b", "partner-c"]
+let employees = (0..<640).map { number in
+    (id: "e\(number)", team: "team-\(number % 12)", employer: number < 40 ? "in-house" : employers[1 + number % 3])
+}
+
+/// Events the load applied (staff's, tickets', feedback's), as a rebuild would read them.
+var rebuildEvents = 12 + employees.count
+let rssBefore = residentMB()
+let model = AnalyticsReadModel()
+let loadStart = clock.now
+model.write { state in
+    for team in 0..<12 { state.apply(team: Staff.Team(team_id: "team-\(team)", name: "Team \(team)")) }
+    for employee in employees {
+        state.apply(
+            employee: Staff.Employee(
+                employee_id: employee.id, name: "Agent \(employee.id)", team_id: employee.team,
+                employer_id: employee.employer))
+    }
+    for number in 0..<ticketCount {
+        let agent = employees[Int.random(in: 0..<employees.count, using: &rng)]
+        let created = start + Int64.random(in: 0..<year, using: &rng)
+        let id = "t\(number)"
+        let channel = channels[Int.random(in: 0..<channels.count, using: &rng)]
+        let country = countries[number & 1]
+        rebuildEvents += 1
+        state.apply(
+            Tickets.TicketCreated(
+                ticket_id: id, channel: channel, country: country,
+                product_category: categories[Int.random(in: 0..<20, using: &rng)], assignee_id: agent.id,
+                team_id: agent.team, created_at_ms: created),
+            at: created)
+        if Int.random(in: 0..<10, using: &rng) < 8 {
+            let responseMs = Int64.random(in: 0...14_400_000, using: &rng)
+            rebuildEvents += 1
+            state.apply(
+                Tickets.TicketFirstResponse(
+                    ticket_id: id, team_id: agent.team, agent_id: agent.id, response_ms: responseMs,
+                    within_target: responseMs <= 3_600_000))
+        }
+        if Int.random(in: 0..<4, using: &rng) < 3 {
+            let resolved = created + Int64.random(in: 600_000...(3 * day), using: &rng)
+            rebuildEvents += 1
+            state.apply(
+                Tickets.TicketResolved(
+                    ticket_id: id, agent_id: agent.id, team_id: agent.team, employer_id: agent.employer,
+                    channel: channel, country: country, resolved_at_ms: resolved,
+                    first_contact_resolution: Bool.random(using: &rng)),
+                at: resolved)
+        }
+    }
+    for _ in 0..<responseCount {
+        let agent = employees[Int.random(in: 0..<employees.count, using: &rng)]
+        let answered = start + Int64.random(in: 0..<year, using: &rng)
+        rebuildEvents += 1
+        state.apply(
+            Feedback.ResponseSubmitted(
+                score: Int32.random(in: 0...10, using: &rng),
+                attribution: Feedback.Attribution(
+                    agent_id: agent.id, team_id: agent.team, employer_id: agent.employer,
+                    channel: channels[Int.random(in: 0..<channels.count, using: &rng)],
+                    country: countries[Int.random(in: 0..<2, using: &rng)],
+                    product_category: categories[Int.random(in: 0..<20, using: &rng)]),
+                answered_at_ms: answered),
+            at: answered)
+    }
+}
+model.markReady()
+let loadTime = clock.now - loadStart
+let rssAfter = residentMB()
 
 var groups = 0
 let npsLatency = try latency(300) { window in
@@ -154,7 +173,6 @@ for workers in 1...3 {
         (workers, try await busThroughput(model: model, workers: workers, window: benchWindow, duration: .seconds(5))))
 }
 
-func format(_ value: Double) -> String { String(format: "%.2f", value) }
 print("analytics-bench: \(responseCount) responses, \(ticketCount) tickets (created, first response 80%, resolved 75%)")
 print("  load into the read model (typed events):   \(format(seconds(loadTime))) s")
 print(
@@ -166,7 +184,15 @@ print(
 print(
     "  GetPersonalNpsRanking, 90 days (\(ranked) ranked):   p50 \(format(rankingLatency.0)) ms, p99 \(format(rankingLatency.1)) ms, max \(format(rankingLatency.2)) ms"
 )
+let facts = model.read { $0.factCount }
+print(
+    "  facts: \(facts), model \(format((rssAfter - rssBefore) * 1_048_576 / Double(facts))) bytes per fact"
+)
 print("  wire decode + apply (catch-up path): \(Int(Double(sample) / decodeTime)) events/s")
+print(
+    "  rebuild from the events (\(rebuildEvents) events at that rate, without the bus): \(format(Double(rebuildEvents) * decodeTime / Double(sample))) s"
+)
+if let snapshotPath { try writeSnapshot(model, to: snapshotPath) }
 for (workers, rate) in throughputs {
     print(
         "  GetNps through the bus, \(workers) worker(s) of concurrency 1: \(Int(rate)) queries/s (x\(format(rate / throughputs[0].1)))"

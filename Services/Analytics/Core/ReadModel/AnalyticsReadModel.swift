@@ -15,10 +15,24 @@ package final class AnalyticsReadModel: @unchecked Sendable {
     /// "now" for figures that age (oldest open follow-up) and default periods.
     let clock: @Sendable () -> Date
 
-    package init(clock: @escaping @Sendable () -> Date = Date.init) {
+    /// - Parameters:
+    ///   - state: where to start, e.g. a loaded snapshot; empty by default.
+    ///   - clock: "now" for figures that age.
+    package init(state: ReadModelState = ReadModelState(), clock: @escaping @Sendable () -> Date = Date.init) {
+        self.state = state
         self.clock = clock
         startedAtMs = clock().unixMs
     }
+
+    /// A copy of the state as it is now, for a snapshot: taken under the read lock in
+    /// constant time (the copy shares storage until the live state changes), so
+    /// writing it out holds up neither queries nor events.
+    package func copyState() -> ReadModelState {
+        lock.withReadLock { state }
+    }
+
+    /// The last applied sequence per source.
+    package var positions: [String: UInt64] { lock.withReadLock { state.positions } }
 
     /// Applies one event (the `EventFeed`'s apply).
     package func apply(_ event: Event) {

@@ -72,6 +72,40 @@ struct FactLog<Fact: TimedFact> {
         }
     }
 
+    /// The buckets in day order (for snapshots).
+    var dayBuckets: [(day: Int32, facts: ContiguousArray<Fact>)] { days.map { ($0, buckets[$0]!) } }
+
+    /// An empty log.
+    init() {}
+
+    /// A log of `dayBuckets` as `dayBuckets` gave them: days ascending, none empty.
+    /// - Throws: `SnapshotError` when days repeat, are out of order, or a bucket is empty.
+    init(dayBuckets: [(day: Int32, facts: ContiguousArray<Fact>)]) throws(SnapshotError) {
+        buckets.reserveCapacity(dayBuckets.count)
+        for (day, facts) in dayBuckets {
+            guard !facts.isEmpty, days.last.map({ $0 < day }) ?? true else {
+                throw SnapshotError("day \(day): empty, repeated or out of order")
+            }
+            guard facts.allSatisfy({ Self.day($0.atMs) == day }) else {
+                throw SnapshotError("day \(day): holds a fact of another day")
+            }
+            days.append(day)
+            buckets[day] = facts
+            count += facts.count
+        }
+    }
+
+    /// Whether every fact satisfies `predicate`.
+    func allSatisfy(_ predicate: (Fact) -> Bool) -> Bool {
+        buckets.values.allSatisfy { $0.allSatisfy(predicate) }
+    }
+
+    /// Whether `handle` names a fact of this log.
+    func contains(_ handle: FactHandle) -> Bool {
+        guard let bucket = buckets[handle.day] else { return false }
+        return handle.index >= 0 && Int(handle.index) < bucket.count
+    }
+
     private func firstDay(atOrAfter day: Int32) -> Int {
         var low = 0
         var high = days.count

@@ -21,19 +21,21 @@ struct ResponseFact: TimedFact {
     var score: Int8
 }
 
-/// A ticket as first-response figures see it, dated by creation.
+/// A ticket as first-response figures see it, dated by creation. The 8-byte fields
+/// come first and the flags after `dims`, where they fill its padding: 64 bytes a
+/// ticket instead of 72 (one in every ticket kept in memory).
 struct TicketFact: TimedFact {
     var atMs: Int64
-    var dims: Dims
     /// Open-hours response time of the first public reply; -1 while unanswered.
     var responseMs: Int64 = -1
-    var withinTarget = false
-    /// Unanswered past its target (`ticket.sla_breached`).
-    var breached = false
     /// When the first-response target runs out (`ticket.created`); -1 when unknown.
     var dueAtMs: Int64 = -1
     /// Latest resolution; -1 when not resolved.
     var resolvedAtMs: Int64 = -1
+    var dims: Dims
+    var withinTarget = false
+    /// Unanswered past its target (`ticket.sla_breached`).
+    var breached = false
     /// The latest resolution fact.
     var lastResolution = FactHandle.none
 

@@ -2,13 +2,16 @@ import Bus
 import Contract
 
 extension ReadModelState {
-    /// Applies one event of any source and records its sequence. Unknown types only
-    /// move the position; a payload that does not decode is counted and passed over
-    /// (retrying could never succeed).
+    /// Applies one event of any source and records its sequence. An event at or
+    /// before the source's position is already in the state (a snapshot's, or a
+    /// repeat) and changes nothing. Unknown types only move the position; a payload
+    /// that does not decode is counted and passed over (retrying could never succeed).
     mutating func apply(_ event: Event) {
+        guard event.sequence > positions[event.service] ?? 0 else { return }
         defer {
-            positions[event.service] = max(positions[event.service] ?? 0, event.sequence)
+            positions[event.service] = event.sequence
             lastEventAtMs[event.service] = event.occurred_at_ms
+            lastEventDigest[event.service] = Self.digest(event)
         }
         do {
             switch event.service {
@@ -20,6 +23,16 @@ extension ReadModelState {
         } catch {
             undecodable += 1
         }
+    }
+
+    /// What identifies an event of a source beyond its sequence: its time, type and payload.
+    static func digest(_ event: Event) -> UInt64 {
+        var checksum = Checksum64()
+        withUnsafeBytes(of: event.occurred_at_ms.littleEndian) { checksum.add($0) }
+        var type = event.type
+        type.withUTF8 { checksum.add(UnsafeRawBufferPointer($0)) }
+        event.payload.withUnsafeBytes { checksum.add($0) }
+        return checksum.value
     }
 
     private mutating func applyFeedback(_ event: Event) throws {

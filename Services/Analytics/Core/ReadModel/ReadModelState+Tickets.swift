@@ -9,7 +9,7 @@ extension ReadModelState {
             employee: created.assignee_id, team: created.team_id)
         ticketIndex[id] = tickets.append(
             TicketFact(
-                atMs: created.created_at_ms ?? occurredAtMs, dims: dims, dueAtMs: created.first_response_due_at_ms ?? -1
+                atMs: created.created_at_ms ?? occurredAtMs, dueAtMs: created.first_response_due_at_ms ?? -1, dims: dims
             ))
     }
 

@@ -25,12 +25,21 @@ package struct ReadModelState {
     /// Last applied sequence per source service.
     var positions: [String: UInt64] = [:]
     var lastEventAtMs: [String: Int64] = [:]
+    /// Per source, the digest of the last applied event's type and payload: a
+    /// snapshot's positions are trusted only when the source still has that event.
+    var lastEventDigest: [String: UInt64] = [:]
     /// Events whose payload did not decode (counted, then passed over).
     var undecodable: UInt64 = 0
 
     struct PulseKey: Hashable {
         var team: UInt32
         var period: String
+    }
+
+    /// Facts held, all kinds together (answers, tickets, resolutions, ...).
+    package var factCount: Int {
+        responses.count + tickets.count + resolutions.count + escalations.count + gestures.count + followUps.count
+            + compliments.count
     }
 
     /// The sources analytics follows, in the order reports list them.
