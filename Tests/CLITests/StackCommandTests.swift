@@ -15,22 +15,8 @@ struct StackCommandTests {
     @Test("up starts the stack, demo fills it, a killed service comes back, Ctrl-C stops services before the bus")
     func upDemoAndStop() async throws {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-up-\(UUID().uuidString)")
-        // Below the ephemeral range (32768+), so no outgoing connection holds the ports; a
-        // listener that does is another run's, and the next offset avoids it.
-        var up: LiveCommand?
-        var offset = 0
-        for _ in 0..<3 where up == nil {
-            offset = Int.random(in: 4_000...24_000)
-            let command = try LiveCommand(
-                "glimlach",
-                [
-                    "up", "--data-dir", data.path, "--compose", Self.composeFile, "--port-offset", "\(offset)",
-                    "--metrics-port", "0",
-                ],
-                environment: ["GLIMLACH_FEEDBACK_SURVEY_DELAY_MS": "0", "GLIMLACH_LOG_LEVEL": "warning"])
-            if try await command.waitFor("the stack serves", orExit: true, timeout: .seconds(60)) { up = command }
-        }
-        let stack = try #require(up, "glimlach up did not start a stack in three tries")
+        let (stack, offset) = try await Self.startUp(
+            [], data: data, environment: ["GLIMLACH_FEEDBACK_SURVEY_DELAY_MS": "0", "GLIMLACH_LOG_LEVEL": "warning"])
         #expect(stack.output.contains("analytics is serving") && stack.output.contains("gateway is serving"))
 
         let demo = try await CommandRun.run(
@@ -75,6 +61,29 @@ struct StackCommandTests {
         #expect(status == 0)
         #expect(stack.output.contains("stopping services, then the bus"))
         try? FileManager.default.removeItem(at: data)
+    }
+
+    /// `glimlach up` with `flags` on ports moved by a random offset, waiting until the
+    /// stack serves; another offset is tried when a run's ports are taken (three tries).
+    /// Below the ephemeral range (32768+), so no outgoing connection holds the ports; a
+    /// listener that does is another run's, and the next offset avoids it.
+    static func startUp(_ flags: [String], data: URL, environment: [String: String]) async throws -> (
+        LiveCommand, Int
+    ) {
+        for _ in 0..<3 {
+            let offset = Int.random(in: 4_000...24_000)
+            let command = try LiveCommand(
+                "glimlach",
+                ["up"] + flags + [
+                    "--data-dir", data.path, "--compose", composeFile, "--port-offset", "\(offset)", "--metrics-port",
+                    "0",
+                ],
+                environment: environment)
+            if try await command.waitFor("the stack serves", orExit: true, timeout: .seconds(60)) {
+                return (command, offset)
+            }
+        }
+        throw StackStartError(flags: flags)
     }
 
     @Test("keys generate writes a private key file and a public one, and will not overwrite without --force")
@@ -132,26 +141,13 @@ extension StackCommandTests {
     func upSecure() async throws {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-up-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: data) }
-        var up: LiveCommand?
-        var offset = 0
-        for _ in 0..<3 where up == nil {
-            offset = Int.random(in: 4_000...24_000)
-            let command = try LiveCommand(
-                "glimlach",
-                [
-                    "up", "--secure", "--data-dir", data.path, "--compose", Self.composeFile, "--port-offset",
-                    "\(offset)",
-                    "--metrics-port", "0",
-                ],
-                // Whatever the caller's environment says, the children get their own keys.
-                environment: [
-                    "GLIMLACH_FEEDBACK_SURVEY_DELAY_MS": "0", "GLIMLACH_LOG_LEVEL": "warning",
-                    "GLIMLACH_CURVE_KEY": "/nonexistent/bus.key", "GLIMLACH_BUS_PUBLIC_KEY": "/nonexistent/bus.pub",
-                    "GLIMLACH_GATEWAY_TOKEN": "cli-test-token",
-                ])
-            if try await command.waitFor("the stack serves", orExit: true, timeout: .seconds(60)) { up = command }
-        }
-        let stack = try #require(up, "glimlach up --secure did not start a stack in three tries")
+        let (stack, offset) = try await Self.startUp(
+            ["--secure"], data: data,
+            environment: [
+                "GLIMLACH_FEEDBACK_SURVEY_DELAY_MS": "0", "GLIMLACH_LOG_LEVEL": "warning",
+                "GLIMLACH_CURVE_KEY": "/nonexistent/bus.key", "GLIMLACH_BUS_PUBLIC_KEY": "/nonexistent/bus.pub",
+                "GLIMLACH_GATEWAY_TOKEN": "cli-test-token",
+            ])
         #expect(stack.output.contains("keyed (CURVE)"))
         let keys = data.appendingPathComponent("keys")
         let bus = "tcp://127.0.0.1:\(5555 + offset)"
@@ -195,20 +191,9 @@ extension StackCommandTests {
     func upStandby() async throws {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-up-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: data) }
-        var up: LiveCommand?
-        var offset = 0
-        for _ in 0..<3 where up == nil {
-            offset = Int.random(in: 4_000...24_000)
-            let command = try LiveCommand(
-                "glimlach",
-                [
-                    "up", "--standby", "--data-dir", data.path, "--compose", Self.composeFile, "--port-offset",
-                    "\(offset)", "--metrics-port", "0",
-                ],
-                environment: ["GLIMLACH_LOG_LEVEL": "warning", "GLIMLACH_GATEWAY_TOKEN": "cli-test-token"])
-            if try await command.waitFor("the stack serves", orExit: true, timeout: .seconds(60)) { up = command }
-        }
-        let stack = try #require(up, "glimlach up --standby did not start a stack in three tries")
+        let (stack, offset) = try await Self.startUp(
+            ["--standby"], data: data,
+            environment: ["GLIMLACH_LOG_LEVEL": "warning", "GLIMLACH_GATEWAY_TOKEN": "cli-test-token"])
         #expect(stack.output.contains("bus-standby is serving"))
         let buses = "tcp://127.0.0.1:\(5555 + offset),tcp://127.0.0.1:\(5565 + offset)"
         let first = try #require(
@@ -235,6 +220,11 @@ extension StackCommandTests {
         stack.interrupt()
         #expect(try await stack.waitForExit(timeout: .seconds(30)) == 0)
     }
+}
+
+struct StackStartError: Error, CustomStringConvertible {
+    let flags: [String]
+    var description: String { "glimlach up \(flags.joined(separator: " ")) did not start a stack in three tries" }
 }
 
 /// A long-running command whose output the test watches while it runs.

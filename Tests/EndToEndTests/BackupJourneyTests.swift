@@ -82,12 +82,12 @@ struct BackupJourneyTests {
         }
         #expect(try await other.call(Staff.listEmployees, .init()).employees == staffBefore)
         let last = try manifestSequence("tickets.sqlite", in: backup)
-        let events = try await allEvents(other, "tickets")
+        let events = try await other.events(of: "tickets")
         #expect(events.map(\.sequence) == Array(1...last), "tickets' events gap-free up to the backup's last")
 
         // It goes on from there: the next ticket's events follow the backup's last.
         let next = try await other.call(Tickets.createTicket, ticket(9, 1)).ticket!.ticket_id!
-        let after = try await allEvents(other, "tickets")
+        let after = try await other.events(of: "tickets")
         #expect(after.count > events.count && after.map(\.sequence) == Array(1...UInt64(after.count)))
         #expect(after.dropFirst(events.count).contains { $0.subject_id == next })
 
@@ -124,17 +124,6 @@ struct BackupJourneyTests {
         let entry = try #require(files.first { ($0["path"] as? String)?.hasSuffix(file) == true })
         let database = try #require(entry["database"] as? [String: Any])
         return try #require((database["lastSequence"] as? NSNumber)?.uint64Value)
-    }
-
-    static func allEvents(_ client: BusClient, _ service: String) async throws -> [Event] {
-        let since = Method<SinceRequest, SinceReply>(service: service, name: "Since", idempotent: true)
-        var events: [Event] = []
-        while true {
-            let page = try await client.call(
-                since, SinceRequest(after_sequence: events.last?.sequence ?? 0, limit: 500))
-            events += page.events
-            if page.events.isEmpty { return events }
-        }
     }
 }
 

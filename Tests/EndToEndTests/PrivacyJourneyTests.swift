@@ -17,14 +17,7 @@ struct PrivacyJourneyTests {
 
     @Test("export holds everything; erase leaves no trace in answers or files; the answer's score still counts")
     func exportAndErase() async throws {
-        let stack = try await ProcessStack()
-        do {
-            try await Self.run(stack)
-        } catch {
-            await stack.shutdown()
-            throw error
-        }
-        await stack.shutdown()
+        try await ProcessStack.run(Self.run)
     }
 
     static func run(_ stack: ProcessStack) async throws {

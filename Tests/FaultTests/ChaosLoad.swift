@@ -146,15 +146,8 @@ struct ChaosCheck {
     var doubled: [String] = []
 
     static func verify(_ acknowledged: [ChaosRecord.Acknowledged], client: BusClient) async throws -> ChaosCheck {
-        let since = Method<SinceRequest, SinceReply>(service: "tickets", name: "Since", idempotent: true)
-        var created: [String] = []
-        var after: UInt64 = 0
-        while true {
-            let page = try await client.call(since, SinceRequest(after_sequence: after, limit: 500))
-            created += page.events.filter { $0.type == "ticket.created" }.compactMap(\.subject_id)
-            guard let last = page.events.last else { break }
-            after = last.sequence
-        }
+        let created = try await client.events(of: "tickets").filter { $0.type == "ticket.created" }
+            .compactMap(\.subject_id)
         var keys: [String: Int] = [:]
         for id in created {
             let subject = try await client.call(Tickets.getTicket, .init(ticket_id: id)).ticket?.subject ?? ""

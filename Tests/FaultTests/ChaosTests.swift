@@ -15,14 +15,7 @@ struct ChaosTests {
 
     @Test("kill -9 of services, analytics and brokers under load: nothing acknowledged lost or made twice, all recover")
     func chaos() async throws {
-        let stack = try await ProcessStack(standby: true)
-        do {
-            try await Self.run(stack)
-        } catch {
-            await stack.shutdown()
-            throw error
-        }
-        await stack.shutdown()
+        try await ProcessStack.run(standby: true, Self.run)
     }
 
     static func run(_ stack: ProcessStack) async throws {

@@ -13,14 +13,7 @@ struct StandbyBrokerTests {
         "kill -9 of a broker under load: calls go on through the other within 2 s, none lost, none made twice, events flow"
     )
     func brokerKilledUnderLoad() async throws {
-        let stack = try await ProcessStack(standby: true)
-        do {
-            try await Self.run(stack)
-        } catch {
-            await stack.shutdown()
-            throw error
-        }
-        await stack.shutdown()
+        try await ProcessStack.run(standby: true, Self.run)
     }
 
     static func run(_ stack: ProcessStack) async throws {
@@ -46,7 +39,7 @@ struct StandbyBrokerTests {
                             for _ in 0..<100 where !stop.isSet {
                                 do {
                                     let reply = try await client.call(
-                                        Tickets.createTicket, ticket(key),
+                                        Tickets.createTicket, ChaosLoad.ticket(key),
                                         options: .init(timeout: .seconds(2), idempotencyKey: key))
                                     log.acknowledge(key: key, id: reply.ticket!.ticket_id!)
                                     break
@@ -77,7 +70,8 @@ struct StandbyBrokerTests {
 
         // Every acknowledged ticket is there, and no key made two tickets (a call still
         // unanswered when the load stopped may have made one more, never a second).
-        let created = try await tickets(client).filter { $0.type == "ticket.created" }.compactMap(\.subject_id)
+        let created = try await client.events(of: "tickets").filter { $0.type == "ticket.created" }.compactMap(
+            \.subject_id)
         let acknowledged = log.ids
         #expect(Set(acknowledged.values).isSubset(of: Set(created)))
         var keys: [String: Int] = [:]
@@ -87,7 +81,7 @@ struct StandbyBrokerTests {
         }
         #expect(keys.values.allSatisfy { $0 == 1 }, "keys with two tickets: \(keys.filter { $0.value > 1 }.keys)")
         #expect(created.count <= acknowledged.count + 4, "\(created.count) tickets for \(acknowledged.count) keys")
-        let all = try await tickets(client)
+        let all = try await client.events(of: "tickets")
         #expect(all.map(\.sequence) == Array(1...UInt64(all.count)), "tickets' events gap-free")
 
         // Events kept flowing through the other broker after the kill.
@@ -98,23 +92,6 @@ struct StandbyBrokerTests {
         print(
             "standby broker: \(acknowledged.count) acknowledged, \(log.failures.count) calls failed \(log.failures), longest pause \(longest)"
         )
-    }
-
-    static func ticket(_ key: String) -> Tickets.CreateTicketRequest {
-        Tickets.CreateTicketRequest(
-            customer: .init(name: "Customer", handle: "\(key)@example.nl", country: "NL", language: "nl"),
-            channel: .email, product_category: "photo-books", subject: key, body: "Where is my order?")
-    }
-
-    static func tickets(_ client: BusClient) async throws -> [Event] {
-        let since = Method<SinceRequest, SinceReply>(service: "tickets", name: "Since", idempotent: true)
-        var events: [Event] = []
-        while true {
-            let page = try await client.call(
-                since, SinceRequest(after_sequence: events.last?.sequence ?? 0, limit: 500))
-            events += page.events
-            if page.events.isEmpty { return events }
-        }
     }
 }
 

@@ -153,3 +153,31 @@ public final class ProcessStack: @unchecked Sendable {
         try? FileManager.default.removeItem(at: dataDirectory)
     }
 }
+
+extension ProcessStack {
+    /// Runs `body` with a new stack and shuts the stack down afterwards, also when
+    /// `body` throws.
+    public static func run(standby: Bool = false, _ body: (ProcessStack) async throws -> Void) async throws {
+        let stack = try await ProcessStack(standby: standby)
+        do {
+            try await body(stack)
+        } catch {
+            await stack.shutdown()
+            throw error
+        }
+        await stack.shutdown()
+    }
+}
+
+extension BusClient {
+    /// Every event `service` committed, read through its `Since` a page at a time.
+    public func events(of service: String) async throws -> [Event] {
+        let since = Method<SinceRequest, SinceReply>(service: service, name: "Since", idempotent: true)
+        var events: [Event] = []
+        while true {
+            let page = try await call(since, SinceRequest(after_sequence: events.last?.sequence ?? 0, limit: 500))
+            events += page.events
+            if page.events.isEmpty { return events }
+        }
+    }
+}
