@@ -164,3 +164,17 @@ struct GroupCommitTests {
         #expect(try await store.lastSequence() == 2)
     }
 }
+
+@Suite("SQLite store: durable commits")
+struct DurableCommitTests {
+    @Test("the connection that commits writes syncs the write-ahead log at every commit (synchronous = FULL)")
+    func writerSyncsEachCommit() async throws {
+        let store = try makeStore(at: temporaryPath())
+        let level: Staff.CreateTeamReply = try await store.write(method: "CreateTeam") { change in
+            // 2 is FULL; NORMAL (1) would leave a committed write to the OS's cache.
+            let level = try Int.fetchOne(change.db, sql: "PRAGMA synchronous") ?? -1
+            return Staff.CreateTeamReply(team: Staff.Team(team_id: "\(level)"))
+        }
+        #expect(level.team?.team_id == "2")
+    }
+}

@@ -49,6 +49,10 @@ public final class SQLiteStore: Sendable {
         }
         try DataDirectory.prepare(URL(fileURLWithPath: path).deletingLastPathComponent().path)
         pool = try DatabasePool(path: path, configuration: configuration)
+        // The pool switches its writer to WAL after `prepareDatabase` and sets
+        // `synchronous = NORMAL` with it (no fsync at commit); the writer is the
+        // connection whose commits acknowledge writes, so it gets FULL back.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         writer = GroupCommit(service: service, pool: pool, publish: publish)
         var migrator = DatabaseMigrator()
         for migration in Outbox.migrations + IdempotencyLedger.migrations + migrations {
