@@ -68,7 +68,8 @@ struct GroupCommitTests {
         let published = Published()
         let store = try makeStore(at: temporaryPath(), published: published)
         let replies = try await queuedTogether(
-            store, (1...40).map { index -> TeamWrite in { try await createTeam(store, "t\(index)", key: "k-\(index)") } })
+            store,
+            (1...40).map { index -> TeamWrite in { try await createTeam(store, "t\(index)", key: "k-\(index)") } })
         #expect(try replies.map { try $0.get().team?.team_id } == (1...40).map { "t\($0)" })
         // One commit for the held write, one for the forty queued behind it.
         #expect(store.writeStatistics == WriteStatistics(commits: 2, writes: 41, failed: 0, waiting: 0))
