@@ -7,13 +7,13 @@ import Synchronization
 import Testing
 
 /// Collects what a store publishes.
-private final class Published: Sendable {
+final class Published: Sendable {
     let events = Mutex<[Event]>([])
     var all: [Event] { events.withLock { $0 } }
 }
 
 /// A store with one table of teams, as a service would have.
-private func makeStore(at path: String, published: Published? = nil) throws -> SQLiteStore {
+func makeStore(at path: String, published: Published? = nil) throws -> SQLiteStore {
     try SQLiteStore(
         path: path, service: "staff",
         migrations: [
@@ -22,13 +22,13 @@ private func makeStore(at path: String, published: Published? = nil) throws -> S
         publish: { events in published?.events.withLock { $0 += events } })
 }
 
-private func temporaryPath() -> String {
+func temporaryPath() -> String {
     FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-store-\(UUID().uuidString)/staff.sqlite")
         .path
 }
 
 /// Creates a team and records `team.created`, as a service handler would.
-private func createTeam(_ store: SQLiteStore, _ id: String, key: String? = nil) async throws -> Staff.CreateTeamReply {
+func createTeam(_ store: SQLiteStore, _ id: String, key: String? = nil) async throws -> Staff.CreateTeamReply {
     try await store.write(idempotencyKey: key, method: "CreateTeam") { change in
         try change.db.execute(sql: "INSERT INTO team (id, name) VALUES (?, ?)", arguments: [id, "Team \(id)"])
         try change.record("team.created", subject: id, Staff.Team(team_id: id, name: "Team \(id)"))
@@ -36,7 +36,7 @@ private func createTeam(_ store: SQLiteStore, _ id: String, key: String? = nil) 
     }
 }
 
-private func teamCount(_ store: SQLiteStore) async throws -> Int {
+func teamCount(_ store: SQLiteStore) async throws -> Int {
     try await store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM team") ?? 0 }
 }
 

@@ -6,7 +6,9 @@ import Wire
 /// A service's SQLite database: its own tables plus the outbox of events and the
 /// idempotency ledger, all changed in one transaction per write.
 ///
-/// Writes are serialized. A write returns only after its transaction committed with
+/// Writes are serialized and committed in groups (`GroupCommit`): the writes that
+/// queue while one commit runs share the next transaction, each in its own
+/// savepoint. A write returns only after its transaction committed with
 /// `synchronous = FULL` (WAL), so a reply built from it is durable. The events it
 /// recorded are handed to `publish` right after the commit, still inside the
 /// serialized writer, so they leave in sequence order.
@@ -21,7 +23,7 @@ import Wire
 public final class SQLiteStore: Sendable {
     public let service: String
     let pool: DatabasePool
-    private let publish: @Sendable ([Event]) -> Void
+    private let writer: GroupCommit
     private let clock: @Sendable () -> Date
 
     /// Opens (or creates) the database at `path` and brings its schema up to date.
@@ -36,7 +38,6 @@ public final class SQLiteStore: Sendable {
         publish: @escaping @Sendable ([Event]) -> Void = { _ in }
     ) throws {
         self.service = service
-        self.publish = publish
         self.clock = clock
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
@@ -48,6 +49,11 @@ public final class SQLiteStore: Sendable {
         }
         try DataDirectory.prepare(URL(fileURLWithPath: path).deletingLastPathComponent().path)
         pool = try DatabasePool(path: path, configuration: configuration)
+        // The pool switches its writer to WAL after `prepareDatabase` and sets
+        // `synchronous = NORMAL` with it (no fsync at commit); the writer is the
+        // connection whose commits acknowledge writes, so it gets FULL back.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        writer = GroupCommit(service: service, pool: pool, publish: publish)
         var migrator = DatabaseMigrator()
         for migration in Outbox.migrations + IdempotencyLedger.migrations + migrations {
             migrator.registerMigration(migration.name, migrate: migration.apply)
@@ -57,7 +63,10 @@ public final class SQLiteStore: Sendable {
 
     /// Runs `body` in a write transaction and commits it. With an idempotency key,
     /// a key seen before for `method` returns the first reply and changes nothing.
-    /// - Throws: whatever `body` throws (nothing is committed then).
+    /// Concurrent writes may share the transaction; each has its own savepoint, and
+    /// is answered only after the commit.
+    /// - Throws: whatever `body` throws (nothing of this write is committed then), or
+    ///   the error of a commit that failed.
     public func write<Reply: WireMessage>(
         idempotencyKey: String? = nil, method: String,
         _ body: @escaping @Sendable (inout Change) throws -> Reply
@@ -65,28 +74,17 @@ public final class SQLiteStore: Sendable {
         let now = clock()
         let traceID = CallContext.current?.traceID
         let service = service
-        let (reply, _) = try await pool.writeWithoutTransaction { db in
-            var outcome: (Reply, [Event])?
-            try db.inTransaction {
-                if let key = idempotencyKey, let earlier = try IdempotencyLedger.reply(in: db, method: method, key: key)
-                {
-                    outcome = (try Reply(wireBytes: earlier), [])
-                    return .commit
-                }
-                var change = Change(db: db, service: service, now: now, traceID: traceID)
-                let reply = try body(&change)
-                if let key = idempotencyKey {
-                    try IdempotencyLedger.remember(in: db, method: method, key: key, reply: try reply.wireBytes())
-                }
-                outcome = (reply, change.events)
-                return .commit
-            }
-            guard let outcome else { preconditionFailure("a committed write has an outcome") }
-            if !outcome.1.isEmpty { self.publish(outcome.1) }
-            return outcome
+        return try await withCheckedThrowingContinuation { continuation in
+            writer.submit(
+                QueuedWrite(
+                    idempotencyKey: idempotencyKey, method: method,
+                    change: { db in Change(db: db, service: service, now: now, traceID: traceID) }, body: body,
+                    continuation: continuation))
         }
-        return reply
     }
+
+    /// How writes have been committed since the store opened (writes per commit).
+    public var writeStatistics: WriteStatistics { writer.statistics }
 
     /// Runs `body` on a read-only snapshot.
     public func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
