@@ -42,6 +42,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", exact: "2.8.1"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
+        // Traces out as OTLP over HTTP only: the gRPC exporter would pull in gRPC.
+        .package(url: "https://github.com/swift-otel/swift-otel", from: "1.6.0", traits: ["OTLPHTTP"]),
     ],
     targets: [
         // C libraries from Debian, each behind a small shim header.
@@ -79,6 +82,7 @@ let package = Package(
                 "Wire", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
             path: "Shared/RPC"),
         // Bus: Majordomo broker, RPC client, worker runtime, events: the bus transport of RPC.
@@ -101,6 +105,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "OTel", package: "swift-otel"),
             ],
             path: "Shared/Observability"),
 
@@ -386,7 +391,10 @@ let package = Package(
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"], path: "Tests/FuzzRegressionTests"),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["Stack", "Bus", "Contract", "Domain", "Mail", "Meta", "MetaTestSupport", "TestSupport"],
+            dependencies: [
+                "Stack", "Bus", "Contract", "Domain", "Mail", "Meta", "MetaTestSupport", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             path: "Tests/EndToEndTests"),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Stack", "Bus"], path: "Tests/CLITests"),
         .testTarget(

@@ -35,9 +35,9 @@ public struct ServiceRouter: Sendable {
     /// What every call passes through, outermost first (see `ServerInterceptor`).
     public var interceptors: [any ServerInterceptor] = ServiceRouter.standardInterceptors
 
-    /// Metrics, logging and the deadline, in that order.
+    /// The call's span, metrics, logging and the deadline, in that order.
     public static let standardInterceptors: [any ServerInterceptor] = [
-        MetricsInterceptor(), LoggingInterceptor(), DeadlineInterceptor(),
+        TracingInterceptor(), MetricsInterceptor(), LoggingInterceptor(), DeadlineInterceptor(),
     ]
 
     public init(service: String) {

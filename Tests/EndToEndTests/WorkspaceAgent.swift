@@ -57,6 +57,18 @@ final class WorkspaceAgent: @unchecked Sendable {
             ])
     }
 
+    /// Grants a goodwill gesture of `euros` with the ticket page's gesture form.
+    func gesture(euros: String, _ description: String, on ticketID: String) async throws -> Page {
+        let page = try await get("/tickets/\(ticketID)")
+        let marker = "/tickets/\(ticketID)/gesture\""
+        return try await post(
+            "/tickets/\(ticketID)/gesture",
+            [
+                ("csrf", page.hidden("csrf", after: marker) ?? ""), ("once", page.hidden("once", after: marker) ?? ""),
+                ("kind", "voucher"), ("amount", euros), ("currency", "EUR"), ("description", description),
+            ])
+    }
+
     private func send(_ path: String, method: String, form: [(String, String)]?) async throws -> Page {
         var request = URLRequest(url: URL(string: base + path)!)
         request.httpMethod = method

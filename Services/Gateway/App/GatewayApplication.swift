@@ -29,6 +29,7 @@ func buildGatewayApplication(
 /// Every route of the gateway.
 func makeGatewayRouter(client: any RPCClient, authenticator: any GatewayAuthenticator) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
+    router.add(middleware: TracingMiddleware())
     router.add(middleware: MetricsMiddleware())
     let document = OpenAPIDocument(catalog: contractCatalog, comments: ContractAnnotations.comments).text
     GatewayHealthRoutes(client: client, document: document).register(on: router)

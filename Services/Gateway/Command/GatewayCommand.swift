@@ -28,9 +28,10 @@ extension GatewayCommand {
             if options.token == nil { logger.warning("--insecure-open: every caller is served without a token") }
             let client = BusClient(
                 endpoint: options.bus, defaultTimeout: .milliseconds(options.timeoutMs), logger: logger)
-            let metrics: [any Service] =
+            var metrics: [any Service] =
                 options.metrics.isEmpty
                 ? [] : [MetricsEndpoint(endpoint: options.metrics, registry: Observability.bootstrap(), logger: logger)]
+            if let traces = try TraceExport.bootstrap(serviceName: "gateway") { metrics.append(traces) }
             let app = buildGatewayApplication(
                 client: client, authenticator: IssuedTokenAuthenticator(operatorToken: options.token, client: client),
                 host: options.httpHost, port: options.httpPort, services: metrics, logger: logger)

@@ -27,6 +27,8 @@ func buildWebApplication(
 func makeWebRouter(client: any RPCClient, settings: WebSettings) -> Router<WebRequestContext> {
     _ = WebResources.shared  // templates and texts parse at start, not on the first page
     let router = Router(context: WebRequestContext.self)
+    // A span per request, the parent of the calls it makes (exported when an OTLP endpoint is set).
+    router.add(middleware: TracingMiddleware())
     // Requests by route, method and status and their durations, for `--metrics`.
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())

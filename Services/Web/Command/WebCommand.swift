@@ -34,9 +34,10 @@ extension WebCommand {
             let settings = WebSettings(
                 users: users, key: key, timeZone: TimeZone(identifier: options.timeZone) ?? .gmt,
                 secureCookies: options.secureCookies, chatCountry: options.chatCountry.uppercased(), oidc: options.oidc)
-            let metrics: [any Service] =
+            var metrics: [any Service] =
                 options.metrics.isEmpty
                 ? [] : [MetricsEndpoint(endpoint: options.metrics, registry: Observability.bootstrap(), logger: logger)]
+            if let traces = try TraceExport.bootstrap(serviceName: "web") { metrics.append(traces) }
             let app = buildWebApplication(
                 client: client, settings: settings, host: options.httpHost, port: options.httpPort, services: metrics,
                 logger: logger)

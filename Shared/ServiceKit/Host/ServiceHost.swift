@@ -56,6 +56,7 @@ public struct ServiceHost: Sendable {
         }
         logger.info("serving", metadata: ["bus": "\(options.bus)", "data_dir": "\(options.dataDir)"])
         var metrics: [any Service] = []
+        if let traces = try TraceExport.bootstrap(serviceName: name) { metrics.append(traces) }
         if !options.metrics.isEmpty {
             metrics.append(
                 MetricsEndpoint(endpoint: options.metrics, registry: Observability.bootstrap(), logger: logger))
