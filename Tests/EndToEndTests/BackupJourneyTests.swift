@@ -66,6 +66,11 @@ struct BackupJourneyTests {
         _ = try? await load.value
         #expect(acknowledged.ids.count > during || during > before.count, "the load went on meanwhile")
 
+        // A backup into the data directory would be backed up with it next time: refused.
+        let nested = try await glimlach(
+            ["backup", "--data-dir", original.dataDirectory.path, "--to", original.dataDirectory.path + "/b"])
+        #expect(nested.status == 1 && nested.errors.contains("inside the data directory"), "\(nested.errors)")
+
         // A restore over a running stack's data is refused and changes nothing.
         let refused = try await glimlach(
             ["restore", "--from", backup.path, "--data-dir", original.dataDirectory.path, "--yes"])

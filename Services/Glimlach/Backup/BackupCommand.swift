@@ -35,6 +35,10 @@ struct BackupCommand: AsyncParsableCommand {
     /// Copies the data directory's files into `target`, first into a folder beside it
     /// that is renamed when every file and the manifest are on disk.
     static func backUp(_ data: URL, to target: URL) throws -> BackupManifest {
+        let inside = data.standardizedFileURL.path + "/"
+        guard !target.standardizedFileURL.path.hasPrefix(inside) else {
+            throw BackupError("\(target.path) is inside the data directory; put backups elsewhere")
+        }
         guard !FileManager.default.fileExists(atPath: target.path) else {
             throw BackupError("\(target.path) exists already; name a new folder with --to")
         }
