@@ -83,11 +83,7 @@ struct BackupCommand: AsyncParsableCommand {
     }
 
     static func report(_ manifest: BackupManifest, in folder: URL) -> String {
-        let rows = manifest.files.map { entry in
-            [entry.path, "\(entry.bytes)", entry.database.map { "\($0.lastSequence)" } ?? "-"]
-        }
-        return "backed up \(manifest.files.count) files to \(folder.path)\n"
-            + table([["file", "bytes", "last event"]] + rows)
+        "backed up \(manifest.files.count) files to \(folder.path)\n" + manifest.table
     }
 
     static func stamp() -> String {

@@ -64,6 +64,13 @@ struct BackupManifest: Codable {
         }
     }
 
+    /// Every file with its size and, for a database, its newest event, as a table.
+    var table: String {
+        GlimlachCLI.table(
+            [["file", "bytes", "last event"]]
+                + files.map { [$0.path, "\($0.bytes)", $0.database.map { "\($0.lastSequence)" } ?? "-"] })
+    }
+
     /// The file's SHA-256 in lowercase hex, read a megabyte at a time.
     static func sha256(of url: URL) throws -> String {
         let handle = try FileHandle(forReadingFrom: url)

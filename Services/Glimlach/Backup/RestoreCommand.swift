@@ -44,11 +44,7 @@ struct RestoreCommand: AsyncParsableCommand {
             }
             print(
                 "restored \(manifest.files.count) files of the backup of \(manifest.createdAt) into \(data.path)\n"
-                    + table(
-                        [["file", "bytes", "last event"]]
-                            + manifest.files.map {
-                                [$0.path, "\($0.bytes)", $0.database.map { "\($0.lastSequence)" } ?? "-"]
-                            }))
+                    + manifest.table)
         } catch let error as BackupError {
             printError("restore: \(error)")
             throw ExitCode(1)
