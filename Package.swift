@@ -32,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
@@ -122,6 +123,7 @@ let package = Package(
             dependencies: [
                 "Bus", "Domain", "Observability",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -286,7 +288,9 @@ let package = Package(
         // The bus's part of `make bench` (scripts/bench): echo latency and throughput.
         .executableTarget(
             name: "bus-bench",
-            dependencies: ["Bus", "Contract", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            dependencies: [
+                "Bus", "Contract", "Stack", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             path: "Benchmarks/BusBench"),
 
         // Fuzzing the wire decoder and the broker's frame handling (scripts/fuzz). The

@@ -29,6 +29,10 @@ struct EchoBench {
             return try await GatewayBench.run(
                 binaries: arguments[2], roundTrips: arguments.count > 3 ? Int(arguments[3]) ?? 2000 : 2000)
         }
+        if arguments.count > 2, arguments[1] == "tickets-writes" {
+            return try await TicketsWritesBench.run(
+                binaries: arguments[2], seconds: arguments.count > 3 ? Double(arguments[3]) ?? 10 : 10)
+        }
         if arguments.count > 2, arguments[1] == "ingest" {
             return try await IngestBench.run(
                 binaries: arguments[2], seconds: arguments.count > 3 ? Double(arguments[3]) ?? 10 : 10)

@@ -13,9 +13,11 @@ protocol ServiceBench {
 }
 
 extension ServiceBench {
-    /// Starts the executable `product` on the broker, serving `callers` requests at once.
-    func start(_ product: String) throws -> Process {
+    /// Starts the executable `product` on the broker, serving `callers` requests at
+    /// once, with `environment` added to this process's.
+    func start(_ product: String, environment: [String: String] = [:]) throws -> Process {
         let process = Process()
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.executableURL = binaries.appendingPathComponent(product)
         process.arguments = [
             "--bus", endpoints.requests, "--events-in", endpoints.eventsIn, "--events-out", endpoints.eventsOut,

@@ -18,7 +18,7 @@ struct ChannelsCommand: AsyncParsableCommand {
     func run() async throws {
         let host = ServiceHost(name: "channels", options: options)
         let app = try ChannelsApp(
-            databasePath: options.databasePath("channels"), settings: channels.settings, client: host.client,
+            databasePath: try options.databasePath("channels"), settings: channels.settings, client: host.client,
             outlets: try channels.outlets(logger: host.logger), publish: host.publish, logger: host.logger)
         var router = app.router
         host.registerStandardMethods(on: &router, store: app.store.store)

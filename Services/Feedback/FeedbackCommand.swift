@@ -15,7 +15,7 @@ struct FeedbackCommand: AsyncParsableCommand {
     func run() async throws {
         let host = ServiceHost(name: "feedback", options: options)
         let app = try FeedbackApp(
-            databasePath: options.databasePath("feedback"), settings: feedback.settings, client: host.client,
+            databasePath: try options.databasePath("feedback"), settings: feedback.settings, client: host.client,
             publish: host.publish, logger: host.logger)
         var router = app.router
         host.registerStandardMethods(on: &router, store: app.store.store)

@@ -38,7 +38,7 @@ struct StaffCommand: AsyncParsableCommand {
     func run() async throws {
         let host = ServiceHost(name: "staff", options: options)
         let store = try SQLiteStaffStore(
-            path: options.databasePath("staff"), timeZone: TimeZone(identifier: timeZone)!, publish: host.publish)
+            path: try options.databasePath("staff"), timeZone: TimeZone(identifier: timeZone)!, publish: host.publish)
         let passwords = PasswordRules(cost: UInt8(passwordCost))
         try await host.run(router: makeStaffRouter(store: store, passwords: passwords))
     }

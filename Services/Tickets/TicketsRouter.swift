@@ -8,14 +8,14 @@ import ServiceKit
 /// `TicketsCommand` and the tests build it the same way.
 ///
 /// ```swift
-/// let store = try SQLiteTicketsStore(path: path, publish: host.publish)
+/// let store = try TicketsSQLStore(path: path, publish: host.publish)
 /// try await bus.worker(makeTicketsRouter(store: store, client: host.client))
 /// ```
 /// - Parameters:
 ///   - store: the tickets database.
 ///   - client: reaches staff (the bus, or `InMemoryTransport` in tests).
 ///   - settings: timeouts and rules beyond the contract.
-func makeTicketsRouter(store: SQLiteTicketsStore, client: any RPCClient, settings: TicketsSettings = .init())
+func makeTicketsRouter(store: TicketsSQLStore, client: any RPCClient, settings: TicketsSettings = .init())
     -> ServiceRouter
 {
     let service = TicketsService(
@@ -28,7 +28,7 @@ func makeTicketsRouter(store: SQLiteTicketsStore, client: any RPCClient, setting
 
 /// The scheduler that flags at-risk and breached tickets, on the same store and staff.
 func makeSLAScheduler(
-    store: SQLiteTicketsStore, client: any RPCClient, settings: TicketsSettings = .init(),
+    store: TicketsSQLStore, client: any RPCClient, settings: TicketsSettings = .init(),
     logger: Logger = Logger(label: "tickets.sla")
 ) -> SLAScheduler {
     SLAScheduler(

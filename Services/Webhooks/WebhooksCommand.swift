@@ -16,7 +16,7 @@ struct WebhooksCommand: AsyncParsableCommand {
     func run() async throws {
         let host = ServiceHost(name: "webhooks", options: options)
         let app = try WebhooksApp(
-            databasePath: options.databasePath("webhooks"), settings: webhooks.settings, client: host.client,
+            databasePath: try options.databasePath("webhooks"), settings: webhooks.settings, client: host.client,
             publish: host.publish, logger: host.logger)
         var router = app.router
         host.registerStandardMethods(on: &router, store: app.store.store)

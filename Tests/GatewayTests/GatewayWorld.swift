@@ -17,7 +17,7 @@ struct GatewayWorld {
     init() throws {
         let staff = try SQLiteStaffStore(path: directory.appendingPathComponent("staff.sqlite").path)
         transport.serve(makeStaffRouter(store: staff))
-        let tickets = try SQLiteTicketsStore(
+        let tickets = try TicketsSQLStore(
             path: directory.appendingPathComponent("tickets.sqlite").path, publish: { _ in })
         transport.serve(makeTicketsRouter(store: tickets, client: transport))
     }

@@ -28,6 +28,8 @@ struct MetricsProcessTests {
             _ = try await stack.client.call(service: "staff", method: "NoSuchMethod", payload: [])
         }
 
+        // The metrics listener starts beside the bus worker, so it may bind a moment after Health answers.
+        try await waitUntil("staff's metrics endpoint answers") { (try? await scrape(staffMetrics)) != nil }
         let staff = try await scrape(staffMetrics)
         // Made-up method names share one series instead of each growing the metrics.
         #expect(staff.contains(#"glimlach_requests_total{service="staff",method="(unknown)",code="UNIMPLEMENTED"} 1"#))

@@ -21,16 +21,16 @@ struct CustomerTests {
         ).ticket!
     }
 
-    static func world() throws -> (InMemoryTransport, URL) {
+    static func world() async throws -> (InMemoryTransport, URL) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-customers-\(UUID())")
         let transport = InMemoryTransport()
-        try InMemoryTests.serve(transport, in: directory)
+        try await InMemoryTests.serve(transport, in: directory)
         return (transport, directory)
     }
 
     @Test("a WhatsApp message from a number added to a customer who mailed before is that customer's")
     func numberJoinsCustomer() async throws {
-        let (transport, directory) = try Self.world()
+        let (transport, directory) = try await Self.world()
         defer { try? FileManager.default.removeItem(at: directory) }
         let mail = try await Self.contact(transport, channel: .email, handle: "Anna@Example.nl")
         let customer = try #require(mail.customer?.customer_id)
@@ -50,7 +50,7 @@ struct CustomerTests {
 
     @Test("another customer's handle is refused naming them; merge joins two customers, split parts them again")
     func mergeAndSplit() async throws {
-        let (transport, directory) = try Self.world()
+        let (transport, directory) = try await Self.world()
         defer { try? FileManager.default.removeItem(at: directory) }
         let anna = try #require(
             try await Self.contact(transport, channel: .email, handle: "anna@example.nl").customer?.customer_id)
@@ -90,7 +90,7 @@ struct CustomerTests {
 
     @Test("bad input names the field")
     func badInput() async throws {
-        let (transport, directory) = try Self.world()
+        let (transport, directory) = try await Self.world()
         defer { try? FileManager.default.removeItem(at: directory) }
         let anna = try #require(
             try await Self.contact(transport, channel: .email, handle: "anna@example.nl").customer?.customer_id)

@@ -14,11 +14,10 @@ struct InMemoryTests {
     static func euro(_ cents: Int64) -> Money { Money(minorUnits: cents, currency: .eur) }
 
     /// Staff and tickets on temporary databases, tickets calling staff through `transport`.
-    static func serve(_ transport: InMemoryTransport, in directory: URL) throws {
+    static func serve(_ transport: InMemoryTransport, in directory: URL) async throws {
         let staffStore = try SQLiteStaffStore(path: directory.appendingPathComponent("staff.sqlite").path)
         transport.serve(makeStaffRouter(store: staffStore))
-        let ticketsStore = try SQLiteTicketsStore(
-            path: directory.appendingPathComponent("tickets.sqlite").path, publish: { _ in })
+        let ticketsStore = try await TicketsBackend.store(in: directory)
         transport.serve(makeTicketsRouter(store: ticketsStore, client: transport))
     }
 
@@ -27,7 +26,7 @@ struct InMemoryTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-mem-\(UUID())")
         defer { try? FileManager.default.removeItem(at: directory) }
         let transport = InMemoryTransport()
-        try Self.serve(transport, in: directory)
+        try await Self.serve(transport, in: directory)
         let agent = try await transport.call(
             Staff.createEmployee,
             .init(
@@ -55,7 +54,7 @@ struct InMemoryTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-mem-\(UUID())")
         defer { try? FileManager.default.removeItem(at: directory) }
         let transport = InMemoryTransport()
-        try Self.serve(transport, in: directory)
+        try await Self.serve(transport, in: directory)
         transport.stop(Staff.service)
         let error = await #expect(throws: RPCError.self) {
             try await transport.call(

@@ -36,7 +36,7 @@ struct PrivacyTests {
 
     @Test("export gives handles and whole tickets; erase blanks what identifies her, keeps the ticket's figures")
     func exportAndErase() async throws {
-        let (transport, directory) = try CustomerTests.world()
+        let (transport, directory) = try await CustomerTests.world()
         defer { try? FileManager.default.removeItem(at: directory) }
         let (customer, ticket) = try await Self.annasTicket(transport)
 
@@ -70,7 +70,7 @@ struct PrivacyTests {
 
     @Test("after erasure tickets' event log carries no name, handle, order reference or summary of hers")
     func eventsRewritten() async throws {
-        let (transport, directory) = try CustomerTests.world()
+        let (transport, directory) = try await CustomerTests.world()
         defer { try? FileManager.default.removeItem(at: directory) }
         let (customer, _) = try await Self.annasTicket(transport)
         func logText() async throws -> String {
@@ -89,7 +89,7 @@ struct PrivacyTests {
 
     @Test("privacy requests are refused for an employee, need a reason and name an unknown customer")
     func refusals() async throws {
-        let (transport, directory) = try CustomerTests.world()
+        let (transport, directory) = try await CustomerTests.world()
         defer { try? FileManager.default.removeItem(at: directory) }
         let (customer, _) = try await Self.annasTicket(transport)
         let asEmployee = CallOptions(actor: "emp-1")

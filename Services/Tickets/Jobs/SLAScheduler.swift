@@ -11,7 +11,10 @@ import ServiceLifecycle
 /// Care when the channel's target says so (`ResponseTarget.escalate_on_breach`).
 ///
 /// `run()` ticks every `interval` with the time from `clock` (by default the store's,
-/// which tests set); tests may also call `tick(now:)` directly.
+/// which tests set); tests may also call `tick(now:)` directly. When several
+/// tickets processes share one database, only the holder of the store's
+/// `sla-scheduler` lease ticks; it renews the lease on every tick, and when it
+/// dies another process takes the lease once it expired (three intervals).
 final class SLAScheduler: Service, Sendable {
     let service: TicketsService
     let interval: Duration
@@ -30,14 +33,28 @@ final class SLAScheduler: Service, Sendable {
 
     func run() async throws {
         try? await cancelWhenGracefulShutdown {
+            var holding = false
             while !Task.isCancelled {
-                do { try await self.tick(now: self.clock()) } catch {
+                do {
+                    let held = try await self.service.store.holdLease(Self.lease, seconds: self.leaseSeconds)
+                    if held != holding {
+                        self.logger.info(held ? "SLA scheduler runs in this process" : "SLA scheduler runs elsewhere")
+                        holding = held
+                    }
+                    if held { try await self.tick(now: self.clock()) }
+                } catch {
                     self.logger.warning("SLA tick failed", metadata: ["error": "\(error)"])
                 }
                 try await Task.sleep(for: self.interval)
             }
         }
     }
+
+    /// The job lease the scheduler runs under.
+    static let lease = "sla-scheduler"
+
+    /// How long a lease lasts without renewal: three ticks.
+    var leaseSeconds: Int { max(Int(interval.components.seconds) * 3, 3) }
 
     /// What one tick flagged.
     struct Flags: Sendable, Equatable {

@@ -5,12 +5,16 @@ import Foundation
 import Wire
 
 /// Where tickets live. Handlers hold the rules and talk to this protocol only, so
-/// a PostgreSQL store can come later; `SQLiteTicketsStore` is the one there is.
+/// `TicketsSQLStore` serves it on SQLite or PostgreSQL.
 protocol TicketsStore: Sendable {
     /// The store's clock (tests set it).
     var now: Date { get }
     /// Empties the write-ahead log into the database file (after an erasure).
     func truncateJournal() async throws
+    /// Whether this process holds the lease on `job` for the next `seconds` (taken
+    /// when free or expired, renewed when its own), for jobs that run in one
+    /// tickets process only.
+    func holdLease(_ job: String, seconds: Int) async throws -> Bool
     /// Runs `body` on a consistent snapshot.
     func read<T: Sendable>(_ body: @escaping @Sendable (any TicketsReading) throws -> T) async throws -> T
     /// Runs `body` in one transaction with the events it records. With an

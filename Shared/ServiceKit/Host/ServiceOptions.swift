@@ -18,6 +18,12 @@ public struct ServiceOptions: ParsableArguments, Sendable {
     @Option(help: "Directory for the service's SQLite database (env GLIMLACH_DATA_DIR).")
     public var dataDir = environmentValue("GLIMLACH_DATA_DIR", "data")
 
+    @Option(
+        help:
+            "PostgreSQL database of a service that has that backend, postgres://USER@HOST:PORT/DATABASE; empty: SQLite in --data-dir (env GLIMLACH_DATABASE_URL)."
+    )
+    public var databaseUrl = environmentValue("GLIMLACH_DATABASE_URL", "")
+
     @Option(help: "Requests served at once (env GLIMLACH_CONCURRENCY).")
     public var concurrency = Int(environmentValue("GLIMLACH_CONCURRENCY", "16")) ?? 16
 
@@ -39,14 +45,27 @@ public struct ServiceOptions: ParsableArguments, Sendable {
     public init() {}
 
     public func validate() throws {
+        guard databaseUrl.isEmpty || usesPostgres else {
+            throw ValidationError("--database-url must start with postgres:// (or be empty for SQLite)")
+        }
         guard concurrency > 0 else { throw ValidationError("--concurrency must be at least 1") }
         guard heartbeatMs > 0, liveness > 0 else {
             throw ValidationError("--heartbeat-ms and --liveness must be positive")
         }
     }
 
-    /// Where the service called `service` keeps its database.
-    public func databasePath(_ service: String) -> String {
-        URL(fileURLWithPath: dataDir).appendingPathComponent("\(service).sqlite").path
+    /// Whether the service's data is in PostgreSQL (`--database-url` names it).
+    public var usesPostgres: Bool { PostgresAddress.isPostgres(databaseUrl) }
+
+    /// Where the service called `service` keeps its SQLite database.
+    /// - Throws: `ValidationError` when `--database-url` names PostgreSQL: this
+    ///   service keeps its data in SQLite only (so far staff, feedback, channels and
+    ///   webhooks), and a database it would ignore is an operator's mistake.
+    public func databasePath(_ service: String) throws -> String {
+        guard !usesPostgres else {
+            throw ValidationError(
+                "\(service) keeps its data in SQLite only: leave --database-url (GLIMLACH_DATABASE_URL) empty")
+        }
+        return URL(fileURLWithPath: dataDir).appendingPathComponent("\(service).sqlite").path
     }
 }

@@ -7,5 +7,3 @@ public protocol EventLog: Sendable {
     /// The sequence number of the last committed event (0: none yet).
     func lastSequence() async throws -> UInt64
 }
-
-extension SQLiteStore: EventLog {}

@@ -3,22 +3,28 @@ import Foundation
 import GRDB
 import Wire
 
-/// What one write transaction does: its SQL on `db`, and the events it records
-/// into the outbox (published after the commit).
+/// What one write transaction does: its SQL on `session`, and the events it
+/// records into the outbox (published after the commit).
 public struct Change {
     /// The open transaction.
-    public let db: Database
+    public let session: any SQLSession
     /// When the write happened; every event of it carries this time.
     public let now: Date
     let service: String
     let traceID: String?
     private(set) var events: [Event] = []
 
-    init(db: Database, service: String, now: Date, traceID: String?) {
-        self.db = db
+    init(session: any SQLSession, service: String, now: Date, traceID: String?) {
+        self.session = session
         self.service = service
         self.now = now
         self.traceID = traceID
+    }
+
+    /// The open transaction of an `SQLiteStore` (stores written against GRDB).
+    public var db: Database {
+        guard let db = session as? Database else { preconditionFailure("a PostgreSQL change has no GRDB database") }
+        return db
     }
 
     /// `now` in Unix milliseconds.
@@ -31,6 +37,6 @@ public struct Change {
         let event = Event(
             service: service, sequence: 0, type: type, occurred_at_ms: nowMs, subject_id: subject, trace_id: traceID,
             payload: try payload.wireBytes())
-        events.append(try Outbox.append(event, in: db))
+        events.append(try Outbox.append(event, in: session))
     }
 }

@@ -1,6 +1,5 @@
 import Bus
 import Foundation
-import GRDB
 import Metrics
 import Synchronization
 
@@ -31,13 +30,18 @@ final class GroupCommit: Sendable {
     }
 
     private let service: String
-    private let pool: DatabasePool
+    private let run: @Sendable (@escaping @Sendable (any CommitSession) -> Void) -> Void
     private let publish: @Sendable ([Event]) -> Void
     private let state = Mutex(State())
 
-    init(service: String, pool: DatabasePool, publish: @escaping @Sendable ([Event]) -> Void) {
+    /// - Parameter run: runs its work on the store's one writing connection, later
+    ///   and off the caller's thread (never two at once).
+    init(
+        service: String, run: @escaping @Sendable (@escaping @Sendable (any CommitSession) -> Void) -> Void,
+        publish: @escaping @Sendable ([Event]) -> Void
+    ) {
         self.service = service
-        self.pool = pool
+        self.run = run
         self.publish = publish
         let configured = ProcessInfo.processInfo.environment["GLIMLACH_WRITE_BATCH"].flatMap(Int.init)
         batchLimit = max(configured ?? 64, 1)
@@ -58,11 +62,11 @@ final class GroupCommit: Sendable {
             defer { state.committing = true }
             return !state.committing
         }
-        if start { pool.asyncWriteWithoutTransaction { db in self.drain(db) } }
+        if start { run { session in self.drain(session) } }
     }
 
     /// Commits batch after batch on the database's writer until the queue is empty.
-    private func drain(_ db: Database) {
+    private func drain(_ session: any CommitSession) {
         while true {
             let batch = state.withLock { state in
                 let batch = Array(state.queued.prefix(batchLimit))
@@ -71,33 +75,29 @@ final class GroupCommit: Sendable {
                 return batch
             }
             if batch.isEmpty { return }
-            commit(batch, in: db)
+            commit(batch, in: session)
         }
     }
 
     /// One transaction for `batch`, then each write's acknowledgement or error.
-    private func commit(_ batch: [QueuedWrite], in db: Database) {
+    private func commit(_ batch: [QueuedWrite], in session: any CommitSession) {
         var outcomes: [Result<QueuedWrite.Applied, any Error>] = []
         outcomes.reserveCapacity(batch.count)
         do {
-            try db.inTransaction {
+            try session.transaction {
                 for write in batch {
                     do {
                         var applied: QueuedWrite.Applied?
-                        try db.inSavepoint {
-                            applied = try write.apply(db)
-                            return .commit
-                        }
+                        try session.savepoint { applied = try write.apply(session) }
                         guard let applied else { preconditionFailure("a released savepoint has its write applied") }
                         outcomes.append(.success(applied))
                     } catch {
-                        // SQLite rolled the whole transaction back (disk full, I/O
-                        // error): the batch cannot commit.
-                        guard db.isInsideTransaction else { throw error }
+                        // The whole transaction was rolled back (SQLite's disk full or
+                        // I/O error, a broken PostgreSQL connection): the batch cannot commit.
+                        guard session.isInsideTransaction else { throw error }
                         outcomes.append(.failure(error))
                     }
                 }
-                return .commit
             }
         } catch {
             record(commits: 0, writes: 0, failed: batch.count)

@@ -17,27 +17,31 @@ enum IdempotencyLedger {
         }
     ]
 
-    static func reply(in db: Database, method: String, key: String) throws -> [UInt8]? {
-        try Data.fetchOne(
-            db, sql: "SELECT reply FROM idempotency WHERE method = ? AND key = ?", arguments: [method, key]
-        )
-        .map { [UInt8]($0) }
+    static func reply(in session: any SQLSession, method: String, key: String) throws -> [UInt8]? {
+        try session.value(
+            [UInt8].self, "SELECT reply FROM idempotency WHERE method = ? AND key = ?",
+            [
+                .text(method), .text(key),
+            ])
     }
 
-    static func remember(in db: Database, method: String, key: String, reply: [UInt8]) throws {
-        try db.execute(
-            sql: "INSERT INTO idempotency (method, key, reply) VALUES (?, ?, ?)", arguments: [method, key, Data(reply)])
+    static func remember(in session: any SQLSession, method: String, key: String, reply: [UInt8]) throws {
+        try session.execute("INSERT INTO idempotency (method, key, reply) VALUES (?, ?, ?)", method, key, reply)
     }
 }
 
-extension SQLiteAccess {
+extension StoreAccess {
     /// Deletes the remembered replies that mention any of `ids` (a customer's, their
     /// tickets'), so an erasure leaves no copy of their data in the ledger; a create
     /// retried with one of those keys afterwards runs again.
     public func forgetReplies(mentioning ids: [String]) throws {
+        let contains =
+            switch session.dialect {
+            case .sqlite: "instr(reply, ?) > 0"
+            case .postgres: "position(? IN reply) > 0"
+            }
         for id in ids where !id.isEmpty {
-            try db.execute(
-                sql: "DELETE FROM idempotency WHERE instr(reply, ?) > 0", arguments: [Data(id.utf8)])
+            try session.execute("DELETE FROM idempotency WHERE \(contains)", Array(id.utf8))
         }
     }
 }

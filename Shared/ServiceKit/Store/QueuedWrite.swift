@@ -1,6 +1,5 @@
 import Bus
 import Foundation
-import GRDB
 import Wire
 
 /// One write waiting for `GroupCommit`: what it does inside its savepoint, and how
@@ -15,7 +14,7 @@ struct QueuedWrite: Sendable {
     }
 
     /// Runs the write on the open transaction (inside its own savepoint).
-    let apply: @Sendable (Database) throws -> Applied
+    let apply: @Sendable (any CommitSession) throws -> Applied
     /// Tells the caller the write failed; nothing of it is committed.
     let fail: @Sendable (any Error) -> Void
 
@@ -23,19 +22,21 @@ struct QueuedWrite: Sendable {
     /// before for `method`, the first reply and no change; otherwise `body`'s reply,
     /// remembered under the key.
     init<Reply: WireMessage>(
-        idempotencyKey: String?, method: String, change: @escaping @Sendable (Database) -> Change,
+        idempotencyKey: String?, method: String, change: @escaping @Sendable (any SQLSession) -> Change,
         body: @escaping @Sendable (inout Change) throws -> Reply,
         continuation: CheckedContinuation<Reply, any Error>
     ) {
-        apply = { db in
-            if let key = idempotencyKey, let earlier = try IdempotencyLedger.reply(in: db, method: method, key: key) {
+        apply = { session in
+            if let key = idempotencyKey,
+                let earlier = try IdempotencyLedger.reply(in: session, method: method, key: key)
+            {
                 let reply = try Reply(wireBytes: earlier)
                 return Applied(events: [], acknowledge: { continuation.resume(returning: reply) })
             }
-            var recorded = change(db)
+            var recorded = change(session)
             let reply = try body(&recorded)
             if let key = idempotencyKey {
-                try IdempotencyLedger.remember(in: db, method: method, key: key, reply: try reply.wireBytes())
+                try IdempotencyLedger.remember(in: session, method: method, key: key, reply: try reply.wireBytes())
             }
             return Applied(events: recorded.events, acknowledge: { continuation.resume(returning: reply) })
         }

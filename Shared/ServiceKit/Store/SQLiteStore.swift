@@ -20,7 +20,7 @@ import Wire
 ///     return Staff.CreateTeamReply(team: team)
 /// }
 /// ```
-public final class SQLiteStore: Sendable {
+public final class SQLiteStore: TransactionStore, Sendable {
     public let service: String
     let pool: DatabasePool
     private let writer: GroupCommit
@@ -53,9 +53,11 @@ public final class SQLiteStore: Sendable {
         // `synchronous = NORMAL` with it (no fsync at commit); the writer is the
         // connection whose commits acknowledge writes, so it gets FULL back.
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        writer = GroupCommit(service: service, pool: pool, publish: publish)
+        let pool = pool
+        writer = GroupCommit(
+            service: service, run: { work in pool.asyncWriteWithoutTransaction { db in work(db) } }, publish: publish)
         var migrator = DatabaseMigrator()
-        for migration in Outbox.migrations + IdempotencyLedger.migrations + migrations {
+        for migration in Outbox.migrations + IdempotencyLedger.migrations + migrations + JobLease.migrations {
             migrator.registerMigration(migration.name, migrate: migration.apply)
         }
         try migrator.migrate(pool)
@@ -66,7 +68,8 @@ public final class SQLiteStore: Sendable {
     /// Concurrent writes may share the transaction; each has its own savepoint, and
     /// is answered only after the commit.
     /// - Throws: whatever `body` throws (nothing of this write is committed then), or
-    ///   the error of a commit that failed.
+    ///   the error of a commit that failed; `StoreError.storageFull` when the disk
+    ///   has no room for the write.
     public func write<Reply: WireMessage>(
         idempotencyKey: String? = nil, method: String,
         _ body: @escaping @Sendable (inout Change) throws -> Reply
@@ -74,12 +77,16 @@ public final class SQLiteStore: Sendable {
         let now = clock()
         let traceID = CallContext.current?.traceID
         let service = service
-        return try await withCheckedThrowingContinuation { continuation in
-            writer.submit(
-                QueuedWrite(
-                    idempotencyKey: idempotencyKey, method: method,
-                    change: { db in Change(db: db, service: service, now: now, traceID: traceID) }, body: body,
-                    continuation: continuation))
+        do {
+            return try await withCheckedThrowingContinuation { continuation in
+                writer.submit(
+                    QueuedWrite(
+                        idempotencyKey: idempotencyKey, method: method,
+                        change: { session in Change(session: session, service: service, now: now, traceID: traceID) },
+                        body: body, continuation: continuation))
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            throw StoreError.storageFull
         }
     }
 
@@ -89,6 +96,15 @@ public final class SQLiteStore: Sendable {
     /// Runs `body` on a read-only snapshot.
     public func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await pool.read(body)
+    }
+
+    public func readSession<T: Sendable>(_ body: @escaping @Sendable (any SQLSession) throws -> T) async throws -> T {
+        try await pool.read { db in try body(db) }
+    }
+
+    public func holdLease(_ job: String, holder: String, seconds: Int) async throws -> Bool {
+        let now = clock()
+        return try await pool.write { db in try JobLease.hold(job, holder: holder, seconds: seconds, now: now, in: db) }
     }
 
     /// Committed events after `request.after_sequence`, a page at a time.

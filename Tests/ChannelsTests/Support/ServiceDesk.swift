@@ -31,7 +31,7 @@ final class ServiceDesk: Sendable {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-channels-\(UUID())")
         let staff = try SQLiteStaffStore(path: directory.appendingPathComponent("staff.sqlite").path)
         transport.serve(makeStaffRouter(store: staff))
-        let tickets = try SQLiteTicketsStore(path: directory.appendingPathComponent("tickets.sqlite").path)
+        let tickets = try TicketsSQLStore(path: directory.appendingPathComponent("tickets.sqlite").path)
         transport.serve(makeTicketsRouter(store: tickets, client: transport))
         var feedbackSettings = FeedbackSettings()
         feedbackSettings.surveyDelayMs = 0

@@ -22,7 +22,7 @@ final class ClosedLoopWorld: Sendable {
         bus = try await InProcessBus()
         let staff = try SQLiteStaffStore(path: directory.appendingPathComponent("staff.sqlite").path)
         try await bus.worker(makeStaffRouter(store: staff))
-        let tickets = try SQLiteTicketsStore(path: directory.appendingPathComponent("tickets.sqlite").path)
+        let tickets = try TicketsSQLStore(path: directory.appendingPathComponent("tickets.sqlite").path)
         try await bus.worker(makeTicketsRouter(store: tickets, client: bus.client(fresh: true)))
         let published = published
         feedback = try FeedbackApp(

@@ -32,11 +32,12 @@ final class Published: Sendable {
 }
 
 /// Staff and tickets on one in-process bus, built with the same builders as the
-/// executables, on temporary databases and a hand-moved clock.
+/// executables, on temporary databases (tickets' on `TicketsBackend`) and a
+/// hand-moved clock.
 final class TicketsHarness: @unchecked Sendable {
     let bus: InProcessBus
     let clock: TestClock
-    let store: SQLiteTicketsStore
+    let store: TicketsSQLStore
     let published = Published()
     let scheduler: SLAScheduler
     let directory: URL
@@ -56,9 +57,8 @@ final class TicketsHarness: @unchecked Sendable {
         bus = try await InProcessBus()
         let clock = clock
         let published = published
-        store = try SQLiteTicketsStore(
-            path: directory.appendingPathComponent("tickets.sqlite").path, clock: { clock.now },
-            publish: { events in published.events.withLock { $0 += events } })
+        store = try await TicketsBackend.store(
+            in: directory, clock: { clock.now }, publish: { events in published.events.withLock { $0 += events } })
         ticketsClient = bus.client(fresh: true)
         var settings = settings
         settings.staffTimeout = .milliseconds(1500)

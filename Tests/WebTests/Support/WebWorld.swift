@@ -56,7 +56,7 @@ final class WebWorld: Sendable {
         // hashing queue is shared by every test of the process.
         try await bus.worker(makeStaffRouter(store: staff, passwords: PasswordRules(cost: 4)))
         if tickets {
-            let store = try SQLiteTicketsStore(path: path + ".tickets.sqlite", publish: { _ in })
+            let store = try TicketsSQLStore(path: path + ".tickets.sqlite", publish: { _ in })
             try await bus.worker(makeTicketsRouter(store: store, client: bus.client(fresh: true)))
         }
         if channels {

@@ -1,20 +1,19 @@
 import Contract
-import GRDB
 import ServiceKit
 import Wire
 
-extension SQLiteTicketsWriter {
+extension TicketsSQLWriter {
     func eraseCustomer(_ customerID: String, reason: String) throws {
-        try db.execute(sql: "DELETE FROM customer_handle WHERE customer_id = ?", arguments: [customerID])
+        try session.execute("DELETE FROM customer_handle WHERE customer_id = ?", customerID)
         try blank(Tickets.CustomerHandleAdded.self, "customer.handle_added", customerID) { $0.handle?.handle = "" }
-        try db.execute(
-            sql: "INSERT OR REPLACE INTO erased_customer (customer_id, erased_at_ms, reason) VALUES (?, ?, ?)",
-            arguments: [customerID, nowMs, reason])
+        try upsert(
+            "erased_customer", key: ["customer_id"],
+            [("customer_id", customerID), ("erased_at_ms", nowMs), ("reason", reason)])
     }
 
     func eraseConversation(ticketID: String) throws {
-        try db.execute(sql: "UPDATE message SET body = '' WHERE ticket_id = ?", arguments: [ticketID])
-        try db.execute(sql: "UPDATE note SET text = '' WHERE ticket_id = ?", arguments: [ticketID])
+        try session.execute("UPDATE message SET body = '' WHERE ticket_id = ?", ticketID)
+        try session.execute("UPDATE note SET text = '' WHERE ticket_id = ?", ticketID)
         try blank(Tickets.TicketCreated.self, "ticket.created", ticketID) { $0.order_reference = nil }
         try blank(Tickets.TicketEscalated.self, "ticket.escalated", ticketID) { $0.reason = nil }
         try blank(Tickets.TicketReopened.self, "ticket.reopened", ticketID) { $0.reason = nil }

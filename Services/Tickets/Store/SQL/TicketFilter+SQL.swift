@@ -1,20 +1,20 @@
 import Contract
-import GRDB
+import ServiceKit
 
 extension TicketFilter {
     /// The WHERE clause (empty when nothing is filtered) and its arguments.
-    func sqlWhere() -> (String, [any DatabaseValueConvertible]) {
+    func sqlWhere() -> (String, [SQLValue]) {
         var conditions: [String] = []
-        var arguments: [any DatabaseValueConvertible] = []
+        var arguments: [SQLValue] = []
         func any(_ column: String, _ values: [Int32]) {
             guard !values.isEmpty else { return }
             conditions.append("\(column) IN (\(values.map { _ in "?" }.joined(separator: ", ")))")
-            arguments += values.map { Int64($0) as any DatabaseValueConvertible }
+            arguments += values.map { .integer(Int64($0)) }
         }
-        func equal(_ column: String, _ value: (any DatabaseValueConvertible)?) {
+        func equal(_ column: String, _ value: (any SQLValueConvertible)?) {
             guard let value else { return }
             conditions.append("\(column) = ?")
-            arguments.append(value)
+            arguments.append(value.sqlValue)
         }
         any("status", statuses.map(\.rawValue))
         any("channel", channels.map(\.wireValue))
@@ -35,15 +35,15 @@ extension TicketFilter {
             conditions.append("search_text LIKE ? ESCAPE '\\'")
             let escaped = text.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
                 .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-            arguments.append("%\(escaped)%")
+            arguments.append(.text("%\(escaped)%"))
         }
         if let createdFromMs {
             conditions.append("created_at_ms >= ?")
-            arguments.append(createdFromMs)
+            arguments.append(.integer(createdFromMs))
         }
         if let createdToMs {
             conditions.append("created_at_ms < ?")
-            arguments.append(createdToMs)
+            arguments.append(.integer(createdToMs))
         }
         return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
     }

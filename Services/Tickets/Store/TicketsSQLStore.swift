@@ -1,0 +1,62 @@
+import Bus
+import Foundation
+import ServiceKit
+import Wire
+
+/// `TicketsStore` on a service database, SQLite (one file, the default) or
+/// PostgreSQL (for several tickets processes on one database): the tickets
+/// tables, the outbox and the idempotency ledger, changed in one transaction per
+/// write. The queries are the same on both (`TicketsSQLReader`, `TicketsSQLWriter`).
+final class TicketsSQLStore: TicketsStore {
+    /// The underlying store (Health, Since and leases use it).
+    let database: any TransactionStore
+
+    init(database: any TransactionStore) {
+        self.database = database
+    }
+
+    /// Opens or creates the SQLite database at `path`.
+    /// - Parameters:
+    ///   - clock: the store's time; tests pass a settable one.
+    ///   - publish: receives committed events in sequence order.
+    convenience init(
+        path: String, clock: @escaping @Sendable () -> Date = Date.init,
+        publish: @escaping @Sendable ([Event]) -> Void = { _ in }
+    ) throws {
+        self.init(
+            database: try SQLiteStore(
+                path: path, service: "tickets", migrations: TicketsSchema.migrations, clock: clock, publish: publish))
+    }
+
+    /// Connects to the PostgreSQL database at `url` (`postgres://...`) and brings
+    /// its schema up to date.
+    static func postgres(
+        url: String, clock: @escaping @Sendable () -> Date = Date.init,
+        publish: @escaping @Sendable ([Event]) -> Void = { _ in }
+    ) async throws -> TicketsSQLStore {
+        TicketsSQLStore(
+            database: try await PostgresStore(
+                url: url, service: "tickets", migrations: TicketsPostgresSchema.migrations, clock: clock,
+                publish: publish))
+    }
+
+    var now: Date { database.now }
+
+    func truncateJournal() async throws { try await database.truncateJournal() }
+
+    func read<T: Sendable>(_ body: @escaping @Sendable (any TicketsReading) throws -> T) async throws -> T {
+        try await database.read(TicketsSQLReader.self) { try body($0) }
+    }
+
+    func write<Reply: WireMessage>(
+        method: String, idempotencyKey: String?, _ body: @escaping @Sendable (any TicketsWriting) throws -> Reply
+    ) async throws -> Reply {
+        try await database.write(TicketsSQLWriter.self, method: method, idempotencyKey: idempotencyKey) {
+            try body($0)
+        }
+    }
+
+    func holdLease(_ job: String, seconds: Int) async throws -> Bool {
+        try await database.holdLease(job, holder: ProcessIdentity.current, seconds: seconds)
+    }
+}
