@@ -27,17 +27,22 @@ public final class LocalPostgres: Sendable {
     public let port: Int
     /// Where initdb, postgres, createdb and psql are.
     public let binDirectory: URL
+    /// Server settings beyond the fixed ones, e.g. `["max_connections": "300"]`.
+    public let settings: [String: String]
     private let server = Mutex<Process?>(nil)
 
     /// - Parameters:
     ///   - directory: the data directory; created when missing.
     ///   - binDirectory: PostgreSQL's programs; default the newest installed
     ///     (`installedBinDirectory()`).
+    ///   - settings: more server settings (`postgres -c NAME=VALUE`); they cannot
+    ///     change the address, port, socket directory or durability.
     /// - Throws: `StackError` when `binDirectory` is nil and no PostgreSQL is installed.
-    public init(directory: URL, port: Int, binDirectory: URL? = nil) throws {
+    public init(directory: URL, port: Int, binDirectory: URL? = nil, settings: [String: String] = [:]) throws {
         self.directory = directory.standardizedFileURL
         self.port = port
         self.binDirectory = try binDirectory ?? Self.installedBinDirectory()
+        self.settings = settings
     }
 
     /// The server's log (`postgres.log` in the directory).
@@ -105,7 +110,9 @@ public final class LocalPostgres: Sendable {
     private var serverArguments: [String] {
         // A unix socket path has at most 107 bytes; for a longer directory, TCP only.
         let socket = directory.path + "/.s.PGSQL.\(port)"
-        return [
+        let extra = settings.sorted { $0.key < $1.key }.flatMap { ["-c", "\($0.key)=\($0.value)"] }
+        // The fixed settings come last: for a setting given twice, the last wins.
+        return extra + [
             "-D", directory.path, "-c", "listen_addresses=127.0.0.1", "-c", "port=\(port)",
             "-c", "unix_socket_directories=\(socket.utf8.count < 108 ? directory.path : "")",
             "-c", "fsync=on", "-c", "synchronous_commit=on",

@@ -32,7 +32,9 @@ public enum TestPostgres {
         atexit { stopAtExit() }
         var failure: (any Error)?
         for _ in 0..<3 {
-            let server = try LocalPostgres(directory: directory, port: try freePort())
+            // Many tests, each with a pool of its own, share the one server.
+            let server = try LocalPostgres(
+                directory: directory, port: try freePort(), settings: ["max_connections": "300"])
             running.withLock { $0 = server }
             do {
                 try await server.start()
