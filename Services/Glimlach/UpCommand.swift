@@ -19,7 +19,11 @@ struct UpCommand: AsyncParsableCommand {
             compose file (written to DATA-DIR/keys, new on every start); `glimlach` itself gets the key \
             `glimlach` (call=*). Without it the bus is plain TCP on loopback (see SECURITY.md). \
             With --standby a second broker runs on ports 5565-5567 and every process is connected to \
-            both: when one dies, calls and events go on through the other (docs/operating.md).
+            both: when one dies, calls and events go on through the other (docs/operating.md). \
+            With --postgres a private PostgreSQL cluster runs in DATA-DIR/postgres on 127.0.0.1, port \
+            5570 (plus --port-offset), before the services and stopped after them; each service with a \
+            PostgreSQL backend (tickets) gets a database of its name and GLIMLACH_DATABASE_URL, the others \
+            keep SQLite. As root, PostgreSQL runs as the postgres user (scripts/bootstrap installs it).
             """)
 
     @Option(help: "Where the services keep their data.") var dataDir = "data"
@@ -41,6 +45,11 @@ struct UpCommand: AsyncParsableCommand {
             "Run a second broker (bus-standby, ports 5565-5567) and connect every process to both, so the stack survives a broker's death."
     )
     var standby = false
+    @Flag(
+        help:
+            "Run PostgreSQL (DATA-DIR/postgres, port 5570) and give the services with a PostgreSQL backend (tickets) a database there."
+    )
+    var postgres = false
 
     func validate() throws {
         guard analyticsWorkers >= 0 else { throw ValidationError("--analytics-workers must be 0 or more") }
@@ -71,7 +80,11 @@ struct UpCommand: AsyncParsableCommand {
             default: service
             }
         }
-        let brokers = standby ? plain.withStandbyBroker() : plain
+        let cluster =
+            postgres
+            ? try LocalPostgres(directory: data.appendingPathComponent("postgres"), port: 5570 + portOffset) : nil
+        let stores = cluster.map { plain.withDatabases(on: $0) } ?? plain
+        let brokers = standby ? stores.withStandbyBroker() : stores
         let services = keys?.keyed(brokers) ?? brokers
         let width = services.map(\.name.count).max() ?? 0
         let printer = LinePrinter()
@@ -87,6 +100,7 @@ struct UpCommand: AsyncParsableCommand {
             endpoint: endpoint, defaultTimeout: .seconds(10), credentials: try keys?.credentials(for: operatorName))
         let signals = SignalWaiter()
         do {
+            if let cluster { try await startPostgres(cluster, printer) }
             for service in services {
                 try await runner.start(service, client: client)
                 printer.print("glimlach up: \(service.name) is serving")
@@ -95,6 +109,7 @@ struct UpCommand: AsyncParsableCommand {
             printer.print("glimlach up: \(error); stopping")
             await runner.stopAll()
             await client.close()
+            await cluster?.stop()
             throw ExitCode(1)
         }
         for service in services {
@@ -138,11 +153,25 @@ struct UpCommand: AsyncParsableCommand {
             }
         }
         await signals.wait()
-        printer.print("glimlach up: stopping services, then the bus")
+        printer.print("glimlach up: stopping services, then the bus\(cluster == nil ? "" : ", then PostgreSQL")")
         supervisor.cancel()
         await supervisor.value
         await client.close()
         await runner.stopAll()
+        if let cluster {
+            await cluster.stop()
+            printer.print("glimlach up: PostgreSQL stopped")
+        }
+    }
+
+    /// Starts the stack's PostgreSQL and makes each PostgreSQL service's database.
+    private func startPostgres(_ cluster: LocalPostgres, _ printer: LinePrinter) async throws {
+        try await cluster.start()
+        for name in StackDefinition.postgresServices { try await cluster.createDatabase(name) }
+        printer.print(
+            "glimlach up: PostgreSQL serves on 127.0.0.1:\(cluster.port), data in \(cluster.directory.path), "
+                + "databases \(StackDefinition.postgresServices.joined(separator: ", ")) (log: \(cluster.logFile.path))"
+        )
     }
 
     private var binDirectory: URL {

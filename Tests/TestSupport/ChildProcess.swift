@@ -73,3 +73,9 @@ public func freeEndpoint() throws -> String {
     }
     throw lastError!
 }
+
+/// A loopback TCP port that is free right now (see `freeEndpoint()`).
+public func freePort() throws -> Int {
+    let endpoint = try freeEndpoint()
+    return Int(endpoint[endpoint.index(after: endpoint.lastIndex(of: ":")!)...])!
+}

@@ -11,7 +11,8 @@ struct BackupCommand: AsyncParsableCommand {
             Each SQLite database under --data-dir is copied with SQLite's online backup API: the \
             copy is the database as of one moment, and the service goes on answering and writing \
             meanwhile. The web's configuration files are copied as they are; keys/ is not (a keyed \
-            stack makes new keys at every start). A manifest.json lists every file with its SHA-256 \
+            stack makes new keys at every start), nor postgres/ (glimlach up --postgres: save its \
+            databases with pg_dump). A manifest.json lists every file with its SHA-256 \
             and, for a database, its newest event and schema. The folder appears only when the \
             backup is complete and on disk. See docs/operating.md.
               glimlach backup --data-dir data --to backups/2026-12-06

@@ -5,10 +5,12 @@ import ServiceKit
 /// its header) and every other file the services keep there (the web's users and
 /// session key). Not taken: write-ahead logs and shared-memory files (a database's
 /// copy includes what they hold), files a restore left half-written, `keys/`,
-/// which `glimlach up --secure` makes anew at every start, and analytics' read
-/// model snapshots, which a worker rebuilds from the services' events.
+/// which `glimlach up --secure` makes anew at every start, analytics' read model
+/// snapshots, which a worker rebuilds from the services' events, and `postgres/`,
+/// the cluster of `glimlach up --postgres`: a running server's files copied one by
+/// one are no consistent cluster (its databases are saved with pg_dump).
 enum BackupSources {
-    static let skippedFolders: Set<String> = ["keys"]
+    static let skippedFolders: Set<String> = ["keys", "postgres"]
     static let skippedSuffixes = ["-wal", "-shm", "-journal", RestoreCommand.partialSuffix]
 
     /// Paths relative to `dataDirectory`, sorted.

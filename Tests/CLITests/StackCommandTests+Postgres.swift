@@ -1,0 +1,101 @@
+import Foundation
+import Stack
+import TestSupport
+import Testing
+
+extension StackCommandTests {
+    @Test(
+        "up --postgres runs PostgreSQL in DATA/postgres with the tickets database, gives tickets its URL, and stops it after the services"
+    )
+    func upPostgres() async throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-up-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let (stack, offset) = try await Self.startUp(
+            ["--postgres"], data: data, environment: ["GLIMLACH_LOG_LEVEL": "warning"])
+        let directory = data.appendingPathComponent("postgres").path
+        let server = try #require(childProcess(of: stack.pid, named: "postgres"), "no postgres under glimlach up")
+        let arguments = commandLine(of: server)
+        #expect(arguments.firstIndex(of: "-D").map { arguments[$0 + 1] } == directory, "\(arguments)")
+        #expect(postgresProcesses(in: directory) == [server])
+
+        let url = "postgres://glimlach@127.0.0.1:\(5570 + offset)/tickets"
+        let psql = try LocalPostgres.installedBinDirectory().appendingPathComponent("psql")
+        let tickets = try await CommandRun.run(
+            executable: psql,
+            ["-X", "-At", "-d", url, "-c", "select current_database(), current_setting('data_directory')"])
+        #expect(tickets.status == 0 && tickets.output == "tickets|\(directory)\n", "\(tickets.errors)")
+        let ticketsProcess = try #require(childProcess(of: stack.pid, named: "tickets"))
+        #expect(environment(of: ticketsProcess)["GLIMLACH_DATABASE_URL"] == url)
+        let staff = try #require(childProcess(of: stack.pid, named: "staff"))
+        #expect(environment(of: staff)["GLIMLACH_DATABASE_URL"] == nil, "staff keeps SQLite")
+
+        stack.interrupt()
+        #expect(try await stack.waitForExit(timeout: .seconds(60)) == 0)
+        let output = stack.output
+        let stopped = try #require(output.range(of: "glimlach up: PostgreSQL stopped"), "\(output)")
+        let busStopped = try #require(output.range(of: "stopping services, then the bus, then PostgreSQL"))
+        #expect(busStopped.upperBound < stopped.lowerBound)
+        #expect(postgresProcesses(in: directory).isEmpty, "a postgres of \(directory) survived glimlach up")
+        #expect(
+            try String(contentsOfFile: directory + "/postgres.log", encoding: .utf8).contains(
+                "database system is shut down"))
+    }
+
+    @Test("up --postgres whose services cannot start stops PostgreSQL too and exits 1")
+    func upPostgresFailedStart() async throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-up-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let noPrograms = data.appendingPathComponent("empty-bin")
+        try FileManager.default.createDirectory(at: noPrograms, withIntermediateDirectories: true)
+        let run = try await CommandRun.run(
+            "glimlach",
+            [
+                "up", "--postgres", "--data-dir", data.path, "--compose", Self.composeFile, "--bin-dir",
+                noPrograms.path, "--port-offset", "\(Int.random(in: 4_000...24_000))", "--metrics-port", "0",
+            ], timeout: .seconds(60))
+        #expect(run.status == 1)
+        #expect(run.output.contains("glimlach up: PostgreSQL serves on"), "\(run.output)\(run.errors)")
+        #expect(run.output.contains("stopping"), "\(run.output)")
+        let directory = data.appendingPathComponent("postgres").path
+        #expect(FileManager.default.fileExists(atPath: directory + "/PG_VERSION"))
+        #expect(postgresProcesses(in: directory).isEmpty, "a postgres of \(directory) survived glimlach up")
+    }
+}
+
+/// Every process running `postgres` with data directory `directory` (postmasters only).
+func postgresProcesses(in directory: String) -> [Int32] {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    return entries.compactMap(Int32.init).filter { pid in
+        let arguments = commandLine(of: pid)
+        return arguments.first?.hasSuffix("postgres") == true
+            && arguments.firstIndex(of: "-D").map {
+                arguments.indices.contains($0 + 1) && arguments[$0 + 1] == directory
+            }
+                == true
+    }.sorted()
+}
+
+@Suite("glimlach backup and PostgreSQL")
+struct BackupPostgresTests {
+    @Test("backup leaves DATA/postgres (a running cluster's files are no consistent copy) and takes the rest")
+    func backupSkipsTheCluster() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-backup-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let data = root.appendingPathComponent("data")
+        for (path, text) in [
+            ("web-config/users", "someone"), ("postgres/PG_VERSION", "15"), ("postgres/base/1/1259", "x"),
+        ] {
+            let file = data.appendingPathComponent(path)
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        }
+        let target = root.appendingPathComponent("backup")
+        let run = try await CommandRun.run("glimlach", ["backup", "--data-dir", data.path, "--to", target.path])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(FileManager.default.fileExists(atPath: target.appendingPathComponent("web-config/users").path))
+        #expect(!FileManager.default.fileExists(atPath: target.appendingPathComponent("postgres").path))
+        let manifest = try String(contentsOf: target.appendingPathComponent("manifest.json"), encoding: .utf8)
+        #expect(!manifest.contains("postgres/"))
+    }
+}
