@@ -5,7 +5,7 @@ import Testing
 
 extension StackCommandTests {
     @Test(
-        "up --postgres runs PostgreSQL in DATA/postgres with the tickets database, gives tickets its URL, and stops it after the services"
+        "up --postgres runs PostgreSQL in DATA/postgres with the tickets database, keeps tickets there, and stops it after the services"
     )
     func upPostgres() async throws {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-up-\(UUID().uuidString)")
@@ -28,6 +28,22 @@ extension StackCommandTests {
         #expect(environment(of: ticketsProcess)["GLIMLACH_DATABASE_URL"] == url)
         let staff = try #require(childProcess(of: stack.pid, named: "staff"))
         #expect(environment(of: staff)["GLIMLACH_DATABASE_URL"] == nil, "staff keeps SQLite")
+        // A ticket created through the bus is a row in PostgreSQL, with its event in the outbox there.
+        let created = try await CommandRun.run(
+            "glimlach",
+            [
+                "call", "tickets", "CreateTicket",
+                #"{"customer": {"name": "Anna", "handle": "anna@example.nl", "country": "NL"}, "channel": "CHANNEL_EMAIL", "product_category": "books", "subject": "Where is my book?"}"#,
+                "--bus", "tcp://127.0.0.1:\(5555 + offset)",
+            ])
+        #expect(created.status == 0, "\(created.output)\(created.errors)")
+        let rows = try await CommandRun.run(
+            executable: psql,
+            [
+                "-X", "-At", "-d", url, "-c",
+                "select (select count(*) from ticket) || ' ' || (select string_agg(type, ',') from outbox)",
+            ])
+        #expect(rows.output == "1 ticket.created\n", "\(rows.output)\(rows.errors)")
 
         stack.interrupt()
         #expect(try await stack.waitForExit(timeout: .seconds(60)) == 0)

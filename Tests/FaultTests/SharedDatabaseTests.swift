@@ -93,13 +93,8 @@ struct SharedDatabaseTests {
 
     /// What psql prints for `sql` on the database at `url` (unaligned, no headers).
     static func psql(_ url: String, _ sql: String) async throws -> String {
-        let psql = try await TestPostgres.server().binDirectory.appendingPathComponent("psql")
-        let run = try await CommandRun.run(executable: psql, ["-At", "-d", url, "-c", sql])
-        guard run.status == 0 else { throw PsqlFailed(message: run.errors) }
-        return run.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let database = String(url[url.index(after: url.lastIndex(of: "/")!)...])
+        return try await TestPostgres.server().query(sql, database: database)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
-}
-
-struct PsqlFailed: Error {
-    let message: String
 }
