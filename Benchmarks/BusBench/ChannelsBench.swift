@@ -34,7 +34,8 @@ struct ChannelsBench: ServiceBench {
         var processes = try ["staff", "tickets", "channels"].map { try bench.start($0) }
         for service in ["staff", "tickets", "channels"] { try await bench.waitFor(service) }
 
-        let (acknowledged, failures, elapsed) = try await bench.receive(seconds: seconds)
+        let outcome = try await bench.receive(seconds: seconds)
+        let (acknowledged, failures, elapsed) = (outcome.acknowledged, outcome.failures, outcome.elapsed)
         for process in processes.dropFirst() {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -64,47 +65,20 @@ struct ChannelsBench: ServiceBench {
         var message: String
     }
 
-    /// `callers` tasks handing messages to channels for `seconds`.
-    func receive(seconds: Double) async throws -> (acknowledged: [Acknowledged], failures: Int, elapsed: Double) {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let end = start + .milliseconds(Int(seconds * 1000))
-        let results = try await withThrowingTaskGroup(of: ([Acknowledged], Int).self) { group in
-            for caller in 0..<Self.callers {
-                group.addTask {
-                    var acknowledged: [Acknowledged] = []
-                    var failures = 0
-                    var number = 0
-                    while clock.now < end {
-                        let conversation = "bench-\(caller)-\(number / 4)"
-                        let request = Channels.ReceiveMessageRequest(
-                            channel: .chat, handle: "visitor-\(caller)-\(number / 4)",
-                            name: "Customer \(caller)", language: "nl", conversation_key: conversation,
-                            subject: "Question \(number / 4)", body: "Message \(number) of caller \(caller)",
-                            external_id: "bench-\(caller)-\(number)")
-                        number += 1
-                        do {
-                            let reply = try await client.call(
-                                Channels.receiveMessage, request, options: CallOptions(timeout: .seconds(10)))
-                            if let ticket = reply.ticket_id, let message = reply.message_id {
-                                acknowledged.append(Acknowledged(ticket: ticket, message: message))
-                            } else {
-                                failures += 1
-                            }
-                        } catch {
-                            failures += 1
-                        }
-                    }
-                    return (acknowledged, failures)
-                }
-            }
-            return try await group.reduce(into: ([Acknowledged](), 0)) {
-                $0.0 += $1.0; $0.1 += $1.1
-            }
+    /// `callers` tasks handing messages to channels for `seconds`, four to each conversation.
+    func receive(seconds: Double) async throws -> LoadOutcome<Acknowledged> {
+        let client = client
+        return try await load(seconds: seconds) { caller, number in
+            let conversation = "bench-\(caller)-\(number / 4)"
+            let request = Channels.ReceiveMessageRequest(
+                channel: .chat, handle: "visitor-\(caller)-\(number / 4)", name: "Customer \(caller)", language: "nl",
+                conversation_key: conversation, subject: "Question \(number / 4)",
+                body: "Message \(number) of caller \(caller)", external_id: "bench-\(caller)-\(number)")
+            let reply = try await client.call(
+                Channels.receiveMessage, request, options: CallOptions(timeout: .seconds(10)))
+            guard let ticket = reply.ticket_id, let message = reply.message_id else { return nil }
+            return Acknowledged(ticket: ticket, message: message)
         }
-        let elapsed =
-            Double((clock.now - start).components.seconds) + Double((clock.now - start).components.attoseconds) / 1e18
-        return (results.0, results.1, elapsed)
     }
 
     /// Outbound: `count` contact-form tickets each get an agent's public reply at once;

@@ -40,7 +40,8 @@ struct IngestBench: ServiceBench {
         let agents = try await bench.agents(8)
         var service = try bench.start("feedback")
         try await bench.waitFor(Feedback.service)
-        let (acknowledged, failures, elapsed) = try await bench.submit(seconds: seconds, agents: agents)
+        let outcome = try await bench.submit(seconds: seconds, agents: agents)
+        let (acknowledged, failures, elapsed) = (outcome.acknowledged, outcome.failures, outcome.elapsed)
         kill(service.processIdentifier, SIGKILL)
         service.waitUntilExit()
         service = try bench.start("feedback")
@@ -75,44 +76,20 @@ struct IngestBench: ServiceBench {
 
     /// `callers` tasks submitting for `seconds`, crediting `agents` in turn: the
     /// acknowledged response ids.
-    func submit(seconds: Double, agents: [String]) async throws -> (ids: [String], failures: Int, elapsed: Double) {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let end = start + .milliseconds(Int(seconds * 1000))
-        let results = try await withThrowingTaskGroup(of: ([String], Int).self) { group in
-            for caller in 0..<Self.callers {
-                group.addTask {
-                    var ids: [String] = []
-                    var failures = 0
-                    var number = 0
-                    while clock.now < end {
-                        number += 1
-                        let request = Feedback.SubmitResponseRequest(
-                            score: Int32(7 + number % 4), comment: "bench \(caller)-\(number)", themes: [],
-                            attribution: Feedback.Attribution(
-                                agent_id: agents[caller % agents.count], team_id: "team-\(caller % 2)", channel: .chat,
-                                country: "NL", product_category: "photo-books", touchpoint: "delivery"),
-                            source: .web)
-                        do {
-                            let reply = try await client.call(
-                                Feedback.submitResponse, request,
-                                options: CallOptions(timeout: .seconds(10), idempotencyKey: "bench-\(caller)-\(number)")
-                            )
-                            if let id = reply.response?.response_id { ids.append(id) } else { failures += 1 }
-                        } catch {
-                            failures += 1
-                        }
-                    }
-                    return (ids, failures)
-                }
-            }
-            return try await group.reduce(into: ([String](), 0)) {
-                $0.0 += $1.0; $0.1 += $1.1
-            }
+    func submit(seconds: Double, agents: [String]) async throws -> LoadOutcome<String> {
+        let client = client
+        return try await load(seconds: seconds) { caller, number in
+            let request = Feedback.SubmitResponseRequest(
+                score: Int32(7 + number % 4), comment: "bench \(caller)-\(number)", themes: [],
+                attribution: Feedback.Attribution(
+                    agent_id: agents[caller % agents.count], team_id: "team-\(caller % 2)", channel: .chat,
+                    country: "NL", product_category: "photo-books", touchpoint: "delivery"),
+                source: .web)
+            return try await client.call(
+                Feedback.submitResponse, request,
+                options: CallOptions(timeout: .seconds(10), idempotencyKey: "bench-\(caller)-\(number)")
+            ).response?.response_id
         }
-        let elapsed =
-            Double((clock.now - start).components.seconds) + Double((clock.now - start).components.attoseconds) / 1e18
-        return (results.0, results.1, elapsed)
     }
 
     /// Every response the service has, paged through ListResponses.

@@ -37,3 +37,47 @@ extension ServiceBench {
         throw RPCError(.unavailable, "\(service) did not register within 60 s")
     }
 }
+
+/// What a load of calls acknowledged, how many failed, and how long it ran.
+struct LoadOutcome<Acknowledged: Sendable>: Sendable {
+    var acknowledged: [Acknowledged] = []
+    var failures = 0
+    var elapsed = 0.0
+}
+
+extension ServiceBench {
+    /// `callers` tasks making calls one after another for `seconds`; `call` gets its
+    /// caller and the call's number (from 0) and returns what was acknowledged (nil
+    /// or a throw counts as a failure).
+    func load<Acknowledged: Sendable>(
+        seconds: Double, _ call: @escaping @Sendable (_ caller: Int, _ number: Int) async throws -> Acknowledged?
+    ) async throws -> LoadOutcome<Acknowledged> {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let end = start + .milliseconds(Int(seconds * 1000))
+        var outcome = try await withThrowingTaskGroup(of: LoadOutcome<Acknowledged>.self) { group in
+            for caller in 0..<Self.callers {
+                group.addTask {
+                    var mine = LoadOutcome<Acknowledged>()
+                    var number = 0
+                    while clock.now < end {
+                        defer { number += 1 }
+                        if let acknowledged = try? await call(caller, number) {
+                            mine.acknowledged.append(acknowledged)
+                        } else {
+                            mine.failures += 1
+                        }
+                    }
+                    return mine
+                }
+            }
+            return try await group.reduce(into: LoadOutcome<Acknowledged>()) {
+                $0.acknowledged += $1.acknowledged
+                $0.failures += $1.failures
+            }
+        }
+        let elapsed = clock.now - start
+        outcome.elapsed = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return outcome
+    }
+}

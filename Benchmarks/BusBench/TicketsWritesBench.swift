@@ -55,7 +55,8 @@ struct TicketsWritesBench: ServiceBench {
     func measure(backend: String, processes: Int, seconds: Double) async throws {
         var running = try (0..<processes).map { _ in try start("tickets", environment: environment) }
         try await waitForWorkers(processes)
-        let (acknowledged, failures, elapsed) = try await create(seconds: seconds)
+        let outcome = try await create(seconds: seconds)
+        let (acknowledged, failures, elapsed) = (outcome.acknowledged, outcome.failures, outcome.elapsed)
         for process in running {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -86,41 +87,17 @@ struct TicketsWritesBench: ServiceBench {
     }
 
     /// `callers` tasks creating tickets for `seconds`: the acknowledged ticket ids.
-    func create(seconds: Double) async throws -> (ids: [String], failures: Int, elapsed: Double) {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let end = start + .milliseconds(Int(seconds * 1000))
-        let results = try await withThrowingTaskGroup(of: ([String], Int).self) { group in
-            for caller in 0..<Self.callers {
-                group.addTask {
-                    var ids: [String] = []
-                    var failures = 0
-                    var number = 0
-                    while clock.now < end {
-                        number += 1
-                        let key = "bench-\(caller)-\(number)"
-                        let request = Tickets.CreateTicketRequest(
-                            customer: .init(name: "Customer", handle: "\(key)@example.nl", country: "NL"),
-                            channel: .email, product_category: "photo-books", subject: key, body: "Where is it?")
-                        do {
-                            let reply = try await client.call(
-                                Tickets.createTicket, request,
-                                options: CallOptions(timeout: .seconds(10), idempotencyKey: key))
-                            if let id = reply.ticket?.ticket_id { ids.append(id) } else { failures += 1 }
-                        } catch {
-                            failures += 1
-                        }
-                    }
-                    return (ids, failures)
-                }
-            }
-            return try await group.reduce(into: ([String](), 0)) {
-                $0.0 += $1.0; $0.1 += $1.1
-            }
+    func create(seconds: Double) async throws -> LoadOutcome<String> {
+        let client = client
+        return try await load(seconds: seconds) { caller, number in
+            let key = "bench-\(caller)-\(number)"
+            let request = Tickets.CreateTicketRequest(
+                customer: .init(name: "Customer", handle: "\(key)@example.nl", country: "NL"), channel: .email,
+                product_category: "photo-books", subject: key, body: "Where is it?")
+            return try await client.call(
+                Tickets.createTicket, request, options: CallOptions(timeout: .seconds(10), idempotencyKey: key)
+            ).ticket?.ticket_id
         }
-        let elapsed =
-            Double((clock.now - start).components.seconds) + Double((clock.now - start).components.attoseconds) / 1e18
-        return (results.0, results.1, elapsed)
     }
 
     /// Every ticket tickets' event log says was created, paged through Since.

@@ -103,6 +103,31 @@ struct PostgresStoreTests {
         #expect(published.all == events)
     }
 
+    @Test(
+        "a connection the server ends inside a write: the write fails UNAVAILABLE, nothing of it is stored, the next write reconnects"
+    )
+    func connectionEndedInsideWrite() async throws {
+        let store = try await makePostgresStore(try await TestPostgres.freshDatabase())
+        _ = try await createTeam(store, "a")
+        await #expect {
+            try await store.write(method: "CreateTeam") { change -> Staff.CreateTeamReply in
+                // As a server restart or an administrator would: the session ends mid-transaction.
+                _ = try? change.session.execute("SELECT pg_terminate_backend(pg_backend_pid())", [])
+                Thread.sleep(forTimeInterval: 0.3)  // the client has seen the connection close
+                try change.session.execute("INSERT INTO team (id, name) VALUES ('x', 'X')")
+                try change.record("team.created", subject: "x", Staff.Team(team_id: "x"))
+                return Staff.CreateTeamReply(team: Staff.Team(team_id: "x"))
+            }
+        } throws: { error in
+            (error as? RPCError)?.code == .unavailable
+        }
+        #expect(try await teams(store) == ["a"])
+        #expect(try await store.lastSequence() == 1)
+        _ = try await createTeam(store, "b")
+        #expect(try await teams(store) == ["a", "b"])
+        #expect(try await store.since(SinceRequest(after_sequence: 0)).events.map(\.sequence) == [1, 2])
+    }
+
     @Test("a job lease has one holder; it passes to another process only after it expired")
     func lease() async throws {
         let url = try await TestPostgres.freshDatabase()

@@ -28,8 +28,9 @@ public struct PostgresAddress: Sendable, Equatable {
         }
         self.host = host
         self.port = parts.port ?? 5432
-        self.user = user.removingPercentEncoding ?? user
-        self.password = parts.password.map { $0.removingPercentEncoding ?? $0 }
+        // URLComponents gives the user and password percent-decoded already.
+        self.user = user
+        self.password = parts.password
         self.database = database
     }
 

@@ -7,14 +7,22 @@ import Synchronization
 
 /// One PostgreSQL connection used synchronously, as `SQLSession` asks: each
 /// statement waits for its result. Sessions are used from their own dispatch
-/// queue only (never from the concurrency pool), one statement at a time; the
-/// connection is opened on first use and again after it broke.
+/// queue only (never from the concurrency pool), one statement at a time.
+///
+/// The connection is opened on first use and again after it broke, but only at a
+/// `begin`: a connection lost inside a transaction fails every statement up to
+/// the transaction's end with `PostgresConnectionLost`, so nothing of it runs
+/// outside the transaction. Each connection gives up waiting for a lock after
+/// 20 s and is closed by the server after 30 s idle inside a transaction (a
+/// stopped or cut-off process cannot hold the write lock for long).
 final class PostgresSession: SQLSession, @unchecked Sendable {
     let dialect = SQLDialect.postgres
     private let address: PostgresAddress
     private let logger: Logger
     private var connection: PostgresConnection?
-    /// Whether a write transaction is open on the connection (`CommitSession`).
+    /// Whether a transaction (a write's, or a read's snapshot) is open.
+    private var inTransactionBlock = false
+    /// Whether a write transaction is open and usable (`CommitSession`).
     var isInsideTransaction = false
     private static let ids = Mutex(0)
 
@@ -39,31 +47,55 @@ final class PostgresSession: SQLSession, @unchecked Sendable {
         }
     }
 
-    /// Closes the connection (the next statement opens a new one).
+    /// Starts a transaction with `sql` (`BEGIN ...`), on a new connection when the
+    /// last one broke.
+    func begin(_ sql: String) throws {
+        _ = try run(sql, [], reconnect: true)
+        inTransactionBlock = true
+    }
+
+    /// Ends the transaction with `sql` (`COMMIT` or `ROLLBACK`).
+    /// - Throws: `PostgresConnectionLost` when the server rolled back instead of
+    ///   committing (the transaction had failed) or the connection is gone.
+    func end(_ sql: String) throws {
+        defer { inTransactionBlock = false }
+        let result = try run(sql, [])
+        if sql == "COMMIT" && result.metadata.command != "COMMIT" {
+            throw PostgresConnectionLost(reason: "the server rolled the transaction back (\(result.metadata.command))")
+        }
+    }
+
+    /// Closes the connection (the next `begin` or statement opens a new one).
     func close() {
         try? connection?.close().wait()
         connection = nil
     }
 
-    private func run(_ sql: String, _ arguments: [SQLValue]) throws -> PostgresQueryResult {
+    private func run(_ sql: String, _ arguments: [SQLValue], reconnect: Bool = false) throws -> PostgresQueryResult {
         var binds = PostgresBindings(capacity: arguments.count)
         for argument in arguments { argument.bind(into: &binds) }
         let query = PostgresQuery(unsafeSQL: Self.numberedPlaceholders(sql), binds: binds)
-        let connection = try open()
+        let connection = try open(reconnect: reconnect)
         do {
             return try connection.query(query, logger: logger).wait()
-        } catch let error as PSQLError where error.serverInfo == nil {
-            // The connection broke (not a statement the server refused): the next
-            // statement reconnects; this one's transaction is gone with it.
-            self.connection = nil
-            isInsideTransaction = false
-            try? connection.close().wait()
+        } catch {
+            if connection.isClosed || (error as? PSQLError)?.serverInfo == nil {
+                // The connection broke (not a statement the server refused): its
+                // transaction is gone with it.
+                self.connection = nil
+                lose()
+                try? connection.close().wait()
+            }
             throw error
         }
     }
 
-    private func open() throws -> PostgresConnection {
+    private func open(reconnect: Bool) throws -> PostgresConnection {
         if let connection, !connection.isClosed { return connection }
+        if inTransactionBlock && !reconnect {
+            lose()
+            throw PostgresConnectionLost(reason: "the connection closed inside a transaction")
+        }
         let id = Self.ids.withLock { id in
             id += 1
             return id
@@ -72,19 +104,30 @@ final class PostgresSession: SQLSession, @unchecked Sendable {
             on: MultiThreadedEventLoopGroup.singleton.any(), configuration: address.configuration, id: id,
             logger: logger
         ).wait()
+        for setting in ["lock_timeout = '20s'", "idle_in_transaction_session_timeout = '30s'"] {
+            _ = try opened.query(PostgresQuery(unsafeSQL: "SET \(setting)"), logger: logger).wait()
+        }
         connection = opened
         return opened
     }
 
-    /// `?` placeholders as PostgreSQL's `$1, $2, ...`, leaving quoted text alone.
+    /// Forgets the transaction a broken connection took with it.
+    private func lose() {
+        inTransactionBlock = false
+        isInsideTransaction = false
+    }
+
+    /// `?` placeholders as PostgreSQL's `$1, $2, ...`, leaving quoted text and names alone.
     static func numberedPlaceholders(_ sql: String) -> String {
         var result = ""
         result.reserveCapacity(sql.utf8.count + 16)
         var number = 0
-        var quoted = false
+        var quote: Character?
         for character in sql {
-            if character == "'" { quoted.toggle() }
-            if character == "?" && !quoted {
+            if character == "'" || character == "\"" {
+                if quote == nil { quote = character } else if quote == character { quote = nil }
+            }
+            if character == "?" && quote == nil {
                 number += 1
                 result += "$\(number)"
             } else {
@@ -125,4 +168,11 @@ extension SQLValue {
         default: self = .text(try cell.decode(String.self))
         }
     }
+}
+
+/// The connection to PostgreSQL was lost inside a transaction, or the server ended
+/// the transaction: nothing of it was committed, unless the loss came during COMMIT.
+struct PostgresConnectionLost: Error, CustomStringConvertible {
+    let reason: String
+    var description: String { "PostgreSQL connection lost: \(reason)" }
 }

@@ -30,6 +30,8 @@ public final class PostgresStore: TransactionStore, Sendable {
     private let readers: [Connection]
     private let nextReader = Atomic<Int>(0)
     private let clock: @Sendable () -> Date
+    private let address: PostgresAddress
+    private let logger: Logger
 
     /// A session with the queue it is used on.
     private struct Connection: Sendable {
@@ -65,6 +67,8 @@ public final class PostgresStore: TransactionStore, Sendable {
         }
         self.service = service
         self.clock = clock
+        self.address = address
+        self.logger = logger
         let writing = connection("writer")
         self.writing = writing
         self.readers = (0..<max(readers, 1)).map { connection("reader\($0)") }
@@ -105,18 +109,9 @@ public final class PostgresStore: TransactionStore, Sendable {
     public func write<Reply: WireMessage>(
         idempotencyKey: String? = nil, method: String, _ body: @escaping @Sendable (inout Change) throws -> Reply
     ) async throws -> Reply {
-        let now = clock()
-        let traceID = CallContext.current?.traceID
-        let service = service
         do {
-            return try await withCheckedThrowingContinuation { continuation in
-                writer.submit(
-                    QueuedWrite(
-                        idempotencyKey: idempotencyKey, method: method,
-                        change: { session in Change(session: session, service: service, now: now, traceID: traceID) },
-                        body: body, continuation: continuation))
-            }
-        } catch let error as PSQLError {
+            return try await writer.write(idempotencyKey: idempotencyKey, method: method, now: clock(), body)
+        } catch {
             throw PostgresFailure.translate(error)
         }
     }
@@ -125,17 +120,17 @@ public final class PostgresStore: TransactionStore, Sendable {
         let index = nextReader.wrappingAdd(1, ordering: .relaxed).oldValue % readers.count
         do {
             return try await readers[index].run { session in
-                try session.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", [])
+                try session.begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
                 do {
                     let result = try body(session)
-                    try session.execute("COMMIT", [])
+                    try session.end("COMMIT")
                     return result
                 } catch {
-                    try? session.execute("ROLLBACK", [])
+                    try? session.end("ROLLBACK")
                     throw error
                 }
             }
-        } catch let error as PSQLError {
+        } catch {
             throw PostgresFailure.translate(error)
         }
     }
@@ -160,8 +155,18 @@ public final class PostgresStore: TransactionStore, Sendable {
         }
     }
 
+    /// Vacuums the database on a connection of its own, so the dead row versions
+    /// an erasure left are freed. PostgreSQL does not zero freed space, and its
+    /// write-ahead log keeps the old versions until it is recycled: on this backend
+    /// erased data leaves the live tables at once and the files over time.
     public func truncateJournal() async throws {
-        try await readers[0].run { session in try session.execute("VACUUM", []) }
+        let maintenance = Connection(
+            session: PostgresSession(address: address, logger: logger),
+            queue: DispatchQueue(label: "glimlach.\(service).postgres.vacuum"))
+        try await maintenance.run { session in
+            defer { session.close() }
+            try session.execute("VACUUM", [])
+        }
     }
 }
 

@@ -2,6 +2,7 @@ import Bus
 import Foundation
 import Metrics
 import Synchronization
+import Wire
 
 /// The store's one writer: writes queue here and are committed together, one
 /// transaction (one fsync) for everything that queued while the previous commit ran.
@@ -52,6 +53,22 @@ final class GroupCommit: Sendable {
             var statistics = state.statistics
             statistics.waiting = state.queued.count
             return statistics
+        }
+    }
+
+    /// Runs `body` as one write of the next commit (see `QueuedWrite`) and returns
+    /// its reply once that commit is durable.
+    func write<Reply: WireMessage>(
+        idempotencyKey: String?, method: String, now: Date, _ body: @escaping @Sendable (inout Change) throws -> Reply
+    ) async throws -> Reply {
+        let traceID = CallContext.current?.traceID
+        let service = service
+        return try await withCheckedThrowingContinuation { continuation in
+            submit(
+                QueuedWrite(
+                    idempotencyKey: idempotencyKey, method: method,
+                    change: { session in Change(session: session, service: service, now: now, traceID: traceID) },
+                    body: body, continuation: continuation))
         }
     }
 

@@ -1,14 +1,11 @@
 import Foundation
 
 /// Who runs a job that must run once per service (the SLA scheduler, deliveries)
-/// when several processes serve it: the holder of the job's lease. A process
+/// when several processes serve it from one PostgreSQL database: the holder of the
+/// job's lease (an SQLite database has one process, which holds them all). A process
 /// renews its lease while it runs the job; when it dies, the lease expires and
 /// another process takes it on its next try.
 enum JobLease {
-    static let migrations = [
-        Migration("job-lease") { db in try db.execute(sql: schema) }
-    ]
-
     static let schema = """
         CREATE TABLE job_lease (job TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at_ms BIGINT NOT NULL)
         """

@@ -25,14 +25,22 @@ enum Outbox {
         }
     ]
 
-    /// Stores `event` as the next sequence (last + 1) and returns it numbered.
+    /// Stores `event` as the next sequence (last + 1) and returns it numbered, in
+    /// one statement (one round trip to PostgreSQL).
     static func append(_ event: Event, in session: any SQLSession) throws -> Event {
         var numbered = event
-        numbered.sequence = try lastSequence(in: session) + 1
-        try session.execute(
-            "INSERT INTO outbox (sequence, type, subject_id, occurred_at_ms, trace_id, payload) VALUES (?, ?, ?, ?, ?, ?)",
-            Int64(numbered.sequence), numbered.type, numbered.subject_id, numbered.occurred_at_ms, numbered.trace_id,
-            numbered.payload)
+        let sequence = try session.value(
+            Int64.self,
+            """
+            INSERT INTO outbox (sequence, type, subject_id, occurred_at_ms, trace_id, payload)
+            SELECT COALESCE(MAX(sequence), 0) + 1, ?, ?, ?, ?, ? FROM outbox RETURNING sequence
+            """,
+            [
+                .text(event.type), event.subject_id.sqlValue, .integer(event.occurred_at_ms), event.trace_id.sqlValue,
+                .blob(event.payload),
+            ])
+        guard let sequence else { preconditionFailure("INSERT ... RETURNING gives the new row") }
+        numbered.sequence = UInt64(sequence)
         return numbered
     }
 

@@ -57,7 +57,7 @@ public final class SQLiteStore: TransactionStore, Sendable {
         writer = GroupCommit(
             service: service, run: { work in pool.asyncWriteWithoutTransaction { db in work(db) } }, publish: publish)
         var migrator = DatabaseMigrator()
-        for migration in Outbox.migrations + IdempotencyLedger.migrations + migrations + JobLease.migrations {
+        for migration in Outbox.migrations + IdempotencyLedger.migrations + migrations {
             migrator.registerMigration(migration.name, migrate: migration.apply)
         }
         try migrator.migrate(pool)
@@ -74,17 +74,8 @@ public final class SQLiteStore: TransactionStore, Sendable {
         idempotencyKey: String? = nil, method: String,
         _ body: @escaping @Sendable (inout Change) throws -> Reply
     ) async throws -> Reply {
-        let now = clock()
-        let traceID = CallContext.current?.traceID
-        let service = service
         do {
-            return try await withCheckedThrowingContinuation { continuation in
-                writer.submit(
-                    QueuedWrite(
-                        idempotencyKey: idempotencyKey, method: method,
-                        change: { session in Change(session: session, service: service, now: now, traceID: traceID) },
-                        body: body, continuation: continuation))
-            }
+            return try await writer.write(idempotencyKey: idempotencyKey, method: method, now: clock(), body)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
             throw StoreError.storageFull
         }
@@ -102,10 +93,8 @@ public final class SQLiteStore: TransactionStore, Sendable {
         try await pool.read { db in try body(db) }
     }
 
-    public func holdLease(_ job: String, holder: String, seconds: Int) async throws -> Bool {
-        let now = clock()
-        return try await pool.write { db in try JobLease.hold(job, holder: holder, seconds: seconds, now: now, in: db) }
-    }
+    /// An SQLite database has one process writing it, which holds every lease.
+    public func holdLease(_ job: String, holder: String, seconds: Int) async throws -> Bool { true }
 
     /// Committed events after `request.after_sequence`, a page at a time.
     public func since(_ request: SinceRequest) async throws -> SinceReply {

@@ -63,7 +63,7 @@ class TicketsSQLReader: StoreAccess, TicketsReading {
 
     func tickets(customerID: String) throws -> [TicketRecord] {
         try fetchTickets(
-            "SELECT \(Self.ticketColumns) FROM ticket WHERE customer_id = ? ORDER BY created_at_ms DESC",
+            "SELECT \(Self.ticketColumns) FROM ticket WHERE customer_id = ? ORDER BY created_at_ms DESC, rowid DESC",
             [.text(customerID)])
     }
 
@@ -131,7 +131,7 @@ class TicketsSQLReader: StoreAccess, TicketsReading {
             """
             SELECT \(Self.ticketColumns) FROM ticket
             WHERE first_response_at_ms IS NULL AND answered_live = 0 AND sla_flag IN (?, ?) AND status NOT IN (?, ?)
-            ORDER BY received_at_ms
+            ORDER BY received_at_ms, rowid
             """,
             [
                 Tickets.SlaState.onTrack.rawValue, Tickets.SlaState.atRisk.rawValue,
