@@ -37,8 +37,11 @@ struct StaffCommand: AsyncParsableCommand {
 
     func run() async throws {
         let host = ServiceHost(name: "staff", options: options)
-        let store = try SQLiteStaffStore(
-            path: try options.databasePath("staff"), timeZone: TimeZone(identifier: timeZone)!, publish: host.publish)
+        let zone = TimeZone(identifier: timeZone)!
+        let store =
+            options.usesPostgres
+            ? try await StaffSQLStore.postgres(url: options.databaseUrl, timeZone: zone, publish: host.publish)
+            : try StaffSQLStore(path: try options.databasePath("staff"), timeZone: zone, publish: host.publish)
         let passwords = PasswordRules(cost: UInt8(passwordCost))
         try await host.run(router: makeStaffRouter(store: store, passwords: passwords))
     }

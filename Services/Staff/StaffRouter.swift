@@ -15,7 +15,7 @@ struct StaffHandlers: Staff.Handler {
 /// it the same way:
 ///
 /// ```swift
-/// let store = try SQLiteStaffStore(path: path, publish: host.publish)
+/// let store = try StaffSQLStore(path: path, publish: host.publish)
 /// try await bus.worker(makeStaffRouter(store: store))
 /// ```
 /// `passwords` hash at bcrypt's cost 12 unless the operator chose another

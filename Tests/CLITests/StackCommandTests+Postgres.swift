@@ -5,7 +5,7 @@ import Testing
 
 extension StackCommandTests {
     @Test(
-        "up --postgres runs PostgreSQL in DATA/postgres with the tickets database, keeps tickets there, and stops it after the services"
+        "up --postgres runs PostgreSQL in DATA/postgres with the tickets and staff databases, keeps them there, and stops it after the services"
     )
     func upPostgres() async throws {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-up-\(UUID().uuidString)")
@@ -26,8 +26,11 @@ extension StackCommandTests {
         #expect(tickets.status == 0 && tickets.output == "tickets|\(directory)\n", "\(tickets.errors)")
         let ticketsProcess = try #require(childProcess(of: stack.pid, named: "tickets"))
         #expect(environment(of: ticketsProcess)["GLIMLACH_DATABASE_URL"] == url)
+        let staffURL = "postgres://glimlach@127.0.0.1:\(5570 + offset)/staff"
         let staff = try #require(childProcess(of: stack.pid, named: "staff"))
-        #expect(environment(of: staff)["GLIMLACH_DATABASE_URL"] == nil, "staff keeps SQLite")
+        #expect(environment(of: staff)["GLIMLACH_DATABASE_URL"] == staffURL)
+        let feedback = try #require(childProcess(of: stack.pid, named: "feedback"))
+        #expect(environment(of: feedback)["GLIMLACH_DATABASE_URL"] == nil, "feedback keeps SQLite")
         // A ticket created through the bus is a row in PostgreSQL, with its event in the outbox there.
         let created = try await CommandRun.run(
             "glimlach",
@@ -44,6 +47,21 @@ extension StackCommandTests {
                 "select (select count(*) from ticket) || ' ' || (select string_agg(type, ',') from outbox)",
             ])
         #expect(rows.output == "1 ticket.created\n", "\(rows.output)\(rows.errors)")
+        // So is an employee created through the bus, in staff's own database.
+        let hired = try await CommandRun.run(
+            "glimlach",
+            [
+                "call", "staff", "CreateEmployee", #"{"name": "Wim", "status": "EMPLOYEE_STATUS_ACTIVE"}"#,
+                "--bus", "tcp://127.0.0.1:\(5555 + offset)",
+            ])
+        #expect(hired.status == 0, "\(hired.output)\(hired.errors)")
+        let staffRows = try await CommandRun.run(
+            executable: psql,
+            [
+                "-X", "-At", "-d", staffURL, "-c",
+                "select (select string_agg(name, ',') from employee) || ' ' || (select string_agg(type, ',') from outbox)",
+            ])
+        #expect(staffRows.output == "Wim employee.created\n", "\(staffRows.output)\(staffRows.errors)")
 
         stack.interrupt()
         #expect(try await stack.waitForExit(timeout: .seconds(60)) == 0)

@@ -15,7 +15,7 @@ struct GatewayWorld {
     private let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-gw-\(UUID())")
 
     init() throws {
-        let staff = try SQLiteStaffStore(path: directory.appendingPathComponent("staff.sqlite").path)
+        let staff = try StaffSQLStore(path: directory.appendingPathComponent("staff.sqlite").path)
         transport.serve(makeStaffRouter(store: staff))
         let tickets = try TicketsSQLStore(
             path: directory.appendingPathComponent("tickets.sqlite").path, publish: { _ in })

@@ -44,11 +44,7 @@ struct ApiTokenTests {
             let secret = try await staff.call(
                 Staff.createApiToken, .init(name: "BI", scopes: ["analytics:read"]), key: "k-2"
             ).secret!
-            let file = staff.directory.appendingPathComponent("staff.sqlite")
-            var bytes = Data()
-            for suffix in ["", "-wal"] {
-                bytes += (try? Data(contentsOf: URL(fileURLWithPath: file.path + suffix))) ?? Data()
-            }
+            let bytes = try await staff.storedBytes()
             #expect(bytes.range(of: Data(secret.utf8)) == nil)
             #expect(bytes.range(of: Data(secret.dropFirst(11).utf8)) == nil)
             #expect(bytes.range(of: Data(ApiTokenRules.hash(secret).utf8)) != nil)

@@ -60,6 +60,21 @@ struct EmployeeTests {
         }
     }
 
+    @Test("lists sort names regardless of case; search ignores case, and % and _ in it match only themselves")
+    func caseAndWildcards() async throws {
+        try await withStaff { staff in
+            for name in ["bram", "Anna", "Carla", "100% Dirk", "Eva_K"] { try await staff.employee(name) }
+            let all = try await staff.call(Staff.listEmployees, .init()).employees.map(\.name)
+            #expect(all == ["100% Dirk", "Anna", "bram", "Carla", "Eva_K"])
+            #expect(try await staff.call(Staff.listEmployees, .init(text: "BRAM")).employees.map(\.name) == ["bram"])
+            #expect(try await staff.call(Staff.listEmployees, .init(text: "%")).employees.map(\.name) == ["100% Dirk"])
+            #expect(try await staff.call(Staff.listEmployees, .init(text: "a_k")).employees.map(\.name) == ["Eva_K"])
+            for name in ["support", "Billing", "Care"] { _ = try await staff.team(name) }
+            let teams = try await staff.call(Staff.listTeams, .init()).teams.map(\.name)
+            #expect(teams == ["Billing", "Care", "support"])
+        }
+    }
+
     @Test("unknown ids answer NOT_FOUND")
     func unknownIDs() async throws {
         try await withStaff { staff in

@@ -97,11 +97,7 @@ struct InvitationTests {
         try await withStaff { staff in
             let agent = try await staff.employee("Wim", email: "wim@example.com").employee_id!
             let token = try await staff.call(Staff.inviteEmployee, .init(employee_id: agent)).token!
-            let file = staff.directory.appendingPathComponent("staff.sqlite")
-            var bytes = Data()
-            for suffix in ["", "-wal"] {
-                bytes += (try? Data(contentsOf: URL(fileURLWithPath: file.path + suffix))) ?? Data()
-            }
+            let bytes = try await staff.storedBytes()
             #expect(bytes.range(of: Data(token.utf8)) == nil)
             #expect(bytes.range(of: Data(InvitationRules.hash(token).utf8)) != nil)
         }

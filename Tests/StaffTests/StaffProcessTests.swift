@@ -18,7 +18,7 @@ struct StaffProcessTests {
     @Test("the staff executable serves Health and Since over the bus")
     func servesStandardMethods() async throws {
         let stack = try await ProcessStack()
-        try await stack.start("staff")
+        try await stack.start("staff", environment: try await StaffBackend.processEnvironment())
         let health = try await stack.client.call(Staff.health, HealthRequest())
         #expect(health.service == "staff" && health.status == .serving && health.last_sequence == 0)
         let replay = try await stack.client.call(Staff.since, SinceRequest(after_sequence: 0))
@@ -41,7 +41,8 @@ struct StaffProcessTests {
     }
 
     private func killAndRestart(_ stack: ProcessStack) async throws {
-        let staff = try await stack.start("staff")
+        let backend = try await StaffBackend.processEnvironment()
+        let staff = try await stack.start("staff", environment: backend)
         let client = stack.client
         var acknowledged: [String] = []
         for index in 0..<10 {
@@ -66,7 +67,7 @@ struct StaffProcessTests {
         acknowledged += burstAcks.all
         #expect(acknowledged.count >= 15)
 
-        try await stack.start("staff")
+        try await stack.start("staff", environment: backend)
         for id in acknowledged {
             let employee = try await client.call(Staff.getEmployee, .init(employee_id: id)).employee
             #expect(employee?.employee_id == id)

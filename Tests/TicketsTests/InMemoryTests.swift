@@ -15,7 +15,7 @@ struct InMemoryTests {
 
     /// Staff and tickets on temporary databases, tickets calling staff through `transport`.
     static func serve(_ transport: InMemoryTransport, in directory: URL) async throws {
-        let staffStore = try SQLiteStaffStore(path: directory.appendingPathComponent("staff.sqlite").path)
+        let staffStore = try StaffSQLStore(path: directory.appendingPathComponent("staff.sqlite").path)
         transport.serve(makeStaffRouter(store: staffStore))
         let ticketsStore = try await TicketsBackend.store(in: directory)
         transport.serve(makeTicketsRouter(store: ticketsStore, client: transport))

@@ -7,8 +7,7 @@ import ServiceKit
 /// `Rules/` and run them inside `write` with what they read there; every change
 /// records its events in the same transaction and remembers its reply under the
 /// idempotency key. Implementations throw `StoreError`, never `RPCError`, and name
-/// no SQL or GRDB type; `SQLiteStaffStore` (Store/SQLite/) is the one there is, a
-/// PostgreSQL one can follow behind the same protocol.
+/// no SQL or GRDB type; `StaffSQLStore` keeps them in SQLite or PostgreSQL.
 protocol StaffStore: EventLog, StaffTransactions {
     /// The store's clock (injectable in tests).
     var now: Date { get }

@@ -4,8 +4,8 @@ import GRDB
 /// connection as `db`.
 ///
 /// ```swift
-/// class SQLiteStaffReader: SQLiteAccess, StaffReading { ... }
-/// final class SQLiteStaffWriter: SQLiteStaffReader, StaffWriting { ... }
+/// class SQLiteFeedbackReader: SQLiteAccess, FeedbackReading { ... }
+/// final class SQLiteFeedbackWriter: SQLiteFeedbackReader, FeedbackWriting { ... }
 /// ```
 open class SQLiteAccess: StoreAccess {
     /// The connection; in a write, inside the open transaction.

@@ -29,7 +29,7 @@ final class ServiceDesk: Sendable {
         realOutlets: [Channel: any Outlet] = [:]
     ) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-channels-\(UUID())")
-        let staff = try SQLiteStaffStore(path: directory.appendingPathComponent("staff.sqlite").path)
+        let staff = try StaffSQLStore(path: directory.appendingPathComponent("staff.sqlite").path)
         transport.serve(makeStaffRouter(store: staff))
         let tickets = try TicketsSQLStore(path: directory.appendingPathComponent("tickets.sqlite").path)
         transport.serve(makeTicketsRouter(store: tickets, client: transport))

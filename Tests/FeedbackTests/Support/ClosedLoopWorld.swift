@@ -20,7 +20,7 @@ final class ClosedLoopWorld: Sendable {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "glimlach-loop-\(UUID().uuidString)")
         bus = try await InProcessBus()
-        let staff = try SQLiteStaffStore(path: directory.appendingPathComponent("staff.sqlite").path)
+        let staff = try StaffSQLStore(path: directory.appendingPathComponent("staff.sqlite").path)
         try await bus.worker(makeStaffRouter(store: staff))
         let tickets = try TicketsSQLStore(path: directory.appendingPathComponent("tickets.sqlite").path)
         try await bus.worker(makeTicketsRouter(store: tickets, client: bus.client(fresh: true)))

@@ -75,7 +75,7 @@ final class FeedbackHarness: Sendable {
             ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("glimlach-feedback-\(UUID().uuidString)/feedback.sqlite").path
         bus = try await InProcessBus()
-        let staff = try SQLiteStaffStore(path: self.path + ".staff.sqlite")
+        let staff = try StaffSQLStore(path: self.path + ".staff.sqlite")
         try await bus.worker(makeStaffRouter(store: staff))
         let published = published
         app = try FeedbackApp(

@@ -16,12 +16,13 @@ final class TestClock: Sendable {
     func set(_ date: Date) { instant.withLock { $0 = date } }
 }
 
-/// The staff router on an in-process bus, with its store in a temporary SQLite file
-/// and a clock set to 2026-11-23 12:00 UTC (Amsterdam time zone).
+/// The staff router on an in-process bus, with its store on `StaffBackend` (a
+/// temporary SQLite file or a fresh PostgreSQL database) and a clock set to
+/// 2026-11-23 12:00 UTC (Amsterdam time zone).
 final class StaffHarness: Sendable {
     let bus: InProcessBus
     let client: BusClient
-    let store: SQLiteStaffStore
+    let store: StaffSQLStore
     let clock: TestClock
     let directory: URL
 
@@ -31,8 +32,7 @@ final class StaffHarness: Sendable {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("staff-\(UUID().uuidString)")
         let clock = TestClock(Self.start)
         self.clock = clock
-        store = try SQLiteStaffStore(
-            path: directory.appendingPathComponent("staff.sqlite").path, clock: { clock.now })
+        store = try await StaffBackend.store(in: directory, clock: { clock.now })
         bus = try await InProcessBus()
         // bcrypt's lowest cost: staff's one hashing queue is shared by every test of
         // the process (PasswordCostTests checks the cost staff uses by default).
@@ -53,6 +53,9 @@ final class StaffHarness: Sendable {
         await bus.shutdown()
         try? FileManager.default.removeItem(at: directory)
     }
+
+    /// Everything the store keeps, as bytes to search (`StaffBackend.storedBytes`).
+    func storedBytes() async throws -> Data { try await StaffBackend.storedBytes(store, directory: directory) }
 
     /// Every event recorded so far, in order.
     func events() async throws -> [Event] {

@@ -65,7 +65,7 @@ final class TicketsHarness: @unchecked Sendable {
         try await bus.worker(makeTicketsRouter(store: store, client: ticketsClient, settings: settings))
         scheduler = makeSLAScheduler(store: store, client: ticketsClient, settings: settings)
         if staff {
-            let staffStore = try SQLiteStaffStore(
+            let staffStore = try StaffSQLStore(
                 path: directory.appendingPathComponent("staff.sqlite").path, clock: { clock.now })
             try await bus.worker(makeStaffRouter(store: staffStore))
         }

@@ -50,7 +50,7 @@ final class WebWorld: Sendable {
         analytics = model
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("glimlach-web-\(UUID().uuidString)/feedback.sqlite").path
-        let staff = try SQLiteStaffStore(
+        let staff = try StaffSQLStore(
             path: path + ".staff.sqlite", clock: staffClock, publish: { events in events.forEach { model.apply($0) } })
         // bcrypt's lowest cost: the pages' tests sign in often, and staff's one
         // hashing queue is shared by every test of the process.

@@ -23,7 +23,7 @@ final class WebhookDesk: Sendable {
 
     init() async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-webhooks-\(UUID())")
-        let staff = try SQLiteStaffStore(path: directory.appendingPathComponent("staff.sqlite").path)
+        let staff = try StaffSQLStore(path: directory.appendingPathComponent("staff.sqlite").path)
         transport.serve(makeStaffRouter(store: staff))
         let tickets = try TicketsSQLStore(path: directory.appendingPathComponent("tickets.sqlite").path)
         transport.serve(makeTicketsRouter(store: tickets, client: transport))

@@ -1,13 +1,11 @@
 import Bus
 import Contract
-import GRDB
 import ServiceKit
 
 extension Staff.CoreValue {
-    init(row: Row) {
+    init(row: SQLRow) {
         self.init(
             value_id: row["value_id"], name: row["name"], description: row["description"],
             position: UInt32(row["position"] as Int64), updated_at_ms: row["updated_at_ms"])
     }
-
 }

@@ -1,19 +1,18 @@
-import GRDB
 import ServiceKit
 
 /// The WHERE clause of a listing, built from its filters.
 struct SQLClauses {
     private var clauses: [String] = []
-    private var values: [any DatabaseValueConvertible] = []
+    private var values: [SQLValue] = []
 
     /// Adds `clause` with the values of its placeholders.
-    mutating func add(_ clause: String, _ values: any DatabaseValueConvertible...) {
+    mutating func add(_ clause: String, _ values: any SQLValueConvertible...) {
         clauses.append(clause)
-        self.values += values
+        self.values += values.map(\.sqlValue)
     }
 
     /// `column = value` when `value` is set.
-    mutating func match(_ column: String, _ value: (any DatabaseValueConvertible)?) {
+    mutating func match(_ column: String, _ value: (any SQLValueConvertible)?) {
         guard let value else { return }
         add("\(column) = ?", value)
     }
@@ -22,7 +21,7 @@ struct SQLClauses {
     var whereClause: String { clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ") }
 
     /// The values, then the page's LIMIT and OFFSET.
-    func arguments(_ page: Page) -> StatementArguments { StatementArguments(values + [page.limit, page.offset]) }
+    func arguments(_ page: Page) -> [SQLValue] { values + [page.limit.sqlValue, page.offset.sqlValue] }
 }
 
 extension String {
