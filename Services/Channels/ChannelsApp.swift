@@ -17,25 +17,36 @@ struct ChannelsHandlers<Store: ChannelsStore>: Channels.Handler {
 /// Everything the channels process runs, built the same way by `ChannelsCommand`
 /// and by the tests.
 struct ChannelsApp: Sendable {
-    let store: SQLiteChannelsStore
-    let handlers: ChannelsHandlers<SQLiteChannelsStore>
+    let store: ChannelsSQLStore
+    let handlers: ChannelsHandlers<ChannelsSQLStore>
     let router: ServiceRouter
     let deliveries: DeliveryWorker
 
     /// - Parameters:
+    ///   - store: channels' database, SQLite or PostgreSQL.
     ///   - outlets: the connected ways out, by channel (none: nothing is sent, and
     ///     replies on those channels are SKIPPED saying so).
     init(
-        databasePath: String, settings: ChannelsSettings, client: any RPCClient, outlets: [Channel: any Outlet],
-        clock: @escaping @Sendable () -> Date = Date.init, publish: @escaping @Sendable ([Event]) -> Void = { _ in },
+        store: ChannelsSQLStore, settings: ChannelsSettings, client: any RPCClient, outlets: [Channel: any Outlet],
         logger: Logger = Logger(label: "channels")
-    ) throws {
-        store = try SQLiteChannelsStore(path: databasePath, clock: clock, publish: publish)
+    ) {
+        self.store = store
         handlers = ChannelsHandlers(store: store, desk: PeerServices(client: client), settings: settings)
         var router = ServiceRouter(service: Channels.service)
         router.register(handlers)
         self.router = router
         deliveries = DeliveryWorker(handlers: handlers, outlets: outlets, logger: logger)
+    }
+
+    /// The app on the SQLite database at `databasePath`.
+    init(
+        databasePath: String, settings: ChannelsSettings, client: any RPCClient, outlets: [Channel: any Outlet],
+        clock: @escaping @Sendable () -> Date = Date.init, publish: @escaping @Sendable ([Event]) -> Void = { _ in },
+        logger: Logger = Logger(label: "channels")
+    ) throws {
+        self.init(
+            store: try ChannelsSQLStore(path: databasePath, clock: clock, publish: publish), settings: settings,
+            client: client, outlets: outlets, logger: logger)
     }
 
     /// Follow tickets' and feedback's events from the positions stored with the last

@@ -17,11 +17,15 @@ struct ChannelsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let host = ServiceHost(name: "channels", options: options)
-        let app = try ChannelsApp(
-            databasePath: try options.databasePath("channels"), settings: channels.settings, client: host.client,
-            outlets: try channels.outlets(logger: host.logger), publish: host.publish, logger: host.logger)
+        let store =
+            options.usesPostgres
+            ? try await ChannelsSQLStore.postgres(url: options.databaseUrl, publish: host.publish)
+            : try ChannelsSQLStore(path: try options.databasePath("channels"), publish: host.publish)
+        let app = ChannelsApp(
+            store: store, settings: channels.settings, client: host.client,
+            outlets: try channels.outlets(logger: host.logger), logger: host.logger)
         var router = app.router
-        host.registerStandardMethods(on: &router, store: app.store.store)
+        host.registerStandardMethods(on: &router, store: store.database)
         let feeds = try await app.eventFeeds(
             client: host.client, eventsEndpoint: options.eventsOut, logger: host.logger)
         var services: [any Service] = feeds + [app.deliveries]

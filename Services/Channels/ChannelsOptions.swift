@@ -136,7 +136,7 @@ struct ChannelsOptions: ParsableArguments {
     }
 
     /// The support mailbox's poller, when a mailbox is configured.
-    func mailboxPoller(handlers: ChannelsHandlers<SQLiteChannelsStore>, logger: Logger) throws -> MailboxPoller? {
+    func mailboxPoller(handlers: ChannelsHandlers<ChannelsSQLStore>, logger: Logger) throws -> MailboxPoller? {
         guard !imapURL.isEmpty else { return nil }
         let server = try mailServer(imapURL, user: imapUser, passwordVariable: "GLIMLACH_CHANNELS_IMAP_PASSWORD")
         return MailboxPoller(

@@ -20,4 +20,9 @@ struct ChannelsSettings: Sendable, Equatable {
     var pollIntervalMs: Int64 = 250
     /// Deliveries sent at once.
     var sendConcurrency = 8
+    /// How long a process keeps the delivery and mailbox jobs without renewing them
+    /// (`JobLeaseKeeper`): longer than one send or one mail can take (the mail
+    /// servers' connect and operation limits, 70 s), so a busy process keeps its
+    /// jobs, and the time another process waits to take over from a dead one.
+    var jobLeaseSeconds = 90
 }

@@ -5,7 +5,7 @@ import Testing
 
 extension StackCommandTests {
     @Test(
-        "up --postgres runs PostgreSQL in DATA/postgres with the tickets and staff databases, keeps them there, and stops it after the services"
+        "up --postgres runs PostgreSQL in DATA/postgres with the tickets, staff and channels databases, keeps them there, and stops it after the services"
     )
     func upPostgres() async throws {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-up-\(UUID().uuidString)")
@@ -29,6 +29,9 @@ extension StackCommandTests {
         let staffURL = "postgres://glimlach@127.0.0.1:\(5570 + offset)/staff"
         let staff = try #require(childProcess(of: stack.pid, named: "staff"))
         #expect(environment(of: staff)["GLIMLACH_DATABASE_URL"] == staffURL)
+        let channelsURL = "postgres://glimlach@127.0.0.1:\(5570 + offset)/channels"
+        let channels = try #require(childProcess(of: stack.pid, named: "channels"))
+        #expect(environment(of: channels)["GLIMLACH_DATABASE_URL"] == channelsURL)
         let feedback = try #require(childProcess(of: stack.pid, named: "feedback"))
         #expect(environment(of: feedback)["GLIMLACH_DATABASE_URL"] == nil, "feedback keeps SQLite")
         // A ticket created through the bus is a row in PostgreSQL, with its event in the outbox there.
@@ -62,6 +65,10 @@ extension StackCommandTests {
                 "select (select string_agg(name, ',') from employee) || ' ' || (select string_agg(type, ',') from outbox)",
             ])
         #expect(staffRows.output == "Wim employee.created\n", "\(staffRows.output)\(staffRows.errors)")
+        // Channels, serving, noted in its own database when it began following the others' events.
+        let channelsRows = try await CommandRun.run(
+            executable: psql, ["-X", "-At", "-d", channelsURL, "-c", "select name from setting"])
+        #expect(channelsRows.output == "following-since-ms\n", "\(channelsRows.output)\(channelsRows.errors)")
 
         stack.interrupt()
         #expect(try await stack.waitForExit(timeout: .seconds(60)) == 0)

@@ -13,25 +13,36 @@ import ServiceLifecycle
 /// e-mail, so the customer's mail program shows one message. A failure that passes
 /// keeps it QUEUED with back-off (`DeliveryRetry`); a final one, or the last
 /// attempt, marks it FAILED with the reason, which the agent sees on the message.
+///
+/// When several channels processes share one database, only the holder of the
+/// `deliveries` lease sends (`JobLeaseKeeper`): it renews the lease on every pass and
+/// before every delivery, so no two processes send at once.
 final class DeliveryWorker: Service, Sendable {
-    private let handlers: ChannelsHandlers<SQLiteChannelsStore>
+    private let handlers: ChannelsHandlers<ChannelsSQLStore>
     private let outlets: [Channel: any Outlet]
     private let logger: Logger
+    let lease: JobLeaseKeeper<ChannelsSQLStore>
 
-    init(handlers: ChannelsHandlers<SQLiteChannelsStore>, outlets: [Channel: any Outlet], logger: Logger) {
+    init(handlers: ChannelsHandlers<ChannelsSQLStore>, outlets: [Channel: any Outlet], logger: Logger) {
         self.handlers = handlers
         self.outlets = outlets
         self.logger = logger
+        lease = JobLeaseKeeper(
+            job: Self.job, seconds: handlers.settings.jobLeaseSeconds, store: handlers.store, logger: logger)
     }
+
+    /// The job lease the worker sends under.
+    static let job = "deliveries"
 
     func run() async throws {
         try await OutboxPasses.run(pause: .milliseconds(handlers.settings.pollIntervalMs)) { await self.deliverDue() }
     }
 
-    /// One pass over the due deliveries, `sendConcurrency` at once. Returns how
-    /// many were attempted.
+    /// One pass over the due deliveries, `sendConcurrency` at once, when this
+    /// process holds the deliveries lease. Returns how many were attempted.
     @discardableResult
     func deliverDue() async -> Int {
+        guard await lease.hold() else { return 0 }
         let store = handlers.store
         let due: [Channels.Delivery]
         do {
@@ -43,8 +54,10 @@ final class DeliveryWorker: Service, Sendable {
         return await OutboxPasses.attempt(due, width: handlers.settings.sendConcurrency) { await self.attempt($0) }
     }
 
-    /// Sends one delivery and records how it went.
+    /// Sends one delivery and records how it went, unless the lease moved to
+    /// another process during the pass (that process sends it).
     func attempt(_ delivery: Channels.Delivery) async {
+        guard await lease.hold() else { return }
         let outcome: Result<Sent, DeliveryError>
         do {
             let message = try await handlers.outgoing(for: delivery)

@@ -12,15 +12,20 @@ import ServiceLifecycle
 /// between) is taken again and recognised by its Message-ID. Auto-replies, bounces
 /// and mail from the support address itself are skipped (logged), so they never
 /// open tickets or start a loop; so is mail that cannot be parsed.
+///
+/// When several channels processes share one database, only the holder of the
+/// mailbox's lease reads it (`JobLeaseKeeper`), renewed on every poll and before
+/// every mail, so no mail is taken by two processes at once.
 final class MailboxPoller: Service, Sendable {
-    private let handlers: ChannelsHandlers<SQLiteChannelsStore>
+    private let handlers: ChannelsHandlers<ChannelsSQLStore>
     private let mailbox: IMAPMailbox
     private let ownAddress: String
     private let interval: Duration
     private let logger: Logger
+    let lease: JobLeaseKeeper<ChannelsSQLStore>
 
     init(
-        handlers: ChannelsHandlers<SQLiteChannelsStore>, mailbox: IMAPMailbox, ownAddress: String,
+        handlers: ChannelsHandlers<ChannelsSQLStore>, mailbox: IMAPMailbox, ownAddress: String,
         interval: Duration, logger: Logger
     ) {
         self.handlers = handlers
@@ -28,10 +33,18 @@ final class MailboxPoller: Service, Sendable {
         self.ownAddress = ownAddress.lowercased()
         self.interval = interval
         self.logger = logger
+        lease = JobLeaseKeeper(
+            job: "mailbox " + Self.name(of: mailbox),
+            seconds: handlers.settings.jobLeaseSeconds, store: handlers.store, logger: logger)
     }
 
     /// The cursor's name: the account and the mailbox.
-    var cursorName: String { "\(mailbox.server.user)@\(mailbox.server.url.host ?? "")/\(mailbox.name)" }
+    var cursorName: String { Self.name(of: mailbox) }
+
+    /// The account and the mailbox, as `user@host/mailbox`.
+    static func name(of mailbox: IMAPMailbox) -> String {
+        "\(mailbox.server.user)@\(mailbox.server.url.host ?? "")/\(mailbox.name)"
+    }
 
     func run() async throws {
         do {
@@ -46,9 +59,11 @@ final class MailboxPoller: Service, Sendable {
         } catch is CancellationError {}
     }
 
-    /// Takes every mail after the stored cursor. Returns how many opened or joined tickets.
+    /// Takes every mail after the stored cursor, when this process holds the
+    /// mailbox's lease. Returns how many opened or joined tickets.
     @discardableResult
     func poll() async throws -> Int {
+        guard await lease.hold() else { return 0 }
         let status = try await mailbox.status()
         let name = cursorName
         var cursor = try await handlers.store.read { try $0.mailboxCursor(name) }
@@ -57,6 +72,7 @@ final class MailboxPoller: Service, Sendable {
         }
         var taken = 0
         for uid in try await mailbox.uids(after: cursor?.lastUID ?? 0).sorted() where !Task.isCancelled {
+            guard await lease.hold() else { break }
             if try await take(uid: uid, validity: status.uidValidity) { taken += 1 }
             let next = MailboxCursor(uidValidity: status.uidValidity, lastUID: uid)
             try await handlers.saveCursor(next, mailbox: name)

@@ -7,7 +7,7 @@ import Meta
 enum WebhookServer {
     static func application(
         host: String, port: Int, meta: (appSecret: String, verifyToken: String)?,
-        handlers: ChannelsHandlers<SQLiteChannelsStore>, logger: Logger
+        handlers: ChannelsHandlers<ChannelsSQLStore>, logger: Logger
     ) -> some ApplicationProtocol {
         let router = Router()
         router.get("/healthz") { _, _ in "ok" }

@@ -8,12 +8,16 @@ import Wire
 /// Where channels keeps what it received and what it must send: reads and writes of
 /// stored records, no rules. Every change records its events in the same
 /// transaction. Implementations throw `StoreError`, never `RPCError`, and name no SQL
-/// or GRDB type; `SQLiteChannelsStore` (Store/SQLite/) is the one there is.
+/// or SQL type; `ChannelsSQLStore` keeps them in SQLite or PostgreSQL.
 protocol ChannelsStore: Sendable {
     /// The store's clock in Unix milliseconds (tests move it).
     var nowMs: Int64 { get }
     /// Empties the write-ahead log into the database file (after an erasure).
     func truncateJournal() async throws
+    /// Whether this process holds the lease on `job` for the next `seconds` (taken
+    /// when free or expired, renewed when its own), for jobs that run in one
+    /// channels process only (`JobLeaseKeeper`).
+    func holdLease(_ job: String, seconds: Int) async throws -> Bool
     /// Runs `body` on a consistent snapshot.
     func read<T: Sendable>(_ body: @escaping @Sendable (any ChannelsReading) throws -> T) async throws -> T
     /// Runs `body` in one transaction with the events it records. With an
@@ -77,7 +81,7 @@ protocol ChannelsWriting: ChannelsReading {
     /// Forgets what identifies the ticket's customer: conversations, mail references,
     /// received message ids and attachments deleted, deliveries' recipients blanked.
     func erase(ticketID: String) throws
-    /// Deletes remembered replies that mention any of `ids` (see `SQLiteAccess.forgetReplies`).
+    /// Deletes remembered replies that mention any of `ids` (see `StoreAccess.forgetReplies`).
     func forgetReplies(mentioning ids: [String]) throws
     /// Records event `type` about `subject` in this transaction's outbox.
     func record(_ type: String, subject: String, _ payload: some WireMessage) throws

@@ -12,7 +12,7 @@ import TestSupport
 @testable import TicketsService
 
 /// Staff, tickets, feedback and channels served in memory, built with the builders
-/// the executables use. Events are carried by `sync()`: feedback and channels
+/// the executables use; channels on the suites' backend (`ChannelsBackend`). Events are carried by `sync()`: feedback and channels
 /// apply what tickets and feedback committed, as their event feeds do.
 final class ServiceDesk: Sendable {
     let transport = InMemoryTransport()
@@ -24,9 +24,10 @@ final class ServiceDesk: Sendable {
     /// When channels first followed the others' events.
     let followingSince: Int64
 
+    /// - Parameter channelsStore: channels' store; by default a new one on the suites' backend.
     init(
         outlets: [Channel] = [.email, .facebookMessenger, .whatsApp], settings: ChannelsSettings = ChannelsSettings(),
-        realOutlets: [Channel: any Outlet] = [:]
+        realOutlets: [Channel: any Outlet] = [:], channelsStore: ChannelsSQLStore? = nil
     ) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-channels-\(UUID())")
         let staff = try StaffSQLStore(path: directory.appendingPathComponent("staff.sqlite").path)
@@ -47,11 +48,13 @@ final class ServiceDesk: Sendable {
         outletsByChannel.merge(realOutlets) { _, real in real }
         var settings = settings
         settings.retry.firstPauseMs = 1
-        channels = try ChannelsApp(
-            databasePath: directory.appendingPathComponent("channels.sqlite").path, settings: settings,
-            client: transport, outlets: outletsByChannel)
+        let channelsStore =
+            if let channelsStore { channelsStore } else { try await ChannelsBackend.store(in: directory) }
+        channels = ChannelsApp(
+            store: channelsStore, settings: settings, client: transport,
+            outlets: outletsByChannel)
         var channelsRouter = channels.router
-        channelsRouter.registerStandardMethods(events: channels.store.store)
+        channelsRouter.registerStandardMethods(events: channels.store.database)
         transport.serve(channelsRouter)
         followingSince = try await channels.handlers.startFollowing()
         agentID = try await transport.call(

@@ -1,0 +1,69 @@
+import Bus
+import Foundation
+import ServiceKit
+import Wire
+
+/// `ChannelsStore` on a service database, SQLite (one file, the default) or
+/// PostgreSQL (for several channels processes on one database): the channels
+/// tables, the outbox, the idempotency ledger and job leases, changed in one
+/// transaction per write. The queries are the same on both (`ChannelsSQLReader`,
+/// `ChannelsSQLWriter`).
+final class ChannelsSQLStore: ChannelsStore {
+    /// The underlying store (Health, Since and leases use it).
+    let database: any TransactionStore
+    /// Who this store holds job leases as: this process, unless a test plays two.
+    let leaseHolder: String
+
+    init(database: any TransactionStore, leaseHolder: String = ProcessIdentity.current) {
+        self.database = database
+        self.leaseHolder = leaseHolder
+    }
+
+    /// Opens (or creates) the SQLite database at `path`.
+    /// - Parameters:
+    ///   - clock: the store's time; tests pass a settable one.
+    ///   - publish: receives committed events in sequence order.
+    convenience init(
+        path: String, clock: @escaping @Sendable () -> Date = Date.init,
+        publish: @escaping @Sendable ([Event]) -> Void = { _ in }
+    ) throws {
+        self.init(
+            database: try SQLiteStore(
+                path: path, service: "channels", migrations: ChannelsSchema.migrations, clock: clock, publish: publish))
+    }
+
+    /// Connects to the PostgreSQL database at `url` (`postgres://...`) and brings
+    /// its schema up to date.
+    /// - Parameter leaseHolder: who the store holds job leases as (tests play
+    ///   several processes in one).
+    static func postgres(
+        url: String, clock: @escaping @Sendable () -> Date = Date.init,
+        publish: @escaping @Sendable ([Event]) -> Void = { _ in }, leaseHolder: String = ProcessIdentity.current
+    ) async throws -> ChannelsSQLStore {
+        ChannelsSQLStore(
+            database: try await PostgresStore(
+                url: url, service: "channels", migrations: ChannelsPostgresSchema.migrations, clock: clock,
+                publish: publish),
+            leaseHolder: leaseHolder)
+    }
+
+    var nowMs: Int64 { database.now.unixMilliseconds }
+
+    func truncateJournal() async throws { try await database.truncateJournal() }
+
+    func holdLease(_ job: String, seconds: Int) async throws -> Bool {
+        try await database.holdLease(job, holder: leaseHolder, seconds: seconds)
+    }
+
+    func read<T: Sendable>(_ body: @escaping @Sendable (any ChannelsReading) throws -> T) async throws -> T {
+        try await database.read(ChannelsSQLReader.self) { try body($0) }
+    }
+
+    func write<Reply: WireMessage>(
+        method: String, idempotencyKey: String?, _ body: @escaping @Sendable (any ChannelsWriting) throws -> Reply
+    ) async throws -> Reply {
+        try await database.write(ChannelsSQLWriter.self, method: method, idempotencyKey: idempotencyKey) {
+            try body($0)
+        }
+    }
+}
