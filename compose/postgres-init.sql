@@ -3,3 +3,4 @@
 -- for each service of StackDefinition.postgresServices besides POSTGRES_DB's
 -- (tickets). scripts/check-compose checks the two lists together.
 CREATE DATABASE staff;
+CREATE DATABASE feedback;

@@ -5,7 +5,7 @@ import Testing
 
 extension StackCommandTests {
     @Test(
-        "up --postgres runs PostgreSQL in DATA/postgres with the tickets and staff databases, keeps them there, and stops it after the services"
+        "up --postgres runs PostgreSQL in DATA/postgres with the tickets, staff and feedback databases, keeps them there, and stops it after the services"
     )
     func upPostgres() async throws {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-up-\(UUID().uuidString)")
@@ -29,8 +29,11 @@ extension StackCommandTests {
         let staffURL = "postgres://glimlach@127.0.0.1:\(5570 + offset)/staff"
         let staff = try #require(childProcess(of: stack.pid, named: "staff"))
         #expect(environment(of: staff)["GLIMLACH_DATABASE_URL"] == staffURL)
+        let feedbackURL = "postgres://glimlach@127.0.0.1:\(5570 + offset)/feedback"
         let feedback = try #require(childProcess(of: stack.pid, named: "feedback"))
-        #expect(environment(of: feedback)["GLIMLACH_DATABASE_URL"] == nil, "feedback keeps SQLite")
+        #expect(environment(of: feedback)["GLIMLACH_DATABASE_URL"] == feedbackURL)
+        let webhooks = try #require(childProcess(of: stack.pid, named: "webhooks"))
+        #expect(environment(of: webhooks)["GLIMLACH_DATABASE_URL"] == nil, "webhooks keeps SQLite")
         // A ticket created through the bus is a row in PostgreSQL, with its event in the outbox there.
         let created = try await CommandRun.run(
             "glimlach",
@@ -62,6 +65,23 @@ extension StackCommandTests {
                 "select (select string_agg(name, ',') from employee) || ' ' || (select string_agg(type, ',') from outbox)",
             ])
         #expect(staffRows.output == "Wim employee.created\n", "\(staffRows.output)\(staffRows.errors)")
+        // And an answer given through the bus, in feedback's.
+        let answered = try await CommandRun.run(
+            "glimlach",
+            [
+                "call", "feedback", "SubmitResponse",
+                #"{"score": 9, "attribution": {"touchpoint": "delivery"}, "customer_id": "cus-wim"}"#,
+                "--bus", "tcp://127.0.0.1:\(5555 + offset)",
+            ])
+        #expect(answered.status == 0, "\(answered.output)\(answered.errors)")
+        let feedbackRows = try await CommandRun.run(
+            executable: psql,
+            [
+                "-X", "-At", "-d", feedbackURL, "-c",
+                "select (select string_agg(customer_id, ',') from response) || ' ' || (select string_agg(type, ',') from outbox)",
+            ])
+        #expect(
+            feedbackRows.output == "cus-wim response.submitted\n", "\(feedbackRows.output)\(feedbackRows.errors)")
 
         stack.interrupt()
         #expect(try await stack.waitForExit(timeout: .seconds(60)) == 0)

@@ -40,7 +40,7 @@ public struct ServiceHost: Sendable {
     }
 
     /// Adds `Health` and, when the service keeps events, `Since` to `router`.
-    public func registerStandardMethods(on router: inout ServiceRouter, store: SQLiteStore?) {
+    public func registerStandardMethods(on router: inout ServiceRouter, store: (any EventLog)?) {
         router.registerStandardMethods(events: store, started: started)
     }
 
