@@ -41,6 +41,8 @@ struct FollowUpLeaseTests {
         let bram = try await detractor(second, customer: "cus-bram")
         second.clock.advance(ms: 2000)
         #expect(await !second.app.followUps.deliverIfHolding(wasHolding: false), "the lease runs 3 s after renewal")
+        #expect(second.tickets.calls.withLock { $0 }.isEmpty, "a process without the lease delivers nothing")
+        #expect(try await second.store.followUp(responseID: bram).status == .pending)
         second.clock.advance(ms: 1500)
         #expect(await second.app.followUps.deliverIfHolding(wasHolding: false))
         #expect(second.tickets.calls.withLock { $0 }.map(\.responseID) == [bram])
