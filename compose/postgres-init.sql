@@ -4,3 +4,4 @@
 -- (tickets). scripts/check-compose checks the two lists together.
 CREATE DATABASE staff;
 CREATE DATABASE channels;
+CREATE DATABASE feedback;

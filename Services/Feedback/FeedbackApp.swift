@@ -10,15 +10,16 @@ import ServiceKit
 /// ```swift
 /// let app = try FeedbackApp(databasePath: path, settings: settings, client: host.client, publish: host.publish)
 /// var router = app.router
-/// host.registerStandardMethods(on: &router, store: app.store.store)
+/// host.registerStandardMethods(on: &router, store: app.store.database)
 /// try await host.run(router: router, extraServices: [app.ticketFeed(...), app.followUps])
 /// ```
 struct FeedbackApp: Sendable {
-    let store: SQLiteFeedbackStore
-    let handlers: FeedbackHandlers<SQLiteFeedbackStore>
+    let store: FeedbackSQLStore
+    let handlers: FeedbackHandlers<FeedbackSQLStore>
     let router: ServiceRouter
     let followUps: FollowUpDelivery
 
+    /// On the SQLite database at `databasePath`.
     /// - Parameters:
     ///   - clock: the store's time (tests move it).
     ///   - openFollowUp: how follow-ups reach tickets; unset: `OpenFollowUp` through `client`.
@@ -27,7 +28,18 @@ struct FeedbackApp: Sendable {
         clock: @escaping @Sendable () -> Date = Date.init, publish: @escaping @Sendable ([Event]) -> Void = { _ in },
         openFollowUp: FollowUpDelivery.OpenFollowUp? = nil, logger: Logger = Logger(label: "feedback")
     ) throws {
-        store = try SQLiteFeedbackStore(path: databasePath, clock: clock, publish: publish)
+        self.init(
+            store: try FeedbackSQLStore(path: databasePath, clock: clock, publish: publish), settings: settings,
+            client: client, openFollowUp: openFollowUp, logger: logger)
+    }
+
+    /// On `store` (SQLite or PostgreSQL), whose clock and publishing it keeps.
+    /// - Parameter openFollowUp: how follow-ups reach tickets; unset: `OpenFollowUp` through `client`.
+    init(
+        store: FeedbackSQLStore, settings: FeedbackSettings = FeedbackSettings(), client: (any RPCClient)?,
+        openFollowUp: FollowUpDelivery.OpenFollowUp? = nil, logger: Logger = Logger(label: "feedback")
+    ) {
+        self.store = store
         handlers = FeedbackHandlers(store: store, staff: StaffReferences(client: client), settings: settings)
         var router = ServiceRouter(service: Feedback.service)
         router.register(handlers)

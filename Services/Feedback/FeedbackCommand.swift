@@ -14,11 +14,13 @@ struct FeedbackCommand: AsyncParsableCommand {
 
     func run() async throws {
         let host = ServiceHost(name: "feedback", options: options)
-        let app = try FeedbackApp(
-            databasePath: try options.databasePath("feedback"), settings: feedback.settings, client: host.client,
-            publish: host.publish, logger: host.logger)
+        let store =
+            options.usesPostgres
+            ? try await FeedbackSQLStore.postgres(url: options.databaseUrl, publish: host.publish)
+            : try FeedbackSQLStore(path: try options.databasePath("feedback"), publish: host.publish)
+        let app = FeedbackApp(store: store, settings: feedback.settings, client: host.client, logger: host.logger)
         var router = app.router
-        host.registerStandardMethods(on: &router, store: app.store.store)
+        host.registerStandardMethods(on: &router, store: app.store.database)
         let feed = try await app.ticketFeed(client: host.client, eventsEndpoint: options.eventsOut, logger: host.logger)
         try await host.run(router: router, extraServices: [feed, app.followUps])
     }

@@ -2,7 +2,7 @@ extension StackDefinition {
     /// The services with a PostgreSQL backend: each gets a database named like the
     /// service and its URL as `GLIMLACH_DATABASE_URL` (`glimlach up --postgres`,
     /// compose/docker-compose.postgres.yml); the others keep SQLite.
-    public static let postgresServices = ["tickets", "staff", "channels"]
+    public static let postgresServices = ["tickets", "staff", "channels", "feedback"]
 }
 
 extension Array where Element == NativeService {

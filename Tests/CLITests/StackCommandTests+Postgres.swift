@@ -5,7 +5,7 @@ import Testing
 
 extension StackCommandTests {
     @Test(
-        "up --postgres runs PostgreSQL in DATA/postgres with the tickets, staff and channels databases, keeps them there, and stops it after the services"
+        "up --postgres runs PostgreSQL in DATA/postgres with the tickets, staff, channels and feedback databases, keeps them there, and stops it after the services"
     )
     func upPostgres() async throws {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-up-\(UUID().uuidString)")
@@ -32,8 +32,11 @@ extension StackCommandTests {
         let channelsURL = "postgres://glimlach@127.0.0.1:\(5570 + offset)/channels"
         let channels = try #require(childProcess(of: stack.pid, named: "channels"))
         #expect(environment(of: channels)["GLIMLACH_DATABASE_URL"] == channelsURL)
+        let feedbackURL = "postgres://glimlach@127.0.0.1:\(5570 + offset)/feedback"
         let feedback = try #require(childProcess(of: stack.pid, named: "feedback"))
-        #expect(environment(of: feedback)["GLIMLACH_DATABASE_URL"] == nil, "feedback keeps SQLite")
+        #expect(environment(of: feedback)["GLIMLACH_DATABASE_URL"] == feedbackURL)
+        let webhooks = try #require(childProcess(of: stack.pid, named: "webhooks"))
+        #expect(environment(of: webhooks)["GLIMLACH_DATABASE_URL"] == nil, "webhooks keeps SQLite")
         // A ticket created through the bus is a row in PostgreSQL, with its event in the outbox there.
         let created = try await CommandRun.run(
             "glimlach",
@@ -69,6 +72,23 @@ extension StackCommandTests {
         let channelsRows = try await CommandRun.run(
             executable: psql, ["-X", "-At", "-d", channelsURL, "-c", "select name from setting"])
         #expect(channelsRows.output == "following-since-ms\n", "\(channelsRows.output)\(channelsRows.errors)")
+        // And an answer given through the bus, in feedback's.
+        let answered = try await CommandRun.run(
+            "glimlach",
+            [
+                "call", "feedback", "SubmitResponse",
+                #"{"score": 9, "attribution": {"touchpoint": "delivery"}, "customer_id": "cus-wim"}"#,
+                "--bus", "tcp://127.0.0.1:\(5555 + offset)",
+            ])
+        #expect(answered.status == 0, "\(answered.output)\(answered.errors)")
+        let feedbackRows = try await CommandRun.run(
+            executable: psql,
+            [
+                "-X", "-At", "-d", feedbackURL, "-c",
+                "select (select string_agg(customer_id, ',') from response) || ' ' || (select string_agg(type, ',') from outbox)",
+            ])
+        #expect(
+            feedbackRows.output == "cus-wim response.submitted\n", "\(feedbackRows.output)\(feedbackRows.errors)")
 
         stack.interrupt()
         #expect(try await stack.waitForExit(timeout: .seconds(60)) == 0)

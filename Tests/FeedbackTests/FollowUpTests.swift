@@ -83,7 +83,7 @@ struct FollowUpTests {
 
         // feedback restarts on the same database: the follow-up is still there.
         await harness.shutdown()
-        let restarted = try await FeedbackHarness(settings: settings, path: harness.path)
+        let restarted = try await FeedbackHarness(settings: settings, database: harness.database)
         restarted.clock.advance(hours: 26)
         #expect(await restarted.app.followUps.deliverDue() == 1)
         #expect(await restarted.app.followUps.deliverDue() == 0)

@@ -168,7 +168,7 @@ struct ThemeTests {
                 arguments: [try stored.blob()])
             return Feedback.GetResponseReply()
         }
-        let upgraded = try SQLiteFeedbackStore(path: path)
+        let upgraded = try FeedbackSQLStore(path: path)
         #expect(try await upgraded.read { try $0.response(id: "rsp-old") }?.themes == ["late-delivery"])
         #expect(try await upgraded.read { try $0.themeRules() }.count == DefaultThemeRules.rules.count)
     }

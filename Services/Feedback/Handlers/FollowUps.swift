@@ -5,6 +5,10 @@ import ServiceKit
 /// A follow-up's transitions inside a write: PENDING -> OPEN -> CLOSED, or
 /// PENDING -> FAILED; each once, each with its event.
 extension FeedbackHandlers: FollowUpLedger {
+    func holdLease(_ job: String, seconds: Int) async throws -> Bool {
+        try await store.holdLease(job, seconds: seconds)
+    }
+
     func dueFollowUps(limit: Int) async throws -> [PendingFollowUp] {
         let now = store.nowMs
         return try await store.read { try $0.dueFollowUps(nowMs: now, limit: limit) }

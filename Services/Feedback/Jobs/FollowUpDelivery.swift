@@ -13,6 +13,11 @@ import ServiceLifecycle
 /// pauses that follow-up with backoff (`FeedbackSettings.retryDelayMs`); nothing is
 /// dropped while tickets is down. A refusal retrying cannot fix (`isFinal`), or the
 /// last of `FeedbackSettings.followUpMaxAttempts`, ends in FAILED with its reason.
+///
+/// When several feedback processes share one database, only the holder of the
+/// `follow-up-delivery` lease delivers; it renews the lease on every pass, and when
+/// it dies another process takes the lease once it expired (three passes, at least
+/// three seconds).
 final class FollowUpDelivery: Service, Sendable {
     /// Calls tickets' OpenFollowUp with an idempotency key.
     typealias OpenFollowUp = @Sendable (Tickets.OpenFollowUpRequest, String) async throws -> Tickets.OpenFollowUpReply
@@ -52,16 +57,37 @@ final class FollowUpDelivery: Service, Sendable {
     /// The key for `responseID`'s follow-up: the same on every attempt.
     static func idempotencyKey(_ responseID: String) -> String { "follow-up-\(responseID)" }
 
-    /// Delivers every due follow-up until shutdown.
+    /// The job lease delivery runs under.
+    static let lease = "follow-up-delivery"
+
+    /// How long a lease lasts without renewal: three passes, at least three seconds.
+    var leaseSeconds: Int { max(Int((pollInterval * 3).components.seconds), 3) }
+
+    /// Delivers every due follow-up until shutdown, while this process holds the lease.
     func run() async throws {
         do {
             try await cancelWhenGracefulShutdown {
+                var holding = false
                 while !Task.isCancelled {
-                    await self.deliverDue()
+                    holding = await self.deliverIfHolding(wasHolding: holding)
                     try await Task.sleep(for: self.pollInterval)
                 }
             }
         } catch is CancellationError {}
+    }
+
+    /// One pass when this process holds (and so renews) the lease; returns whether it does.
+    func deliverIfHolding(wasHolding: Bool) async -> Bool {
+        let held: Bool
+        do { held = try await ledger.holdLease(Self.lease, seconds: leaseSeconds) } catch {
+            logger.warning("cannot take the follow-up delivery lease", metadata: ["error": "\(error)"])
+            return false
+        }
+        if held != wasHolding {
+            logger.info(held ? "follow-up delivery runs in this process" : "follow-up delivery runs elsewhere")
+        }
+        if held { await deliverDue() }
+        return held
     }
 
     /// One pass: tries each due follow-up once. Returns how many tickets accepted.
@@ -96,8 +122,12 @@ final class FollowUpDelivery: Service, Sendable {
     }
 }
 
-/// What delivery asks of the handlers: the due follow-ups and how each attempt ended.
+/// What delivery asks of the handlers: the lease to run under, the due follow-ups
+/// and how each attempt ended.
 protocol FollowUpLedger: Sendable {
+    /// Whether this process holds the lease on `job` for the next `seconds` (see
+    /// `FeedbackTransactions.holdLease`).
+    func holdLease(_ job: String, seconds: Int) async throws -> Bool
     /// Pending follow-ups whose next attempt is due, oldest request first.
     func dueFollowUps(limit: Int) async throws -> [PendingFollowUp]
     /// tickets accepted: PENDING becomes OPEN (`follow_up.opened`); otherwise nothing.

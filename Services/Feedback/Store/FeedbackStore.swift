@@ -4,12 +4,12 @@ import Domain
 import ServiceKit
 import Wire
 
-/// Where feedback keeps its data, so another database (a PostgreSQL store) can come
-/// later: reads and writes of stored records, no rules. The handlers hold every rule
-/// and run them inside `write` with what they read through `FeedbackWriting`; every
-/// change records its events in the same transaction. Listings take their filters
-/// and a page. Implementations throw `StoreError`, never `RPCError`, and name no SQL
-/// or GRDB type; `SQLiteFeedbackStore` (Store/SQLite/) is the one there is.
+/// Where feedback keeps its data: reads and writes of stored records, no rules. The
+/// handlers hold every rule and run them inside `write` with what they read through
+/// `FeedbackWriting`; every change records its events in the same transaction.
+/// Listings take their filters and a page. Implementations throw `StoreError`, never
+/// `RPCError`, and name no SQL or GRDB type; `FeedbackSQLStore` keeps them in SQLite
+/// or PostgreSQL.
 typealias FeedbackStore = FeedbackTransactions & FeedbackListings
 
 /// Transactions over the stored records.
@@ -18,6 +18,10 @@ protocol FeedbackTransactions: Sendable {
     var nowMs: Int64 { get }
     /// Empties the write-ahead log into the database file (after an erasure).
     func truncateJournal() async throws
+    /// Whether this process holds the lease on `job` for the next `seconds` (taken
+    /// when free or expired, renewed when its own), for jobs that run in one
+    /// feedback process only (the follow-up delivery).
+    func holdLease(_ job: String, seconds: Int) async throws -> Bool
     /// Runs `body` on a consistent snapshot.
     func read<T: Sendable>(_ body: @escaping @Sendable (any FeedbackReading) throws -> T) async throws -> T
     /// Runs `body` in one transaction with the events it records. With an
@@ -87,7 +91,7 @@ protocol FeedbackWriting: FeedbackReading {
     /// compliments from them and what their follow-up requests quote, and records the
     /// erasure (now).
     func eraseAnswers(customerID: String) throws
-    /// Deletes remembered replies that mention any of `ids` (see `SQLiteAccess.forgetReplies`).
+    /// Deletes remembered replies that mention any of `ids` (see `StoreAccess.forgetReplies`).
     func forgetReplies(mentioning ids: [String]) throws
     /// Records event `type` about `subject` in this transaction's outbox.
     func record(_ type: String, subject: String, _ payload: some WireMessage) throws

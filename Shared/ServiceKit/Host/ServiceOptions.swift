@@ -59,8 +59,8 @@ public struct ServiceOptions: ParsableArguments, Sendable {
 
     /// Where the service called `service` keeps its SQLite database.
     /// - Throws: `ValidationError` when `--database-url` names PostgreSQL: this
-    ///   service keeps its data in SQLite only (so far feedback and
-    ///   webhooks), and a database it would ignore is an operator's mistake.
+    ///   service keeps its data in SQLite only (so far webhooks), and a database it
+    ///   would ignore is an operator's mistake.
     public func databasePath(_ service: String) throws -> String {
         guard !usesPostgres else {
             throw ValidationError(

@@ -4,8 +4,8 @@ import GRDB
 /// connection as `db`.
 ///
 /// ```swift
-/// class SQLiteFeedbackReader: SQLiteAccess, FeedbackReading { ... }
-/// final class SQLiteFeedbackWriter: SQLiteFeedbackReader, FeedbackWriting { ... }
+/// class SQLiteWebhooksReader: SQLiteAccess, WebhooksReading { ... }
+/// final class SQLiteWebhooksWriter: SQLiteWebhooksReader, WebhooksWriting { ... }
 /// ```
 open class SQLiteAccess: StoreAccess {
     /// The connection; in a write, inside the open transaction.

@@ -40,7 +40,7 @@ final class ServiceDesk: Sendable {
             databasePath: directory.appendingPathComponent("feedback.sqlite").path, settings: feedbackSettings,
             client: transport)
         var feedbackRouter = feedback.router
-        feedbackRouter.registerStandardMethods(events: feedback.store.store)
+        feedbackRouter.registerStandardMethods(events: feedback.store.database)
         transport.serve(feedbackRouter)
         outlet = RecordingOutlet()
         var outletsByChannel: [Channel: any Outlet] = [:]

@@ -10,6 +10,7 @@ import TestSupport
 
 /// Real staff, tickets and feedback on one in-process bus, built with the builders
 /// the executables use: feedback reaches tickets' OpenFollowUp over the bus.
+/// Feedback runs on `FeedbackBackend`; staff and tickets keep SQLite.
 final class ClosedLoopWorld: Sendable {
     let bus: InProcessBus
     let feedback: FeedbackApp
@@ -25,9 +26,12 @@ final class ClosedLoopWorld: Sendable {
         let tickets = try TicketsSQLStore(path: directory.appendingPathComponent("tickets.sqlite").path)
         try await bus.worker(makeTicketsRouter(store: tickets, client: bus.client(fresh: true)))
         let published = published
-        feedback = try FeedbackApp(
-            databasePath: directory.appendingPathComponent("feedback.sqlite").path, settings: settings,
-            client: bus.client(fresh: true), publish: { events in published.withLock { $0 += events } })
+        let store = try await FeedbackBackend.store(
+            at: FeedbackBackend.isPostgres
+                ? try await FeedbackBackend.freshDatabase()
+                : directory.appendingPathComponent("feedback.sqlite").path,
+            publish: { events in published.withLock { $0 += events } })
+        feedback = FeedbackApp(store: store, settings: settings, client: bus.client(fresh: true))
         try await bus.worker(feedback.router)
         _ = try await call(Staff.createTeam, Staff.CreateTeamRequest(name: "Special Care", kind: .specialCare))
     }

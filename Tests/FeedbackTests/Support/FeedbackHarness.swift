@@ -67,25 +67,31 @@ final class FeedbackHarness: Sendable {
     let tickets = FakeTickets()
     let published = Locked<[Event]>([])
     let ticketSequence = Locked<UInt64>(0)
-    let path: String
+    /// Where feedback's data is (`FeedbackBackend`): a restart opens it again.
+    let database: String
 
-    init(settings: FeedbackSettings = FeedbackSettings(), path: String? = nil) async throws {
-        self.path =
-            path
-            ?? FileManager.default.temporaryDirectory
-            .appendingPathComponent("glimlach-feedback-\(UUID().uuidString)/feedback.sqlite").path
+    /// - Parameter database: an existing feedback database (a restart); unset: a fresh one.
+    init(settings: FeedbackSettings = FeedbackSettings(), database: String? = nil) async throws {
+        if let database {
+            self.database = database
+        } else {
+            self.database = try await FeedbackBackend.freshDatabase()
+        }
         bus = try await InProcessBus()
-        let staff = try StaffSQLStore(path: self.path + ".staff.sqlite")
+        let staff = try StaffSQLStore(
+            path: FileManager.default.temporaryDirectory
+                .appendingPathComponent("glimlach-feedback-\(UUID().uuidString)/staff.sqlite").path)
         try await bus.worker(makeStaffRouter(store: staff))
         let published = published
-        app = try FeedbackApp(
-            databasePath: self.path, settings: settings, client: bus.client(fresh: true), clock: clock.read,
-            publish: { events in published.withLock { $0 += events } }, openFollowUp: tickets.open)
+        let store = try await FeedbackBackend.store(
+            at: self.database, clock: clock.read, publish: { events in published.withLock { $0 += events } })
+        app = FeedbackApp(
+            store: store, settings: settings, client: bus.client(fresh: true), openFollowUp: tickets.open)
         try await bus.worker(app.router)
     }
 
     /// The handlers, for what the ticket feed and the follow-up delivery call.
-    var store: FeedbackHandlers<SQLiteFeedbackStore> { app.handlers }
+    var store: FeedbackHandlers<FeedbackSQLStore> { app.handlers }
 
     /// An active employee in staff, made for the test; returns the id.
     func employee(_ name: String = "Sam Visser") async throws -> String {

@@ -33,7 +33,7 @@ final class WebhookDesk: Sendable {
             databasePath: directory.appendingPathComponent("feedback.sqlite").path, settings: feedbackSettings,
             client: transport)
         var feedbackRouter = feedback.router
-        feedbackRouter.registerStandardMethods(events: feedback.store.store)
+        feedbackRouter.registerStandardMethods(events: feedback.store.database)
         transport.serve(feedbackRouter)
         webhooks = try WebhooksApp(
             databasePath: directory.appendingPathComponent("webhooks.sqlite").path, client: transport,

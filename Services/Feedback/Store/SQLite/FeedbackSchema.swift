@@ -5,7 +5,7 @@ import ServiceKit
 /// The feedback tables. Each entity keeps its contract message, wire-encoded, in
 /// `body` (so every field round-trips without mapping code) next to the columns that
 /// listings filter and sort on. Lists of slugs or ids are stored as ",a,b," so a
-/// filter is `instr(column, ',a,') > 0`.
+/// filter finds ",a," in the column. `FeedbackPostgresSchema` is the same on PostgreSQL.
 enum FeedbackSchema {
     static let migrations = [
         Migration("feedback-1") { db in
@@ -59,9 +59,9 @@ enum FeedbackSchema {
                     sql: "INSERT INTO theme_rule (rule_id, created_at_ms, body) VALUES (?, 0, ?)",
                     arguments: [rule.rule_id, try rule.blob()])
             }
-            let reader = SQLiteFeedbackReader(db: db)
+            let reader = FeedbackSQLReader(session: db)
             for response in ThemeMatching.refreshed(try reader.commentedAnswers(), rules: try reader.themeRules()) {
-                try SQLiteFeedbackWriter.saveThemes(response, in: db)
+                try FeedbackSQLWriter.saveThemes(response, in: db)
             }
         },
         // Customers who asked for no more surveys, by customer id.

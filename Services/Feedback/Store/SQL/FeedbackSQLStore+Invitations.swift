@@ -1,14 +1,13 @@
 import Bus
 import Contract
 import Foundation
-import GRDB
 import ServiceKit
 
-extension SQLiteFeedbackStore {
+extension FeedbackSQLStore {
     func invitations(_ request: InvitationFilter, page: Page) async throws -> Feedback.ListInvitationsReply {
         let now = nowMs
-        return try await store.read { db in
-            var filter = Filter()
+        return try await database.read(FeedbackSQLReader.self) { reader in
+            var filter = Filter(reader.session.dialect)
             filter.equal("ticket_id", request.ticketID)
             filter.equal("customer_id", request.customerID)
             filter.window("created_at_ms", request.created)
@@ -17,11 +16,9 @@ extension SQLiteFeedbackStore {
                     Self.statusSQL + " IN (\(request.statuses.map { _ in "?" }.joined(separator: ", ")))",
                     list: [now, now] + request.statuses.map { Int64($0.rawValue) })
             }
-            let rows = try Row.fetchAll(
-                db,
-                sql:
-                    "SELECT body FROM invitation \(filter.sql) ORDER BY created_at_ms DESC, rowid DESC LIMIT ? OFFSET ?",
-                arguments: filter.statementArguments(then: page.limit, page.offset))
+            let rows = try reader.session.rows(
+                "SELECT body FROM invitation \(filter.sql) ORDER BY created_at_ms DESC, rowid DESC LIMIT ? OFFSET ?",
+                filter.arguments(then: page.limit, page.offset))
             let (kept, next) = page.cut(rows)
             return Feedback.ListInvitationsReply(
                 invitations: try kept.map { InvitationRules.asOf(now, try Feedback.Invitation(row: $0)) },

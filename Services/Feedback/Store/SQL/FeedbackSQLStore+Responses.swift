@@ -2,19 +2,15 @@ import Bus
 import Contract
 import Domain
 import Foundation
-import GRDB
 import ServiceKit
 
-extension SQLiteFeedbackStore {
+extension FeedbackSQLStore {
     func responses(_ filter: AnswerFilter, page: Page) async throws -> Feedback.ListResponsesReply {
-        try await store.read { db in
-            let reader = SQLiteFeedbackReader(db: db)
-            let clause = Self.clause(filter)
-            let rows = try Row.fetchAll(
-                db,
-                sql:
-                    "SELECT body FROM response \(clause.sql) ORDER BY answered_at_ms DESC, rowid DESC LIMIT ? OFFSET ?",
-                arguments: clause.statementArguments(then: page.limit, page.offset))
+        try await database.read(FeedbackSQLReader.self) { reader in
+            let clause = Self.clause(filter, reader.session.dialect)
+            let rows = try reader.session.rows(
+                "SELECT body FROM response \(clause.sql) ORDER BY answered_at_ms DESC, rowid DESC LIMIT ? OFFSET ?",
+                clause.arguments(then: page.limit, page.offset))
             let (kept, next) = page.cut(rows)
             return Feedback.ListResponsesReply(
                 responses: try kept.map { try reader.withFollowUp(try Feedback.SurveyResponse(row: $0)) },
@@ -23,20 +19,19 @@ extension SQLiteFeedbackStore {
     }
 
     func detractorThemes(_ filter: AnswerFilter) async throws -> [(answeredAtMs: Int64, themes: [String])] {
-        try await store.read { db in
-            let clause = Self.clause(filter)
-            return try Row.fetchAll(
-                db, sql: "SELECT answered_at_ms, themes FROM response \(clause.sql)",
-                arguments: clause.statementArguments
+        try await database.read(FeedbackSQLReader.self) { reader in
+            let clause = Self.clause(filter, reader.session.dialect)
+            return try reader.session.rows(
+                "SELECT answered_at_ms, themes FROM response \(clause.sql)", clause.values
             ).map { row in
                 (row["answered_at_ms"], (row["themes"] as String).split(separator: ",").map(String.init))
             }
         }
     }
 
-    /// The WHERE clause of `filter` on the response table.
-    static func clause(_ filter: AnswerFilter) -> Filter {
-        var clause = Filter()
+    /// The WHERE clause of `filter` on the response table, in `dialect`.
+    static func clause(_ filter: AnswerFilter, _ dialect: SQLDialect) -> Filter {
+        var clause = Filter(dialect)
         clause.window("answered_at_ms", filter.answered)
         clause.any("category", filter.categories.map { $0.rawValue })
         clause.any("channel", filter.channels.map { $0.wireValue })
