@@ -32,6 +32,19 @@ extension SQLSession {
         try rows(sql, arguments.map(\.sqlValue))
     }
 
+    /// Inserts the row, or updates the row with the same `key` columns in place
+    /// (`ON CONFLICT ... DO UPDATE`, which both backends speak; unlike SQLite's
+    /// `INSERT OR REPLACE` the row keeps its rowid).
+    public func upsert(_ table: String, key: [String], _ columns: [(String, any SQLValueConvertible)]) throws {
+        let names = columns.map(\.0)
+        let updates = names.filter { !key.contains($0) }.map { "\($0) = excluded.\($0)" }
+        try execute(
+            """
+            INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))
+            ON CONFLICT (\(key.joined(separator: ", "))) DO UPDATE SET \(updates.joined(separator: ", "))
+            """, columns.map(\.1.sqlValue))
+    }
+
     /// The first column of the first row; nil when there is no row or it is NULL.
     public func value<Value: SQLValueConvertible>(
         _ type: Value.Type = Value.self, _ sql: String, _ arguments: [SQLValue] = []

@@ -7,7 +7,7 @@ import Wire
 /// SQLite or PostgreSQL.
 final class StaffSQLWriter: StaffSQLReader, StaffWriting {
     func save(_ value: Staff.CoreValue) throws {
-        try upsert(
+        try session.upsert(
             "core_value", key: ["value_id"],
             [
                 ("value_id", value.value_id), ("name", value.name), ("description", value.description),
@@ -21,9 +21,11 @@ final class StaffSQLWriter: StaffSQLReader, StaffWriting {
         return true
     }
 
-    func save(_ employee: Staff.Employee) throws { try upsert("employee", key: ["employee_id"], employee.columns) }
+    func save(_ employee: Staff.Employee) throws {
+        try session.upsert("employee", key: ["employee_id"], employee.columns)
+    }
 
-    func save(_ team: Staff.Team) throws { try upsert("team", key: ["team_id"], team.columns) }
+    func save(_ team: Staff.Team) throws { try session.upsert("team", key: ["team_id"], team.columns) }
 
     func insert(_ evaluation: Staff.Evaluation) throws {
         try session.execute(
@@ -32,7 +34,8 @@ final class StaffSQLWriter: StaffSQLReader, StaffWriting {
     }
 
     func setTrainingWeeks(_ weeks: UInt32, employeeID: String) throws {
-        try upsert("onboarding", key: ["employee_id"], [("employee_id", employeeID), ("training_weeks", weeks)])
+        try session.upsert(
+            "onboarding", key: ["employee_id"], [("employee_id", employeeID), ("training_weeks", weeks)])
     }
 
     func insert(_ step: Staff.OnboardingStep, employeeID: String) throws {
@@ -46,7 +49,7 @@ final class StaffSQLWriter: StaffSQLReader, StaffWriting {
     }
 
     func save(_ offer: Staff.Offer) throws {
-        try upsert(
+        try session.upsert(
             "offer", key: ["offer_id"],
             [
                 ("offer_id", offer.offer_id), ("employee_id", offer.employee_id), ("status", offer.status?.rawValue),
@@ -55,17 +58,17 @@ final class StaffSQLWriter: StaffSQLReader, StaffWriting {
     }
 
     func save(_ policy: Staff.OfferPolicy) throws {
-        try upsert("offer_policy", key: ["id"], [("id", 1), ("body", try policy.blob())])
+        try session.upsert("offer_policy", key: ["id"], [("id", 1), ("body", try policy.blob())])
     }
 
     func setAmbition(_ ambition: String?, employeeID: String) throws {
-        try upsert(
+        try session.upsert(
             "plan", key: ["employee_id"],
             [("employee_id", employeeID), ("ambition", ambition), ("updated_at_ms", nowMs)])
     }
 
     func save(_ goal: Staff.Goal) throws {
-        try upsert(
+        try session.upsert(
             "goal", key: ["goal_id"],
             [
                 ("goal_id", goal.goal_id), ("employee_id", goal.employee_id), ("created_at_ms", goal.created_at_ms),
@@ -137,16 +140,5 @@ final class StaffSQLWriter: StaffSQLReader, StaffWriting {
             ON CONFLICT (employee_id) DO UPDATE SET deactivated = excluded.deactivated,
                 updated_at_ms = excluded.updated_at_ms
             """, employeeID, deactivated, nowMs)
-    }
-
-    /// Inserts the row, or updates the row with the same `key` columns in place.
-    func upsert(_ table: String, key: [String], _ columns: [(String, any SQLValueConvertible)]) throws {
-        let names = columns.map(\.0)
-        let updates = names.filter { !key.contains($0) }.map { "\($0) = excluded.\($0)" }
-        try session.execute(
-            """
-            INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))
-            ON CONFLICT (\(key.joined(separator: ", "))) DO UPDATE SET \(updates.joined(separator: ", "))
-            """, columns.map(\.1.sqlValue))
     }
 }

@@ -6,7 +6,7 @@ extension TicketsSQLWriter {
     func eraseCustomer(_ customerID: String, reason: String) throws {
         try session.execute("DELETE FROM customer_handle WHERE customer_id = ?", customerID)
         try blank(Tickets.CustomerHandleAdded.self, "customer.handle_added", customerID) { $0.handle?.handle = "" }
-        try upsert(
+        try session.upsert(
             "erased_customer", key: ["customer_id"],
             [("customer_id", customerID), ("erased_at_ms", nowMs), ("reason", reason)])
     }

@@ -12,7 +12,7 @@ final class TicketsSQLWriter: TicketsSQLReader, TicketsWriting {
         let clock = record.clock
         let search = [ticket.subject, ticket.customer?.name, ticket.customer?.handle].compactMap { $0 }
             .joined(separator: "\n").lowercased()
-        try upsert(
+        try session.upsert(
             "ticket", key: ["ticket_id"],
             [
                 ("ticket_id", record.id), ("data", try ticket.wireBytes()), ("status", record.status.rawValue),
@@ -63,7 +63,7 @@ final class TicketsSQLWriter: TicketsSQLReader, TicketsWriting {
     }
 
     func save(_ gesture: Tickets.Gesture) throws {
-        try upsert(
+        try session.upsert(
             "gesture", key: ["gesture_id"],
             [
                 ("gesture_id", gesture.gesture_id), ("ticket_id", gesture.ticket_id),
@@ -80,7 +80,7 @@ final class TicketsSQLWriter: TicketsSQLReader, TicketsWriting {
     }
 
     func save(_ calendar: Tickets.ChannelCalendar) throws {
-        try upsert(
+        try session.upsert(
             "channel_calendar", key: ["channel", "country"],
             [
                 ("channel", calendar.channel?.wireValue ?? 0), ("country", calendar.country ?? ""),
@@ -89,19 +89,8 @@ final class TicketsSQLWriter: TicketsSQLReader, TicketsWriting {
     }
 
     func save(_ target: Tickets.ResponseTarget) throws {
-        try upsert(
+        try session.upsert(
             "response_target", key: ["channel"],
             [("channel", target.channel?.wireValue ?? 0), ("data", try target.wireBytes())])
-    }
-
-    /// Inserts the row, or updates the row with the same `key` columns in place.
-    func upsert(_ table: String, key: [String], _ columns: [(String, any SQLValueConvertible)]) throws {
-        let names = columns.map(\.0)
-        let updates = names.filter { !key.contains($0) }.map { "\($0) = excluded.\($0)" }
-        try session.execute(
-            """
-            INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))
-            ON CONFLICT (\(key.joined(separator: ", "))) DO UPDATE SET \(updates.joined(separator: ", "))
-            """, columns.map(\.1.sqlValue))
     }
 }
