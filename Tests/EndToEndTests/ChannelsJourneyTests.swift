@@ -78,8 +78,8 @@ struct ChannelsJourneyTests {
     }
 
     static func run(_ stack: ProcessStack, servers: MailServers, graphURL: String) async throws {
-        let webPort = try Self.freePort()
-        let httpPort = try Self.freePort()
+        let webPort = try freePort()
+        let httpPort = try freePort()
         let channelsEnvironment = [
             "GLIMLACH_CHANNELS_IMAP_URL": servers.imapURL.absoluteString,
             "GLIMLACH_CHANNELS_IMAP_USER": MailServers.support,
@@ -271,11 +271,5 @@ struct ChannelsJourneyTests {
     struct ChannelsJourneyError: Error, CustomStringConvertible {
         var what: String
         var description: String { "timed out waiting until \(what)" }
-    }
-
-    /// A free TCP port on loopback.
-    static func freePort() throws -> Int {
-        let endpoint = try freeEndpoint()
-        return Int(endpoint.split(separator: ":").last ?? "") ?? 0
     }
 }

@@ -11,7 +11,7 @@ import TestSupport
 struct TraceJourneyTests {
     @Test("a gesture from the workspace is one trace: web's request, tickets' GrantGesture, staff's SpendBudget")
     func gestureTrace() async throws {
-        let receiver = OTLPReceiver(port: try ChannelsJourneyTests.freePort())
+        let receiver = OTLPReceiver(port: try freePort())
         defer { receiver.stop() }
         try await ProcessStack.run { stack in try await Self.run(stack, receiver) }
     }
@@ -23,7 +23,7 @@ struct TraceJourneyTests {
         ]
         try await stack.start("staff", environment: otlp)
         try await stack.start("tickets", environment: otlp)
-        let webPort = try ChannelsJourneyTests.freePort()
+        let webPort = try freePort()
         _ = try stack.launch(
             "web", arguments: ["serve"],
             environment: otlp.merging([
