@@ -14,3 +14,19 @@ extension WireMessage {
         try self.init(blob: row[column] as Data)
     }
 }
+
+extension WireMessage {
+    /// The message kept whole in `column` of `row` (either backend).
+    public init(row: SQLRow, _ column: String = "body") throws {
+        try self.init(wireBytes: row[column] as [UInt8])
+    }
+}
+
+extension StoreAccess {
+    /// The messages kept whole in `column` of each row `sql` finds.
+    public func decoded<Message: WireMessage>(
+        _ type: Message.Type, _ sql: String, _ arguments: [SQLValue], column: String = "body"
+    ) throws -> [Message] {
+        try session.rows(sql, arguments).map { try Message(row: $0, column) }
+    }
+}

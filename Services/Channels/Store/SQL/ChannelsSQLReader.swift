@@ -116,18 +116,11 @@ class ChannelsSQLReader: StoreAccess, ChannelsReading {
 
     func attachment(id: String) throws -> (Channels.Attachment, Data)? {
         try session.rows("SELECT body, data FROM attachment WHERE attachment_id = ?", id).first.map {
-            (try Channels.Attachment(wireBytes: $0["body"] as [UInt8]), $0["data"] as Data)
+            (try Channels.Attachment(row: $0), $0["data"] as Data)
         }
     }
 
     func setting(_ name: String) throws -> Int64? {
         try session.value(Int64.self, "SELECT value FROM setting WHERE name = ?", [.text(name)])
-    }
-
-    /// The messages kept whole in the `body` column of each row.
-    func decoded<Message: WireMessage>(_ type: Message.Type, _ sql: String, _ arguments: [SQLValue]) throws
-        -> [Message]
-    {
-        try session.rows(sql, arguments).map { try Message(wireBytes: $0["body"] as [UInt8]) }
     }
 }

@@ -5,13 +5,6 @@ import Wire
 /// ",a,b," for a list column; "," when empty.
 func listColumn(_ values: [String]) -> String { "," + values.map { $0 + "," }.joined() }
 
-extension WireMessage {
-    /// The message stored in `column` of `row`.
-    init(row: SQLRow, _ column: String = "body") throws {
-        try self.init(wireBytes: row[column] as [UInt8])
-    }
-}
-
 /// A WHERE clause built from the filters that are set, in the SQL of `dialect`
 /// where the backends differ (finding text inside a column).
 struct Filter {

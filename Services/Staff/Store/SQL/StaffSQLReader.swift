@@ -12,7 +12,7 @@ import Wire
 class StaffSQLReader: StoreAccess, StaffReading {
     /// The message in the `body` column of each row `sql` finds.
     func bodies<Message: WireMessage>(_ sql: String, _ arguments: [SQLValue]) throws -> [Message] {
-        try session.rows(sql, arguments).map { try Message(wireBytes: $0["body"] as [UInt8]) }
+        try decoded(Message.self, sql, arguments)
     }
 
     /// The message in the `body` column of the first row `sql` finds.
@@ -221,7 +221,7 @@ class StaffSQLReader: StoreAccess, StaffReading {
             ).first
         else { return nil }
         return StoredInvitation(
-            invitation: try Staff.AccountInvitation(wireBytes: row["body"] as [UInt8]), usedAtMs: row["used_at_ms"],
+            invitation: try Staff.AccountInvitation(row: row), usedAtMs: row["used_at_ms"],
             replaced: (row["replaced"] as Bool?) ?? false)
     }
 }

@@ -94,11 +94,12 @@ class TicketsSQLReader: StoreAccess, TicketsReading {
     func gestures(ticketID: String) throws -> [Tickets.Gesture] {
         try decoded(
             Tickets.Gesture.self, "SELECT data FROM gesture WHERE ticket_id = ? ORDER BY created_at_ms, rowid",
-            [.text(ticketID)])
+            [.text(ticketID)], column: "data")
     }
 
     func gesture(_ id: String) throws -> Tickets.Gesture? {
-        try decoded(Tickets.Gesture.self, "SELECT data FROM gesture WHERE gesture_id = ?", [.text(id)]).first
+        try decoded(Tickets.Gesture.self, "SELECT data FROM gesture WHERE gesture_id = ?", [.text(id)], column: "data")
+            .first
     }
 
     func gestures(matching filter: GestureFilter, offset: Int, limit: Int) throws -> [Tickets.Gesture] {
@@ -116,7 +117,7 @@ class TicketsSQLReader: StoreAccess, TicketsReading {
         let clause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try decoded(
             Tickets.Gesture.self, "SELECT data FROM gesture \(clause) ORDER BY created_at_ms, rowid LIMIT ? OFFSET ?",
-            arguments + [limit.sqlValue, offset.sqlValue])
+            arguments + [limit.sqlValue, offset.sqlValue], column: "data")
     }
 
     func tickets(matching filter: TicketFilter, offset: Int, limit: Int) throws -> [TicketRecord] {
@@ -140,24 +141,20 @@ class TicketsSQLReader: StoreAccess, TicketsReading {
     }
 
     func storedCalendars() throws -> [Tickets.ChannelCalendar] {
-        try decoded(Tickets.ChannelCalendar.self, "SELECT data FROM channel_calendar ORDER BY channel, country", [])
+        try decoded(
+            Tickets.ChannelCalendar.self, "SELECT data FROM channel_calendar ORDER BY channel, country", [],
+            column: "data")
     }
 
     func storedTargets() throws -> [Tickets.ResponseTarget] {
-        try decoded(Tickets.ResponseTarget.self, "SELECT data FROM response_target ORDER BY channel", [])
-    }
-
-    /// The messages kept whole in the `data` column of each row.
-    private func decoded<Message: WireMessage>(_ type: Message.Type, _ sql: String, _ arguments: [SQLValue]) throws
-        -> [Message]
-    {
-        try session.rows(sql, arguments).map { try Message(wireBytes: $0["data"] as [UInt8]) }
+        try decoded(
+            Tickets.ResponseTarget.self, "SELECT data FROM response_target ORDER BY channel", [], column: "data")
     }
 
     private func fetchTickets(_ sql: String, _ arguments: [SQLValue]) throws -> [TicketRecord] {
         try session.rows(sql, arguments).map { row in
             TicketRecord(
-                ticket: try Tickets.Ticket(wireBytes: row["data"] as [UInt8]),
+                ticket: try Tickets.Ticket(row: row, "data"),
                 clock: ResponseClock(
                     receivedAtMs: row["received_at_ms"], targetMs: row["target_ms"], answeredLive: row["answered_live"],
                     atRiskShare: row["at_risk_share"], escalateOnBreach: row["escalate_on_breach"],
