@@ -32,7 +32,9 @@ private func teams(_ store: PostgresStore) async throws -> [String] {
     }
 }
 
-@Suite("PostgreSQL store: several processes on one database", .serialized, .timeLimit(.minutes(2)))
+@Suite(
+    "PostgreSQL store: several processes on one database", .serialized, .timeLimit(.minutes(2)),
+    .enabled(if: TestBackend.isPostgres))
 struct PostgresStoreTests {
     @Test(
         "two stores (two processes) writing at once: every event numbered once, and a reader never sees a later one before an earlier"
@@ -143,6 +145,24 @@ struct PostgresStoreTests {
         now.withLock { $0 += 1 }  // "one" stopped renewing: expired
         #expect(try await stores[1].holdLease("sla", holder: "two", seconds: 3))
         #expect(try await !stores[0].holdLease("sla", holder: "one", seconds: 3))
+    }
+
+    @Test("a lease whose holder on this host no longer runs is taken at once; a running one's is not")
+    func leaseOfDeadProcess() async throws {
+        let url = try await TestPostgres.freshDatabase()
+        let store = try await makePostgresStore(url)
+        let host = ProcessInfo.processInfo.hostName
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()  // reaped: the kernel knows its pid no more
+        #expect(try await store.holdLease("deliveries", holder: "\(host)/\(ended.processIdentifier)/dead", seconds: 90))
+        #expect(try await store.holdLease("deliveries", holder: "\(host)/\(getpid())/new", seconds: 3))
+        // The holder of the next lease runs (this test's parent), as does one on another host.
+        #expect(try await store.holdLease("sla", holder: "\(host)/\(getppid())/alive", seconds: 90))
+        #expect(try await !store.holdLease("sla", holder: "\(host)/\(getpid())/new", seconds: 3))
+        #expect(try await store.holdLease("mail", holder: "elsewhere/\(ended.processIdentifier)/x", seconds: 90))
+        #expect(try await !store.holdLease("mail", holder: "\(host)/\(getpid())/new", seconds: 3))
     }
 
     @Test("a database URL that cannot be used is refused naming what is missing")
