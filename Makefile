@@ -28,13 +28,14 @@ proto-check:
 	scripts/gen-proto --check
 
 ## Suites run one after another: many start real processes, and on a small
-## machine running them all at once starves each of CPU time. The suites of the
-## services with a PostgreSQL backend run a second time on PostgreSQL (a private
-## cluster the tests start; scripts/bootstrap installs it).
+## machine running them all at once starves each of CPU time. The whole suite runs
+## on SQLite, then again with every service that has both backends on PostgreSQL
+## (a private cluster the tests start; scripts/bootstrap installs it). Tests of
+## PostgreSQL itself run in the second pass only, tests of SQLite files in the first.
 unit:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --no-parallel
-	GLIMLACH_TEST_BACKEND=postgres $(SWIFT) test --skip-build --no-parallel --filter "TicketsTests|StaffTests|ChannelsTests|FeedbackTests"
+	GLIMLACH_TEST_BACKEND=postgres $(SWIFT) test --skip-build --no-parallel
 
 compose-check:
 	scripts/check-compose

@@ -17,10 +17,7 @@ struct ChannelsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let host = ServiceHost(name: "channels", options: options)
-        let store =
-            options.usesPostgres
-            ? try await ChannelsSQLStore.postgres(url: options.databaseUrl, publish: host.publish)
-            : try ChannelsSQLStore(path: try options.databasePath("channels"), publish: host.publish)
+        let store = try await ChannelsSQLStore.open(options.database("channels"), publish: host.publish)
         let app = ChannelsApp(
             store: store, settings: channels.settings, client: host.client,
             outlets: try channels.outlets(logger: host.logger), logger: host.logger)

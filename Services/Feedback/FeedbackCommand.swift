@@ -14,10 +14,7 @@ struct FeedbackCommand: AsyncParsableCommand {
 
     func run() async throws {
         let host = ServiceHost(name: "feedback", options: options)
-        let store =
-            options.usesPostgres
-            ? try await FeedbackSQLStore.postgres(url: options.databaseUrl, publish: host.publish)
-            : try FeedbackSQLStore(path: try options.databasePath("feedback"), publish: host.publish)
+        let store = try await FeedbackSQLStore.open(options.database("feedback"), publish: host.publish)
         let app = FeedbackApp(store: store, settings: feedback.settings, client: host.client, logger: host.logger)
         var router = app.router
         host.registerStandardMethods(on: &router, store: app.store.database)

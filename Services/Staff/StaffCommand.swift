@@ -38,10 +38,7 @@ struct StaffCommand: AsyncParsableCommand {
     func run() async throws {
         let host = ServiceHost(name: "staff", options: options)
         let zone = TimeZone(identifier: timeZone)!
-        let store =
-            options.usesPostgres
-            ? try await StaffSQLStore.postgres(url: options.databaseUrl, timeZone: zone, publish: host.publish)
-            : try StaffSQLStore(path: try options.databasePath("staff"), timeZone: zone, publish: host.publish)
+        let store = try await StaffSQLStore.open(options.database("staff"), timeZone: zone, publish: host.publish)
         let passwords = PasswordRules(cost: UInt8(passwordCost))
         try await host.run(router: makeStaffRouter(store: store, passwords: passwords))
     }

@@ -19,10 +19,7 @@ struct TicketsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let host = ServiceHost(name: "tickets", options: options)
-        let store =
-            options.usesPostgres
-            ? try await TicketsSQLStore.postgres(url: options.databaseUrl, publish: host.publish)
-            : try TicketsSQLStore(path: try options.databasePath("tickets"), publish: host.publish)
+        let store = try await TicketsSQLStore.open(options.database("tickets"), publish: host.publish)
         var settings = TicketsSettings()
         settings.slaTickInterval = .seconds(max(slaTickSeconds, 1))
         settings.staffTimeout = .milliseconds(max(staffTimeoutMs, 100))

@@ -164,6 +164,17 @@ public final class LocalPostgres: Sendable {
         return result.output.trimmingCharacters(in: .newlines)
     }
 
+    /// Every row of `database` as `pg_dump --data-only` writes it (COPY text; byte
+    /// columns in hex).
+    /// - Throws: `StackError` with pg_dump's complaint.
+    public func dump(database: String) async throws -> String {
+        let result = try await run(
+            "pg_dump", ["--data-only", "-h", "127.0.0.1", "-p", "\(port)", "-U", Self.superuser, database],
+            timeout: .seconds(120))
+        guard result.status == 0 else { throw StackError("pg_dump \(database): \(result.output)") }
+        return result.output
+    }
+
     /// Fast shutdown (SIGINT: sessions end, a checkpoint is written), waiting at most
     /// `grace` for the server to exit, then immediate shutdown (SIGQUIT) and SIGKILL.
     public func stop(grace: Duration = .seconds(30)) async {

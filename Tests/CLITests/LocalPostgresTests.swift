@@ -4,7 +4,9 @@ import TestSupport
 import Testing
 
 /// A private PostgreSQL cluster (`LocalPostgres`) and the tests' shared one (`TestPostgres`).
-@Suite("PostgreSQL for tests and the local stack", .serialized, .timeLimit(.minutes(2)))
+@Suite(
+    "PostgreSQL for tests and the local stack", .serialized, .timeLimit(.minutes(2)),
+    .enabled(if: TestBackend.isPostgres))
 struct LocalPostgresTests {
     @Test("freshDatabase gives a new, empty database each call, reachable with psql at its URL")
     func freshDatabases() async throws {

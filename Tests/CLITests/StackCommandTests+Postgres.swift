@@ -5,8 +5,8 @@ import Testing
 
 extension StackCommandTests {
     @Test(
-        "up --postgres runs PostgreSQL in DATA/postgres with the tickets, staff, channels and feedback databases, keeps them there, and stops it after the services"
-    )
+        "up --postgres runs PostgreSQL in DATA/postgres with the tickets, staff, channels and feedback databases, keeps them there, and stops it after the services",
+        .enabled(if: TestBackend.isPostgres))
     func upPostgres() async throws {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-up-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: data) }

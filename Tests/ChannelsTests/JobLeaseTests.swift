@@ -20,8 +20,8 @@ struct JobLeaseTests {
     func leaseHeldByOne() async throws {
         let url = try await TestPostgres.freshDatabase()
         let clock = LeaseClock()
-        let first = try await ChannelsSQLStore.postgres(url: url, clock: clock.function, leaseHolder: "first")
-        let second = try await ChannelsSQLStore.postgres(url: url, clock: clock.function, leaseHolder: "second")
+        let first = try await ChannelsSQLStore.open(url, clock: clock.function, leaseHolder: "first")
+        let second = try await ChannelsSQLStore.open(url, clock: clock.function, leaseHolder: "second")
         let logger = Logger(label: "test")
         let one = JobLeaseKeeper(job: DeliveryWorker.job, seconds: 30, store: first, logger: logger)
         let other = JobLeaseKeeper(job: DeliveryWorker.job, seconds: 30, store: second, logger: logger)
@@ -49,8 +49,8 @@ struct JobLeaseTests {
         let url = try await TestPostgres.freshDatabase()
         let clock = LeaseClock()
         let desk = try await ServiceDesk(
-            channelsStore: try await ChannelsSQLStore.postgres(url: url, clock: clock.function, leaseHolder: "first"))
-        let second = try await ChannelsSQLStore.postgres(url: url, clock: clock.function, leaseHolder: "second")
+            channelsStore: try await ChannelsSQLStore.open(url, clock: clock.function, leaseHolder: "first"))
+        let second = try await ChannelsSQLStore.open(url, clock: clock.function, leaseHolder: "second")
         let secondWorker = DeliveryWorker(
             handlers: ChannelsHandlers(
                 store: second, desk: PeerServices(client: desk.transport), settings: desk.channels.handlers.settings),

@@ -98,7 +98,7 @@ struct ChannelsJourneyTests {
         try await stack.start("tickets")
         try await stack.start("feedback", environment: ["GLIMLACH_FEEDBACK_SURVEY_DELAY_MS": "0"])
         var channels = try await stack.start("channels", environment: channelsEnvironment)
-        _ = try stack.launch(
+        _ = try await stack.launch(
             "web", arguments: ["serve"],
             environment: [
                 "GLIMLACH_WEB_HOST": "127.0.0.1", "GLIMLACH_WEB_PORT": "\(webPort)",

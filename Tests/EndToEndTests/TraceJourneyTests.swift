@@ -24,7 +24,7 @@ struct TraceJourneyTests {
         try await stack.start("staff", environment: otlp)
         try await stack.start("tickets", environment: otlp)
         let webPort = try freePort()
-        _ = try stack.launch(
+        _ = try await stack.launch(
             "web", arguments: ["serve"],
             environment: otlp.merging([
                 "GLIMLACH_WEB_HOST": "127.0.0.1", "GLIMLACH_WEB_PORT": "\(webPort)",

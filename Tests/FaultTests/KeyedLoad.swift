@@ -5,14 +5,14 @@ import Synchronization
 import TestSupport
 import Testing
 
-/// Callers creating tickets, each ticket under its own idempotency key (also its
-/// subject), retried with the same key until acknowledged, so a retry can never
-/// make a second ticket.
-enum KeyedTicketLoad {
-    /// Starts `lanes` callers; they stop when `stop` is set.
+/// Callers writing, each write under its own idempotency key, retried with the same
+/// key until acknowledged, so a retry can never make a second record.
+enum KeyedLoad {
+    /// Starts `lanes` callers; `write` makes the record for a key and returns its
+    /// id. They stop when `stop` is set.
     static func start(
-        client: BusClient, lanes: Int = 4, prefix: String, log: Acknowledgements, stop: Flag,
-        request: @escaping @Sendable (String) -> Tickets.CreateTicketRequest = ChaosLoad.ticket
+        lanes: Int = 4, prefix: String, log: Acknowledgements, stop: Flag,
+        write: @escaping @Sendable (String) async throws -> String
     ) -> Task<Void, Never> {
         Task {
             await withTaskGroup(of: Void.self) { group in
@@ -24,10 +24,7 @@ enum KeyedTicketLoad {
                             let key = "\(prefix)-\(lane)-\(number)"
                             for _ in 0..<100 where !stop.isSet {
                                 do {
-                                    let reply = try await client.call(
-                                        Tickets.createTicket, request(key),
-                                        options: .init(timeout: .seconds(2), idempotencyKey: key))
-                                    log.acknowledge(key: key, id: reply.ticket!.ticket_id!)
+                                    log.acknowledge(key: key, id: try await write(key))
                                     break
                                 } catch {
                                     log.fail("\(error)")
@@ -38,6 +35,22 @@ enum KeyedTicketLoad {
                     }
                 }
             }
+        }
+    }
+}
+
+/// Callers creating tickets, each ticket under its own idempotency key (also its
+/// subject), retried with the same key until acknowledged.
+enum KeyedTicketLoad {
+    /// Starts `lanes` callers; they stop when `stop` is set.
+    static func start(
+        client: BusClient, lanes: Int = 4, prefix: String, log: Acknowledgements, stop: Flag,
+        request: @escaping @Sendable (String) -> Tickets.CreateTicketRequest = ChaosLoad.ticket
+    ) -> Task<Void, Never> {
+        KeyedLoad.start(lanes: lanes, prefix: prefix, log: log, stop: stop) { key in
+            try await client.call(
+                Tickets.createTicket, request(key), options: .init(timeout: .seconds(2), idempotencyKey: key)
+            ).ticket!.ticket_id!
         }
     }
 

@@ -7,7 +7,9 @@ import Testing
 /// Two tickets processes serving from one PostgreSQL database behind one broker;
 /// the one running the SLA scheduler killed with SIGKILL while four callers create
 /// tickets, half of them received two weeks ago (due for a breach at once).
-@Suite("faults: two tickets processes on one PostgreSQL database", .serialized, .timeLimit(.minutes(3)))
+@Suite(
+    "faults: two tickets processes on one PostgreSQL database", .serialized, .timeLimit(.minutes(3)),
+    .enabled(if: TestBackend.isPostgres))
 struct SharedDatabaseTests {
     @Test(
         "kill -9 of one of two tickets processes under load: every acknowledged ticket once, events gap-free, each breach flagged once, the scheduler moves to the other"
@@ -31,7 +33,7 @@ struct SharedDatabaseTests {
             let listing = try await client.call(BusAPI.listServices, ListServicesRequest())
             return listing.services.first { $0.name == "tickets" }?.workers ?? 0 >= 2
         }
-        let holder = try await waitForHolder(url, among: processes, timeout: .seconds(10))
+        let holder = try await waitForHolder(of: lease, url, among: processes, timeout: .seconds(10))
 
         let twoWeeksAgo = Date().addingTimeInterval(-14 * 86_400).unixMilliseconds
         let log = Acknowledgements()
@@ -49,7 +51,7 @@ struct SharedDatabaseTests {
             log.times.filter { $0 > killedAt }.count >= 150
         }
         // The lease (three ticks) expires and the survivor takes the scheduler over.
-        let next = try await waitForHolder(url, among: [survivor], timeout: .seconds(15))
+        let next = try await waitForHolder(of: lease, url, among: [survivor], timeout: .seconds(15))
         #expect(next === survivor)
         stop.set()
         await load.value
@@ -75,17 +77,17 @@ struct SharedDatabaseTests {
         )
     }
 
-    /// The process whose identity holds the scheduler's lease, once one does.
-    static func waitForHolder(_ url: String, among processes: [ChildProcess], timeout: Duration) async throws
-        -> ChildProcess
+    /// The process whose identity holds `lease`, once one does.
+    static func waitForHolder(of lease: String, _ url: String, among processes: [ChildProcess], timeout: Duration)
+        async throws -> ChildProcess
     {
-        try await waitUntil("a tickets process holds the SLA scheduler's lease", timeout: timeout) {
-            try await holder(url, among: processes) != nil
+        try await waitUntil("a process holds the lease \(lease)", timeout: timeout) {
+            try await holder(of: lease, url, among: processes) != nil
         }
-        return try await holder(url, among: processes)!
+        return try await holder(of: lease, url, among: processes)!
     }
 
-    static func holder(_ url: String, among processes: [ChildProcess]) async throws -> ChildProcess? {
+    static func holder(of lease: String, _ url: String, among processes: [ChildProcess]) async throws -> ChildProcess? {
         let holder = try await psql(url, "SELECT holder FROM job_lease WHERE job = '\(lease)'")
         let pid = holder.split(separator: "/").dropFirst().first.flatMap { Int32($0) }
         return processes.first { $0.pid == pid }

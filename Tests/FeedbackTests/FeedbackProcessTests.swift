@@ -9,7 +9,7 @@ struct FeedbackProcessTests {
     @Test("the feedback executable serves Health and Since over the bus")
     func servesStandardMethods() async throws {
         let stack = try await ProcessStack()
-        try await stack.start("feedback", environment: try await FeedbackBackend.processEnvironment())
+        try await stack.start("feedback")
         let health = try await stack.client.call(Feedback.health, HealthRequest())
         #expect(health.service == "feedback" && health.status == .serving && health.last_sequence == 0)
         let replay = try await stack.client.call(Feedback.since, SinceRequest(after_sequence: 0))
@@ -35,8 +35,7 @@ struct FeedbackProcessTests {
         var tickets = try await stack.start("tickets")
         try await stack.start(
             "feedback",
-            arguments: ["--survey-delay-ms", "0", "--follow-up-retry-ms", "200", "--follow-up-retry-max-ms", "1000"],
-            environment: try await FeedbackBackend.processEnvironment())
+            arguments: ["--survey-delay-ms", "0", "--follow-up-retry-ms", "200", "--follow-up-retry-max-ms", "1000"])
         let client = stack.client
 
         let staff = try await seedStaff(client)
@@ -104,15 +103,14 @@ struct FeedbackProcessTests {
         let client = stack.client
         try await stack.start("staff")
         try await stack.start("tickets")
-        let backend = try await FeedbackBackend.processEnvironment()
-        var feedback = try await stack.start("feedback", environment: backend)
+        var feedback = try await stack.start("feedback")
         let staff = try await seedStaff(client)
         await feedback.kill()
         var ticketIDs: [String] = []
         for customer in ["anna@example.nl", "bram@example.be"] {
             ticketIDs.append(try await resolvedTicket(client, agent: staff.agent, customer: customer))
         }
-        feedback = try await stack.start("feedback", environment: backend)
+        feedback = try await stack.start("feedback")
         @Sendable func invitations() async throws -> [String?] {
             try await client.call(Feedback.listInvitations, Feedback.ListInvitationsRequest()).invitations.map {
                 $0.attribution?.ticket_id
@@ -122,7 +120,7 @@ struct FeedbackProcessTests {
             try await Set(invitations()) == Set(ticketIDs)
         }
         await feedback.terminate()
-        try await stack.start("feedback", environment: backend)
+        try await stack.start("feedback")
         try await Task.sleep(for: .seconds(1))  // time to (wrongly) apply anything again
         #expect(try await invitations().count == 2)
     }

@@ -38,7 +38,7 @@ struct ExportStreamTests {
 
     @Test("a 40-day report comes whole as CSV and as NDJSON, though analytics answers 7 rows a page")
     func streamed() async throws {
-        let world = try GatewayWorld()
+        let world = try await GatewayWorld()
         Self.analytics(world)
         try await world.withGateway { client in
             let csv = try await client.post("/v1/exports/report.csv", Self.request)
@@ -64,7 +64,7 @@ struct ExportStreamTests {
 
     @Test("a bad request or token is refused before anything is streamed")
     func refused() async throws {
-        let world = try GatewayWorld()
+        let world = try await GatewayWorld()
         Self.analytics(world)
         try await world.withGateway { client in
             let none = try await client.post("/v1/exports/report.csv", Self.request, token: nil)

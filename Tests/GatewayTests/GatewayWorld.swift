@@ -2,23 +2,24 @@ import Bus
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import TestSupport
 
 @testable import GatewayService
 @testable import StaffService
 @testable import TicketsService
 
-/// The real staff and tickets services in memory (the executables' routers) behind
+/// The real staff and tickets services in memory (on the suites' backend,
+/// ``TestBackend``) (the executables' routers) behind
 /// the gateway's router, with the token `secret-token`.
 struct GatewayWorld {
     static let token = "secret-token"
     let transport = InMemoryTransport()
     private let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-gw-\(UUID())")
 
-    init() throws {
-        let staff = try StaffSQLStore(path: directory.appendingPathComponent("staff.sqlite").path)
+    init() async throws {
+        let staff = try await StaffSQLStore.open(try await TestBackend.freshDatabase("staff", in: directory))
         transport.serve(makeStaffRouter(store: staff))
-        let tickets = try TicketsSQLStore(
-            path: directory.appendingPathComponent("tickets.sqlite").path, publish: { _ in })
+        let tickets = try await TicketsSQLStore.open(try await TestBackend.freshDatabase("tickets", in: directory))
         transport.serve(makeTicketsRouter(store: tickets, client: transport))
     }
 

@@ -25,7 +25,7 @@ struct IssuedTokenTests {
         "a token reads what its scopes cover, is refused the rest naming the scope, and the operator's token still works"
     )
     func scopes() async throws {
-        let world = try GatewayWorld()
+        let world = try await GatewayWorld()
         let (_, secret) = try await Self.issue(world, scopes: ["tickets:read", "staff:write"])
         let authenticator = IssuedTokenAuthenticator(operatorToken: GatewayWorld.token, client: world.transport)
         try await world.withGateway(authenticator: authenticator) { client in
@@ -49,7 +49,7 @@ struct IssuedTokenTests {
 
     @Test("over its rate a token gets 429 with Retry-After; a revoked token stops working once its grant is stale")
     func rateAndRevocation() async throws {
-        let world = try GatewayWorld()
+        let world = try await GatewayWorld()
         let (token, secret) = try await Self.issue(world, scopes: ["tickets:read"], perMinute: 2)
         let now = Mutex<Int64>(0)
         let authenticator = IssuedTokenAuthenticator(

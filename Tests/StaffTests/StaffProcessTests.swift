@@ -18,7 +18,7 @@ struct StaffProcessTests {
     @Test("the staff executable serves Health and Since over the bus")
     func servesStandardMethods() async throws {
         let stack = try await ProcessStack()
-        try await stack.start("staff", environment: try await StaffBackend.processEnvironment())
+        try await stack.start("staff")
         let health = try await stack.client.call(Staff.health, HealthRequest())
         #expect(health.service == "staff" && health.status == .serving && health.last_sequence == 0)
         let replay = try await stack.client.call(Staff.since, SinceRequest(after_sequence: 0))
@@ -41,8 +41,7 @@ struct StaffProcessTests {
     }
 
     private func killAndRestart(_ stack: ProcessStack) async throws {
-        let backend = try await StaffBackend.processEnvironment()
-        let staff = try await stack.start("staff", environment: backend)
+        let staff = try await stack.start("staff")
         let client = stack.client
         var acknowledged: [String] = []
         for index in 0..<10 {
@@ -67,7 +66,7 @@ struct StaffProcessTests {
         acknowledged += burstAcks.all
         #expect(acknowledged.count >= 15)
 
-        try await stack.start("staff", environment: backend)
+        try await stack.start("staff")
         for id in acknowledged {
             let employee = try await client.call(Staff.getEmployee, .init(employee_id: id)).employee
             #expect(employee?.employee_id == id)

@@ -1,6 +1,7 @@
 import Bus
 import Foundation
 import Stack
+import Synchronization
 
 /// The real `bus` and service executables as processes on loopback, each service
 /// with its data in a fresh temporary directory, fast heartbeats (100 ms x 3), and
@@ -9,7 +10,8 @@ import Stack
 /// CURVE with an access list of those peers, each process gets its own key pair
 /// (the one named like its product), and the test's client uses the peer `client`.
 /// With `standby`, a second broker runs beside the first and every process (and the
-/// test's client) is given both.
+/// test's client) is given both. On PostgreSQL runs (``TestBackend``) each service
+/// with that backend gets a database of its own at its first start, kept for restarts.
 public final class ProcessStack: @unchecked Sendable {
     public let endpoint: String
     public let eventsIn: String
@@ -24,6 +26,8 @@ public final class ProcessStack: @unchecked Sendable {
     private let busEnvironment: [String: String]
     /// The keyed stack's key pairs and access list; nil for plain TCP.
     public let keys: StackKeys?
+    /// The PostgreSQL database of each service that has one (see `database(_:)`).
+    private let databases = Mutex<[String: String]>([:])
 
     /// - Parameters:
     ///   - busEnvironment: extra environment for the bus process.
@@ -97,7 +101,7 @@ public final class ProcessStack: @unchecked Sendable {
         _ product: String, service: String? = nil, arguments: [String] = [], environment extra: [String: String] = [:],
         timeout: Duration = .seconds(10)
     ) async throws -> ChildProcess {
-        let process = try launch(product, arguments: arguments, environment: extra)
+        let process = try await launch(product, arguments: arguments, environment: extra)
         let service = service ?? product
         try await waitUntil("\(service) answers Health", timeout: timeout) { [client] in
             try await client.call(Method.health(service), HealthRequest(), options: .init(timeout: .milliseconds(300)))
@@ -108,14 +112,35 @@ public final class ProcessStack: @unchecked Sendable {
 
     /// Starts the executable `product` with the stack's environment and `extra`,
     /// without waiting for it (the web front answers over HTTP, not the bus).
-    public func launch(_ product: String, arguments: [String] = [], environment extra: [String: String] = [:]) throws
-        -> ChildProcess
+    public func launch(_ product: String, arguments: [String] = [], environment extra: [String: String] = [:])
+        async throws -> ChildProcess
     {
+        let backend = try await postgresDatabase(product).map { ["GLIMLACH_DATABASE_URL": $0] } ?? [:]
         let process = try ChildProcess(
             product, arguments,
-            environment: environment.merging(keys?.environment(for: product) ?? [:]) { $1 }.merging(extra) { $1 })
+            environment: environment.merging(keys?.environment(for: product) ?? [:]) { $1 }.merging(backend) { $1 }
+                .merging(extra) { $1 })
         services.append(process)
         return process
+    }
+
+    /// The database the service `product` of this stack keeps its data in: on
+    /// PostgreSQL runs a database of its own on the tests' server (when the
+    /// service has that backend), made on first use; else its SQLite file in
+    /// `dataDirectory`.
+    public func database(_ product: String) async throws -> String {
+        try await postgresDatabase(product) ?? dataDirectory.appendingPathComponent("\(product).sqlite").path
+    }
+
+    private func postgresDatabase(_ product: String) async throws -> String? {
+        guard TestBackend.isPostgres, StackDefinition.postgresServices.contains(product) else { return nil }
+        if let url = databases.withLock({ $0[product] }) { return url }
+        let url = try await TestPostgres.freshDatabase()
+        return databases.withLock { databases in
+            if let first = databases[product] { return first }
+            databases[product] = url
+            return url
+        }
     }
 
     /// Kills the bus with SIGKILL and starts a new one on the same endpoints.

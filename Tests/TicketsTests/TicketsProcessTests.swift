@@ -10,8 +10,7 @@ struct TicketsProcessTests {
     @Test("the tickets executable serves Health and Since over the bus")
     func servesStandardMethods() async throws {
         let stack = try await ProcessStack()
-        let backend = try await TicketsBackend.processEnvironment()
-        try await stack.start("tickets", environment: backend)
+        try await stack.start("tickets")
         let health = try await stack.client.call(Tickets.health, HealthRequest())
         #expect(health.service == "tickets" && health.status == .serving && health.last_sequence == 0)
         let replay = try await stack.client.call(Tickets.since, SinceRequest(after_sequence: 0))
@@ -22,9 +21,8 @@ struct TicketsProcessTests {
     @Test("bus, staff and tickets as processes: a ticket assigned to a staff member, one gesture granted, one refused")
     func withStaffProcess() async throws {
         let stack = try await ProcessStack()
-        let backend = try await TicketsBackend.processEnvironment()
         try await stack.start("staff")
-        try await stack.start("tickets", environment: backend)
+        try await stack.start("tickets")
         let client = stack.client
         let team = try await client.call(Staff.createTeam, .init(name: "Service experts", kind: .serviceExperts)).team!
         let agent = try await client.call(
@@ -71,8 +69,7 @@ struct TicketsProcessTests {
         "after kill -9 and a restart every acknowledged write is there and Since(0) replays each event once, in order")
     func survivesKill() async throws {
         let stack = try await ProcessStack()
-        let backend = try await TicketsBackend.processEnvironment()
-        let process = try await stack.start("tickets", environment: backend)
+        let process = try await stack.start("tickets")
         let client = stack.client
         let count = 30
         let ids = try await withThrowingTaskGroup(of: String.self) { group in
@@ -91,7 +88,7 @@ struct TicketsProcessTests {
         }
         #expect(ids.count == count)
         await process.kill()
-        try await stack.start("tickets", environment: backend)
+        try await stack.start("tickets")
         for id in ids {
             #expect(try await client.call(Tickets.getTicket, .init(ticket_id: id)).ticket?.ticket_id == id)
         }

@@ -32,17 +32,25 @@ final class ChannelsSQLStore: ChannelsStore {
                 path: path, service: "channels", migrations: ChannelsSchema.migrations, clock: clock, publish: publish))
     }
 
-    /// Connects to the PostgreSQL database at `url` (`postgres://...`) and brings
-    /// its schema up to date.
+    /// Opens `database`: a PostgreSQL URL (`postgres://...`; the schema is brought
+    /// up to date) or the path of an SQLite file (created when missing), as
+    /// `ServiceOptions.database` gives it.
     /// - Parameter leaseHolder: who the store holds job leases as (tests play
     ///   several processes in one).
-    static func postgres(
-        url: String, clock: @escaping @Sendable () -> Date = Date.init,
+    static func open(
+        _ database: String, clock: @escaping @Sendable () -> Date = Date.init,
         publish: @escaping @Sendable ([Event]) -> Void = { _ in }, leaseHolder: String = ProcessIdentity.current
     ) async throws -> ChannelsSQLStore {
-        ChannelsSQLStore(
+        guard PostgresAddress.isPostgres(database) else {
+            return ChannelsSQLStore(
+                database: try SQLiteStore(
+                    path: database, service: "channels", migrations: ChannelsSchema.migrations, clock: clock,
+                    publish: publish),
+                leaseHolder: leaseHolder)
+        }
+        return ChannelsSQLStore(
             database: try await PostgresStore(
-                url: url, service: "channels", migrations: ChannelsPostgresSchema.migrations, clock: clock,
+                url: database, service: "channels", migrations: ChannelsPostgresSchema.migrations, clock: clock,
                 publish: publish),
             leaseHolder: leaseHolder)
     }

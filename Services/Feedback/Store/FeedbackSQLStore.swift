@@ -36,15 +36,24 @@ final class FeedbackSQLStore: FeedbackTransactions, FeedbackListings {
                 publish: publish))
     }
 
-    /// Connects to the PostgreSQL database at `url` (`postgres://...`) and brings
-    /// its schema up to date.
-    static func postgres(
-        url: String, clock: @escaping @Sendable () -> Date = Date.init,
+    /// Opens `database`: a PostgreSQL URL (`postgres://...`; the schema is brought
+    /// up to date) or the path of an SQLite file (created when missing), as
+    /// `ServiceOptions.database` gives it.
+    static func open(
+        _ database: String, clock: @escaping @Sendable () -> Date = Date.init,
         publish: @escaping @Sendable ([Event]) -> Void = { _ in }, leaseHolder: String = ProcessIdentity.current
     ) async throws -> FeedbackSQLStore {
-        FeedbackSQLStore(
+        guard PostgresAddress.isPostgres(database) else {
+            return FeedbackSQLStore(
+                database: try SQLiteStore(
+                    path: database, service: Feedback.service, migrations: FeedbackSchema.migrations, clock: clock,
+                    publish: publish),
+                leaseHolder: leaseHolder)
+        }
+        return FeedbackSQLStore(
             database: try await PostgresStore(
-                url: url, service: Feedback.service, migrations: try FeedbackPostgresSchema.migrations(), clock: clock,
+                url: database, service: Feedback.service, migrations: try FeedbackPostgresSchema.migrations(),
+                clock: clock,
                 publish: publish),
             leaseHolder: leaseHolder)
     }

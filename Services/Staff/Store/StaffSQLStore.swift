@@ -36,16 +36,20 @@ final class StaffSQLStore: StaffStore {
             timeZone: timeZone)
     }
 
-    /// Connects to the PostgreSQL database at `url` (`postgres://...`) and brings
-    /// its schema up to date.
-    static func postgres(
-        url: String, timeZone: TimeZone = StaffSQLStore.defaultTimeZone,
+    /// Opens `database`: a PostgreSQL URL (`postgres://...`; the schema is brought
+    /// up to date) or the path of an SQLite file (created when missing), as
+    /// `ServiceOptions.database` gives it.
+    static func open(
+        _ database: String, timeZone: TimeZone = StaffSQLStore.defaultTimeZone,
         clock: @escaping @Sendable () -> Date = Date.init,
         publish: @escaping @Sendable ([Event]) -> Void = { _ in }
     ) async throws -> StaffSQLStore {
-        StaffSQLStore(
+        guard PostgresAddress.isPostgres(database) else {
+            return try StaffSQLStore(path: database, timeZone: timeZone, clock: clock, publish: publish)
+        }
+        return StaffSQLStore(
             database: try await PostgresStore(
-                url: url, service: "staff", migrations: try StaffPostgresSchema.migrations(), clock: clock,
+                url: database, service: "staff", migrations: try StaffPostgresSchema.migrations(), clock: clock,
                 publish: publish),
             timeZone: timeZone)
     }

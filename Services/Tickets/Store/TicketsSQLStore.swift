@@ -28,15 +28,19 @@ final class TicketsSQLStore: TicketsStore {
                 path: path, service: "tickets", migrations: TicketsSchema.migrations, clock: clock, publish: publish))
     }
 
-    /// Connects to the PostgreSQL database at `url` (`postgres://...`) and brings
-    /// its schema up to date.
-    static func postgres(
-        url: String, clock: @escaping @Sendable () -> Date = Date.init,
+    /// Opens `database`: a PostgreSQL URL (`postgres://...`; the schema is brought
+    /// up to date) or the path of an SQLite file (created when missing), as
+    /// `ServiceOptions.database` gives it.
+    static func open(
+        _ database: String, clock: @escaping @Sendable () -> Date = Date.init,
         publish: @escaping @Sendable ([Event]) -> Void = { _ in }
     ) async throws -> TicketsSQLStore {
-        TicketsSQLStore(
+        guard PostgresAddress.isPostgres(database) else {
+            return try TicketsSQLStore(path: database, clock: clock, publish: publish)
+        }
+        return TicketsSQLStore(
             database: try await PostgresStore(
-                url: url, service: "tickets", migrations: TicketsPostgresSchema.migrations, clock: clock,
+                url: database, service: "tickets", migrations: TicketsPostgresSchema.migrations, clock: clock,
                 publish: publish))
     }
 

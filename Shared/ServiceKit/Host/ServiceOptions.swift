@@ -57,6 +57,13 @@ public struct ServiceOptions: ParsableArguments, Sendable {
     /// Whether the service's data is in PostgreSQL (`--database-url` names it).
     public var usesPostgres: Bool { PostgresAddress.isPostgres(databaseUrl) }
 
+    /// The database of the service called `service`: the PostgreSQL URL when
+    /// `--database-url` names one, else the path of its SQLite file in `--data-dir`
+    /// (what the services' stores open with `open(_:)`).
+    public func database(_ service: String) -> String {
+        usesPostgres ? databaseUrl : sqlitePath(service)
+    }
+
     /// Where the service called `service` keeps its SQLite database.
     /// - Throws: `ValidationError` when `--database-url` names PostgreSQL: this
     ///   service keeps its data in SQLite only (so far webhooks), and a database it
@@ -66,6 +73,10 @@ public struct ServiceOptions: ParsableArguments, Sendable {
             throw ValidationError(
                 "\(service) keeps its data in SQLite only: leave --database-url (GLIMLACH_DATABASE_URL) empty")
         }
-        return URL(fileURLWithPath: dataDir).appendingPathComponent("\(service).sqlite").path
+        return sqlitePath(service)
+    }
+
+    private func sqlitePath(_ service: String) -> String {
+        URL(fileURLWithPath: dataDir).appendingPathComponent("\(service).sqlite").path
     }
 }

@@ -7,8 +7,9 @@ import TestSupport
 import Wire
 
 /// A `ProcessStack` whose staff, tickets and feedback processes serve generated
-/// events: the events are written into each service's outbox (its SQLite file)
-/// before the process starts, so `Since` replays them like any committed events.
+/// events: the events are written into each service's outbox (its database, on
+/// the suites' backend) before the process starts, so `Since` replays them like
+/// any committed events.
 struct SeededStack {
     let stack: ProcessStack
     let generated: GeneratedEvents
@@ -18,20 +19,30 @@ struct SeededStack {
         let stack = try await ProcessStack()
         let generated = GeneratedEvents(seed: seed, tickets: tickets)
         for service in ReadModelState.sources {
-            let store = try SQLiteStore(path: path(stack, service), service: service, migrations: [])
+            let store = try await outbox(stack, service)
             try await write(generated.payloads[service]!, to: store)
             try await stack.start(service)
         }
         return SeededStack(stack: stack, generated: generated)
     }
 
-    static func path(_ stack: ProcessStack, _ service: String) -> String {
-        stack.dataDirectory.appendingPathComponent("\(service).sqlite").path
+    /// `service`'s database with only the tables every service has (the service
+    /// adds its own when it starts).
+    static func outbox(
+        _ stack: ProcessStack, _ service: String, publish: @escaping @Sendable ([Event]) -> Void = { _ in }
+    ) async throws -> any TransactionStore {
+        let database = try await stack.database(service)
+        if PostgresAddress.isPostgres(database) {
+            return try await PostgresStore(url: database, service: service, migrations: [], publish: publish)
+        }
+        return try SQLiteStore(path: database, service: service, migrations: [], publish: publish)
     }
 
-    static func write(_ payloads: [(type: String, payload: any WireMessage)], to store: SQLiteStore) async throws {
+    static func write(_ payloads: [(type: String, payload: any WireMessage)], to store: any TransactionStore)
+        async throws
+    {
         let payloads = payloads.map { SendablePayload(type: $0.type, payload: $0.payload) }
-        _ = try await store.write(method: "seed") { change in
+        _ = try await store.write(idempotencyKey: nil, method: "seed") { change in
             for item in payloads { try change.record(item.type, subject: "seed", item.payload) }
             return HealthRequest()
         }
@@ -41,9 +52,9 @@ struct SeededStack {
     /// them on the stack's event stream as the service itself would.
     func append(_ payloads: [(type: String, payload: any WireMessage)], to service: String) async throws {
         let publisher = EventPublisher(endpoint: stack.eventsIn)
-        let store = try SQLiteStore(
-            path: Self.path(stack, service), service: service, migrations: [],
-            publish: { events in for event in events { try? publisher.publish(event) } })
+        let store = try await Self.outbox(stack, service) { events in
+            for event in events { try? publisher.publish(event) }
+        }
         try await Self.write(payloads, to: store)
         await publisher.close()
     }

@@ -7,8 +7,8 @@ import TestSupport
 /// The database the channels suites run on: SQLite, or PostgreSQL when
 /// `GLIMLACH_TEST_BACKEND=postgres` (make test runs the suites both ways).
 enum ChannelsBackend {
-    static let isPostgres = ProcessInfo.processInfo.environment["GLIMLACH_TEST_BACKEND"] == "postgres"
-    static let isSQLite = !isPostgres
+    static let isPostgres = TestBackend.isPostgres
+    static let isSQLite = TestBackend.isSQLite
 
     /// A new, empty channels store: an SQLite file `channels.sqlite` in `directory`,
     /// or a fresh database on the test PostgreSQL server.
@@ -16,11 +16,7 @@ enum ChannelsBackend {
         in directory: URL, clock: @escaping @Sendable () -> Date = Date.init,
         publish: @escaping @Sendable ([Event]) -> Void = { _ in }
     ) async throws -> ChannelsSQLStore {
-        if isPostgres {
-            return try await ChannelsSQLStore.postgres(
-                url: try await TestPostgres.freshDatabase(), clock: clock, publish: publish)
-        }
-        return try ChannelsSQLStore(
-            path: directory.appendingPathComponent("channels.sqlite").path, clock: clock, publish: publish)
+        try await ChannelsSQLStore.open(
+            try await TestBackend.freshDatabase("channels", in: directory), clock: clock, publish: publish)
     }
 }

@@ -12,8 +12,9 @@ import TestSupport
 @testable import TicketsService
 
 /// Staff, tickets, feedback and channels served in memory, built with the builders
-/// the executables use; channels on the suites' backend (`ChannelsBackend`). Events are carried by `sync()`: feedback and channels
-/// apply what tickets and feedback committed, as their event feeds do.
+/// the executables use, on the suites' backend (``TestBackend``). Events are
+/// carried by `sync()`: feedback and channels apply what tickets and feedback
+/// committed, as their event feeds do.
 final class ServiceDesk: Sendable {
     let transport = InMemoryTransport()
     let channels: ChannelsApp
@@ -30,15 +31,15 @@ final class ServiceDesk: Sendable {
         realOutlets: [Channel: any Outlet] = [:], channelsStore: ChannelsSQLStore? = nil
     ) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-channels-\(UUID())")
-        let staff = try StaffSQLStore(path: directory.appendingPathComponent("staff.sqlite").path)
+        let staff = try await StaffSQLStore.open(try await TestBackend.freshDatabase("staff", in: directory))
         transport.serve(makeStaffRouter(store: staff))
-        let tickets = try TicketsSQLStore(path: directory.appendingPathComponent("tickets.sqlite").path)
+        let tickets = try await TicketsSQLStore.open(try await TestBackend.freshDatabase("tickets", in: directory))
         transport.serve(makeTicketsRouter(store: tickets, client: transport))
         var feedbackSettings = FeedbackSettings()
         feedbackSettings.surveyDelayMs = 0
-        feedback = try FeedbackApp(
-            databasePath: directory.appendingPathComponent("feedback.sqlite").path, settings: feedbackSettings,
-            client: transport)
+        feedback = FeedbackApp(
+            store: try await FeedbackSQLStore.open(try await TestBackend.freshDatabase("feedback", in: directory)),
+            settings: feedbackSettings, client: transport)
         var feedbackRouter = feedback.router
         feedbackRouter.registerStandardMethods(events: feedback.store.database)
         transport.serve(feedbackRouter)

@@ -8,8 +8,8 @@ import TestSupport
 /// The database the staff suites run on: SQLite, or PostgreSQL when
 /// `GLIMLACH_TEST_BACKEND=postgres` (make test runs the suites both ways).
 enum StaffBackend {
-    static let isPostgres = ProcessInfo.processInfo.environment["GLIMLACH_TEST_BACKEND"] == "postgres"
-    static let isSQLite = !isPostgres
+    static let isPostgres = TestBackend.isPostgres
+    static let isSQLite = TestBackend.isSQLite
 
     /// A new, empty staff store: an SQLite file `staff.sqlite` in `directory`, or a
     /// fresh database on the test PostgreSQL server.
@@ -17,19 +17,8 @@ enum StaffBackend {
         in directory: URL, clock: @escaping @Sendable () -> Date = Date.init,
         publish: @escaping @Sendable ([Event]) -> Void = { _ in }
     ) async throws -> StaffSQLStore {
-        if isPostgres {
-            return try await StaffSQLStore.postgres(
-                url: try await TestPostgres.freshDatabase(), clock: clock, publish: publish)
-        }
-        return try StaffSQLStore(
-            path: directory.appendingPathComponent("staff.sqlite").path, clock: clock, publish: publish)
-    }
-
-    /// The environment that puts a staff process on the backend: on PostgreSQL a
-    /// fresh database (give the same environment to a restart), on SQLite nothing
-    /// (the stack's data directory).
-    static func processEnvironment() async throws -> [String: String] {
-        isPostgres ? ["GLIMLACH_DATABASE_URL": try await TestPostgres.freshDatabase()] : [:]
+        try await StaffSQLStore.open(
+            try await TestBackend.freshDatabase("staff", in: directory), clock: clock, publish: publish)
     }
 
     /// Everything `store` keeps, as bytes to search: on SQLite the database file and

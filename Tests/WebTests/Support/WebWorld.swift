@@ -13,9 +13,10 @@ import TestSupport
 @testable import WebService
 @testable import WebhooksService
 
-/// The real feedback and staff services (tickets too when asked) and an analytics
-/// read model fed with feedback's and staff's events, on an in-process bus; the web front talks to them through a bus client, exactly
-/// as `web serve` does.
+/// The real feedback and staff services (tickets, channels and webhooks too when
+/// asked; on the suites' backend, ``TestBackend``) and an analytics read model fed
+/// with feedback's and staff's events, on an in-process bus; the web front talks
+/// to them through a bus client, exactly as `web serve` does.
 final class WebWorld: Sendable {
     static let password = "correct horse battery staple"
     /// bcrypt at the lowest cost, so the tests stay quick.
@@ -48,37 +49,40 @@ final class WebWorld: Sendable {
         bus = try await InProcessBus()
         let model = AnalyticsReadModel()
         analytics = model
-        let path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("glimlach-web-\(UUID().uuidString)/feedback.sqlite").path
-        let staff = try StaffSQLStore(
-            path: path + ".staff.sqlite", clock: staffClock, publish: { events in events.forEach { model.apply($0) } })
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "glimlach-web-\(UUID().uuidString)")
+        let staff = try await StaffSQLStore.open(
+            try await TestBackend.freshDatabase("staff", in: directory), clock: staffClock,
+            publish: { events in events.forEach { model.apply($0) } })
         // bcrypt's lowest cost: the pages' tests sign in often, and staff's one
         // hashing queue is shared by every test of the process.
         try await bus.worker(makeStaffRouter(store: staff, passwords: PasswordRules(cost: 4)))
         if tickets {
-            let store = try TicketsSQLStore(path: path + ".tickets.sqlite", publish: { _ in })
+            let store = try await TicketsSQLStore.open(try await TestBackend.freshDatabase("tickets", in: directory))
             try await bus.worker(makeTicketsRouter(store: store, client: bus.client(fresh: true)))
         }
         if channels {
-            let app = try ChannelsApp(
-                databasePath: path + ".channels.sqlite", settings: ChannelsSettings(), client: bus.client(fresh: true),
-                outlets: [:])
+            let app = ChannelsApp(
+                store: try await ChannelsSQLStore.open(try await TestBackend.freshDatabase("channels", in: directory)),
+                settings: ChannelsSettings(), client: bus.client(fresh: true), outlets: [:])
             try await bus.worker(app.router)
             channelsApp = app
         } else {
             channelsApp = nil
         }
         if webhooks {
-            let app = try WebhooksApp(databasePath: path + ".webhooks.sqlite", client: bus.client(fresh: true))
+            let app = try WebhooksApp(
+                databasePath: directory.appendingPathComponent("webhooks.sqlite").path, client: bus.client(fresh: true))
             try await bus.worker(app.router)
             webhooksApp = app
         } else {
             webhooksApp = nil
         }
-        feedback = try FeedbackApp(
-            databasePath: path, client: bus.client(fresh: true),
-            publish: { events in events.forEach { model.apply($0) } },
-            openFollowUp: openFollowUp ?? (tickets ? nil : Self.madeUpFollowUp))
+        feedback = FeedbackApp(
+            store: try await FeedbackSQLStore.open(
+                try await TestBackend.freshDatabase("feedback", in: directory),
+                publish: { events in events.forEach { model.apply($0) } }),
+            client: bus.client(fresh: true), openFollowUp: openFollowUp ?? (tickets ? nil : Self.madeUpFollowUp))
         try await bus.worker(feedback.router)
         if withAnalytics {
             model.markReady()
