@@ -29,6 +29,10 @@ public final class LocalPostgres: Sendable {
     public let binDirectory: URL
     /// Server settings beyond the fixed ones, e.g. `["max_connections": "300"]`.
     public let settings: [String: String]
+    /// Whether a commit waits for its flush to disk (the default). Only a
+    /// throwaway server, such as the tests', runs without: it never outlives a
+    /// crash of its machine, and its commits cost no fsync each.
+    public let durable: Bool
     private let server = Mutex<Process?>(nil)
 
     /// - Parameters:
@@ -37,12 +41,16 @@ public final class LocalPostgres: Sendable {
     ///     (`installedBinDirectory()`).
     ///   - settings: more server settings (`postgres -c NAME=VALUE`); they cannot
     ///     change the address, port, socket directory or durability.
+    ///   - durable: false for a throwaway server only (see `durable`).
     /// - Throws: `StackError` when `binDirectory` is nil and no PostgreSQL is installed.
-    public init(directory: URL, port: Int, binDirectory: URL? = nil, settings: [String: String] = [:]) throws {
+    public init(
+        directory: URL, port: Int, binDirectory: URL? = nil, settings: [String: String] = [:], durable: Bool = true
+    ) throws {
         self.directory = directory.standardizedFileURL
         self.port = port
         self.binDirectory = try binDirectory ?? Self.installedBinDirectory()
         self.settings = settings
+        self.durable = durable
     }
 
     /// The server's log (`postgres.log` in the directory).
@@ -106,7 +114,7 @@ public final class LocalPostgres: Sendable {
         return lines.count > 7 && Int32(lines[0]) == pid && lines[7].trimmingCharacters(in: .whitespaces) == "ready"
     }
 
-    /// The server's settings: loopback only, durable commits.
+    /// The server's settings: loopback only, durable commits unless told otherwise.
     private var serverArguments: [String] {
         // A unix socket path has at most 107 bytes; for a longer directory, TCP only.
         let socket = directory.path + "/.s.PGSQL.\(port)"
@@ -115,8 +123,9 @@ public final class LocalPostgres: Sendable {
         return extra + [
             "-D", directory.path, "-c", "listen_addresses=127.0.0.1", "-c", "port=\(port)",
             "-c", "unix_socket_directories=\(socket.utf8.count < 108 ? directory.path : "")",
-            "-c", "fsync=on", "-c", "synchronous_commit=on",
-        ]
+        ] + (durable
+            ? ["-c", "fsync=on", "-c", "synchronous_commit=on"]
+            : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"])
     }
 
     /// initdb: superuser `glimlach`, UTF8, trust for local and loopback connections.

@@ -32,9 +32,11 @@ public enum TestPostgres {
         atexit { stopAtExit() }
         var failure: (any Error)?
         for _ in 0..<3 {
-            // Many tests, each with a pool of its own, share the one server.
+            // Many tests, each with a pool of its own, share the one server. It is
+            // thrown away at exit and never crashes under the tests (they kill the
+            // services' processes, not it), so commits skip the flush to disk.
             let server = try LocalPostgres(
-                directory: directory, port: try freePort(), settings: ["max_connections": "300"])
+                directory: directory, port: try freePort(), settings: ["max_connections": "300"], durable: false)
             running.withLock { $0 = server }
             do {
                 try await server.start()
