@@ -34,7 +34,7 @@ proto-check:
 unit:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --no-parallel
-	GLIMLACH_TEST_BACKEND=postgres $(SWIFT) test --skip-build --no-parallel --filter "TicketsTests|StaffTests|ChannelsTests|FeedbackTests"
+	GLIMLACH_TEST_BACKEND=postgres $(SWIFT) test --skip-build --no-parallel --filter "TicketsTests|StaffTests|ChannelsTests|FeedbackTests|WebhooksTests"
 
 compose-check:
 	scripts/check-compose

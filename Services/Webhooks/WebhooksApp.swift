@@ -16,11 +16,25 @@ struct WebhooksHandlers<Store: WebhooksStore>: Webhooks.Handler {
 /// Everything the webhooks process runs, built the same way by `WebhooksCommand`
 /// and by the tests.
 struct WebhooksApp: Sendable {
-    let store: SQLiteWebhooksStore
-    let handlers: WebhooksHandlers<SQLiteWebhooksStore>
+    let store: WebhooksSQLStore
+    let handlers: WebhooksHandlers<WebhooksSQLStore>
     let router: ServiceRouter
     let deliveries: DeliveryWorker
 
+    /// - Parameter store: webhooks' database, SQLite or PostgreSQL.
+    init(
+        store: WebhooksSQLStore, settings: WebhooksSettings = WebhooksSettings(), client: any RPCClient,
+        logger: Logger = Logger(label: "webhooks")
+    ) {
+        self.store = store
+        handlers = WebhooksHandlers(store: store, staff: StaffDesk(client: client), settings: settings)
+        var router = ServiceRouter(service: Webhooks.service)
+        router.register(handlers)
+        self.router = router
+        deliveries = DeliveryWorker(handlers: handlers, poster: EndpointPoster(), logger: logger)
+    }
+
+    /// The app on the SQLite database at `databasePath`.
     /// - Parameters:
     ///   - clock: the time of records, back-off and signatures (tests move it).
     init(
@@ -28,12 +42,9 @@ struct WebhooksApp: Sendable {
         clock: @escaping @Sendable () -> Date = Date.init, publish: @escaping @Sendable ([Event]) -> Void = { _ in },
         logger: Logger = Logger(label: "webhooks")
     ) throws {
-        store = try SQLiteWebhooksStore(path: databasePath, clock: clock, publish: publish)
-        handlers = WebhooksHandlers(store: store, staff: StaffDesk(client: client), settings: settings)
-        var router = ServiceRouter(service: Webhooks.service)
-        router.register(handlers)
-        self.router = router
-        deliveries = DeliveryWorker(handlers: handlers, poster: EndpointPoster(), logger: logger)
+        self.init(
+            store: try WebhooksSQLStore(path: databasePath, clock: clock, publish: publish), settings: settings,
+            client: client, logger: logger)
     }
 
     /// Follow tickets' and feedback's events from the positions stored with the last

@@ -5,13 +5,18 @@ import Wire
 
 /// Where webhooks keeps subscriptions, deliveries and their attempts, and its
 /// position in each followed service's events: reads and writes, no rules. Every
-/// change records its events in the same transaction. `SQLiteWebhooksStore`
-/// (Store/SQLite/) is the one there is.
+/// change records its events in the same transaction. Implementations throw
+/// `StoreError`, never `RPCError`, and name no SQL type; `WebhooksSQLStore` keeps
+/// them in SQLite or PostgreSQL.
 protocol WebhooksStore: Sendable {
     /// The store's clock in Unix milliseconds (tests move it).
     var nowMs: Int64 { get }
-    /// Empties the write-ahead log into the database file (after an erasure).
+    /// Makes erased data unreadable in the database's files too (after an erasure).
     func truncateJournal() async throws
+    /// Whether this process holds the lease on `job` for the next `seconds` (taken
+    /// when free or expired, renewed when its own), for jobs that run in one
+    /// webhooks process only (`JobLeaseKeeper`).
+    func holdLease(_ job: String, seconds: Int) async throws -> Bool
     /// Runs `body` on a consistent snapshot.
     func read<T: Sendable>(_ body: @escaping @Sendable (any WebhooksReading) throws -> T) async throws -> T
     /// Runs `body` in one transaction with the events it records; with an
