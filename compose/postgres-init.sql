@@ -5,3 +5,4 @@
 CREATE DATABASE staff;
 CREATE DATABASE channels;
 CREATE DATABASE feedback;
+CREATE DATABASE webhooks;

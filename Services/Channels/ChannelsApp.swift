@@ -38,17 +38,6 @@ struct ChannelsApp: Sendable {
         deliveries = DeliveryWorker(handlers: handlers, outlets: outlets, logger: logger)
     }
 
-    /// The app on the SQLite database at `databasePath`.
-    init(
-        databasePath: String, settings: ChannelsSettings, client: any RPCClient, outlets: [Channel: any Outlet],
-        clock: @escaping @Sendable () -> Date = Date.init, publish: @escaping @Sendable ([Event]) -> Void = { _ in },
-        logger: Logger = Logger(label: "channels")
-    ) throws {
-        self.init(
-            store: try ChannelsSQLStore(path: databasePath, clock: clock, publish: publish), settings: settings,
-            client: client, outlets: outlets, logger: logger)
-    }
-
     /// Follow tickets' and feedback's events from the positions stored with the last
     /// applied ones, one feed each, so replies still go out while feedback is down
     /// (and surveys while tickets is).

@@ -8,7 +8,8 @@ import ServiceKit
 /// and by the tests.
 ///
 /// ```swift
-/// let app = try FeedbackApp(databasePath: path, settings: settings, client: host.client, publish: host.publish)
+/// let store = try await FeedbackSQLStore.open(options.database("feedback"), publish: host.publish)
+/// let app = FeedbackApp(store: store, settings: settings, client: host.client)
 /// var router = app.router
 /// host.registerStandardMethods(on: &router, store: app.store.database)
 /// try await host.run(router: router, extraServices: [app.ticketFeed(...), app.followUps])
@@ -18,20 +19,6 @@ struct FeedbackApp: Sendable {
     let handlers: FeedbackHandlers<FeedbackSQLStore>
     let router: ServiceRouter
     let followUps: FollowUpDelivery
-
-    /// On the SQLite database at `databasePath`.
-    /// - Parameters:
-    ///   - clock: the store's time (tests move it).
-    ///   - openFollowUp: how follow-ups reach tickets; unset: `OpenFollowUp` through `client`.
-    init(
-        databasePath: String, settings: FeedbackSettings = FeedbackSettings(), client: (any RPCClient)?,
-        clock: @escaping @Sendable () -> Date = Date.init, publish: @escaping @Sendable ([Event]) -> Void = { _ in },
-        openFollowUp: FollowUpDelivery.OpenFollowUp? = nil, logger: Logger = Logger(label: "feedback")
-    ) throws {
-        self.init(
-            store: try FeedbackSQLStore(path: databasePath, clock: clock, publish: publish), settings: settings,
-            client: client, openFollowUp: openFollowUp, logger: logger)
-    }
 
     /// On `store` (SQLite or PostgreSQL), whose clock and publishing it keeps.
     /// - Parameter openFollowUp: how follow-ups reach tickets; unset: `OpenFollowUp` through `client`.

@@ -22,8 +22,8 @@ struct UpCommand: AsyncParsableCommand {
             both: when one dies, calls and events go on through the other (docs/operating.md). \
             With --postgres a private PostgreSQL cluster runs in DATA-DIR/postgres on 127.0.0.1, port \
             5570 (plus --port-offset), before the services and stopped after them; each service with a \
-            PostgreSQL backend (tickets, staff, channels, feedback) gets a database of its name and GLIMLACH_DATABASE_URL, the others \
-            keep SQLite. As root, PostgreSQL runs as the postgres user (scripts/bootstrap installs it).
+            database (tickets, staff, channels, feedback, webhooks) gets a database of its name and \
+            GLIMLACH_DATABASE_URL instead of its SQLite file. As root, PostgreSQL runs as the postgres user (scripts/bootstrap installs it).
             """)
 
     @Option(help: "Where the services keep their data.") var dataDir = "data"
@@ -47,7 +47,7 @@ struct UpCommand: AsyncParsableCommand {
     var standby = false
     @Flag(
         help:
-            "Run PostgreSQL (DATA-DIR/postgres, port 5570) and give the services with a PostgreSQL backend (tickets, staff, channels, feedback) a database there."
+            "Run PostgreSQL (DATA-DIR/postgres, port 5570) and give the services with a database (tickets, staff, channels, feedback, webhooks) one there."
     )
     var postgres = false
 

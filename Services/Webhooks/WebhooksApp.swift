@@ -16,19 +16,17 @@ struct WebhooksHandlers<Store: WebhooksStore>: Webhooks.Handler {
 /// Everything the webhooks process runs, built the same way by `WebhooksCommand`
 /// and by the tests.
 struct WebhooksApp: Sendable {
-    let store: SQLiteWebhooksStore
-    let handlers: WebhooksHandlers<SQLiteWebhooksStore>
+    let store: WebhooksSQLStore
+    let handlers: WebhooksHandlers<WebhooksSQLStore>
     let router: ServiceRouter
     let deliveries: DeliveryWorker
 
-    /// - Parameters:
-    ///   - clock: the time of records, back-off and signatures (tests move it).
+    /// - Parameter store: webhooks' database, SQLite or PostgreSQL.
     init(
-        databasePath: String, settings: WebhooksSettings = WebhooksSettings(), client: any RPCClient,
-        clock: @escaping @Sendable () -> Date = Date.init, publish: @escaping @Sendable ([Event]) -> Void = { _ in },
+        store: WebhooksSQLStore, settings: WebhooksSettings = WebhooksSettings(), client: any RPCClient,
         logger: Logger = Logger(label: "webhooks")
-    ) throws {
-        store = try SQLiteWebhooksStore(path: databasePath, clock: clock, publish: publish)
+    ) {
+        self.store = store
         handlers = WebhooksHandlers(store: store, staff: StaffDesk(client: client), settings: settings)
         var router = ServiceRouter(service: Webhooks.service)
         router.register(handlers)

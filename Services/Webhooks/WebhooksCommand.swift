@@ -4,7 +4,8 @@ import ServiceKit
 import ServiceLifecycle
 
 /// `webhooks`: signed HTTP POSTs of tickets' and feedback's public events to
-/// subscribed URLs, serving proto/webhooks.proto on the bus (docs/webhooks.md).
+/// subscribed URLs, serving proto/webhooks.proto on the bus (docs/webhooks.md), on
+/// SQLite or, with `--database-url postgres://...`, PostgreSQL.
 @main
 struct WebhooksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,11 +16,10 @@ struct WebhooksCommand: AsyncParsableCommand {
 
     func run() async throws {
         let host = ServiceHost(name: "webhooks", options: options)
-        let app = try WebhooksApp(
-            databasePath: try options.databasePath("webhooks"), settings: webhooks.settings, client: host.client,
-            publish: host.publish, logger: host.logger)
+        let store = try await WebhooksSQLStore.open(options.database("webhooks"), publish: host.publish)
+        let app = WebhooksApp(store: store, settings: webhooks.settings, client: host.client, logger: host.logger)
         var router = app.router
-        host.registerStandardMethods(on: &router, store: app.store.store)
+        host.registerStandardMethods(on: &router, store: store.database)
         let feeds = try await app.eventFeeds(
             client: host.client, eventsEndpoint: options.eventsOut, logger: host.logger)
         try await host.run(router: router, extraServices: feeds + [app.deliveries])

@@ -32,6 +32,7 @@ struct WebhooksOptions: ParsableArguments {
         settings.retry.maxPauseMs = maxPauseMs
         settings.attemptTimeoutMs = timeoutMs
         settings.sendConcurrency = sendConcurrency
+        settings.jobLeaseSeconds = max(settings.jobLeaseSeconds, Int(timeoutMs / 1000) + 30)
         return settings
     }
 }

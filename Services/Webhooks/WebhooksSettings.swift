@@ -15,4 +15,9 @@ struct WebhooksSettings: Sendable, Equatable {
     var pollIntervalMs: Int64 = 250
     /// Deliveries sent at once.
     var sendConcurrency = 8
+    /// How long the delivery worker's job lease lasts unrenewed when several
+    /// webhooks processes share a database (`JobLeaseKeeper`): longer than one
+    /// attempt can take (`WebhooksOptions` makes it the attempt timeout plus 30 s
+    /// when that is longer).
+    var jobLeaseSeconds = 90
 }

@@ -1,8 +1,8 @@
 extension StackDefinition {
     /// The services with a PostgreSQL backend: each gets a database named like the
     /// service and its URL as `GLIMLACH_DATABASE_URL` (`glimlach up --postgres`,
-    /// compose/docker-compose.postgres.yml); the others keep SQLite.
-    public static let postgresServices = ["tickets", "staff", "channels", "feedback"]
+    /// compose/docker-compose.postgres.yml) instead of its SQLite file.
+    public static let postgresServices = ["tickets", "staff", "channels", "feedback", "webhooks"]
 }
 
 extension Array where Element == NativeService {

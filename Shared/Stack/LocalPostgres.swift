@@ -123,9 +123,10 @@ public final class LocalPostgres: Sendable {
         return extra + [
             "-D", directory.path, "-c", "listen_addresses=127.0.0.1", "-c", "port=\(port)",
             "-c", "unix_socket_directories=\(socket.utf8.count < 108 ? directory.path : "")",
-        ] + (durable
-            ? ["-c", "fsync=on", "-c", "synchronous_commit=on"]
-            : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"])
+        ]
+            + (durable
+                ? ["-c", "fsync=on", "-c", "synchronous_commit=on"]
+                : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"])
     }
 
     /// initdb: superuser `glimlach`, UTF8, trust for local and loopback connections.

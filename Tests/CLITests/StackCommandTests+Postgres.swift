@@ -5,7 +5,7 @@ import Testing
 
 extension StackCommandTests {
     @Test(
-        "up --postgres runs PostgreSQL in DATA/postgres with the tickets, staff, channels and feedback databases, keeps them there, and stops it after the services",
+        "up --postgres runs PostgreSQL in DATA/postgres with the tickets, staff, channels, feedback and webhooks databases, keeps them there, and stops it after the services",
         .enabled(if: TestBackend.isPostgres))
     func upPostgres() async throws {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-up-\(UUID().uuidString)")
@@ -35,8 +35,9 @@ extension StackCommandTests {
         let feedbackURL = "postgres://glimlach@127.0.0.1:\(5570 + offset)/feedback"
         let feedback = try #require(childProcess(of: stack.pid, named: "feedback"))
         #expect(environment(of: feedback)["GLIMLACH_DATABASE_URL"] == feedbackURL)
+        let webhooksURL = "postgres://glimlach@127.0.0.1:\(5570 + offset)/webhooks"
         let webhooks = try #require(childProcess(of: stack.pid, named: "webhooks"))
-        #expect(environment(of: webhooks)["GLIMLACH_DATABASE_URL"] == nil, "webhooks keeps SQLite")
+        #expect(environment(of: webhooks)["GLIMLACH_DATABASE_URL"] == webhooksURL)
         // A ticket created through the bus is a row in PostgreSQL, with its event in the outbox there.
         let created = try await CommandRun.run(
             "glimlach",
@@ -89,6 +90,26 @@ extension StackCommandTests {
             ])
         #expect(
             feedbackRows.output == "cus-wim response.submitted\n", "\(feedbackRows.output)\(feedbackRows.errors)")
+        // And a subscription made through the bus (owned by Wim, whom webhooks checks with staff), in webhooks'.
+        let employee = try JSONSerialization.jsonObject(with: Data(hired.output.utf8)) as? [String: Any]
+        let wim = try #require(
+            (employee?["employee"] as? [String: Any])?["employee_id"] as? String, "no employee in \(hired.output)")
+        let subscribed = try await CommandRun.run(
+            "glimlach",
+            [
+                "call", "webhooks", "CreateSubscription",
+                #"{"url": "https://crm.example.com/hook", "event_types": ["ticket.resolved"], "owner_id": "\#(wim)"}"#,
+                "--bus", "tcp://127.0.0.1:\(5555 + offset)",
+            ])
+        #expect(subscribed.status == 0, "\(subscribed.output)\(subscribed.errors)")
+        let webhooksRows = try await CommandRun.run(
+            executable: psql,
+            [
+                "-X", "-At", "-d", webhooksURL, "-c",
+                "select (select string_agg(owner_id, ',') from subscription) || ' ' || (select string_agg(type, ',') from outbox)",
+            ])
+        #expect(
+            webhooksRows.output == "\(wim) subscription.created\n", "\(webhooksRows.output)\(webhooksRows.errors)")
 
         stack.interrupt()
         #expect(try await stack.waitForExit(timeout: .seconds(60)) == 0)

@@ -2,6 +2,7 @@ import Contract
 import Domain
 import Foundation
 import Logging
+import ServiceKit
 import Synchronization
 import Testing
 import TestSupport

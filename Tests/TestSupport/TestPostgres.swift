@@ -36,7 +36,7 @@ public enum TestPostgres {
             // thrown away at exit and never crashes under the tests (they kill the
             // services' processes, not it), so commits skip the flush to disk.
             let server = try LocalPostgres(
-                directory: directory, port: try freePort(), settings: ["max_connections": "300"], durable: false)
+                directory: directory, port: try freePort(), settings: ["max_connections": "1000"], durable: false)
             running.withLock { $0 = server }
             do {
                 try await server.start()

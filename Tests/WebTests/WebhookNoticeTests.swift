@@ -35,7 +35,7 @@ struct WebhookNoticeTests {
         // What the delivery worker does after a day of failures.
         _ = try await webhooks.store.write(method: "Disable", idempotencyKey: nil) { tx in
             var stored = try #require(try tx.subscription(id: subscription.subscription_id!)).subscription
-            try WebhooksHandlers<SQLiteWebhooksStore>.disable(
+            try WebhooksHandlers<WebhooksSQLStore>.disable(
                 &stored, reason: "no success for a day: status 503", in: tx)
             try tx.save(stored)
             return Webhooks.DeleteSubscriptionReply()

@@ -21,7 +21,7 @@ final class DeliveryWorker: Service, Sendable {
     private let handlers: ChannelsHandlers<ChannelsSQLStore>
     private let outlets: [Channel: any Outlet]
     private let logger: Logger
-    let lease: JobLeaseKeeper<ChannelsSQLStore>
+    let lease: JobLeaseKeeper
 
     init(handlers: ChannelsHandlers<ChannelsSQLStore>, outlets: [Channel: any Outlet], logger: Logger) {
         self.handlers = handlers

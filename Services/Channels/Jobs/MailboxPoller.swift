@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Logging
+import ServiceKit
 import Mail
 import ServiceLifecycle
 
@@ -22,7 +23,7 @@ final class MailboxPoller: Service, Sendable {
     private let ownAddress: String
     private let interval: Duration
     private let logger: Logger
-    let lease: JobLeaseKeeper<ChannelsSQLStore>
+    let lease: JobLeaseKeeper
 
     init(
         handlers: ChannelsHandlers<ChannelsSQLStore>, mailbox: IMAPMailbox, ownAddress: String,

@@ -9,15 +9,11 @@ import Wire
 /// stored records, no rules. Every change records its events in the same
 /// transaction. Implementations throw `StoreError`, never `RPCError`, and name no SQL
 /// or SQL type; `ChannelsSQLStore` keeps them in SQLite or PostgreSQL.
-protocol ChannelsStore: Sendable {
+protocol ChannelsStore: JobLeases {
     /// The store's clock in Unix milliseconds (tests move it).
     var nowMs: Int64 { get }
     /// Empties the write-ahead log into the database file (after an erasure).
     func truncateJournal() async throws
-    /// Whether this process holds the lease on `job` for the next `seconds` (taken
-    /// when free or expired, renewed when its own), for jobs that run in one
-    /// channels process only (`JobLeaseKeeper`).
-    func holdLease(_ job: String, seconds: Int) async throws -> Bool
     /// Runs `body` on a consistent snapshot.
     func read<T: Sendable>(_ body: @escaping @Sendable (any ChannelsReading) throws -> T) async throws -> T
     /// Runs `body` in one transaction with the events it records. With an

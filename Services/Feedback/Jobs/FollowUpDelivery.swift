@@ -126,7 +126,7 @@ final class FollowUpDelivery: Service, Sendable {
 /// and how each attempt ended.
 protocol FollowUpLedger: Sendable {
     /// Whether this process holds the lease on `job` for the next `seconds` (see
-    /// `FeedbackTransactions.holdLease`).
+    /// `JobLeases.holdLease`).
     func holdLease(_ job: String, seconds: Int) async throws -> Bool
     /// Pending follow-ups whose next attempt is due, oldest request first.
     func dueFollowUps(limit: Int) async throws -> [PendingFollowUp]

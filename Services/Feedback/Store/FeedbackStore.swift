@@ -13,15 +13,11 @@ import Wire
 typealias FeedbackStore = FeedbackTransactions & FeedbackListings
 
 /// Transactions over the stored records.
-protocol FeedbackTransactions: Sendable {
+protocol FeedbackTransactions: JobLeases {
     /// The store's clock in Unix milliseconds (tests move it).
     var nowMs: Int64 { get }
     /// Empties the write-ahead log into the database file (after an erasure).
     func truncateJournal() async throws
-    /// Whether this process holds the lease on `job` for the next `seconds` (taken
-    /// when free or expired, renewed when its own), for jobs that run in one
-    /// feedback process only (the follow-up delivery).
-    func holdLease(_ job: String, seconds: Int) async throws -> Bool
     /// Runs `body` on a consistent snapshot.
     func read<T: Sendable>(_ body: @escaping @Sendable (any FeedbackReading) throws -> T) async throws -> T
     /// Runs `body` in one transaction with the events it records. With an

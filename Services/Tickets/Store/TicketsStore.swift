@@ -2,19 +2,16 @@ import Bus
 import Contract
 import Domain
 import Foundation
+import ServiceKit
 import Wire
 
 /// Where tickets live. Handlers hold the rules and talk to this protocol only, so
 /// `TicketsSQLStore` serves it on SQLite or PostgreSQL.
-protocol TicketsStore: Sendable {
+protocol TicketsStore: JobLeases {
     /// The store's clock (tests set it).
     var now: Date { get }
     /// Empties the write-ahead log into the database file (after an erasure).
     func truncateJournal() async throws
-    /// Whether this process holds the lease on `job` for the next `seconds` (taken
-    /// when free or expired, renewed when its own), for jobs that run in one
-    /// tickets process only.
-    func holdLease(_ job: String, seconds: Int) async throws -> Bool
     /// Runs `body` on a consistent snapshot.
     func read<T: Sendable>(_ body: @escaping @Sendable (any TicketsReading) throws -> T) async throws -> T
     /// Runs `body` in one transaction with the events it records. With an
@@ -75,7 +72,7 @@ protocol TicketsWriting: TicketsReading {
     /// Blanks the bodies of a ticket's messages, the texts of its notes and the texts
     /// its recorded events carry (order reference, reasons, the customer's name and handle).
     func eraseConversation(ticketID: String) throws
-    /// Deletes remembered replies that mention any of `ids` (see `SQLiteAccess.forgetReplies`).
+    /// Deletes remembered replies that mention any of `ids` (see `StoreAccess.forgetReplies`).
     func forgetReplies(mentioning ids: [String]) throws
     func add(_ message: Tickets.TicketMessage, ticketID: String) throws
     func add(_ note: Tickets.TicketNote, ticketID: String) throws

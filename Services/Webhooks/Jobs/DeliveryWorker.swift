@@ -10,25 +10,36 @@ import ServiceLifecycle
 /// A delivery is POSTed and then its attempt recorded in webhooks' database; a
 /// crash in between POSTs it again after a restart (at least once), under the same
 /// webhook-id, so a receiver that remembers ids sees one event.
+///
+/// When several webhooks processes share one database, only the holder of the
+/// `webhook-deliveries` lease POSTs (`JobLeaseKeeper`): it renews the lease on
+/// every pass and before every attempt, so no two processes POST at once.
 final class DeliveryWorker: Service, Sendable {
-    private let handlers: WebhooksHandlers<SQLiteWebhooksStore>
+    private let handlers: WebhooksHandlers<WebhooksSQLStore>
     private let poster: EndpointPoster
     private let logger: Logger
+    let lease: JobLeaseKeeper
 
-    init(handlers: WebhooksHandlers<SQLiteWebhooksStore>, poster: EndpointPoster, logger: Logger) {
+    init(handlers: WebhooksHandlers<WebhooksSQLStore>, poster: EndpointPoster, logger: Logger) {
         self.handlers = handlers
         self.poster = poster
         self.logger = logger
+        lease = JobLeaseKeeper(
+            job: Self.job, seconds: handlers.settings.jobLeaseSeconds, store: handlers.store, logger: logger)
     }
+
+    /// The job lease the worker POSTs under.
+    static let job = "webhook-deliveries"
 
     func run() async throws {
         try await OutboxPasses.run(pause: .milliseconds(handlers.settings.pollIntervalMs)) { await self.deliverDue() }
     }
 
-    /// One pass over the due deliveries, `sendConcurrency` at once. Returns how
-    /// many were attempted.
+    /// One pass over the due deliveries, `sendConcurrency` at once, when this
+    /// process holds the deliveries lease. Returns how many were attempted.
     @discardableResult
     func deliverDue() async -> Int {
+        guard await lease.hold() else { return 0 }
         let store = handlers.store
         let due: [StoredDelivery]
         do {
@@ -41,8 +52,10 @@ final class DeliveryWorker: Service, Sendable {
     }
 
     /// POSTs one delivery, signed with its subscription's current secret, and
-    /// records how it went.
+    /// records how it went, unless the lease moved to another process during the
+    /// pass (that process POSTs it).
     func attempt(_ stored: StoredDelivery) async {
+        guard await lease.hold() else { return }
         let id = stored.delivery.delivery_id ?? ""
         do {
             guard

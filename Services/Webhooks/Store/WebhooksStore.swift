@@ -5,12 +5,13 @@ import Wire
 
 /// Where webhooks keeps subscriptions, deliveries and their attempts, and its
 /// position in each followed service's events: reads and writes, no rules. Every
-/// change records its events in the same transaction. `SQLiteWebhooksStore`
-/// (Store/SQLite/) is the one there is.
-protocol WebhooksStore: Sendable {
+/// change records its events in the same transaction. Implementations throw
+/// `StoreError`, never `RPCError`, and name no SQL type; `WebhooksSQLStore` keeps
+/// them in SQLite or PostgreSQL.
+protocol WebhooksStore: JobLeases {
     /// The store's clock in Unix milliseconds (tests move it).
     var nowMs: Int64 { get }
-    /// Empties the write-ahead log into the database file (after an erasure).
+    /// Makes erased data unreadable in the database's files too (after an erasure).
     func truncateJournal() async throws
     /// Runs `body` on a consistent snapshot.
     func read<T: Sendable>(_ body: @escaping @Sendable (any WebhooksReading) throws -> T) async throws -> T

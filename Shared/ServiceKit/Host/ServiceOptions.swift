@@ -64,18 +64,6 @@ public struct ServiceOptions: ParsableArguments, Sendable {
         usesPostgres ? databaseUrl : sqlitePath(service)
     }
 
-    /// Where the service called `service` keeps its SQLite database.
-    /// - Throws: `ValidationError` when `--database-url` names PostgreSQL: this
-    ///   service keeps its data in SQLite only (so far webhooks), and a database it
-    ///   would ignore is an operator's mistake.
-    public func databasePath(_ service: String) throws -> String {
-        guard !usesPostgres else {
-            throw ValidationError(
-                "\(service) keeps its data in SQLite only: leave --database-url (GLIMLACH_DATABASE_URL) empty")
-        }
-        return sqlitePath(service)
-    }
-
     private func sqlitePath(_ service: String) -> String {
         URL(fileURLWithPath: dataDir).appendingPathComponent("\(service).sqlite").path
     }

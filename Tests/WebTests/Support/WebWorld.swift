@@ -71,8 +71,9 @@ final class WebWorld: Sendable {
             channelsApp = nil
         }
         if webhooks {
-            let app = try WebhooksApp(
-                databasePath: directory.appendingPathComponent("webhooks.sqlite").path, client: bus.client(fresh: true))
+            let app = WebhooksApp(
+                store: try await WebhooksSQLStore.open(try await TestBackend.freshDatabase("webhooks", in: directory)),
+                client: bus.client(fresh: true))
             try await bus.worker(app.router)
             webhooksApp = app
         } else {

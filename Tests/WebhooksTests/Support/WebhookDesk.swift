@@ -3,6 +3,7 @@ import Contract
 import Domain
 import Foundation
 import ServiceKit
+import TestSupport
 
 @testable import FeedbackService
 @testable import StaffService
@@ -10,7 +11,8 @@ import ServiceKit
 @testable import WebhooksService
 
 /// Staff, tickets, feedback and webhooks served in memory, built with the builders
-/// the executables use, webhooks on a clock the test moves. Events are carried by
+/// the executables use, webhooks on the suites' backend (`WebhooksBackend`) and a
+/// clock the test moves. Events are carried by
 /// `sync()`: webhooks applies what tickets and feedback committed, as its event
 /// feeds do.
 final class WebhookDesk: Sendable {
@@ -21,25 +23,29 @@ final class WebhookDesk: Sendable {
     let directory: URL
     let agentID: String
 
-    init() async throws {
+    /// - Parameter webhooksStore: webhooks' store, made with `clock`'s function;
+    ///   by default a new one on the suites' backend.
+    init(webhooksStore: (@Sendable (TestClock) async throws -> WebhooksSQLStore)? = nil) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("glimlach-webhooks-\(UUID())")
-        let staff = try StaffSQLStore(path: directory.appendingPathComponent("staff.sqlite").path)
+        let staff = try await StaffSQLStore.open(try await TestBackend.freshDatabase("staff", in: directory))
         transport.serve(makeStaffRouter(store: staff))
-        let tickets = try TicketsSQLStore(path: directory.appendingPathComponent("tickets.sqlite").path)
+        let tickets = try await TicketsSQLStore.open(try await TestBackend.freshDatabase("tickets", in: directory))
         transport.serve(makeTicketsRouter(store: tickets, client: transport))
         var feedbackSettings = FeedbackSettings()
         feedbackSettings.surveyDelayMs = 0
-        feedback = try FeedbackApp(
-            databasePath: directory.appendingPathComponent("feedback.sqlite").path, settings: feedbackSettings,
-            client: transport)
+        feedback = FeedbackApp(
+            store: try await FeedbackSQLStore.open(try await TestBackend.freshDatabase("feedback", in: directory)),
+            settings: feedbackSettings, client: transport)
         var feedbackRouter = feedback.router
         feedbackRouter.registerStandardMethods(events: feedback.store.database)
         transport.serve(feedbackRouter)
-        webhooks = try WebhooksApp(
-            databasePath: directory.appendingPathComponent("webhooks.sqlite").path, client: transport,
-            clock: clock.function)
+        let store =
+            if let webhooksStore { try await webhooksStore(clock) } else {
+                try await WebhooksBackend.store(in: directory, clock: clock.function)
+            }
+        webhooks = WebhooksApp(store: store, client: transport)
         var webhooksRouter = webhooks.router
-        webhooksRouter.registerStandardMethods(events: webhooks.store.store)
+        webhooksRouter.registerStandardMethods(events: webhooks.store.database)
         transport.serve(webhooksRouter)
         agentID = try await transport.call(
             Staff.createEmployee,
