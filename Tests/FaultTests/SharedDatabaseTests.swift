@@ -15,24 +15,17 @@ struct SharedDatabaseTests {
         "kill -9 of one of two tickets processes under load: every acknowledged ticket once, events gap-free, each breach flagged once, the scheduler moves to the other"
     )
     func oneOfTwoKilled() async throws {
-        let url = try await TestPostgres.freshDatabase()
-        try await ProcessStack.run { stack in try await Self.run(stack, url: url) }
+        try await ProcessStack.run(Self.run)
     }
 
     static let lease = "sla-scheduler"
 
-    static func run(_ stack: ProcessStack, url: String) async throws {
+    static func run(_ stack: ProcessStack) async throws {
         try await stack.start("staff")
-        let environment = ["GLIMLACH_DATABASE_URL": url, "GLIMLACH_TICKETS_SLA_TICK_SECONDS": "1"]
-        let processes = [
-            try await stack.start("tickets", environment: environment),
-            try await stack.start("tickets", environment: environment),
-        ]
+        let processes = try await startTwo(
+            "tickets", in: stack, environment: ["GLIMLACH_TICKETS_SLA_TICK_SECONDS": "1"])
         let client = stack.client
-        try await waitUntil("both tickets processes serve", timeout: .seconds(10)) {
-            let listing = try await client.call(BusAPI.listServices, ListServicesRequest())
-            return listing.services.first { $0.name == "tickets" }?.workers ?? 0 >= 2
-        }
+        let url = try await stack.database("tickets")
         let holder = try await waitForHolder(of: lease, url, among: processes, timeout: .seconds(10))
 
         let twoWeeksAgo = Date().addingTimeInterval(-14 * 86_400).unixMilliseconds
@@ -75,6 +68,22 @@ struct SharedDatabaseTests {
         print(
             "two tickets processes on PostgreSQL: \(log.count) acknowledged (\(log.failures.count) calls failed), \(all.count) events gap-free, \(flags.count) breaches flagged once each (\(flaggedAfterKill) events after the load), scheduler moved to pid \(survivor.pid)"
         )
+    }
+
+    /// Starts two `product` processes on the stack's one database for it and waits
+    /// until the broker lists both.
+    static func startTwo(
+        _ product: String, in stack: ProcessStack, arguments: [String] = [], environment: [String: String] = [:]
+    ) async throws -> [ChildProcess] {
+        let processes = [
+            try await stack.start(product, arguments: arguments, environment: environment),
+            try await stack.start(product, arguments: arguments, environment: environment),
+        ]
+        try await waitUntil("both \(product) processes serve", timeout: .seconds(10)) {
+            let listing = try await stack.client.call(BusAPI.listServices, ListServicesRequest())
+            return listing.services.first { $0.name == product }?.workers ?? 0 >= 2
+        }
+        return processes
     }
 
     /// The process whose identity holds `lease`, once one does.

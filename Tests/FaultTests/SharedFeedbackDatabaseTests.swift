@@ -15,27 +15,19 @@ struct SharedFeedbackDatabaseTests {
         "kill -9 of one of two feedback processes under load: every acknowledged answer once, events gap-free, each detractor's follow-up opened once, delivery moves to the other"
     )
     func oneOfTwoKilled() async throws {
-        let url = try await TestPostgres.freshDatabase()
-        try await ProcessStack.run { stack in try await Self.run(stack, url: url) }
+        try await ProcessStack.run(Self.run)
     }
 
     static let lease = "follow-up-delivery"
 
-    static func run(_ stack: ProcessStack, url: String) async throws {
+    static func run(_ stack: ProcessStack) async throws {
         try await stack.start("staff")
         try await stack.start("tickets")
         let client = stack.client
         let original = try await resolvedTicket(client)
-        let environment = ["GLIMLACH_DATABASE_URL": url]
-        let arguments = ["--follow-up-retry-ms", "200", "--follow-up-retry-max-ms", "1000"]
-        let processes = [
-            try await stack.start("feedback", arguments: arguments, environment: environment),
-            try await stack.start("feedback", arguments: arguments, environment: environment),
-        ]
-        try await waitUntil("both feedback processes serve", timeout: .seconds(10)) {
-            let listing = try await client.call(BusAPI.listServices, ListServicesRequest())
-            return listing.services.first { $0.name == "feedback" }?.workers ?? 0 >= 2
-        }
+        let processes = try await SharedDatabaseTests.startTwo(
+            "feedback", in: stack, arguments: ["--follow-up-retry-ms", "200", "--follow-up-retry-max-ms", "1000"])
+        let url = try await stack.database("feedback")
         let holder = try await SharedDatabaseTests.waitForHolder(
             of: lease, url, among: processes, timeout: .seconds(10))
 

@@ -41,16 +41,10 @@ final class ChannelsSQLStore: ChannelsStore {
         _ database: String, clock: @escaping @Sendable () -> Date = Date.init,
         publish: @escaping @Sendable ([Event]) -> Void = { _ in }, leaseHolder: String = ProcessIdentity.current
     ) async throws -> ChannelsSQLStore {
-        guard PostgresAddress.isPostgres(database) else {
-            return ChannelsSQLStore(
-                database: try SQLiteStore(
-                    path: database, service: "channels", migrations: ChannelsSchema.migrations, clock: clock,
-                    publish: publish),
-                leaseHolder: leaseHolder)
-        }
-        return ChannelsSQLStore(
-            database: try await PostgresStore(
-                url: database, service: "channels", migrations: ChannelsPostgresSchema.migrations, clock: clock,
+        ChannelsSQLStore(
+            database: try await ServiceDatabase.open(
+                database, service: "channels", sqlite: ChannelsSchema.migrations,
+                postgres: { ChannelsPostgresSchema.migrations }, clock: clock,
                 publish: publish),
             leaseHolder: leaseHolder)
     }

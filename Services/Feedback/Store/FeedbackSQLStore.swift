@@ -43,17 +43,10 @@ final class FeedbackSQLStore: FeedbackTransactions, FeedbackListings {
         _ database: String, clock: @escaping @Sendable () -> Date = Date.init,
         publish: @escaping @Sendable ([Event]) -> Void = { _ in }, leaseHolder: String = ProcessIdentity.current
     ) async throws -> FeedbackSQLStore {
-        guard PostgresAddress.isPostgres(database) else {
-            return FeedbackSQLStore(
-                database: try SQLiteStore(
-                    path: database, service: Feedback.service, migrations: FeedbackSchema.migrations, clock: clock,
-                    publish: publish),
-                leaseHolder: leaseHolder)
-        }
-        return FeedbackSQLStore(
-            database: try await PostgresStore(
-                url: database, service: Feedback.service, migrations: try FeedbackPostgresSchema.migrations(),
-                clock: clock,
+        FeedbackSQLStore(
+            database: try await ServiceDatabase.open(
+                database, service: Feedback.service, sqlite: FeedbackSchema.migrations,
+                postgres: FeedbackPostgresSchema.migrations, clock: clock,
                 publish: publish),
             leaseHolder: leaseHolder)
     }

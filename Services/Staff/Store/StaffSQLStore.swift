@@ -44,12 +44,10 @@ final class StaffSQLStore: StaffStore {
         clock: @escaping @Sendable () -> Date = Date.init,
         publish: @escaping @Sendable ([Event]) -> Void = { _ in }
     ) async throws -> StaffSQLStore {
-        guard PostgresAddress.isPostgres(database) else {
-            return try StaffSQLStore(path: database, timeZone: timeZone, clock: clock, publish: publish)
-        }
-        return StaffSQLStore(
-            database: try await PostgresStore(
-                url: database, service: "staff", migrations: try StaffPostgresSchema.migrations(), clock: clock,
+        StaffSQLStore(
+            database: try await ServiceDatabase.open(
+                database, service: "staff", sqlite: StaffSchema.migrations, postgres: StaffPostgresSchema.migrations,
+                clock: clock,
                 publish: publish),
             timeZone: timeZone)
     }

@@ -35,12 +35,10 @@ final class TicketsSQLStore: TicketsStore {
         _ database: String, clock: @escaping @Sendable () -> Date = Date.init,
         publish: @escaping @Sendable ([Event]) -> Void = { _ in }
     ) async throws -> TicketsSQLStore {
-        guard PostgresAddress.isPostgres(database) else {
-            return try TicketsSQLStore(path: database, clock: clock, publish: publish)
-        }
-        return TicketsSQLStore(
-            database: try await PostgresStore(
-                url: database, service: "tickets", migrations: TicketsPostgresSchema.migrations, clock: clock,
+        TicketsSQLStore(
+            database: try await ServiceDatabase.open(
+                database, service: "tickets", sqlite: TicketsSchema.migrations,
+                postgres: { TicketsPostgresSchema.migrations }, clock: clock,
                 publish: publish))
     }
 

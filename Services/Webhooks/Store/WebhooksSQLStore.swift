@@ -41,16 +41,10 @@ final class WebhooksSQLStore: WebhooksStore {
         _ database: String, clock: @escaping @Sendable () -> Date = Date.init,
         publish: @escaping @Sendable ([Event]) -> Void = { _ in }, leaseHolder: String = ProcessIdentity.current
     ) async throws -> WebhooksSQLStore {
-        guard PostgresAddress.isPostgres(database) else {
-            return WebhooksSQLStore(
-                database: try SQLiteStore(
-                    path: database, service: "webhooks", migrations: WebhooksSchema.migrations, clock: clock,
-                    publish: publish),
-                leaseHolder: leaseHolder)
-        }
-        return WebhooksSQLStore(
-            database: try await PostgresStore(
-                url: database, service: "webhooks", migrations: WebhooksPostgresSchema.migrations, clock: clock,
+        WebhooksSQLStore(
+            database: try await ServiceDatabase.open(
+                database, service: "webhooks", sqlite: WebhooksSchema.migrations,
+                postgres: { WebhooksPostgresSchema.migrations }, clock: clock,
                 publish: publish),
             leaseHolder: leaseHolder)
     }

@@ -31,11 +31,8 @@ struct SeededStack {
     static func outbox(
         _ stack: ProcessStack, _ service: String, publish: @escaping @Sendable ([Event]) -> Void = { _ in }
     ) async throws -> any TransactionStore {
-        let database = try await stack.database(service)
-        if PostgresAddress.isPostgres(database) {
-            return try await PostgresStore(url: database, service: service, migrations: [], publish: publish)
-        }
-        return try SQLiteStore(path: database, service: service, migrations: [], publish: publish)
+        try await ServiceDatabase.open(
+            try await stack.database(service), service: service, sqlite: [], postgres: { [] }, publish: publish)
     }
 
     static func write(_ payloads: [(type: String, payload: any WireMessage)], to store: any TransactionStore)
