@@ -12,7 +12,7 @@ public enum TestBackend {
 
     /// A new, empty database for `service`, as a store's `open(_:)` takes it: a
     /// fresh database on the tests' PostgreSQL server, or the path of
-    /// `SERVICE.sqlite` in `directory` (created by the store).
+    /// `SERVICE.sqlite` in `directory` (made here; the store creates the file).
     public static func freshDatabase(_ service: String, in directory: URL) async throws -> String {
         guard isPostgres, StackDefinition.postgresServices.contains(service) else {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -20,5 +20,4 @@ public enum TestBackend {
         }
         return try await TestPostgres.freshDatabase()
     }
-
 }
