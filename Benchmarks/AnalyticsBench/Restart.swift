@@ -4,15 +4,18 @@ import Domain
 import Foundation
 
 /// Writes `model`'s snapshot to `path` and prints its time and size.
+/// - Returns: the seconds the write took and the file's size in bytes.
 @MainActor
-func writeSnapshot(_ model: AnalyticsReadModel, to path: String) throws {
+func writeSnapshot(_ model: AnalyticsReadModel, to path: String) throws -> (seconds: Double, bytes: Int) {
     let clock = ContinuousClock()
     let began = clock.now
     let written = try model.saveSnapshot(to: SnapshotFile(path: path))
+    let took = seconds(clock.now - began)
     let facts = model.read { $0.factCount }
     print(
-        "  snapshot written: \(format(seconds(clock.now - began))) s, \(written.bytes / 1_000_000) MB, \(format(Double(written.bytes) / Double(facts))) bytes per fact"
+        "  snapshot written: \(format(took)) s, \(written.bytes / 1_000_000) MB, \(format(Double(written.bytes) / Double(facts))) bytes per fact"
     )
+    return (took, written.bytes)
 }
 
 /// CPU time of this process (user and system), which other processes' load does not inflate.
@@ -25,6 +28,7 @@ func cpuSeconds() -> Double {
 
 /// `analytics-bench restore PATH`: what a worker does at start from its snapshot,
 /// in a fresh process: load it, serve the first GetNps; then memory and latency.
+/// Ends with a `RESULT bench=analytics-restore` line for scripts/bench.
 @MainActor
 func restore(_ path: String) throws {
     let clock = ContinuousClock()
@@ -53,4 +57,11 @@ func restore(_ path: String) throws {
         "  RSS before: \(format(rssBefore)) MB, after: \(format(rss)) MB, \(format((rss - rssBefore) * 1_048_576 / Double(facts))) bytes per fact"
     )
     print("  GetNps channel x country, 90 days: p50 \(format(nps.0)) ms, p99 \(format(nps.1)) ms")
+    let figures = [
+        "facts=\(facts)", "serving_s=\(format(serving))", "serving_cpu_s=\(format(servingCPU))",
+        "rss_before_mb=\(format(rssBefore))", "rss_mb=\(format(rss))",
+        "bytes_per_fact=\(format((rss - rssBefore) * 1_048_576 / Double(facts)))",
+        "nps_p50_ms=\(format(nps.0))", "nps_p99_ms=\(format(nps.1))",
+    ]
+    print("RESULT bench=analytics-restore " + figures.joined(separator: " "))
 }

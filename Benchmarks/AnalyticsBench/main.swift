@@ -9,7 +9,9 @@
 //
 // With a snapshot path it also writes the read model's snapshot there; `restore`
 // then starts from it in a fresh process as a worker does (load, first query) and
-// prints the time to serving, memory per fact and GetNps latency.
+// prints the time to serving, memory per fact and GetNps latency. Both end with a
+// `RESULT bench=analytics-build` or `analytics-restore` line of key=value figures,
+// which scripts/bench collects (`make bench`).
 import AnalyticsCore
 import Bus
 import Contract
@@ -192,10 +194,21 @@ print("  wire decode + apply (catch-up path): \(Int(Double(sample) / decodeTime)
 print(
     "  rebuild from the events (\(rebuildEvents) events at that rate, without the bus): \(format(Double(rebuildEvents) * decodeTime / Double(sample))) s"
 )
-if let snapshotPath { try writeSnapshot(model, to: snapshotPath) }
+let snapshot = try snapshotPath.map { try writeSnapshot(model, to: $0) }
 for (workers, rate) in throughputs {
     print(
         "  GetNps through the bus, \(workers) worker(s) of concurrency 1: \(Int(rate)) queries/s (x\(format(rate / throughputs[0].1)))"
     )
 }
 print("  targets: < 50 ms per query, < 300 MB per worker")
+var figures = [
+    "responses=\(responseCount)", "tickets=\(ticketCount)", "facts=\(facts)", "load_s=\(format(seconds(loadTime)))",
+    "rss_before_mb=\(format(rssBefore))", "rss_mb=\(format(rssAfter))",
+    "bytes_per_fact=\(format((rssAfter - rssBefore) * 1_048_576 / Double(facts)))",
+    "nps_p50_ms=\(format(npsLatency.0))", "nps_p99_ms=\(format(npsLatency.1))",
+    "ranking_p50_ms=\(format(rankingLatency.0))", "decode_events_per_s=\(Int(Double(sample) / decodeTime))",
+    "rebuild_events=\(rebuildEvents)", "rebuild_s=\(format(Double(rebuildEvents) * decodeTime / Double(sample)))",
+]
+if let snapshot { figures += ["snapshot_s=\(format(snapshot.seconds))", "snapshot_bytes=\(snapshot.bytes)"] }
+figures += throughputs.map { "bus_qps_\($0.0)=\(Int($0.1))" }
+print("RESULT bench=analytics-build " + figures.joined(separator: " "))
