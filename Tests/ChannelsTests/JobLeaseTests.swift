@@ -14,7 +14,7 @@ import TestSupport
 /// another when that process stops renewing it. (On SQLite there is one process,
 /// which holds every lease.)
 @Suite(
-    "channels: jobs run in one process on a shared database", .enabled(if: ChannelsBackend.isPostgres),
+    "channels: jobs run in one process on a shared database", .enabled(if: TestBackend.isPostgres),
     .timeLimit(.minutes(1)))
 struct JobLeaseTests {
     @Test("two stores on one database never both hold a job's lease; the second takes it once the first stops renewing")

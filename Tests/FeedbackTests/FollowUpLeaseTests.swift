@@ -1,6 +1,7 @@
 import Bus
 import Contract
 import Foundation
+import TestSupport
 import Testing
 
 @testable import FeedbackService
@@ -17,7 +18,7 @@ private func detractor(_ harness: FeedbackHarness, customer: String) async throw
 struct FollowUpLeaseTests {
     @Test(
         "two feedback processes on one PostgreSQL database never both deliver; the second takes over once the first stops renewing",
-        .enabled(if: FeedbackBackend.isPostgres))
+        .enabled(if: TestBackend.isPostgres))
     func oneProcessDelivers() async throws {
         let first = try await FeedbackHarness()
         let second = try await FeedbackHarness(database: first.database)
@@ -53,7 +54,7 @@ struct FollowUpLeaseTests {
     }
 
     @Test(
-        "on SQLite the one feedback process always holds the lease and delivers", .enabled(if: FeedbackBackend.isSQLite)
+        "on SQLite the one feedback process always holds the lease and delivers", .enabled(if: TestBackend.isSQLite)
     )
     func sqliteAlwaysHolds() async throws {
         let harness = try await FeedbackHarness()

@@ -144,7 +144,7 @@ struct GestureListTests {
     // databases start with them.
     @Test(
         "gestures stored before the gesture columns existed are listed by outcome and team after the upgrade",
-        .enabled(if: TicketsBackend.isSQLite))
+        .enabled(if: TestBackend.isSQLite))
     func migratesStoredGestures() async throws {
         let harness = try await TicketsHarness()
         let people = try await Teams(harness)

@@ -12,7 +12,7 @@ import TestSupport
 /// and moves to another when that process stops renewing it. (On SQLite there is
 /// one process, which holds every lease; the delivery suites run under it.)
 @Suite(
-    "webhooks: deliveries POSTed by one process on a shared database", .enabled(if: WebhooksBackend.isPostgres),
+    "webhooks: deliveries POSTed by one process on a shared database", .enabled(if: TestBackend.isPostgres),
     .timeLimit(.minutes(1)))
 struct JobLeaseTests {
     @Test(

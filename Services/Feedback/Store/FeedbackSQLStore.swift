@@ -10,7 +10,7 @@ import Wire
 /// tables, the outbox and the idempotency ledger, changed in one transaction per
 /// write. The queries are the same on both (`FeedbackSQLReader`, `FeedbackSQLWriter`,
 /// the listings in `SQL/FeedbackSQLStore+*.swift`).
-final class FeedbackSQLStore: FeedbackTransactions, FeedbackListings {
+final class FeedbackSQLStore: FeedbackTransactions, FeedbackListings, ServiceSQLStore {
     /// The underlying store (Health, Since and leases use it).
     let database: any TransactionStore
     /// Who this store holds job leases as: this process, unless a test runs two
@@ -49,14 +49,6 @@ final class FeedbackSQLStore: FeedbackTransactions, FeedbackListings {
                 postgres: FeedbackPostgresSchema.migrations, clock: clock,
                 publish: publish),
             leaseHolder: leaseHolder)
-    }
-
-    var nowMs: Int64 { database.now.unixMilliseconds }
-
-    func truncateJournal() async throws { try await database.truncateJournal() }
-
-    func holdLease(_ job: String, seconds: Int) async throws -> Bool {
-        try await database.holdLease(job, holder: leaseHolder, seconds: seconds)
     }
 
     func read<T: Sendable>(_ body: @escaping @Sendable (any FeedbackReading) throws -> T) async throws -> T {

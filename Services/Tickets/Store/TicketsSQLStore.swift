@@ -7,7 +7,7 @@ import Wire
 /// PostgreSQL (for several tickets processes on one database): the tickets
 /// tables, the outbox and the idempotency ledger, changed in one transaction per
 /// write. The queries are the same on both (`TicketsSQLReader`, `TicketsSQLWriter`).
-final class TicketsSQLStore: TicketsStore {
+final class TicketsSQLStore: TicketsStore, ServiceSQLStore {
     /// The underlying store (Health, Since and leases use it).
     let database: any TransactionStore
 
@@ -44,8 +44,6 @@ final class TicketsSQLStore: TicketsStore {
 
     var now: Date { database.now }
 
-    func truncateJournal() async throws { try await database.truncateJournal() }
-
     func read<T: Sendable>(_ body: @escaping @Sendable (any TicketsReading) throws -> T) async throws -> T {
         try await database.read(TicketsSQLReader.self) { try body($0) }
     }
@@ -56,9 +54,5 @@ final class TicketsSQLStore: TicketsStore {
         try await database.write(TicketsSQLWriter.self, method: method, idempotencyKey: idempotencyKey) {
             try body($0)
         }
-    }
-
-    func holdLease(_ job: String, seconds: Int) async throws -> Bool {
-        try await database.holdLease(job, holder: ProcessIdentity.current, seconds: seconds)
     }
 }

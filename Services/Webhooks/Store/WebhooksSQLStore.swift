@@ -8,7 +8,7 @@ import Wire
 /// tables, the outbox, the idempotency ledger and job leases, changed in one
 /// transaction per write. The queries are the same on both (`WebhooksSQLReader`,
 /// `WebhooksSQLWriter`).
-final class WebhooksSQLStore: WebhooksStore {
+final class WebhooksSQLStore: WebhooksStore, ServiceSQLStore {
     /// The underlying store (Health, Since and leases use it).
     let database: any TransactionStore
     /// Who this store holds job leases as: this process, unless a test plays two.
@@ -47,14 +47,6 @@ final class WebhooksSQLStore: WebhooksStore {
                 postgres: { WebhooksPostgresSchema.migrations }, clock: clock,
                 publish: publish),
             leaseHolder: leaseHolder)
-    }
-
-    var nowMs: Int64 { database.now.unixMilliseconds }
-
-    func truncateJournal() async throws { try await database.truncateJournal() }
-
-    func holdLease(_ job: String, seconds: Int) async throws -> Bool {
-        try await database.holdLease(job, holder: leaseHolder, seconds: seconds)
     }
 
     func read<T: Sendable>(_ body: @escaping @Sendable (any WebhooksReading) throws -> T) async throws -> T {

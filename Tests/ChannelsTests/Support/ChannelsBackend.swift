@@ -4,12 +4,8 @@ import TestSupport
 
 @testable import ChannelsService
 
-/// The database the channels suites run on: SQLite, or PostgreSQL when
-/// `GLIMLACH_TEST_BACKEND=postgres` (make test runs the suites both ways).
+/// Stores for the channels suites on the backend they run on (`TestBackend`).
 enum ChannelsBackend {
-    static let isPostgres = TestBackend.isPostgres
-    static let isSQLite = TestBackend.isSQLite
-
     /// A new, empty channels store: an SQLite file `channels.sqlite` in `directory`,
     /// or a fresh database on the test PostgreSQL server.
     static func store(

@@ -27,7 +27,7 @@ final class ClosedLoopWorld: Sendable {
         try await bus.worker(makeTicketsRouter(store: tickets, client: bus.client(fresh: true)))
         let published = published
         let store = try await FeedbackBackend.store(
-            at: FeedbackBackend.isPostgres
+            at: TestBackend.isPostgres
                 ? try await FeedbackBackend.freshDatabase()
                 : directory.appendingPathComponent("feedback.sqlite").path,
             publish: { events in published.withLock { $0 += events } })

@@ -4,12 +4,8 @@ import TestSupport
 
 @testable import FeedbackService
 
-/// The database the feedback suites run on: SQLite, or PostgreSQL when
-/// `GLIMLACH_TEST_BACKEND=postgres` (make test runs the suites both ways).
+/// Stores for the feedback suites on the backend they run on (`TestBackend`).
 enum FeedbackBackend {
-    static let isPostgres = TestBackend.isPostgres
-    static let isSQLite = TestBackend.isSQLite
-
     /// A new, empty feedback database: the path of an SQLite file in a new
     /// temporary directory, or the URL of a fresh database on the test PostgreSQL server.
     static func freshDatabase() async throws -> String {

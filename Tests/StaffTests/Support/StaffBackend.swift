@@ -5,12 +5,8 @@ import TestSupport
 
 @testable import StaffService
 
-/// The database the staff suites run on: SQLite, or PostgreSQL when
-/// `GLIMLACH_TEST_BACKEND=postgres` (make test runs the suites both ways).
+/// Stores for the staff suites on the backend they run on (`TestBackend`).
 enum StaffBackend {
-    static let isPostgres = TestBackend.isPostgres
-    static let isSQLite = TestBackend.isSQLite
-
     /// A new, empty staff store: an SQLite file `staff.sqlite` in `directory`, or a
     /// fresh database on the test PostgreSQL server.
     static func store(
@@ -25,7 +21,7 @@ enum StaffBackend {
     /// its write-ahead log; on PostgreSQL every row of every table as text, with
     /// byte columns also decoded (PostgreSQL shows them in hex).
     static func storedBytes(_ store: StaffSQLStore, directory: URL) async throws -> Data {
-        guard isPostgres else {
+        guard TestBackend.isPostgres else {
             let file = directory.appendingPathComponent("staff.sqlite").path
             return ["", "-wal"].reduce(into: Data()) { bytes, suffix in
                 bytes += (try? Data(contentsOf: URL(fileURLWithPath: file + suffix))) ?? Data()

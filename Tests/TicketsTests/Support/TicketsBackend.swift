@@ -4,12 +4,8 @@ import TestSupport
 
 @testable import TicketsService
 
-/// The database the tickets suites run on: SQLite, or PostgreSQL when
-/// `GLIMLACH_TEST_BACKEND=postgres` (make test runs the suites both ways).
+/// Stores for the tickets suites on the backend they run on (`TestBackend`).
 enum TicketsBackend {
-    static let isPostgres = TestBackend.isPostgres
-    static let isSQLite = TestBackend.isSQLite
-
     /// A new, empty tickets store: an SQLite file in `directory`, or a fresh
     /// database on the test PostgreSQL server.
     static func store(

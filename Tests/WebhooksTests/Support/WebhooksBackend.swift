@@ -4,12 +4,8 @@ import TestSupport
 
 @testable import WebhooksService
 
-/// The database the webhooks suites run on: SQLite, or PostgreSQL when
-/// `GLIMLACH_TEST_BACKEND=postgres` (make test runs the suites both ways).
+/// Stores for the webhooks suites on the backend they run on (`TestBackend`).
 enum WebhooksBackend {
-    static let isPostgres = TestBackend.isPostgres
-    static let isSQLite = TestBackend.isSQLite
-
     /// A new, empty webhooks store: an SQLite file `webhooks.sqlite` in `directory`,
     /// or a fresh database on the test PostgreSQL server.
     static func store(
