@@ -133,7 +133,7 @@ public final class ProcessStack: @unchecked Sendable {
     }
 
     private func postgresDatabase(_ product: String) async throws -> String? {
-        guard TestBackend.isPostgres, StackDefinition.postgresServices.contains(product) else { return nil }
+        guard TestBackend.keepsPostgres(product) else { return nil }
         if let url = databases.withLock({ $0[product] }) { return url }
         let url = try await TestPostgres.freshDatabase()
         return databases.withLock { databases in
